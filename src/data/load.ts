@@ -1,0 +1,48 @@
+/**
+ * The ONE loader of the curated dataset. The JSON files under data/ are imported statically, so
+ * the CLI bundle, the server and the web page (bundled at build time) all carry the same bytes;
+ * each file is validated against src/data/schema.ts the first time it is needed, and the
+ * cross-file rules (unique ids, known sources) are checked here.
+ */
+import baseFile from '../../data/base-models.json' with { type: 'json' };
+import frontierFile from '../../data/frontier-models.json' with { type: 'json' };
+import sourcesFile from '../../data/sources.json' with { type: 'json' };
+import { CapeError } from '../core/errors.ts';
+import { BaseModelsFileSchema, FrontierModelsFileSchema, SourcesFileSchema, type Dataset } from './schema.ts';
+import { checkSchema } from './validate.ts';
+
+let cached: Dataset | undefined;
+
+/** Returns the validated dataset (memoised). Throws CapeError E_SCHEMA if a file is invalid. */
+export function loadDataset(): Dataset {
+  cached ??= buildDataset(baseFile, frontierFile, sourcesFile);
+  return cached;
+}
+
+/** Validates raw file contents and assembles a Dataset; exported for tests of broken files. */
+export function buildDataset(baseRaw: unknown, frontierRaw: unknown, sourcesRaw: unknown): Dataset {
+  const base = checkSchema(BaseModelsFileSchema, baseRaw, 'data/base-models.json');
+  const frontier = checkSchema(FrontierModelsFileSchema, frontierRaw, 'data/frontier-models.json');
+  const sources = checkSchema(SourcesFileSchema, sourcesRaw, 'data/sources.json');
+  const versions = new Set([base.meta.version, frontier.meta.version, sources.meta.version]);
+  if (versions.size !== 1) {
+    throw new CapeError('E_SCHEMA', `dataset files disagree on the version: ${[...versions].join(', ')} (expected one version in every data/*.json meta)`);
+  }
+  const sourceIds = new Set(sources.sources.map((s) => s.id));
+  const ids = new Set<string>();
+  for (const m of [...base.models, ...frontier.models]) {
+    if (ids.has(m.id)) throw new CapeError('E_SCHEMA', `duplicate model id in the dataset: ${m.id} (expected each id once)`, 'id');
+    ids.add(m.id);
+    const seen = new Set<string>();
+    for (const s of m.scores) {
+      if (!sourceIds.has(s.source)) {
+        throw new CapeError('E_SCHEMA', `model ${m.id}: score source ${JSON.stringify(s.source)} is not in data/sources.json`, 'source');
+      }
+      if (seen.has(s.benchmark)) {
+        throw new CapeError('E_SCHEMA', `model ${m.id}: two scores for ${s.benchmark} (expected one per benchmark)`, 'benchmark');
+      }
+      seen.add(s.benchmark);
+    }
+  }
+  return { version: base.meta.version, base: base.models, frontier: frontier.models, sources: sources.sources };
+}

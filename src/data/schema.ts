@@ -1,0 +1,148 @@
+/**
+ * The one source of the dataset's types. Every file under data/ is validated against these
+ * schemas at load (src/data/load.ts); the server's request schemas and the OpenAPI document
+ * reuse them. Units live in names: `params` is a raw count, scores are percent in [0, 100].
+ */
+import { Type, type Static } from '@sinclair/typebox';
+
+/** Benchmark ids: lm-evaluation-harness task names where one exists. */
+export const BENCHMARK_IDS = [
+  'hellaswag',
+  'truthfulqa_mc2',
+  'arc_challenge',
+  'mmlu',
+  'winogrande',
+  'gsm8k',
+  'swe_bench_verified',
+  'gpqa_diamond',
+  'ifeval',
+] as const;
+export type BenchmarkId = (typeof BENCHMARK_IDS)[number];
+
+export const BenchmarkIdSchema = Type.Union(BENCHMARK_IDS.map((b) => Type.Literal(b)));
+
+export const MetricSchema = Type.Union([
+  Type.Literal('acc'),
+  Type.Literal('acc_norm'),
+  Type.Literal('mc1'),
+  Type.Literal('mc2'),
+  Type.Literal('exact_match'),
+  Type.Literal('pass@1'),
+  Type.Literal('resolved'),
+  Type.Literal('prompt_strict'),
+  Type.Literal('inst_strict'),
+  Type.Literal('accuracy'),
+  Type.Literal('unknown'),
+]);
+
+export const ProvenanceSchema = Type.Union([
+  Type.Literal('measured'), // run by an evaluation harness under a stated protocol (e.g. Open LLM Leaderboard v1)
+  Type.Literal('reported'), // taken from a paper, model card, blog or vendor announcement
+  Type.Literal('estimated'), // a guess or an interpolation somebody made; never used silently
+]);
+export type Provenance = Static<typeof ProvenanceSchema>;
+
+export const ScoreSchema = Type.Object(
+  {
+    benchmark: BenchmarkIdSchema,
+    metric: MetricSchema,
+    /** Few-shot count of the protocol; null when the source does not say (vendor reports). */
+    nShot: Type.Union([Type.Integer({ minimum: 0, maximum: 100 }), Type.Null()]),
+    /** Percent in [0, 100]. */
+    value: Type.Number({ minimum: 0, maximum: 100 }),
+    stderr: Type.Optional(Type.Union([Type.Number({ minimum: 0 }), Type.Null()])),
+    /** Id of an entry in data/sources.json. */
+    source: Type.String({ minLength: 1 }),
+    provenance: ProvenanceSchema,
+    note: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type Score = Static<typeof ScoreSchema>;
+
+const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]*$' });
+const YearMonthOrDay = Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' });
+
+export const BaseModelSchema = Type.Object(
+  {
+    /** Canonical slug, unique in the dataset (e.g. "pythia-6.9b"). */
+    id: Slug,
+    /** Display name (e.g. "Pythia-6.9B"). */
+    name: Type.String({ minLength: 1 }),
+    /** Canonical Hugging Face repository id, null when the model has none. */
+    hfId: Type.Union([Type.String({ pattern: '^[^/\\s]+/[^/\\s]+$' }), Type.Null()]),
+    family: Type.String({ minLength: 1 }),
+    lab: Type.String({ minLength: 1 }),
+    /** Raw parameter count (7e9, never "7B"). */
+    params: Type.Number({ exclusiveMinimum: 0 }),
+    /** How the parameter count was obtained (nominal from the name, model card, config...). */
+    paramsNote: Type.String(),
+    /** base = pretrained only; instruct = a tuned checkpoint that a reference file listed as base. */
+    kind: Type.Union([Type.Literal('base'), Type.Literal('instruct')]),
+    releaseDate: Type.Optional(Type.Union([YearMonthOrDay, Type.Null()])),
+    scores: Type.Array(ScoreSchema, { minItems: 1 }),
+    note: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type BaseModel = Static<typeof BaseModelSchema>;
+
+export const FrontierModelSchema = Type.Object(
+  {
+    id: Slug,
+    name: Type.String({ minLength: 1 }),
+    lab: Type.String({ minLength: 1 }),
+    releaseDate: Type.Union([YearMonthOrDay, Type.Null()]),
+    /** The reference study froze 34 models for its regression; 5 came after its cutoff. */
+    subset: Type.Union([Type.Literal('frozen'), Type.Literal('post-cutoff')]),
+    /** Raw parameter count when the lab published one, else null. */
+    params: Type.Union([Type.Number({ exclusiveMinimum: 0 }), Type.Null()]),
+    scores: Type.Array(ScoreSchema, { minItems: 1 }),
+    note: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type FrontierModel = Static<typeof FrontierModelSchema>;
+
+export const SourceSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1 }),
+    title: Type.String({ minLength: 1 }),
+    /** Where the fact can be checked (a URL or a repository path at a commit). */
+    locator: Type.String({ minLength: 1 }),
+    note: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type Source = Static<typeof SourceSchema>;
+
+export const DatasetMetaSchema = Type.Object(
+  {
+    /** Semantic version of the dataset; bump on any change of a number. */
+    version: Type.String({ pattern: '^\\d+\\.\\d+\\.\\d+$' }),
+    updated: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    description: Type.String(),
+  },
+  { additionalProperties: false },
+);
+
+export const BaseModelsFileSchema = Type.Object(
+  { meta: DatasetMetaSchema, models: Type.Array(BaseModelSchema, { minItems: 1 }) },
+  { additionalProperties: false },
+);
+export const FrontierModelsFileSchema = Type.Object(
+  { meta: DatasetMetaSchema, models: Type.Array(FrontierModelSchema, { minItems: 1 }) },
+  { additionalProperties: false },
+);
+export const SourcesFileSchema = Type.Object(
+  { meta: DatasetMetaSchema, sources: Type.Array(SourceSchema, { minItems: 1 }) },
+  { additionalProperties: false },
+);
+
+/** The whole dataset as the engine sees it after loading. */
+export interface Dataset {
+  version: string;
+  base: BaseModel[];
+  frontier: FrontierModel[];
+  sources: Source[];
+}
