@@ -29,7 +29,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  external: ['libsql', 'fastify', '@fastify/*', 'playwright-core', 'vite'],
   sourcemap: 'linked',
   logLevel: 'warning',
 });

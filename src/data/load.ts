@@ -7,24 +7,28 @@
 import baseFile from '../../data/base-models.json' with { type: 'json' };
 import frontierFile from '../../data/frontier-models.json' with { type: 'json' };
 import sourcesFile from '../../data/sources.json' with { type: 'json' };
+import predictionsFile from '../../data/predictions.json' with { type: 'json' };
+import seedClaimsFile from '../../data/seed-claims.json' with { type: 'json' };
 import { CapeError } from '../core/errors.ts';
-import { BaseModelsFileSchema, FrontierModelsFileSchema, SourcesFileSchema, type Dataset } from './schema.ts';
+import { BaseModelsFileSchema, FrontierModelsFileSchema, PredictionsFileSchema, SeedClaimsFileSchema, SourcesFileSchema, type Dataset } from './schema.ts';
 import { checkSchema } from './validate.ts';
 
 let cached: Dataset | undefined;
 
 /** Returns the validated dataset (memoised). Throws CapeError E_SCHEMA if a file is invalid. */
 export function loadDataset(): Dataset {
-  cached ??= buildDataset(baseFile, frontierFile, sourcesFile);
+  cached ??= buildDataset(baseFile, frontierFile, sourcesFile, predictionsFile, seedClaimsFile);
   return cached;
 }
 
 /** Validates raw file contents and assembles a Dataset; exported for tests of broken files. */
-export function buildDataset(baseRaw: unknown, frontierRaw: unknown, sourcesRaw: unknown): Dataset {
+export function buildDataset(baseRaw: unknown, frontierRaw: unknown, sourcesRaw: unknown, predictionsRaw: unknown = predictionsFile, seedClaimsRaw: unknown = seedClaimsFile): Dataset {
   const base = checkSchema(BaseModelsFileSchema, baseRaw, 'data/base-models.json');
   const frontier = checkSchema(FrontierModelsFileSchema, frontierRaw, 'data/frontier-models.json');
   const sources = checkSchema(SourcesFileSchema, sourcesRaw, 'data/sources.json');
-  const versions = new Set([base.meta.version, frontier.meta.version, sources.meta.version]);
+  const predictions = checkSchema(PredictionsFileSchema, predictionsRaw, 'data/predictions.json');
+  const seedClaims = checkSchema(SeedClaimsFileSchema, seedClaimsRaw, 'data/seed-claims.json');
+  const versions = new Set([base.meta.version, frontier.meta.version, sources.meta.version, predictions.meta.version, seedClaims.meta.version]);
   if (versions.size !== 1) {
     throw new CapeError('E_SCHEMA', `dataset files disagree on the version: ${[...versions].join(', ')} (expected one version in every data/*.json meta)`);
   }
@@ -44,5 +48,12 @@ export function buildDataset(baseRaw: unknown, frontierRaw: unknown, sourcesRaw:
       seen.add(s.benchmark);
     }
   }
-  return { version: base.meta.version, base: base.models, frontier: frontier.models, sources: sources.sources };
+  return {
+    version: base.meta.version,
+    base: base.models,
+    frontier: frontier.models,
+    sources: sources.sources,
+    predictions: predictions.predictions,
+    seedClaims: seedClaims.claims,
+  };
 }

@@ -145,4 +145,71 @@ export interface Dataset {
   base: BaseModel[];
   frontier: FrontierModel[];
   sources: Source[];
+  predictions: Prediction[];
+  seedClaims: SeedClaim[];
 }
+
+/* ---------- predictions (data/predictions.json) ---------- */
+
+const Op = Type.Union([Type.Literal('<'), Type.Literal('<='), Type.Literal('>'), Type.Literal('>='), Type.Literal('abs<'), Type.Literal('abs>=')]);
+export type CriterionOp = Static<typeof Op>;
+
+/** A machine-checkable condition on the data; evaluated by src/cape/predictions.ts. */
+export const CriterionSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('top_k_spread'), benchmark: BenchmarkIdSchema, k: Type.Integer({ minimum: 2 }), op: Op, value: Type.Number() }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('frontier_r'), x: BenchmarkIdSchema, y: BenchmarkIdSchema, op: Op, value: Type.Number(), minN: Type.Integer({ minimum: 3 }) }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('lab_next_h'), lab: Type.String(), after: Type.String(), count: Type.Integer({ minimum: 1 }), quantifier: Type.Union([Type.Literal('all'), Type.Literal('any')]), op: Op, value: Type.Number() }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('gamma12_between'), from: Type.String(), to: Type.String(), op: Op, value: Type.Number() }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('h_of'), model: Type.String(), op: Op, value: Type.Number() }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('family_r'), family: Type.String(), op: Op, value: Type.Number() }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('family_gamma'), family: Type.String(), quantifier: Type.Union([Type.Literal('all'), Type.Literal('any')]), op: Op, value: Type.Number() }, { additionalProperties: false }),
+  /** A condition on a benchmark the dataset does not hold yet: never evaluable until it does. */
+  Type.Object({ kind: Type.Literal('needs_benchmark'), benchmark: Type.String(), description: Type.String() }, { additionalProperties: false }),
+]);
+export type Criterion = Static<typeof CriterionSchema>;
+
+export const PredictionSchema = Type.Object(
+  {
+    id: Slug,
+    title: Type.String({ minLength: 1 }),
+    statement: Type.String({ minLength: 1 }),
+    /** ISO date; null when the deadline is counted in releases (see the criterion). */
+    deadline: Type.Union([Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Null()]),
+    deadlineText: Type.String(),
+    passText: Type.String(),
+    failText: Type.String(),
+    pass: CriterionSchema,
+    fail: CriterionSchema,
+    /** Where the prediction was made. */
+    source: Type.String(),
+    /** "confirmed" rows are the seed's already-confirmed claims, re-checked against the data. */
+    group: Type.Union([Type.Literal('open'), Type.Literal('confirmed')]),
+  },
+  { additionalProperties: false },
+);
+export type Prediction = Static<typeof PredictionSchema>;
+
+export const PredictionsFileSchema = Type.Object(
+  { meta: DatasetMetaSchema, predictions: Type.Array(PredictionSchema) },
+  { additionalProperties: false },
+);
+
+/* ---------- the seed's printed claims (data/seed-claims.json), for `cape verify` ---------- */
+
+export const SeedClaimSchema = Type.Object(
+  {
+    /** Matches the id of the engine quantity it is compared with. */
+    id: Type.String({ minLength: 1 }),
+    /** The value the seed page prints. */
+    value: Type.Number(),
+    /** Where on the seed page (panel and wording, paraphrased). */
+    where: Type.String(),
+  },
+  { additionalProperties: false },
+);
+export type SeedClaim = Static<typeof SeedClaimSchema>;
+
+export const SeedClaimsFileSchema = Type.Object(
+  { meta: DatasetMetaSchema, source: Type.String(), claims: Type.Array(SeedClaimSchema) },
+  { additionalProperties: false },
+);

@@ -1,0 +1,119 @@
+/**
+ * "Analyze any model" (FEATURES.md row 2): phase with evidence, γ12 (measured against the previous
+ * model, else predicted from the running-coupling fit with a 95% prediction interval),
+ * susceptibility χ = 1/|γ12|, distance to Nc, the d_eff of its regime, the h-field when SWE and
+ * GPQA are given, recommendations and predicted scores at the next size. Missing scores stay
+ * missing: nothing is imputed.
+ */
+import { CapeError } from '../core/errors.ts';
+import { olsPredict } from '../core/regression.ts';
+import type { Context } from './context.ts';
+import { familySeries, familyTransitions, usable } from './coupling.ts';
+import { hField, type HFieldResult } from './frontier.ts';
+import { findName } from './lookup.ts';
+import { classifyPhase, type Phase, type PhaseResult } from './phase.ts';
+import { nextSizePredictions, type ScorePrediction } from './predict.ts';
+import { recommendations } from './recommend.ts';
+import { deffProgression } from './regimes.ts';
+import { fitRunning, runningFit } from './running.ts';
+import type { ScoreMap } from './points.ts';
+
+export interface AnalyzeInput {
+  name?: string;
+  /** Raw parameter count. */
+  params: number;
+  scores: ScoreMap;
+  family?: string | null;
+  previous?: string | null;
+  /** Size to predict scores at; default 2 × params. */
+  nextParams?: number;
+}
+
+export interface GammaEstimate {
+  value: number;
+  source: 'measured' | 'predicted';
+  /** 95% prediction interval for a predicted γ12. */
+  interval: [number, number] | null;
+  n: number;
+  note: string;
+}
+
+export interface ModelAnalysis {
+  name: string;
+  params: number;
+  family: string | null;
+  scores: ScoreMap;
+  phase: Phase;
+  phaseEvidence: string[];
+  nc: { value: number; ciLow: number; ciHigh: number; method: string; n: number; validShare: number; seed: number; resamples: number };
+  distanceToNc: number;
+  gamma12: GammaEstimate;
+  /** χ = 1/|γ12| (diverges at the crossing). */
+  chi: number;
+  dEff: { band: string; value: number; ci: [number, number] | null; n: number } | null;
+  hField: HFieldResult | null;
+  recommendations: string[];
+  predictions: ScorePrediction[];
+  nextParams: number;
+}
+
+function predictedGamma(ctx: Context, params: number, family: string | null): GammaEstimate {
+  const logN = Math.log10(params);
+  if (family) {
+    const ts = familyTransitions(familySeries(ctx.base, family, 'hellaswag', 'truthfulqa_mc2'));
+    if (usable(ts).length >= 3) {
+      const f = fitRunning(ts);
+      const p = olsPredict(f.fit, logN);
+      return { value: p.fit, source: 'predicted', interval: p.prediction, n: f.n, note: `${family}'s own running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions)` };
+    }
+  }
+  const f = runningFit(ctx);
+  const p = olsPredict(f.fit, logN);
+  return { value: p.fit, source: 'predicted', interval: p.prediction, n: f.n, note: `pooled running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions, R² = ${f.r2.toFixed(2)})` };
+}
+
+/** d_eff of the size band the model falls in (by size, whatever the measured γ12 says). */
+function deffFor(ctx: Context, phase: PhaseResult, params: number): ModelAnalysis['dEff'] {
+  const { ciLow, ciHigh } = phase.nc;
+  const band = phase.phase === 'nc2' || phase.phase === 'nc3' ? 'frontier' : params < ciLow ? 'tax' : params > ciHigh ? 'bonus' : 'transition';
+  const b = deffProgression(ctx).find((d) => d.band === band);
+  if (!b || !Number.isFinite(b.matrix.dEff)) return null;
+  return { band: `${b.band} (${b.range})`, value: b.matrix.dEff, ci: b.matrix.dEffCi, n: b.matrix.n };
+}
+
+/** Full analysis of one model. Throws CapeError E_INPUT for invalid params or scores. */
+export function analyzeModel(ctx: Context, input: AnalyzeInput): ModelAnalysis {
+  if (!(Number.isFinite(input.params) && input.params > 0)) {
+    throw new CapeError('E_INPUT', `invalid params: ${String(input.params)} (expected a positive parameter count such as 6.9e9)`, 'params');
+  }
+  for (const [b, v] of Object.entries(input.scores)) {
+    if (typeof v !== 'number' || !(v >= 0 && v <= 100)) throw new CapeError('E_INPUT', `invalid ${b}: ${String(v)} (scores are percent in [0, 100])`, b);
+  }
+  const family = input.family ? findName([...new Set(ctx.allBase.map((p) => p.family))], input.family, 'family') : null;
+  const phase = classifyPhase(ctx, { params: input.params, scores: input.scores, family, previous: input.previous ?? null });
+  const gamma12: GammaEstimate = phase.measured?.stable
+    ? { value: phase.measured.value as number, source: 'measured', interval: null, n: 2, note: phase.measured.note }
+    : predictedGamma(ctx, input.params, family);
+  const { swe_bench_verified: swe, gpqa_diamond: gpqa } = input.scores;
+  const h = swe !== undefined && gpqa !== undefined ? hField(ctx, { swe, gpqa }) : null;
+  const nextParams = input.nextParams ?? input.params * 2;
+  const predictions = nextSizePredictions(ctx, { params: input.params, scores: input.scores, family, nextParams });
+  const dEff = deffFor(ctx, phase, input.params);
+  return {
+    name: input.name ?? 'your model',
+    params: input.params,
+    family,
+    scores: input.scores,
+    phase: phase.phase,
+    phaseEvidence: phase.evidence,
+    nc: { value: phase.nc.value, ciLow: phase.nc.ciLow, ciHigh: phase.nc.ciHigh, method: phase.nc.method, n: phase.nc.n, validShare: phase.nc.validShare, seed: phase.nc.seed, resamples: phase.nc.resamples },
+    distanceToNc: phase.distanceToNc,
+    gamma12,
+    chi: 1 / Math.abs(gamma12.value),
+    dEff,
+    hField: h,
+    recommendations: recommendations({ phase, gamma12, hField: h, scores: input.scores, params: input.params }),
+    predictions,
+    nextParams,
+  };
+}

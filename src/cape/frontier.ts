@@ -1,0 +1,141 @@
+/**
+ * Frontier coupling (SCIENCE.md §13–14): OLS GPQA = a·SWE + b over the frontier set, each model's
+ * h-field (its residual from that line: > 0 reasoning-leaning, < 0 coding-leaning), per-lab mean h
+ * and slopes, and the h-field calculator with the fit's 95% prediction interval.
+ */
+import { CapeError } from '../core/errors.ts';
+import { ols, olsPredict, type OlsFit } from '../core/regression.ts';
+import { mean, sd } from '../core/stats.ts';
+import { tQuantile } from '../core/distributions.ts';
+import { memo, type Context } from './context.ts';
+import type { ModelPoint } from './points.ts';
+
+/** Which frontier models enter the regression: the study's frozen 34, or all. */
+export type FrontierSubset = 'frozen' | 'all';
+
+export interface FrontierModelRow {
+  name: string;
+  lab: string;
+  releaseDate: string | null;
+  subset: string;
+  swe: number;
+  gpqa: number;
+  /** Residual from the fit: GPQA − (slope·SWE + intercept). */
+  h: number;
+  /** True when h lies outside the fit's 95% prediction interval at that SWE. */
+  anomaly: boolean;
+  provenance: string;
+}
+
+export interface FrontierFit {
+  subset: FrontierSubset;
+  n: number;
+  slope: number;
+  intercept: number;
+  r: number;
+  r2: number;
+  p: number;
+  slopeCi: [number, number];
+  interceptCi: [number, number];
+  residualSe: number;
+  models: FrontierModelRow[];
+  /** Models with both scores outside the subset (shown, not fitted). */
+  excluded: string[];
+  fit: OlsFit;
+}
+
+/** Frontier models that have SWE-bench Verified and GPQA Diamond. */
+export function frontierPairs(ctx: Context): ModelPoint[] {
+  return ctx.frontier.filter((p) => p.scores.swe_bench_verified !== undefined && p.scores.gpqa_diamond !== undefined);
+}
+
+/** The population regression GPQA = a·SWE + b with every model's h. */
+export function frontierFit(ctx: Context, subset: FrontierSubset = 'frozen'): FrontierFit {
+  return memo(ctx, `frontier:${subset}`, () => {
+    const all = frontierPairs(ctx);
+    const fitted = subset === 'all' ? all : all.filter((p) => p.subset === 'frozen');
+    if (fitted.length < 3) throw new CapeError('E_INSUFFICIENT_DATA', `frontier regression needs at least 3 models with SWE and GPQA, got ${fitted.length}`);
+    const fit = ols(fitted.map((p) => p.scores.swe_bench_verified as number), fitted.map((p) => p.scores.gpqa_diamond as number));
+    const models = all.map((p) => {
+      const swe = p.scores.swe_bench_verified as number;
+      const gpqa = p.scores.gpqa_diamond as number;
+      const pred = olsPredict(fit, swe);
+      return {
+        name: p.name, lab: p.lab, releaseDate: p.releaseDate, subset: p.subset ?? 'frozen', swe, gpqa,
+        h: gpqa - pred.fit, anomaly: gpqa < pred.prediction[0] || gpqa > pred.prediction[1], provenance: p.provenance,
+      };
+    });
+    return {
+      subset, n: fit.n, slope: fit.slope, intercept: fit.intercept, r: fit.r, r2: fit.r2, p: fit.p,
+      slopeCi: fit.slopeCi, interceptCi: fit.interceptCi, residualSe: fit.residualSe, models,
+      excluded: subset === 'all' ? [] : all.filter((p) => p.subset !== 'frozen').map((p) => p.name), fit,
+    };
+  });
+}
+
+export interface HFieldResult {
+  swe: number;
+  gpqa: number;
+  h: number;
+  /** 95% interval of h for a model of the population at this SWE (from the prediction interval). */
+  interval: [number, number];
+  expectedGpqa: number;
+  slope: number;
+  intercept: number;
+  n: number;
+  subset: FrontierSubset;
+  direction: 'reasoning-leaning' | 'coding-leaning' | 'balanced';
+  significant: boolean;
+  interpretation: string;
+}
+
+/** h-field of a (SWE, GPQA) pair against the frontier fit, with the population's 95% interval. */
+export function hField(ctx: Context, input: { swe: number; gpqa: number }, subset: FrontierSubset = 'frozen'): HFieldResult {
+  const f = frontierFit(ctx, subset);
+  const pred = olsPredict(f.fit, input.swe);
+  const h = input.gpqa - pred.fit;
+  const interval: [number, number] = [pred.prediction[0] - pred.fit, pred.prediction[1] - pred.fit];
+  const significant = h < interval[0] || h > interval[1];
+  const direction = h > 0 ? 'reasoning-leaning' : h < 0 ? 'coding-leaning' : 'balanced';
+  const interpretation = significant
+    ? `h = ${fmt(h)}: ${direction === 'reasoning-leaning' ? 'reasoning-leaning recipe (GPQA above' : 'coding-leaning recipe, a tax-excursion signature (GPQA below'} what SWE predicts, outside the 95% band of ${f.n} frontier models)`
+    : `h = ${fmt(h)}: within the 95% band [${fmt(interval[0])}, ${fmt(interval[1])}] of ${f.n} frontier models; leaning ${direction === 'balanced' ? 'neither way' : direction.replace('-leaning', '')} but not distinguishable from population scatter`;
+  return { swe: input.swe, gpqa: input.gpqa, h, interval, expectedGpqa: pred.fit, slope: f.slope, intercept: f.intercept, n: f.n, subset, direction, significant, interpretation };
+}
+
+export interface LabSummary {
+  lab: string;
+  n: number;
+  meanH: number;
+  /** 95% t interval of the mean h (null for n < 2). */
+  meanHCi: [number, number] | null;
+  /** Within-lab slope GPQA ~ SWE (null for fewer than 3 models or constant SWE). */
+  slope: number | null;
+  slopeCi: [number, number] | null;
+  models: string[];
+}
+
+/** Per-lab mean h (with CI) and within-lab slope. */
+export function labSummaries(ctx: Context, subset: FrontierSubset = 'frozen'): LabSummary[] {
+  const f = frontierFit(ctx, subset);
+  const labs = [...new Set(f.models.map((m) => m.lab))].sort();
+  return labs.map((lab) => {
+    const ms = f.models.filter((m) => m.lab === lab);
+    const hs = ms.map((m) => m.h);
+    const n = ms.length;
+    const meanH = mean(hs);
+    const half = n >= 2 ? tQuantile(0.975, n - 1) * sd(hs) / Math.sqrt(n) : NaN;
+    let slope: number | null = null;
+    let slopeCi: [number, number] | null = null;
+    if (n >= 3 && new Set(ms.map((m) => m.swe)).size >= 2) {
+      const lf = ols(ms.map((m) => m.swe), ms.map((m) => m.gpqa));
+      slope = lf.slope;
+      slopeCi = lf.slopeCi;
+    }
+    return { lab, n, meanH, meanHCi: n >= 2 ? [meanH - half, meanH + half] : null, slope, slopeCi, models: ms.map((m) => m.name) };
+  });
+}
+
+function fmt(v: number): string {
+  return `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
+}

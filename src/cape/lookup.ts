@@ -1,0 +1,60 @@
+/**
+ * Finding models, families and labs by the names people type: case, spaces and punctuation are
+ * ignored; an unknown name throws E_NOT_FOUND with the nearest known names as suggestions.
+ */
+import { CapeError } from '../core/errors.ts';
+
+/** Lower-case, alphanumerics and dots only: "Claude Opus 4.6" -> "claudeopus4.6". */
+export function normalizeName(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9.]/g, '');
+}
+
+/** Levenshtein distance (small strings; O(n·m)). */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** Up to `k` known names nearest to `query` (by edit distance of normalised names, then substring hits). */
+export function nearest(query: string, known: readonly string[], k = 3): string[] {
+  const q = normalizeName(query);
+  return [...new Set(known)]
+    .map((name) => {
+      const n = normalizeName(name);
+      const d = n.includes(q) || q.includes(n) ? Math.abs(n.length - q.length) / 4 : editDistance(q, n);
+      return { name, d };
+    })
+    .sort((x, y) => x.d - y.d || x.name.localeCompare(y.name))
+    .slice(0, k)
+    .map((x) => x.name);
+}
+
+function notFound(what: string, query: string, known: readonly string[]): CapeError {
+  const near = nearest(query, known);
+  return new CapeError('E_NOT_FOUND', `unknown ${what}: ${JSON.stringify(query)} (did you mean ${near.map((n) => JSON.stringify(n)).join(', ')}?)`, what);
+}
+
+/** The model whose name or id matches `query` (normalised); throws E_NOT_FOUND with suggestions. */
+export function findModel<T extends { name: string; id?: string }>(points: readonly T[], query: string, what = 'model'): T {
+  const q = normalizeName(query);
+  const hit = points.find((p) => normalizeName(p.name) === q || (p.id !== undefined && normalizeName(p.id) === q));
+  if (hit) return hit;
+  throw notFound(what, query, points.map((p) => p.name));
+}
+
+/** The canonical spelling of a family (or lab) name among `names`; throws E_NOT_FOUND with suggestions. */
+export function findName(names: readonly string[], query: string, what: string): string {
+  const q = normalizeName(query);
+  const hit = names.find((n) => normalizeName(n) === q);
+  if (hit) return hit;
+  throw notFound(what, query, names);
+}

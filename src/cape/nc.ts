@@ -1,0 +1,143 @@
+/**
+ * The critical scale Nc with uncertainty (SCIENCE.md §3), three ways:
+ *  - reference: the study's method — bootstrap of a quadratic TQA(log10 N) over Pythia, Llama-1
+ *    and Llama-2 pooled, keeping resamples whose parabola opens upward with its vertex in
+ *    [10^7, 10^12]; Nc = median vertex. The share of resamples kept is reported.
+ *  - cluster: family-cluster bootstrap of the zero crossing of the pooled γ12 fit (families are
+ *    resampled whole, because models of one family are not independent).
+ *  - per family: γ12 = γ0·log10(N/Nc) fitted within a family with ≥ 3 usable transitions, with a
+ *    bootstrap over that family's transitions.
+ * All intervals are 95% percentile intervals; the seed and resample count are part of the result.
+ */
+import { clusterBootstrap, percentileInterval } from '../core/bootstrap.ts';
+import { CapeError } from '../core/errors.ts';
+import { createRng } from '../core/random.ts';
+import { median } from '../core/stats.ts';
+import { memo, type Context } from './context.ts';
+import { familySeries, familyTransitions, pooledTransitions, usable, type Transition } from './coupling.ts';
+import { findName } from './lookup.ts';
+import { hasAll } from './points.ts';
+
+export interface NcEstimate {
+  method: 'reference' | 'cluster' | 'family';
+  /** Point estimate (raw parameter count). */
+  value: number;
+  ciLow: number;
+  ciHigh: number;
+  /** Models or transitions behind the estimate. */
+  n: number;
+  /** Resamples drawn, and the share that produced an estimate. */
+  resamples: number;
+  validShare: number;
+  seed: number;
+  note: string;
+}
+
+/** Plausible range of a crossing, log10 N: 10M to 10T; outside it a resample "produced no estimate". */
+const LOG_RANGE: [number, number] = [7, 13];
+const REFERENCE_FAMILIES = ['Pythia', 'Llama-1', 'Llama-2'];
+
+function summarise(method: NcEstimate['method'], logs: number[], n: number, resamples: number, seed: number, note: string): NcEstimate {
+  if (logs.length === 0) throw new CapeError('E_INSUFFICIENT_DATA', `Nc (${method}): no resample produced a crossing in 10^7..10^13 (n = ${n})`);
+  const [lo, hi] = percentileInterval(logs, 0.95);
+  return { method, value: 10 ** median(logs), ciLow: 10 ** lo, ciHigh: 10 ** hi, n, resamples, validShare: logs.length / resamples, seed, note };
+}
+
+/** Vertex (log10 N) of the least-squares parabola through (x[i], y[i]) for i in idx, or null if it opens downward. */
+function parabolaVertex(x: Float64Array, y: Float64Array, idx: Uint32Array, xc: number): number | null {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, t0 = 0, t1 = 0, t2 = 0;
+  for (const i of idx) {
+    const u = x[i]! - xc;
+    const u2 = u * u;
+    const v = y[i]!;
+    s0++; s1 += u; s2 += u2; s3 += u2 * u; s4 += u2 * u2;
+    t0 += v; t1 += u * v; t2 += u2 * v;
+  }
+  // Solve [[s0 s1 s2][s1 s2 s3][s2 s3 s4]] c = t by Cramer's rule.
+  const det = s0 * (s2 * s4 - s3 * s3) - s1 * (s1 * s4 - s3 * s2) + s2 * (s1 * s3 - s2 * s2);
+  if (!(Math.abs(det) > 1e-12)) return null;
+  const c1 = (s0 * (t1 * s4 - s3 * t2) - t0 * (s1 * s4 - s3 * s2) + s2 * (s1 * t2 - t1 * s2)) / det;
+  const c2 = (s0 * (s2 * t2 - t1 * s3) - s1 * (s1 * t2 - t1 * s2) + t0 * (s1 * s3 - s2 * s2)) / det;
+  if (!(c2 > 0)) return null;
+  return xc - c1 / (2 * c2);
+}
+
+/** The reference study's Nc: quadratic-vertex bootstrap over Pythia + Llama-1 + Llama-2. */
+export function ncReference(ctx: Context): NcEstimate {
+  return memo(ctx, 'nc:reference', () => {
+    const pts = ctx.base.filter((p) => REFERENCE_FAMILIES.includes(p.family) && p.params !== null && hasAll(p, ['truthfulqa_mc2']));
+    if (pts.length < 4) throw new CapeError('E_INSUFFICIENT_DATA', `reference Nc needs at least 4 models of ${REFERENCE_FAMILIES.join(', ')}, got ${pts.length}`);
+    const x = Float64Array.from(pts, (p) => Math.log10(p.params as number));
+    const y = Float64Array.from(pts, (p) => p.scores.truthfulqa_mc2 as number);
+    const xc = x.reduce((a, b) => a + b, 0) / x.length;
+    const rng = createRng(ctx.seed);
+    const idx = new Uint32Array(x.length);
+    const logs: number[] = [];
+    for (let r = 0; r < ctx.resamples; r++) {
+      for (let i = 0; i < idx.length; i++) idx[i] = rng.int(idx.length);
+      const v = parabolaVertex(x, y, idx, xc);
+      if (v !== null && v >= 7 && v <= 12) logs.push(v);
+    }
+    return summarise('reference', logs, pts.length, ctx.resamples, ctx.seed,
+      `quadratic TQA(log10 N) vertex over ${pts.length} models of ${REFERENCE_FAMILIES.join(' + ')}; resamples kept when the parabola opens upward with vertex in 10^7..10^12`);
+  });
+}
+
+/** Zero crossing (log10 N) of the OLS line through transitions, or null if the slope is not positive. */
+function crossing(ts: readonly (Transition & { gamma12: number })[]): number | null {
+  const n = ts.length;
+  if (n < 3) return null;
+  let sx = 0, sy = 0, sxx = 0, sxy = 0;
+  for (const t of ts) { sx += t.logMid; sy += t.gamma12; sxx += t.logMid * t.logMid; sxy += t.logMid * t.gamma12; }
+  const den = n * sxx - sx * sx;
+  if (!(den > 1e-12)) return null;
+  const a = (n * sxy - sx * sy) / den;
+  if (!(a > 0)) return null;
+  const z = -(sy - a * sx) / n / a;
+  return z >= LOG_RANGE[0] && z <= LOG_RANGE[1] ? z : null;
+}
+
+/** Family-cluster bootstrap of the pooled γ12 zero crossing. */
+export function ncCluster(ctx: Context): NcEstimate {
+  return memo(ctx, 'nc:cluster', () => {
+    const ts = usable(pooledTransitions(ctx.base));
+    const families = [...new Set(ts.map((t) => t.family))].sort();
+    const clusters = families.map((f) => ts.flatMap((t, i) => (t.family === f ? [i] : [])));
+    const rng = createRng(ctx.seed);
+    const res = clusterBootstrap(clusters, rng, ctx.resamples, (idx) => crossing(Array.from(idx, (i) => ts[i]!)) ?? NaN);
+    return summarise('cluster', Array.from(res.estimates), ts.length, ctx.resamples, ctx.seed,
+      `zero crossing of γ12 = A·log10 N + B over ${ts.length} transitions in ${families.length} families, families resampled whole`);
+  });
+}
+
+/** Per-family Nc, or an E_INSUFFICIENT_DATA error saying why the family cannot support one. */
+export function ncFamily(ctx: Context, family: string): NcEstimate {
+  const name = findName([...new Set(ctx.base.map((p) => p.family))], family, 'family');
+  return memo(ctx, `nc:family:${name}`, () => {
+    const ts = usable(familyTransitions(familySeries(ctx.base, name, 'hellaswag', 'truthfulqa_mc2')));
+    if (ts.length < 3) throw new CapeError('E_INSUFFICIENT_DATA', `per-family Nc for ${name} needs at least 3 usable transitions, got ${ts.length}`, 'family');
+    if (crossing(ts) === null) throw new CapeError('E_INSUFFICIENT_DATA', `${name}: γ12 does not rise through zero within 10^7..10^13 (no crossing to estimate)`, 'family');
+    const rng = createRng(ctx.seed);
+    const logs: number[] = [];
+    const pick: (Transition & { gamma12: number })[] = new Array(ts.length);
+    for (let r = 0; r < ctx.resamples; r++) {
+      for (let i = 0; i < ts.length; i++) pick[i] = ts[rng.int(ts.length)]!;
+      const z = crossing(pick);
+      if (z !== null) logs.push(z);
+    }
+    return summarise('family', logs, ts.length, ctx.resamples, ctx.seed,
+      `γ12 = γ0·log10(N/Nc) over ${ts.length} transitions of ${name}, transitions resampled (few points: a rough interval)`);
+  });
+}
+
+/** The Nc the engine uses for a model: its family's when supported, else the pooled cluster estimate. */
+export function ncFor(ctx: Context, family?: string | null): NcEstimate {
+  if (family) {
+    try {
+      return ncFamily(ctx, family);
+    } catch (e) {
+      if (!(e instanceof CapeError) || e.code !== 'E_INSUFFICIENT_DATA') throw e;
+    }
+  }
+  return ncCluster(ctx);
+}

@@ -1,0 +1,92 @@
+/**
+ * The engine's view of a model: a flat point with scores keyed by benchmark id. Base models,
+ * frontier models, workspace models and ingested files all become points, so every analysis
+ * works on the same shape whatever the source.
+ */
+import type { BaseModel, BenchmarkId, FrontierModel, Provenance } from '../data/schema.ts';
+
+export type ScoreMap = Partial<Record<BenchmarkId, number>>;
+
+export interface ModelPoint {
+  id: string;
+  name: string;
+  family: string;
+  lab: string;
+  /** Raw parameter count; null when unknown (frontier models). */
+  params: number | null;
+  scores: ScoreMap;
+  /** Worst provenance among the scores (estimated < reported < measured). */
+  provenance: Provenance;
+  kind: 'base' | 'instruct' | 'frontier' | 'user';
+  releaseDate: string | null;
+  subset?: 'frozen' | 'post-cutoff';
+}
+
+/** Short labels used in tables and charts. */
+export const SHORT: Record<BenchmarkId, string> = {
+  hellaswag: 'HS',
+  truthfulqa_mc2: 'TQA',
+  arc_challenge: 'ARC',
+  mmlu: 'MMLU',
+  winogrande: 'WG',
+  gsm8k: 'GSM8K',
+  swe_bench_verified: 'SWE',
+  gpqa_diamond: 'GPQA',
+  ifeval: 'IFEval',
+};
+
+/** The five base benchmarks of the Open LLM Leaderboard v1 protocol, in the seed's order. */
+export const BASE_FIVE: readonly BenchmarkId[] = ['hellaswag', 'truthfulqa_mc2', 'arc_challenge', 'mmlu', 'winogrande'];
+/** The frontier axes. */
+export const FRONTIER_THREE: readonly BenchmarkId[] = ['swe_bench_verified', 'gpqa_diamond', 'ifeval'];
+
+const RANK: Record<Provenance, number> = { estimated: 0, reported: 1, measured: 2 };
+
+function worst(provs: Provenance[]): Provenance {
+  return provs.reduce<Provenance>((w, p) => (RANK[p] < RANK[w] ? p : w), 'measured');
+}
+
+function scoreMap(scores: { benchmark: BenchmarkId; value: number }[]): ScoreMap {
+  const out: ScoreMap = {};
+  for (const s of scores) out[s.benchmark] = s.value;
+  return out;
+}
+
+export function baseToPoint(m: BaseModel): ModelPoint {
+  return {
+    id: m.id,
+    name: m.name,
+    family: m.family,
+    lab: m.lab,
+    params: m.params,
+    scores: scoreMap(m.scores),
+    provenance: worst(m.scores.map((s) => s.provenance)),
+    kind: m.kind,
+    releaseDate: m.releaseDate ?? null,
+  };
+}
+
+export function frontierToPoint(m: FrontierModel): ModelPoint {
+  return {
+    id: m.id,
+    name: m.name,
+    family: m.lab,
+    lab: m.lab,
+    params: m.params,
+    scores: scoreMap(m.scores),
+    provenance: worst(m.scores.map((s) => s.provenance)),
+    kind: 'frontier',
+    releaseDate: m.releaseDate,
+    subset: m.subset,
+  };
+}
+
+/** True when the point has every listed benchmark. */
+export function hasAll(p: ModelPoint, benchmarks: readonly BenchmarkId[]): boolean {
+  return benchmarks.every((b) => typeof p.scores[b] === 'number');
+}
+
+/** Column of scores for the listed points (caller guarantees presence, e.g. via hasAll). */
+export function column(points: readonly ModelPoint[], b: BenchmarkId): number[] {
+  return points.map((p) => p.scores[b] as number);
+}

@@ -1,0 +1,50 @@
+/**
+ * Predicted scores at the next size: for each benchmark the model reports, the trend of that
+ * benchmark against log10 N — over the model's family when it has at least 3 sizes with the
+ * benchmark, else over every base model within one decade of the size — applied to the model's
+ * own score: predicted = score + slope·log10(next/N), 95% interval from the slope's interval.
+ * Frontier benchmarks have no parameter counts in the data, so they are not predicted (said so).
+ */
+import { ols } from '../core/regression.ts';
+import type { BenchmarkId } from '../data/schema.ts';
+import type { Context } from './context.ts';
+import type { ModelPoint, ScoreMap } from './points.ts';
+
+export interface ScorePrediction {
+  benchmark: BenchmarkId;
+  current: number;
+  predicted: number | null;
+  interval: [number, number] | null;
+  /** Points per decade of N, from the trend. */
+  slope: number | null;
+  n: number;
+  basis: string;
+}
+
+const clip = (v: number) => Math.min(100, Math.max(0, v));
+
+function trendPoints(ctx: Context, b: BenchmarkId, params: number, family: string | null): { pts: ModelPoint[]; basis: string } {
+  const has = (p: ModelPoint) => p.params !== null && p.scores[b] !== undefined;
+  if (family) {
+    const fam = ctx.base.filter((p) => p.family === family && has(p));
+    if (new Set(fam.map((p) => p.params)).size >= 3) return { pts: fam, basis: `${family} trend` };
+  }
+  const lo = params / 10, hi = params * 10;
+  return { pts: ctx.base.filter((p) => has(p) && (p.params as number) >= lo && (p.params as number) <= hi), basis: 'all base models within one decade of N' };
+}
+
+export function nextSizePredictions(ctx: Context, input: { params: number; scores: ScoreMap; family: string | null; nextParams: number }): ScorePrediction[] {
+  const dLog = Math.log10(input.nextParams / input.params);
+  return (Object.entries(input.scores) as [BenchmarkId, number][]).map(([b, current]) => {
+    if (b === 'swe_bench_verified' || b === 'gpqa_diamond' || b === 'ifeval') {
+      return { benchmark: b, current, predicted: null, interval: null, slope: null, n: 0, basis: 'not predicted: frontier models publish no parameter counts, so there is no scale trend for this benchmark' };
+    }
+    const { pts, basis } = trendPoints(ctx, b, input.params, input.family);
+    if (new Set(pts.map((p) => p.params)).size < 3) {
+      return { benchmark: b, current, predicted: null, interval: null, slope: null, n: pts.length, basis: `not predicted: fewer than 3 sizes with ${b} (${basis})` };
+    }
+    const f = ols(pts.map((p) => Math.log10(p.params as number)), pts.map((p) => p.scores[b] as number));
+    const a = clip(current + f.slopeCi[0] * dLog), z = clip(current + f.slopeCi[1] * dLog);
+    return { benchmark: b, current, predicted: clip(current + f.slope * dLog), interval: [Math.min(a, z), Math.max(a, z)], slope: f.slope, n: f.n, basis };
+  });
+}

@@ -1,0 +1,84 @@
+/**
+ * The pooled running-coupling fit γ12 = A·log10 N + B over every usable transition
+ * (SCIENCE.md §2), its zero crossing 10^(−B/A) as an Nc estimate, and the sign accuracy of that
+ * estimate (transitions below it should have γ12 ≤ 0, above it γ12 > 0).
+ */
+import { CapeError } from '../core/errors.ts';
+import { ols, type OlsFit } from '../core/regression.ts';
+import { memo, type Context } from './context.ts';
+import { pooledTransitions, usable, type PairOptions, type Transition } from './coupling.ts';
+
+export interface SignAccuracy {
+  /** log10 N of the crossing the signs were judged against. */
+  logNc: number;
+  below: { n: number; correct: number };
+  above: { n: number; correct: number };
+  n: number;
+  correct: number;
+}
+
+export interface RunningFit {
+  A: number;
+  B: number;
+  r2: number;
+  /** Usable transitions the fit used. */
+  n: number;
+  /** Transitions left out (|ΔHS| < 0.5 or equal sizes). */
+  excluded: number;
+  slopeCi: [number, number];
+  interceptCi: [number, number];
+  p: number;
+  /** Zero crossing of the line, when the slope is positive. */
+  zero: { logN: number; params: number } | null;
+  signAccuracy: SignAccuracy | null;
+  transitions: Transition[];
+  families: string[];
+  /** The underlying OLS fit (for prediction intervals). */
+  fit: OlsFit;
+}
+
+/** Sign accuracy of a set of transitions against a crossing at log10 N = logNc. */
+export function signAccuracy(ts: readonly Transition[], logNc: number): SignAccuracy {
+  const below = { n: 0, correct: 0 };
+  const above = { n: 0, correct: 0 };
+  for (const t of usable(ts)) {
+    if (t.logMid < logNc) {
+      below.n++;
+      if (t.gamma12 <= 0) below.correct++;
+    } else {
+      above.n++;
+      if (t.gamma12 > 0) above.correct++;
+    }
+  }
+  return { logNc, below, above, n: below.n + above.n, correct: below.correct + above.correct };
+}
+
+/** Fits γ12 = A·log10 N + B to transitions; throws E_INSUFFICIENT_DATA below 3 usable ones. */
+export function fitRunning(ts: readonly Transition[]): Omit<RunningFit, 'families'> {
+  const u = usable(ts);
+  if (u.length < 3) throw new CapeError('E_INSUFFICIENT_DATA', `running-coupling fit needs at least 3 usable transitions, got ${u.length}`);
+  const f = ols(u.map((t) => t.logMid), u.map((t) => t.gamma12));
+  const zeroLog = f.slope > 0 ? -f.intercept / f.slope : null;
+  return {
+    A: f.slope,
+    B: f.intercept,
+    r2: f.r2,
+    n: f.n,
+    excluded: ts.length - u.length,
+    slopeCi: f.slopeCi,
+    interceptCi: f.interceptCi,
+    p: f.p,
+    zero: zeroLog === null ? null : { logN: zeroLog, params: 10 ** zeroLog },
+    signAccuracy: zeroLog === null ? null : signAccuracy(ts, zeroLog),
+    transitions: [...ts],
+    fit: f,
+  };
+}
+
+/** The pooled fit over every family of the context (HS → TQA unless `pair` says otherwise). */
+export function runningFit(ctx: Context, pair: PairOptions = {}): RunningFit {
+  return memo(ctx, `running:${pair.x ?? ''}:${pair.y ?? ''}:${pair.minDelta ?? ''}`, () => {
+    const ts = pooledTransitions(ctx.base, pair);
+    return { ...fitRunning(ts), families: [...new Set(ts.map((t) => t.family))].sort() };
+  });
+}

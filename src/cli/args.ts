@@ -1,0 +1,57 @@
+/**
+ * Argument parsing on node:util parseArgs, with CapeError E_USAGE messages that name the flag
+ * and what is expected. Score flags map to benchmark ids; values go through the same parsers as
+ * every other surface (src/data/ingest).
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CapeError } from '../core/errors.ts';
+import { parseParams, parseScore } from '../data/ingest/index.ts';
+import type { BenchmarkId } from '../data/schema.ts';
+import type { ScoreMap } from '../cape/points.ts';
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** CLI score flags and the benchmark each sets. */
+export const SCORE_FLAGS: Record<string, BenchmarkId> = {
+  hellaswag: 'hellaswag',
+  truthfulqa: 'truthfulqa_mc2',
+  arc: 'arc_challenge',
+  mmlu: 'mmlu',
+  winogrande: 'winogrande',
+  gsm8k: 'gsm8k',
+  swe: 'swe_bench_verified',
+  gpqa: 'gpqa_diamond',
+  ifeval: 'ifeval',
+};
+
+export const scoreOptions: Options = Object.fromEntries(Object.keys(SCORE_FLAGS).map((k) => [k, { type: 'string' }]));
+
+export function parse(argv: string[], options: Options, allowPositionals = false) {
+  try {
+    return parseArgs({ args: argv, options: { ...options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
+  } catch (e) {
+    const m = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new CapeError('E_USAGE', m ?? 'invalid arguments', undefined);
+  }
+}
+
+/** Scores given as flags, as a ScoreMap (percent, validated). */
+export function scoresFrom(values: Record<string, unknown>): ScoreMap {
+  const out: ScoreMap = {};
+  for (const [flag, id] of Object.entries(SCORE_FLAGS)) {
+    const v = values[flag];
+    if (v !== undefined) out[id] = parseScore(v, flag);
+  }
+  return out;
+}
+
+/** A required string flag. */
+export function need(values: Record<string, unknown>, flag: string, what: string): string {
+  const v = values[flag];
+  if (typeof v !== 'string' || v.trim() === '') throw new CapeError('E_USAGE', `missing --${flag} (${what})`, flag);
+  return v;
+}
+
+export function paramsFrom(values: Record<string, unknown>, flag = 'params'): number {
+  return parseParams(need(values, flag, 'a parameter count such as 6.9e9, 6.9B or 410M'), flag);
+}

@@ -1,0 +1,78 @@
+/** `cape analyze`: one model from flags, or every model in a file/folder (--file). */
+import { analyzeModel, createContext, type ModelAnalysis } from '../../cape/index.ts';
+import { CapeError } from '../../core/errors.ts';
+import { readModelsFromPath } from '../../data/ingest/files.ts';
+import { parseParams } from '../../data/ingest/index.ts';
+import { fmtCi, fmtNum, fmtParams } from '../../report/format.ts';
+import { formatTable } from '../../report/table.ts';
+import { paramsFrom, parse, scoreOptions, scoresFrom } from '../args.ts';
+import { printJson, type Io } from '../io.ts';
+import { SHORT } from '../../cape/points.ts';
+
+export const help = `cape analyze --params <N> [--hellaswag S] [--truthfulqa S] [--arc S] [--mmlu S] [--winogrande S]
+             [--gsm8k S] [--swe S] [--gpqa S] [--ifeval S] [--family F] [--previous "<model>"] [--next <N>] [--name X] [--json]
+cape analyze --file <results.json | folder | models.csv | leaderboard.csv> [--json]
+  Phase (tax / transition / bonus / nc2 / nc3) with its evidence, Nc with its 95% CI, γ12 (measured
+  against --previous, else predicted with a 95% prediction interval), χ, d_eff of the regime, the
+  h-field when SWE and GPQA are given, recommendations and predicted scores at the next size.
+  Params accept 6.9e9, 6.9B, 410M. Scores are percent in [0, 100].`;
+
+function render(a: ModelAnalysis): string {
+  const head = formatTable({
+    title: `${a.name} — ${fmtParams(a.params)}${a.family ? `, ${a.family}` : ''}`,
+    headers: ['quantity', 'value', '95% interval', 'n', 'basis'],
+    rows: [
+      ['phase', a.phase.toUpperCase(), null, null, a.phaseEvidence[0] ?? ''],
+      ['Nc', fmtParams(a.nc.value), `[${fmtParams(a.nc.ciLow)}, ${fmtParams(a.nc.ciHigh)}]`, a.nc.n, `${a.nc.method} (seed ${a.nc.seed}, ${a.nc.resamples} resamples)`],
+      ['log10(N/Nc)', fmtNum(a.distanceToNc, 2, true), null, null, 'decades from the critical scale'],
+      ['γ12', fmtNum(a.gamma12.value, 3, true), fmtCi(a.gamma12.interval), a.gamma12.n, `${a.gamma12.source}: ${a.gamma12.note}`],
+      ['χ = 1/|γ12|', fmtNum(a.chi, 2), null, null, 'susceptibility (diverges at the crossing)'],
+      ['d_eff', a.dEff ? fmtNum(a.dEff.value, 2) : null, a.dEff ? fmtCi(a.dEff.ci) : null, a.dEff?.n ?? null, a.dEff ? `regime ${a.dEff.band}` : 'no d_eff for this regime'],
+      ...(a.hField ? [['h-field', fmtNum(a.hField.h, 1, true), fmtCi(a.hField.interval, 1), a.hField.n, a.hField.interpretation] as (string | number | null)[]] : []),
+    ],
+    notes: a.phaseEvidence.slice(1),
+  });
+  const preds = formatTable({
+    title: `Predicted scores at ${fmtParams(a.nextParams)}`,
+    headers: ['benchmark', 'now', 'predicted', '95% interval', 'n', 'basis'],
+    rows: a.predictions.map((p) => [SHORT[p.benchmark], fmtNum(p.current, 1), fmtNum(p.predicted, 1), fmtCi(p.interval, 1), p.n, p.basis]),
+  });
+  return `${head}\n${preds}\nRecommendations:\n${a.recommendations.map((r) => `  - ${r}`).join('\n')}\n`;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const { values } = parse(argv, { ...scoreOptions, params: { type: 'string' }, family: { type: 'string' }, previous: { type: 'string' }, next: { type: 'string' }, name: { type: 'string' }, file: { type: 'string' } });
+  if (values.help) return io.out(`${help}\n`), 0;
+  const ctx = createContext();
+  if (typeof values.file === 'string') {
+    const res = await readModelsFromPath(values.file);
+    const analyses: ModelAnalysis[] = [];
+    const skipped: { name: string; reason: string }[] = [];
+    for (const m of res.models) {
+      if (m.params === null) { skipped.push({ name: m.name, reason: 'parameter count unknown (not in the file, not in the model id, not a known model)' }); continue; }
+      try {
+        analyses.push(analyzeModel(ctx, { name: m.name, params: m.params, scores: m.scores, family: null }));
+      } catch (e) {
+        if (e instanceof CapeError && e.code !== 'E_INSUFFICIENT_DATA') throw e;
+        skipped.push({ name: m.name, reason: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    const notes = res.models.flatMap((m) => m.notes.map((n) => `${m.name}: ${n}`));
+    if (values.json) return printJson(io, { kind: res.kind, models: analyses, skipped, notes }), analyses.length > 0 ? 0 : 1;
+    io.out(analyses.map(render).join('\n'));
+    if (notes.length) io.out(`\nRecognised from ${values.file} (${res.kind}):\n${notes.map((n) => `  - ${n}`).join('\n')}\n`);
+    if (skipped.length) io.out(`\nLeft out (${skipped.length}):\n${skipped.map((s) => `  - ${s.name}: ${s.reason}`).join('\n')}\n`);
+    return analyses.length > 0 ? 0 : 1;
+  }
+  const a = analyzeModel(ctx, {
+    name: typeof values.name === 'string' ? values.name : undefined,
+    params: paramsFrom(values),
+    scores: scoresFrom(values),
+    family: typeof values.family === 'string' ? values.family : null,
+    previous: typeof values.previous === 'string' ? values.previous : null,
+    nextParams: typeof values.next === 'string' ? parseParams(values.next, 'next') : undefined,
+  });
+  if (values.json) return printJson(io, a), 0;
+  io.out(render(a));
+  return 0;
+}

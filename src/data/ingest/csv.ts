@@ -1,0 +1,113 @@
+/**
+ * A models CSV -> IngestedModel[]. Header: `model` (or `name`/`model_id`/`id`), optional
+ * `family`, `params`, and benchmark ids or aliases (hellaswag, tqa, arc, ...) as columns; other
+ * columns are ignored (noted). Scores are percent in [0, 100]; `fraction: true` reads them as
+ * fractions. A blank cell is a missing score, never imputed. A blank or absent params falls back
+ * to the size in the model id (paramsSource 'model-id'). Errors name the line, the column and the
+ * value. Pure and browser-safe.
+ */
+import { CapeError } from '../../core/errors.ts';
+import { BENCHMARK_IDS, type BenchmarkId } from '../schema.ts';
+import { parseCsvRecords } from './csvtext.ts';
+import { inferFamily } from './families.ts';
+import { msg } from './messages.ts';
+import { paramsFromModelId, parseParams } from './params.ts';
+import { benchmarkFromName, looksLikeFraction, parseScore } from './scores.ts';
+import type { IngestedModel } from './types.ts';
+
+const MODEL_COLUMNS = ['model', 'name', 'model_id', 'id', 'fullname'];
+
+interface Layout {
+  model: number;
+  family: number | null;
+  params: number | null;
+  benchmarks: [number, BenchmarkId, string][];
+  ignored: string[];
+}
+
+function layout(header: string[], origin: string): Layout {
+  const names = header.map((h) => h.trim());
+  const lower = names.map((h) => h.toLowerCase());
+  const model = MODEL_COLUMNS.map((c) => lower.indexOf(c)).find((i) => i >= 0);
+  if (model === undefined) throw new CapeError('E_INPUT', msg.missingColumn(origin, 'model', names), 'model');
+  const find = (c: string) => (lower.includes(c) ? lower.indexOf(c) : null);
+  const out: Layout = { model, family: find('family'), params: find('params'), benchmarks: [], ignored: [] };
+  const seen = new Set<BenchmarkId>();
+  names.forEach((h, i) => {
+    if (i === model || i === out.family || i === out.params) return;
+    const b = benchmarkFromName(h);
+    if (!b) return void out.ignored.push(h);
+    if (seen.has(b)) throw new CapeError('E_INPUT', msg.duplicateColumn(origin, b), b);
+    seen.add(b);
+    out.benchmarks.push([i, b, h]);
+  });
+  if (!out.benchmarks.length) throw new CapeError('E_INPUT', msg.noBenchmarkColumn(origin, names, BENCHMARK_IDS));
+  return out;
+}
+
+/** Re-throws a CapeError with the file, line and column in front of its message. */
+function at(origin: string, line: number, column: string | null, e: unknown): never {
+  if (e instanceof CapeError) throw new CapeError(e.code, msg.atLine(origin, line, column, e.message), e.field);
+  throw e;
+}
+
+/** Parses a models CSV; see the module comment for the layout and rules. */
+export function parseModelsCsv(text: string, origin = 'models.csv', { fraction = false }: { fraction?: boolean } = {}): IngestedModel[] {
+  if (!text.trim()) throw new CapeError('E_INPUT', msg.emptyFile(origin, 'a CSV with a header row: model, params, benchmarks'));
+  const [head, ...records] = parseCsvRecords(text, origin);
+  const cols = layout(head!.fields, origin);
+  if (!records.length) throw new CapeError('E_INPUT', msg.noRows(origin));
+  const width = head!.fields.length;
+  const firstLine = new Map<string, number>();
+  const models: IngestedModel[] = [];
+  for (const { fields, line } of records) {
+    if (fields.length !== width) {
+      throw new CapeError('E_PARSE', msg.atLine(origin, line, null, msg.fieldCount(fields.length, width)));
+    }
+    const name = fields[cols.model]!.trim();
+    if (!name) at(origin, line, 'model', new CapeError('E_INPUT', msg.missingModel(), 'model'));
+    const prev = firstLine.get(name.toLowerCase());
+    if (prev !== undefined) at(origin, line, 'model', new CapeError('E_INPUT', msg.duplicateModel(name, prev), 'model'));
+    firstLine.set(name.toLowerCase(), line);
+    const notes: string[] = [];
+    if (cols.ignored.length) notes.push(`ignored columns: ${cols.ignored.join(', ')}`);
+    const scores: Partial<Record<BenchmarkId, number>> = {};
+    for (const [i, b, h] of cols.benchmarks) {
+      const cell = fields[i]!.trim();
+      if (cell === '' || /^(na|n\/a|nan|null|-)$/i.test(cell)) continue;
+      try {
+        scores[b] = parseScore(cell, b, { fraction });
+      } catch (e) {
+        at(origin, line, h, e);
+      }
+    }
+    const fracHit = fraction ? null : looksLikeFraction(scores);
+    if (fracHit) {
+      const h = cols.benchmarks.find(([, b]) => b === fracHit.benchmark)![2];
+      at(origin, line, h, new CapeError('E_INPUT', msg.looksLikeFraction(fracHit.benchmark, fracHit.value), fracHit.benchmark));
+    }
+    if (fraction && Object.keys(scores).length) notes.push('converted fractions to percent');
+    if (!Object.keys(scores).length) notes.push('no scores in this row');
+    const cell = cols.params === null ? '' : fields[cols.params]!.trim();
+    let params: number | null = null;
+    let paramsSource = 'unknown';
+    if (cell) {
+      try {
+        params = parseParams(cell, 'params');
+        paramsSource = 'csv';
+      } catch (e) {
+        at(origin, line, 'params', e);
+      }
+    } else {
+      params = paramsFromModelId(name);
+      if (params !== null) {
+        paramsSource = 'model-id';
+        notes.push(`params read from the model id: ${params}`);
+      }
+    }
+    const familyCell = cols.family === null ? '' : fields[cols.family]!.trim();
+    const family = familyCell || inferFamily(name)?.family || null;
+    models.push({ name, family, params, paramsSource, scores, notes, origin: `${origin}:${line}` });
+  }
+  return models;
+}

@@ -1,0 +1,102 @@
+/**
+ * Node only: read models from a path. A file is parsed by `detectAndParse`; a folder is walked
+ * (hidden folders and node_modules skipped) for `results*.json` (lm-eval writes
+ * `<output_path>/<org__model>/results_<date>.json`) and `.csv` files. lm-eval results of the same
+ * model in several files (tasks run separately) are merged into one model; when two files score
+ * the same benchmark, the later file in path order (the later date) wins and a note says so.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CapeError } from '../../core/errors.ts';
+import { detectAndParse, type DetectResult, type IngestKind } from './index.ts';
+import { msg } from './messages.ts';
+import type { IngestedModel } from './types.ts';
+
+export interface PathResult {
+  kind: IngestKind | 'mixed';
+  models: IngestedModel[];
+  leaderboard?: DetectResult['leaderboard'];
+  /** The files read, with what each held. */
+  files: { path: string; kind: IngestKind; models: number }[];
+}
+
+const describe = (e: unknown): string => {
+  const err = e as NodeJS.ErrnoException;
+  return err.code ? `${err.code}: ${err.message}` : String(err.message ?? e);
+};
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!e.name.startsWith('.') && e.name !== 'node_modules') await walk(full, out);
+    } else if (/^results.*\.json$/i.test(e.name) || /\.csv$/i.test(e.name)) {
+      out.push(full);
+    }
+  }
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    throw new CapeError('E_INPUT', msg.unreadablePath(path, describe(e)), 'path');
+  }
+}
+
+/** Merges lm-eval models by name: later files' scores win per benchmark (noted). */
+function mergeByName(models: IngestedModel[]): IngestedModel[] {
+  const byName = new Map<string, IngestedModel>();
+  for (const m of models) {
+    const prev = byName.get(m.name);
+    if (!prev) {
+      byName.set(m.name, { ...m, scores: { ...m.scores }, notes: [...m.notes] });
+      continue;
+    }
+    for (const [b, v] of Object.entries(m.scores)) {
+      const old = prev.scores[b as keyof typeof prev.scores];
+      if (old !== undefined && old !== v) prev.notes.push(`${b}: ${m.origin} (${v}) replaces ${prev.origin} (${old})`);
+      prev.scores[b as keyof typeof prev.scores] = v;
+    }
+    prev.notes.push(...m.notes.map((n) => `${m.origin}: ${n}`));
+    if (prev.paramsSource !== 'config' && m.paramsSource === 'config') [prev.params, prev.paramsSource] = [m.params, m.paramsSource];
+    prev.origin = `${prev.origin}, ${m.origin}`;
+  }
+  return [...byName.values()];
+}
+
+/** Reads a file or a folder of results / CSV files; unreadable path -> CapeError E_INPUT. */
+export async function readModelsFromPath(path: string): Promise<PathResult> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    throw new CapeError('E_INPUT', msg.unreadablePath(path, describe(e)), 'path');
+  }
+  if (!info.isDirectory()) {
+    const result = detectAndParse(await readText(path), path);
+    return { ...result, files: [{ path, kind: result.kind, models: result.models.length }] };
+  }
+  const paths: string[] = [];
+  try {
+    await walk(path, paths);
+  } catch (e) {
+    throw new CapeError('E_INPUT', msg.unreadablePath(path, describe(e)), 'path');
+  }
+  if (!paths.length) throw new CapeError('E_INPUT', msg.nothingInFolder(path), 'path');
+  const files: PathResult['files'] = [];
+  const lmeval: IngestedModel[] = [];
+  const others: IngestedModel[] = [];
+  let leaderboard: DetectResult['leaderboard'];
+  for (const p of paths) {
+    const r = detectAndParse(await readText(p), p);
+    files.push({ path: p, kind: r.kind, models: r.models.length });
+    (r.kind === 'lmeval' ? lmeval : others).push(...r.models);
+    if (r.leaderboard && !leaderboard) leaderboard = r.leaderboard;
+  }
+  const kinds = new Set(files.map((f) => f.kind));
+  const kind = kinds.size === 1 ? files[0]!.kind : 'mixed';
+  const models = [...mergeByName(lmeval), ...others];
+  return leaderboard ? { kind, models, leaderboard, files } : { kind, models, files };
+}

@@ -1,0 +1,111 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CapeError } from '../../core/errors.ts';
+import { groupFamilies } from './families.ts';
+import { isLeaderboardCsv, leaderboardType, normaliseHeader, parseLeaderboardCsv } from './leaderboard.ts';
+
+const sample = readFileSync(new URL('../../../test/examples/leaderboard-sample.csv', import.meta.url), 'utf8');
+const REAL = '/work/shared/reference-data/external/open-llm-leaderboard-v1.csv';
+
+describe('isLeaderboardCsv', () => {
+  it('recognises the v1 export header and the HF "contents" header', () => {
+    expect(isLeaderboardCsv(sample.split('\n')[0]!.split(','))).toBe(true);
+    expect(isLeaderboardCsv(['eval_name', 'Precision', 'Type', 'T', 'Model', 'fullname', '#Params (B)', 'ARC', 'HellaSwag', 'MMLU', 'TruthfulQA', 'Winogrande', 'GSM8K'])).toBe(true);
+    expect(normaliseHeader('#Params (B)')).toBe('params_b');
+  });
+
+  it('a models CSV is not the leaderboard layout', () => {
+    expect(isLeaderboardCsv(['model', 'params', 'hellaswag', 'mmlu', 'arc', 'truthfulqa'])).toBe(false);
+  });
+});
+
+describe('leaderboardType', () => {
+  it.each([
+    ['🟢 pretrained', 'pretrained'],
+    ['🟩 continuously pretrained', 'continuously pretrained'],
+    ['🔶 fine-tuned on domain-specific datasets', 'fine-tuned'],
+    ['💬 chat models (RLHF, DPO, IFT, ...)', 'chat'],
+    ['🤝 base merges and moerges', 'merge'],
+    ['🟢', 'pretrained'],
+    ['', 'other'],
+    ['?', 'other'],
+  ])('%j is %s', (label, type) => {
+    expect(leaderboardType(label)).toBe(type);
+  });
+});
+
+describe('parseLeaderboardCsv (example file)', () => {
+  const lb = parseLeaderboardCsv(sample, { knownParams: (id) => (id === 'mistralai/Mixtral-8x7B-v0.1' ? 46.7e9 : null) });
+  const row = (id: string) => lb.rows.find((r) => r.id === id)!;
+
+  it('keeps one row per model id and drops bad rows by reason', () => {
+    expect(lb.rows).toHaveLength(11);
+    expect(lb.dropped).toEqual([
+      { reason: 'invalid score (expected percent in [0, 100])', count: 1, examples: ['broken/scores-7b (line 17: arc "n/a")'] },
+      { reason: 'missing model id', count: 1, examples: ['line 18'] },
+    ]);
+  });
+
+  it('duplicates: float16/bfloat16 over other precisions, then the latest date', () => {
+    const llama = lb.duplicates.find((d) => d.id === 'meta-llama/Llama-2-7b-hf')!;
+    expect([llama.kept.precision, llama.kept.date]).toEqual(['bfloat16', '2024-01-10T12:00:00Z']);
+    expect(llama.removed.map((r) => r.precision).sort()).toEqual(['4bit', 'float16']);
+    expect(row('meta-llama/Llama-2-7b-hf').scores.mmlu).toBe(46.9);
+    const mixtral = lb.duplicates.find((d) => d.id === 'mistralai/Mixtral-8x7B-v0.1')!;
+    expect([mixtral.kept.precision, mixtral.kept.type, mixtral.typesDiffer]).toEqual(['float16', 'fine-tuned', true]);
+    expect(lb.duplicates).toHaveLength(2);
+  });
+
+  it('params come from the model id, else knownParams, never from the rounded params_b', () => {
+    expect([row('EleutherAI/pythia-410m').params, row('EleutherAI/pythia-410m').paramsSource]).toEqual([410e6, 'model-id']);
+    expect(row('EleutherAI/pythia-2.8b-deduped').params).toBe(2.8e9);
+    expect(row('EleutherAI/pythia-2.8b-deduped').paramsB).toBe(2);
+    expect([row('mistralai/Mixtral-8x7B-v0.1').params, row('mistralai/Mixtral-8x7B-v0.1').paramsSource]).toEqual([46.7e9, 'known']);
+    expect([row('gpt2').params, row('gpt2').paramsSource, row('gpt2').org, row('gpt2').name]).toEqual([null, 'unknown', '', 'gpt2']);
+  });
+
+  it('an id size that disagrees with params_b by more than 1B + 50% is discarded and reported', () => {
+    expect(lb.paramConflicts).toEqual([{ id: 'piledata/llama-pile-350b', fromId: 350e9, paramsB: 1 }]);
+    expect(row('piledata/llama-pile-350b').params).toBeNull();
+    expect(row('mergeorg/Frankenmerge-13B').params).toBe(13e9);
+  });
+
+  it('reads quoted fields with commas, emoji labels and blank cells as missing', () => {
+    const chat = row('someorg/chat,model-7b');
+    expect([chat.type, chat.org, chat.params]).toEqual(['chat', 'someorg', 7e9]);
+    expect('gsm8k' in row('EleutherAI/pythia-410m').scores).toBe(false);
+    expect(row('EleutherAI/pythia-410m').type).toBe('other');
+    expect(row('scratchlab/pythia-1b-continued').type).toBe('continuously pretrained');
+    expect(row('EleutherAI/pythia-410m').date).toBe('2024-06-09T14:59:33Z');
+  });
+
+  it('a CSV without the layout throws E_INPUT', () => {
+    expect(() => parseLeaderboardCsv('model,params,mmlu\na,1B,40\n')).toThrow(CapeError);
+  });
+});
+
+describe('parseLeaderboardCsv (real Open LLM Leaderboard v1 file)', () => {
+  it.skipIf(!existsSync(REAL))('parses 7,169 rows fast; pythia-410m gets 410e6 from its id; 459 pretrained rows', () => {
+    const text = readFileSync(REAL, 'utf8');
+    parseLeaderboardCsv(text); // warm-up
+    const t0 = performance.now();
+    const lb = parseLeaderboardCsv(text);
+    const ms = performance.now() - t0;
+    expect(ms).toBeLessThan(500);
+    const removed = lb.duplicates.reduce((n, d) => n + d.removed.length, 0);
+    const dropped = lb.dropped.reduce((n, d) => n + d.count, 0);
+    expect(lb.rows.length + removed + dropped).toBe(7169);
+    expect(lb.rows).toHaveLength(6797);
+    const pythia = lb.rows.find((r) => r.id === 'EleutherAI/pythia-410m')!;
+    expect([pythia.params, pythia.paramsSource]).toEqual([410e6, 'model-id']);
+    const pretrained = (t: string) => t === 'pretrained' || t === 'continuously pretrained';
+    const all = [...lb.rows, ...lb.duplicates.flatMap((d) => d.removed)];
+    expect(all.filter((r) => pretrained(r.type))).toHaveLength(459);
+    const base = lb.rows.filter((r) => pretrained(r.type));
+    expect(base).toHaveLength(422);
+    expect(lb.rows.filter((r) => r.params !== null)).toHaveLength(4906);
+    const { families } = groupFamilies(base);
+    expect(families.map((f) => f.key)).toContain('EleutherAI/pythia-deduped');
+    expect(families).toHaveLength(21);
+  });
+});

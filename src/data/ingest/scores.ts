@@ -1,0 +1,131 @@
+/**
+ * Benchmark names and score values as users write them: aliases ("tqa", "arc") resolve to the
+ * benchmark ids of src/data/schema.ts, and scores are percent in [0, 100] ("64.2", "64.2%").
+ * Pure and browser-safe.
+ */
+import { CapeError } from '../../core/errors.ts';
+import { BENCHMARK_IDS, type BenchmarkId } from '../schema.ts';
+import { msg } from './messages.ts';
+
+/** User-facing names (lower case, "-" and spaces read as "_") -> benchmark id. */
+export const BENCHMARK_ALIASES: Readonly<Record<string, BenchmarkId>> = {
+  hellaswag: 'hellaswag',
+  hs: 'hellaswag',
+  truthfulqa: 'truthfulqa_mc2',
+  tqa: 'truthfulqa_mc2',
+  truthfulqa_mc2: 'truthfulqa_mc2',
+  arc: 'arc_challenge',
+  arc_challenge: 'arc_challenge',
+  arc_c: 'arc_challenge',
+  mmlu: 'mmlu',
+  winogrande: 'winogrande',
+  wg: 'winogrande',
+  gsm8k: 'gsm8k',
+  swe: 'swe_bench_verified',
+  swe_bench_verified: 'swe_bench_verified',
+  gpqa: 'gpqa_diamond',
+  gpqa_diamond: 'gpqa_diamond',
+  ifeval: 'ifeval',
+};
+
+/**
+ * Multiple-choice benchmarks whose chance level is 25% or more: a score of 1 or less on one of
+ * them is not a plausible percent, it is a fraction.
+ */
+export const CHANCE_FLOOR_BENCHMARKS: ReadonlySet<BenchmarkId> = new Set<BenchmarkId>([
+  'hellaswag',
+  'truthfulqa_mc2',
+  'arc_challenge',
+  'mmlu',
+  'winogrande',
+  'gpqa_diamond',
+]);
+
+function normalise(name: string): string {
+  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/** The benchmark id for a name or alias, or null when unknown. */
+export function benchmarkFromName(name: string): BenchmarkId | null {
+  return BENCHMARK_ALIASES[normalise(name)] ?? null;
+}
+
+/** Levenshtein distance (small strings only). */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Resolves a user-facing benchmark name; unknown -> CapeError E_INPUT with the nearest id. */
+export function resolveBenchmark(name: string): BenchmarkId {
+  const hit = typeof name === 'string' ? benchmarkFromName(name) : null;
+  if (hit) return hit;
+  const key = normalise(String(name));
+  let nearest: BenchmarkId | null = null;
+  let best = Infinity;
+  for (const [alias, id] of Object.entries(BENCHMARK_ALIASES)) {
+    const d = editDistance(key, alias);
+    if (d < best) [best, nearest] = [d, id];
+  }
+  const suggest = best <= Math.max(2, Math.floor(key.length / 3)) ? nearest : null;
+  throw new CapeError('E_INPUT', msg.unknownBenchmark(String(name), BENCHMARK_IDS, suggest), 'benchmark');
+}
+
+const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * Parses one score. With `fraction: false` (the default, for CSV cells and CLI/API input) the
+ * value is percent and must lie in [0, 100]; a trailing "%" is allowed. With `fraction: true`
+ * (harness output) a bare value must lie in [0, 1] and is returned times 100; a "%" value is
+ * still read as percent. Every number in [0, 100] is accepted as percent: whether a whole row
+ * looks like fractions is a separate check, `looksLikeFraction`. Bad input -> CapeError E_INPUT.
+ */
+export function parseScore(value: unknown, field: string, { fraction = false }: { fraction?: boolean } = {}): number {
+  let num: number;
+  let percentSign = false;
+  if (typeof value === 'number') {
+    num = value;
+  } else if (typeof value === 'string') {
+    let s = value.trim();
+    if (s.endsWith('%')) {
+      percentSign = true;
+      s = s.slice(0, -1).trim();
+    }
+    if (!NUMBER_RE.test(s)) throw new CapeError('E_INPUT', msg.invalidScore(field, value), field);
+    num = Number(s);
+  } else {
+    throw new CapeError('E_INPUT', msg.invalidScore(field, value), field);
+  }
+  if (!Number.isFinite(num)) throw new CapeError('E_INPUT', msg.invalidScore(field, value), field);
+  if (fraction && !percentSign) {
+    if (num < 0 || num > 1) throw new CapeError('E_INPUT', msg.fractionOutOfRange(field, num), field);
+    return num * 100;
+  }
+  if (num < 0 || num > 100) throw new CapeError('E_INPUT', msg.scoreOutOfRange(field, num), field);
+  return num;
+}
+
+/**
+ * The first score that looks like a fraction passed as percent, or null: a value of at most 1 on
+ * a multiple-choice benchmark whose chance level is 25% or more (hellaswag, arc, mmlu, ...).
+ * gsm8k, ifeval and swe-bench scores below 1% are real, so they never trigger it.
+ */
+export function looksLikeFraction(scores: Partial<Record<BenchmarkId, number>>): { benchmark: BenchmarkId; value: number } | null {
+  for (const [b, v] of Object.entries(scores) as [BenchmarkId, number][]) {
+    if (CHANCE_FLOOR_BENCHMARKS.has(b) && v <= 1) return { benchmark: b, value: v };
+  }
+  return null;
+}
+
+/** Throws the conventions' "did you pass a fraction?" error when `looksLikeFraction` fires. */
+export function rejectFractions(scores: Partial<Record<BenchmarkId, number>>, where = ''): void {
+  const hit = looksLikeFraction(scores);
+  if (hit) throw new CapeError('E_INPUT', where + msg.looksLikeFraction(hit.benchmark, hit.value), hit.benchmark);
+}

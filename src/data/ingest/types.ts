@@ -1,0 +1,61 @@
+/** The shapes the input parsers return (re-exported by index.ts). */
+import type { BenchmarkId } from '../schema.ts';
+
+/** How a parameter count was obtained. */
+export type ParamsSource =
+  | 'config' // lm-eval config.model_num_parameters (exact count)
+  | 'csv' // the params column of a models CSV
+  | 'model-id' // the nominal size stated in the model id (pythia-410m -> 410e6)
+  | 'known' // a caller-supplied lookup (knownParams)
+  | 'unknown';
+
+/** One model read from a user file. Scores are percent in [0, 100]; missing = absent key. */
+export interface IngestedModel {
+  name: string;
+  family: string | null;
+  params: number | null;
+  paramsSource: ParamsSource | string;
+  scores: Partial<Record<BenchmarkId, number>>;
+  /** What the parser did that the user should know (conversions, fallbacks, protocol notes). */
+  notes: string[];
+  /** File (or file:line) the model came from. */
+  origin: string;
+}
+
+export type LeaderboardType = 'pretrained' | 'continuously pretrained' | 'fine-tuned' | 'chat' | 'merge' | 'other';
+
+export interface LeaderboardRow {
+  /** Hugging Face id "org/name" (just "name" for legacy ids such as gpt2). */
+  id: string;
+  name: string;
+  /** Organisation; "" for legacy ids without one. */
+  org: string;
+  type: LeaderboardType;
+  params: number | null;
+  paramsSource: 'model-id' | 'known' | 'unknown';
+  scores: Partial<Record<BenchmarkId, number>>;
+  precision: string;
+  /** Submission date as written (ISO 8601), null when blank. */
+  date: string | null;
+  architecture: string | null;
+  /** The file's params_b (whole billions, rounded down; 0 also means unknown). Never used as params. */
+  paramsB: number | null;
+  /** 1-based line in the file. */
+  line: number;
+}
+
+export interface LeaderboardImport {
+  rows: LeaderboardRow[];
+  /** Rows left out, by reason, with up to 5 example ids each. */
+  dropped: { reason: string; count: number; examples: string[] }[];
+  /** Ids that had several rows: the row kept and those removed (see the rule in leaderboard.ts). */
+  duplicates: {
+    id: string;
+    kept: LeaderboardRow;
+    removed: LeaderboardRow[];
+    /** The rows disagree on the type label (e.g. 🟢 pretrained vs 🔶 fine-tuned); the kept row's wins. */
+    typesDiffer: boolean;
+  }[];
+  /** Id-derived sizes discarded because params_b disagrees by more than 1B + 50%. */
+  paramConflicts: { id: string; fromId: number; paramsB: number }[];
+}

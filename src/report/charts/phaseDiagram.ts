@@ -1,0 +1,104 @@
+/**
+ * Phase diagram: a benchmark score (TruthfulQA by default) against parameter count on a log
+ * x-axis, with phase bands drawn from an estimated Nc and its interval, each family as a
+ * series, and the user's model as a star. Pure: (data, options) -> SVG string.
+ */
+import * as Plot from '@observablehq/plot';
+import { finish, isNum, PHASE_COLORS, seriesColors, stampIds, THEMES, type ChartOptions, type LegendItem } from './common.ts';
+
+export interface PhasePoint {
+  id: string;
+  name: string;
+  family: string;
+  /** Raw parameter count. */
+  params: number;
+  /** Score in percent on the y benchmark. */
+  y: number;
+}
+
+export interface PhaseDiagramData {
+  points: readonly PhasePoint[];
+  /** Estimated critical scale (raw parameter count) with its interval; omitted when not computed. */
+  nc?: { value: number; ciLow?: number; ciHigh?: number } | null;
+  user?: { name: string; params: number; y: number } | null;
+  yLabel: string;
+  /** Id of a selected model, drawn with a ring. */
+  selectedId?: string | null;
+}
+
+export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string {
+  const width = opts.width ?? 760;
+  const height = opts.height ?? 380;
+  const theme = THEMES[opts.theme ?? 'light'];
+  const pts = data.points.filter((p) => isNum(p.params) && p.params > 0 && isNum(p.y));
+  const families = [...new Set(pts.map((p) => p.family))].sort();
+  const colors = seriesColors(families);
+  const xs = pts.map((p) => p.params).concat(data.user && isNum(data.user.params) ? [data.user.params] : []);
+  const xmin = xs.length ? Math.min(...xs) / 1.6 : 1e7;
+  const xmax = xs.length ? Math.max(...xs) * 1.6 : 1e12;
+  const marks: Plot.Markish[] = [];
+  const legend: LegendItem[] = [];
+  const nc = data.nc && isNum(data.nc.value) ? data.nc : null;
+  if (nc) {
+    const lo = isNum(nc.ciLow) ? nc.ciLow : nc.value;
+    const hi = isNum(nc.ciHigh) ? nc.ciHigh : nc.value;
+    const bands = [
+      { x1: xmin, x2: Math.max(xmin, lo), phase: 'tax' },
+      { x1: Math.max(xmin, lo), x2: Math.min(xmax, hi), phase: 'transition' },
+      { x1: Math.min(xmax, hi), x2: xmax, phase: 'bonus' },
+    ].filter((b) => b.x2 > b.x1);
+    marks.push(Plot.rect(bands, { x1: 'x1', x2: 'x2', fill: (b: { phase: string }) => PHASE_COLORS[b.phase], fillOpacity: 0.13 }));
+    marks.push(Plot.ruleX([nc.value], { stroke: PHASE_COLORS.transition, strokeDasharray: '4,3', strokeWidth: 1.5 }));
+    legend.push({ label: 'tax (below Nc interval)', color: PHASE_COLORS.tax as string, shape: 'band' });
+    legend.push({ label: 'transition (Nc interval)', color: PHASE_COLORS.transition as string, shape: 'band' });
+    legend.push({ label: 'bonus (above Nc interval)', color: PHASE_COLORS.bonus as string, shape: 'band' });
+  }
+  marks.push(Plot.gridY({ stroke: theme.grid, strokeOpacity: 1 }));
+  const sorted = [...pts].sort((a, b) => a.family.localeCompare(b.family) || a.params - b.params);
+  marks.push(Plot.line(sorted, { x: 'params', y: 'y', z: 'family', stroke: (p: PhasePoint) => colors.get(p.family), strokeOpacity: 0.7 }));
+  marks.push(
+    Plot.dot(sorted, {
+      x: 'params',
+      y: 'y',
+      r: 4.5,
+      fill: (p: PhasePoint) => colors.get(p.family),
+      stroke: theme.bg,
+      title: (p: PhasePoint) => `${p.name} (${p.family})\nparams ${fmtParams(p.params)}\n${data.yLabel} ${p.y.toFixed(1)}`,
+      render: stampIds(sorted, (p) => p.id) as never,
+    }),
+  );
+  const sel = data.selectedId ? sorted.find((p) => p.id === data.selectedId) : undefined;
+  if (sel) marks.push(Plot.dot([sel], { x: 'params', y: 'y', r: 8, stroke: theme.highlight, strokeWidth: 2 }));
+  for (const f of families) legend.push({ label: f, color: colors.get(f) as string });
+  if (data.user && isNum(data.user.params) && isNum(data.user.y)) {
+    const u = data.user;
+    marks.push(Plot.dot([u], { x: 'params', y: 'y', symbol: 'star', r: 9, fill: theme.highlight, stroke: theme.bg, title: () => `${u.name}\nparams ${fmtParams(u.params)}\n${data.yLabel} ${u.y.toFixed(1)}` }));
+    legend.push({ label: 'your model', color: theme.highlight, shape: 'star' });
+  }
+  const el = Plot.plot({
+    document: opts.document,
+    width,
+    height,
+    marginLeft: 48,
+    marginBottom: 36,
+    style: { background: 'transparent', color: theme.fg },
+    x: { type: 'log', domain: [xmin, xmax], label: 'parameters (log scale) →', tickFormat: fmtParams as never },
+    y: { label: `↑ ${data.yLabel} (%)` },
+    marks,
+  });
+  return finish(el, legend, opts, width);
+}
+
+/** 7e9 -> "7B", 4.1e8 -> "410M" (axis and tooltip text). */
+export function fmtParams(n: number): string {
+  if (!isNum(n)) return '';
+  if (n >= 1e12) return `${trim(n / 1e12)}T`;
+  if (n >= 1e9) return `${trim(n / 1e9)}B`;
+  if (n >= 1e6) return `${trim(n / 1e6)}M`;
+  if (n >= 1e3) return `${trim(n / 1e3)}K`;
+  return String(n);
+}
+
+function trim(v: number): string {
+  return v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1).replace(/\.0$/, '') : v.toFixed(2).replace(/\.?0+$/, '');
+}

@@ -1,0 +1,52 @@
+/**
+ * The engine as the server sees it: the analysis functions of src/cape (each takes a Context)
+ * plus a context factory. `buildApp` accepts a partial override, which is how tests inject a
+ * failing dependency for the 5xx mask.
+ */
+import { analyzeModel } from '../cape/analyze.ts';
+import { createContext, type Context } from '../cape/context.ts';
+import { familyCoupling, familyNames } from '../cape/family.ts';
+import { frontierFit, hField, labSummaries } from '../cape/frontier.ts';
+import { baseToPoint, type ModelPoint } from '../cape/points.ts';
+import { evaluatePrediction } from '../cape/predictions.ts';
+import { gate, labTrajectory, trajectoryBetween, trajectoryLabs } from '../cape/trajectory.ts';
+import { verify } from '../cape/verify.ts';
+import type { BaseModel } from '../data/schema.ts';
+
+export interface Engine {
+  createContext: typeof createContext;
+  toPoint(m: BaseModel): ModelPoint;
+  analyzeModel: typeof analyzeModel;
+  familyCoupling: typeof familyCoupling;
+  familyNames: typeof familyNames;
+  frontierFit: typeof frontierFit;
+  labSummaries: typeof labSummaries;
+  hField: typeof hField;
+  labTrajectory: typeof labTrajectory;
+  trajectoryBetween: typeof trajectoryBetween;
+  trajectoryLabs: typeof trajectoryLabs;
+  gate: typeof gate;
+  verify: typeof verify;
+  evaluatePrediction: typeof evaluatePrediction;
+  /** Per-model diagnostics, when the engine has a diagnostics module. */
+  diagnostics?: (ctx: Context, name: string) => unknown;
+}
+
+export const defaultEngine: Engine = {
+  createContext,
+  toPoint: (m) => ({ ...baseToPoint(m), kind: 'user' }),
+  analyzeModel,
+  familyCoupling,
+  familyNames,
+  frontierFit,
+  labSummaries,
+  hField,
+  labTrajectory,
+  trajectoryBetween,
+  trajectoryLabs,
+  gate,
+  verify,
+  evaluatePrediction,
+};
+
+export type { Context };

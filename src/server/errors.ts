@@ -1,0 +1,109 @@
+/**
+ * Maps every failure to the API's error body `{ code, message, field }`:
+ * CapeError input codes -> 400, E_NOT_FOUND -> 404, E_INSUFFICIENT_DATA -> 422, request
+ * validation -> 400 naming the field, the value and the expectation, body too large -> 413,
+ * and everything else -> 500 `{ code: 'E_INTERNAL', message: 'internal error' }` with the detail
+ * only in the server log.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { CapeError, type CapeErrorCode } from '../core/errors.ts';
+
+export interface ApiError {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+export function statusForCode(code: CapeErrorCode): number {
+  switch (code) {
+    case 'E_INPUT':
+    case 'E_USAGE':
+    case 'E_SCHEMA':
+    case 'E_PARSE':
+      return 400;
+    case 'E_NOT_FOUND':
+      return 404;
+    case 'E_INSUFFICIENT_DATA':
+      return 422;
+    default:
+      return 500;
+  }
+}
+
+function show(v: unknown): string {
+  if (v === undefined) return 'missing';
+  const s = JSON.stringify(v);
+  if (s === undefined) return String(v);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+function pick(root: unknown, pointer: string): unknown {
+  let cur = root;
+  for (const part of pointer.split('/').slice(1)) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return cur;
+}
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** One readable message for a failed request validation (ajv errors of one context). */
+export function validationError(errors: AjvError[], context: string, data: unknown): ApiError {
+  const first = errors[0]!;
+  let path = first.instancePath;
+  if (first.keyword === 'required') path += `/${String(first.params.missingProperty)}`;
+  if (first.keyword === 'additionalProperties') path += `/${String(first.params.additionalProperty)}`;
+  const field = path.replace(/^\//, '').replace(/\//g, '.') || context;
+  const where = context === 'body' ? field : `${context === 'querystring' ? 'query parameter' : context === 'params' ? 'path parameter' : context} ${field}`;
+  if (first.keyword === 'required') return { code: 'E_INPUT', message: `missing ${where} (required)`, field };
+  if (first.keyword === 'additionalProperties') return { code: 'E_INPUT', message: `unknown ${where} (not a field of this request)`, field };
+  // sibling errors at the same path (e.g. the branches of an anyOf) together say what is expected
+  const same = errors.filter((e) => e.instancePath === first.instancePath && e.keyword !== 'anyOf' && e.message);
+  const expected = [...new Set(same.map((e) => (e.keyword === 'const' ? `equal ${show(e.params.allowedValue)}` : e.message!.replace(/^must /, ''))))].join(' or ');
+  return { code: 'E_INPUT', message: `invalid ${where}: ${show(pick(data, first.instancePath))} (expected: ${expected || first.message})`, field };
+}
+
+export function toApiError(err: unknown, req: FastifyRequest): { status: number; body: ApiError } {
+  if (err instanceof CapeError) {
+    const status = statusForCode(err.code);
+    if (status < 500) return { status, body: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
+    req.log.error({ err }, 'engine error');
+    return { status: 500, body: { code: 'E_INTERNAL', message: 'internal error' } };
+  }
+  const fe = err as FastifyError & { validation?: AjvError[]; validationContext?: string };
+  if (fe && Array.isArray(fe.validation) && fe.validation.length > 0) {
+    const ctx = fe.validationContext ?? 'body';
+    const data = ctx === 'querystring' ? req.query : ctx === 'params' ? req.params : ctx === 'headers' ? req.headers : req.body;
+    return { status: 400, body: validationError(fe.validation, ctx, data) };
+  }
+  if (fe?.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe?.statusCode === 413) {
+    return { status: 413, body: { code: 'E_TOO_LARGE', message: `request body over ${MAX_BODY_BYTES / 1024 / 1024} MB (the limit for uploads and JSON bodies)` } };
+  }
+  if (fe?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return { status: 415, body: { code: 'E_INPUT', message: `unsupported content-type ${show(req.headers['content-type'])} (expected application/json, or text/plain for a file body)`, field: 'content-type' } };
+  }
+  if (fe?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    return { status: 400, body: { code: 'E_PARSE', message: 'empty JSON body (expected a JSON object)', field: 'body' } };
+  }
+  if (fe instanceof SyntaxError || fe?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return { status: 400, body: { code: 'E_PARSE', message: `malformed JSON body: ${fe.message}`, field: 'body' } };
+  }
+  if (typeof fe?.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 && fe.code?.startsWith('FST_')) {
+    return { status: fe.statusCode, body: { code: 'E_INPUT', message: fe.message } };
+  }
+  req.log.error({ err }, 'unhandled error');
+  return { status: 500, body: { code: 'E_INTERNAL', message: 'internal error' } };
+}
+
+export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = toApiError(err, req);
+  void reply.code(status).type('application/json; charset=utf-8').send(body);
+}

@@ -1,0 +1,197 @@
+/**
+ * Analysis endpoints mirroring the CLI: analyze (scores or an uploaded file), family, frontier,
+ * hfield, trajectory, gate, verify. Each takes `?includeWorkspace=1` to add the saved models.
+ */
+import { Type } from '@sinclair/typebox';
+import { CapeError } from '../../core/errors.ts';
+import { detectAndParse, type IngestedModel } from '../../data/ingest/index.ts';
+import { BenchmarkIdSchema, type BenchmarkId } from '../../data/schema.ts';
+import { normalizeModelInput } from '../../workspace/normalize.ts';
+import { parseParamsValue } from '../../workspace/aliases.ts';
+import { ParamsInputSchema, ScoresInputSchema } from '../../workspace/schemas.ts';
+import type { AppState } from '../state.ts';
+import { IncludeWorkspace, WorkspaceQuery, includeWs, readUpload } from './common.ts';
+import type { RouteDef } from './types.ts';
+
+const Percent = Type.Number({ minimum: 0, maximum: 100 });
+const Subset = Type.Optional(Type.Union([Type.Literal('frozen'), Type.Literal('all')], { description: "frontier models in the regression: the study's frozen 34 (default) or all" }));
+
+export const AnalyzeScoresSchema = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    params: ParamsInputSchema,
+    scores: ScoresInputSchema,
+    family: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
+    previous: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()], { description: 'the previous model of the family, to measure γ12 against' })),
+    nextParams: Type.Optional(ParamsInputSchema),
+  },
+  { additionalProperties: false, examples: [{ name: 'my-7b', params: '6.9B', scores: { hellaswag: 64, truthfulqa: 33 } }] },
+);
+
+export const UploadSchema = Type.Object(
+  { filename: Type.String({ maxLength: 255 }), content: Type.String({ description: 'the file text: lm-evaluation-harness results JSON, a models CSV or an Open LLM Leaderboard CSV' }) },
+  { additionalProperties: false },
+);
+
+const HFieldInput = Type.Object({ swe: Percent, gpqa: Percent, subset: Subset, includeWorkspace: IncludeWorkspace }, { additionalProperties: false });
+const HFieldBody = Type.Object({ swe: Percent, gpqa: Percent, subset: Subset }, { additionalProperties: false });
+
+function analyzeIngested(state: AppState, ws: boolean, m: IngestedModel): Record<string, unknown> {
+  if (m.params === null) {
+    return { model: m, analysis: null, error: { code: 'E_INPUT', message: `${m.name}: parameter count unknown (source: ${m.paramsSource}); analyze it with {"params": ...} or save it to the workspace with params`, field: 'params' } };
+  }
+  const ctx = state.context(ws);
+  try {
+    try {
+      return { model: m, analysis: state.engine.analyzeModel(ctx, { name: m.name, params: m.params, scores: m.scores, family: m.family }), error: null };
+    } catch (err) {
+      // an inferred family the dataset does not know: analyse without one
+      if (err instanceof CapeError && err.code === 'E_NOT_FOUND' && m.family) {
+        return { model: m, analysis: state.engine.analyzeModel(ctx, { name: m.name, params: m.params, scores: m.scores, family: null }), error: null };
+      }
+      throw err;
+    }
+  } catch (err) {
+    if (err instanceof CapeError && err.code !== 'E_NOT_CONVERGED') return { model: m, analysis: null, error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
+    throw err;
+  }
+}
+
+export const analysisRoutes: RouteDef[] = [
+  {
+    method: 'POST',
+    url: '/api/analyze',
+    tag: 'analysis',
+    summary: 'Analyze a model: phase, γ12, Nc distance, h-field, recommendations, next-size predictions',
+    description: 'Body: JSON scores ({name, params, scores, family?, previous?}), JSON {filename, content} of an lm-eval results file or CSV, or the file text itself with ?filename=.',
+    schema: { querystring: Type.Object({ includeWorkspace: IncludeWorkspace, filename: Type.Optional(Type.String({ maxLength: 255 })) }, { additionalProperties: false }) },
+    doc: { requestBody: { 'application/json': Type.Union([AnalyzeScoresSchema, UploadSchema]), 'text/plain': Type.String() } },
+    handler: (req, _reply, state) => {
+      const ws = includeWs(req);
+      const body = req.body as Record<string, unknown> | string | undefined;
+      if (typeof body === 'string' || (body && typeof body === 'object' && 'content' in body)) {
+        const up = readUpload(req);
+        const parsed = detectAndParse(up.content, up.filename);
+        return { kind: parsed.kind, filename: up.filename, results: parsed.models.map((m) => analyzeIngested(state, ws, m)) };
+      }
+      if (!body || typeof body !== 'object' || Array.isArray(body)) throw new CapeError('E_INPUT', 'missing body (expected JSON {"params", "scores"} or a file)', 'body');
+      const allowed = new Set(['name', 'params', 'scores', 'family', 'previous', 'nextParams']);
+      const extra = Object.keys(body).find((k) => !allowed.has(k));
+      if (extra) throw new CapeError('E_INPUT', `unknown field ${JSON.stringify(extra)} (expected name, params, scores, family, previous, nextParams)`, extra);
+      const m = normalizeModelInput({ name: body.name ?? 'your model', family: body.family, params: body.params, scores: body.scores }, '');
+      const previous = body.previous;
+      if (previous !== undefined && previous !== null && typeof previous !== 'string') throw new CapeError('E_INPUT', `invalid previous: ${JSON.stringify(previous)} (expected a model name)`, 'previous');
+      const nextParams = body.nextParams === undefined ? undefined : parseParamsValue(body.nextParams, 'nextParams');
+      return state.engine.analyzeModel(state.context(ws), { name: m.name, params: m.params, scores: m.scores, family: m.family, previous: previous ?? null, ...(nextParams ? { nextParams } : {}) });
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/families',
+    tag: 'analysis',
+    summary: 'Names of the base-model families (with the workspace ones when included)',
+    schema: { querystring: WorkspaceQuery },
+    handler: (req, _r, state) => ({ families: state.engine.familyNames(state.context(includeWs(req))) }),
+  },
+  {
+    method: 'GET',
+    url: '/api/family/:name',
+    tag: 'analysis',
+    summary: 'Within-family coupling r(X, Y) with bootstrap CI, permutation p, transitions and the family Nc',
+    schema: {
+      params: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }),
+      querystring: Type.Object({ x: Type.Optional(BenchmarkIdSchema), y: Type.Optional(BenchmarkIdSchema), includeWorkspace: IncludeWorkspace }, { additionalProperties: false }),
+    },
+    handler: (req, _r, state) => {
+      const { name } = req.params as { name: string };
+      const q = req.query as { x?: BenchmarkId; y?: BenchmarkId };
+      return state.engine.familyCoupling(state.context(includeWs(req)), name, q.x ?? 'hellaswag', q.y ?? 'truthfulqa_mc2');
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/frontier',
+    tag: 'analysis',
+    summary: "Frontier regression GPQA = a·SWE + b, every model's h-field, and per-lab summaries",
+    schema: { querystring: Type.Object({ subset: Subset, includeWorkspace: IncludeWorkspace }, { additionalProperties: false }) },
+    handler: (req, _r, state) => {
+      const ctx = state.context(includeWs(req));
+      const subset = (req.query as { subset?: 'frozen' | 'all' }).subset ?? 'frozen';
+      const { fit: _fit, ...fit } = state.engine.frontierFit(ctx, subset);
+      return { ...fit, labs: state.engine.labSummaries(ctx, subset) };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/hfield',
+    tag: 'analysis',
+    summary: 'h-field of a (SWE-bench Verified, GPQA Diamond) pair against the frontier fit, with its 95% band',
+    schema: { querystring: HFieldInput },
+    handler: (req, _r, state) => {
+      const q = req.query as { swe: number; gpqa: number; subset?: 'frozen' | 'all' };
+      return state.engine.hField(state.context(includeWs(req)), { swe: q.swe, gpqa: q.gpqa }, q.subset ?? 'frozen');
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/hfield',
+    tag: 'analysis',
+    summary: 'h-field (same as GET, body {swe, gpqa})',
+    schema: { querystring: WorkspaceQuery, body: HFieldBody },
+    handler: (req, _r, state) => {
+      const b = req.body as { swe: number; gpqa: number; subset?: 'frozen' | 'all' };
+      return state.engine.hField(state.context(includeWs(req)), { swe: b.swe, gpqa: b.gpqa }, b.subset ?? 'frozen');
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/trajectory',
+    tag: 'analysis',
+    summary: "A lab's release trajectory (?lab=), one step between two releases (?from=&to=), or the labs (no parameters)",
+    schema: {
+      querystring: Type.Object(
+        { lab: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), from: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), to: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), includeWorkspace: IncludeWorkspace },
+        { additionalProperties: false },
+      ),
+    },
+    handler: (req, _r, state) => {
+      const q = req.query as { lab?: string; from?: string; to?: string };
+      const ctx = state.context(includeWs(req));
+      if (q.lab !== undefined) {
+        if (q.from !== undefined || q.to !== undefined) throw new CapeError('E_INPUT', 'give either lab, or from and to (not both)', 'lab');
+        return state.engine.labTrajectory(ctx, q.lab);
+      }
+      if (q.from !== undefined || q.to !== undefined) {
+        if (q.from === undefined) throw new CapeError('E_INPUT', 'missing query parameter from (a step needs from and to)', 'from');
+        if (q.to === undefined) throw new CapeError('E_INPUT', 'missing query parameter to (a step needs from and to)', 'to');
+        return state.engine.trajectoryBetween(ctx, q.from, q.to);
+      }
+      return { labs: state.engine.trajectoryLabs(ctx) };
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/gate',
+    tag: 'analysis',
+    summary: 'Release gate: does a candidate (SWE, GPQA) make a tax excursion against the previous release?',
+    schema: { querystring: WorkspaceQuery, body: Type.Object({ previous: Type.String({ minLength: 1, maxLength: 200 }), swe: Percent, gpqa: Percent }, { additionalProperties: false }) },
+    handler: (req, _r, state) => state.engine.gate(state.context(includeWs(req)), req.body as { previous: string; swe: number; gpqa: number }),
+  },
+  {
+    method: 'GET',
+    url: '/api/verify',
+    tag: 'analysis',
+    summary: "Re-computes the seed study's printed claims from the dataset and says which reproduce",
+    handler: (_req, _r, state) => ({ rows: state.engine.verify(state.context(false)) }),
+  },
+];
+
+/** Registered only when the engine has a diagnostics module. */
+export const diagnosticsRoute: RouteDef = {
+  method: 'GET',
+  url: '/api/diagnostics/:name',
+  tag: 'analysis',
+  summary: 'Diagnostics of a named model',
+  schema: { params: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }), querystring: WorkspaceQuery },
+  handler: (req, _r, state) => state.engine.diagnostics!(state.context(includeWs(req)), (req.params as { name: string }).name),
+};

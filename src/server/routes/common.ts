@@ -1,0 +1,37 @@
+/** Shared request pieces: the includeWorkspace toggle and reading a model from a request. */
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import { CapeError } from '../../core/errors.ts';
+
+export const IncludeWorkspace = Type.Optional(
+  Type.Union([Type.Literal('1'), Type.Literal('0'), Type.Literal('true'), Type.Literal('false')], {
+    description: 'include the models saved in the workspace in the analysis (1/true)',
+  }),
+);
+
+export const WorkspaceQuery = Type.Object({ includeWorkspace: IncludeWorkspace }, { additionalProperties: false });
+export type WorkspaceQueryT = Static<typeof WorkspaceQuery>;
+
+export function includeWs(req: FastifyRequest): boolean {
+  const v = (req.query as { includeWorkspace?: string } | undefined)?.includeWorkspace;
+  return v === '1' || v === 'true';
+}
+
+/** A file upload as JSON `{filename, content}` or as a raw text body with `?filename=`. */
+export interface Upload {
+  filename: string;
+  content: string;
+}
+
+export function readUpload(req: FastifyRequest): Upload {
+  const q = (req.query ?? {}) as { filename?: string };
+  if (typeof req.body === 'string') {
+    return { filename: q.filename || 'upload.txt', content: req.body };
+  }
+  const b = req.body as { filename?: unknown; content?: unknown } | null | undefined;
+  if (b && typeof b === 'object' && typeof b.content === 'string') {
+    if (b.filename !== undefined && typeof b.filename !== 'string') throw new CapeError('E_INPUT', `invalid filename: ${JSON.stringify(b.filename)} (expected a string)`, 'filename');
+    return { filename: (b.filename as string | undefined) || q.filename || 'upload.txt', content: b.content };
+  }
+  throw new CapeError('E_INPUT', 'missing file content (expected a text body with ?filename=, or JSON {"filename", "content"})', 'content');
+}

@@ -1,0 +1,88 @@
+/** Workspace endpoints: the user's saved models (list, add, read, replace, delete, export). */
+import { Type } from '@sinclair/typebox';
+import { CapeError } from '../../core/errors.ts';
+import { ModelInputSchema, WorkspaceModelSchema } from '../../workspace/schemas.ts';
+import type { RouteDef } from './types.ts';
+
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, description: 'workspace model id' }) });
+
+function notFound(id: number): CapeError {
+  return new CapeError('E_NOT_FOUND', `no workspace model with id ${id} (GET /api/workspace/models lists them)`, 'id');
+}
+
+export const workspaceRoutes: RouteDef[] = [
+  {
+    method: 'GET',
+    url: '/api/workspace/models',
+    tag: 'workspace',
+    summary: 'List the saved models',
+    doc: { responses: { 200: { description: 'the saved models', schema: Type.Object({ models: Type.Array(WorkspaceModelSchema) }) } } },
+    handler: (_q, _r, s) => ({ models: s.ws.list() }),
+  },
+  {
+    method: 'POST',
+    url: '/api/workspace/models',
+    tag: 'workspace',
+    summary: 'Save a model ({name, family, params, scores}); params as 6.9e9 or "6.9B", scores keyed by benchmark id or CLI alias',
+    schema: { body: ModelInputSchema },
+    doc: { responses: { 201: { description: 'saved', schema: WorkspaceModelSchema } } },
+    handler: (req, reply, s) => {
+      const m = s.ws.add(req.body as never, 'api');
+      return reply.code(201).header('location', `/api/workspace/models/${m.id}`).send(m);
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/workspace/models/:id',
+    tag: 'workspace',
+    summary: 'One saved model',
+    schema: { params: IdParams },
+    doc: { responses: { 200: { description: 'the model', schema: WorkspaceModelSchema } } },
+    handler: (req, _r, s) => {
+      const { id } = req.params as { id: number };
+      return s.ws.get(id) ?? Promise.reject(notFound(id));
+    },
+  },
+  {
+    method: 'PUT',
+    url: '/api/workspace/models/:id',
+    tag: 'workspace',
+    summary: 'Replace a saved model',
+    schema: { params: IdParams, body: ModelInputSchema },
+    doc: { responses: { 200: { description: 'the updated model', schema: WorkspaceModelSchema } } },
+    handler: (req, _r, s) => {
+      const { id } = req.params as { id: number };
+      const m = s.ws.update(id, req.body as never);
+      if (!m) throw notFound(id);
+      return m;
+    },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/workspace/models/:id',
+    tag: 'workspace',
+    summary: 'Delete a saved model',
+    schema: { params: IdParams },
+    doc: { responses: { 204: { description: 'deleted' } } },
+    handler: (req, reply, s) => {
+      const { id } = req.params as { id: number };
+      if (!s.ws.remove(id)) throw notFound(id);
+      return reply.code(204).send();
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/workspace/export',
+    tag: 'workspace',
+    summary: 'Export the saved models as JSON (default) or CSV (?format=csv)',
+    schema: { querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])) }, { additionalProperties: false }) },
+    doc: { responses: { 200: { description: 'the export (JSON document, or text/csv)' } } },
+    handler: (req, reply, s) => {
+      const format = (req.query as { format?: 'json' | 'csv' }).format ?? 'json';
+      const stamp = new Date().toISOString().slice(0, 10);
+      reply.header('content-disposition', `attachment; filename="cape-workspace-${stamp}.${format}"`);
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(s.ws.export('csv'));
+      return s.ws.export('json');
+    },
+  },
+];

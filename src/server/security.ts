@@ -1,0 +1,67 @@
+/**
+ * Security headers on every response, and CORS only when CAPE_CORS_ORIGIN names origins.
+ * CSP: same-origin everything; connect-src also allows the Hugging Face inference API (the
+ * dashboard's "try it live" panel); no inline or eval'd scripts; style-src allows inline styles
+ * because the chart library (Observable Plot) writes style attributes and a <style> element into
+ * its SVG. Frames: none may embed us.
+ */
+import type { FastifyInstance } from 'fastify';
+
+export const HF_ORIGINS = ['https://api-inference.huggingface.co', 'https://router.huggingface.co'] as const;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  `connect-src 'self' ${HF_ORIGINS.join(' ')}`,
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+/** Parses CAPE_CORS_ORIGIN ("https://a.example,https://b.example"); [] = CORS off. */
+export function parseCorsOrigins(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim().replace(/\/$/, ''))
+    .filter(Boolean);
+}
+
+export function registerSecurity(app: FastifyInstance, corsOrigins: readonly string[]): void {
+  // onSend runs for every response, error bodies and 404s included
+  app.addHook('onSend', async (req, reply, payload) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+    if (corsOrigins.length === 0) return payload;
+    const origin = req.headers.origin;
+    if (origin && (corsOrigins.includes(origin) || corsOrigins.includes('*'))) {
+      reply.header('access-control-allow-origin', corsOrigins.includes('*') ? '*' : origin);
+      reply.header('vary', 'Origin');
+    }
+    return payload;
+  });
+  if (corsOrigins.length > 0) {
+    app.options('/api/*', { schema: { hide: true } as object }, async (req, reply) => {
+      const origin = req.headers.origin;
+      if (!origin || !(corsOrigins.includes(origin) || corsOrigins.includes('*'))) return reply.code(403).send({ code: 'E_INPUT', message: `origin ${origin ?? '(none)'} is not allowed (CAPE_CORS_ORIGIN)`, field: 'origin' });
+      return reply
+        .code(204)
+        .header('access-control-allow-methods', 'GET, POST, PUT, DELETE')
+        .header('access-control-allow-headers', 'content-type')
+        .header('access-control-max-age', '600')
+        .send();
+    });
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Versioned schema migrations of the workspace database, applied in order by `migrate()`.
+ * Append only: never edit a migration that has shipped; add a new one with the next version.
+ * Each migration runs in its own transaction together with its row in `schema_migrations`,
+ * so a crash leaves the database at the previous version, never half-migrated.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'models',
+    sql: `
+      CREATE TABLE models (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        name        TEXT    NOT NULL CHECK (length(name) > 0),
+        family      TEXT,
+        params      REAL    NOT NULL CHECK (params > 0),
+        scores      TEXT    NOT NULL,          -- JSON object: benchmark id -> percent
+        origin      TEXT    NOT NULL DEFAULT 'api',
+        notes       TEXT    NOT NULL DEFAULT '[]', -- JSON array of strings (ingestion notes)
+        created_at  TEXT    NOT NULL,
+        updated_at  TEXT    NOT NULL
+      );
+      CREATE INDEX models_family ON models(family);
+    `,
+  },
+  {
+    version: 2,
+    name: 'predictions ledger',
+    sql: `
+      CREATE TABLE predictions (
+        id          TEXT PRIMARY KEY,
+        body        TEXT NOT NULL,               -- JSON, a PredictionSchema (src/data/schema.ts)
+        deadline    TEXT,                        -- ISO date, null when counted in releases
+        origin      TEXT NOT NULL DEFAULT 'user', -- 'seed' | 'user'
+        created_at  TEXT NOT NULL
+      );
+      -- seed ids already offered once, so a seed the user deleted is not resurrected.
+      CREATE TABLE predictions_seeded (id TEXT PRIMARY KEY);
+    `,
+  },
+];

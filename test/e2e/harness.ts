@@ -1,0 +1,68 @@
+/**
+ * Browser-test harness: builds the page with Vite's JS API, serves dist/web with `vite preview`
+ * on an ephemeral localhost port, launches Debian's Chromium through playwright-core, and loads
+ * the same engine modules as the page (for comparing on-screen numbers with engine results).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { engineFiles } from '../../vite.config.ts';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_MISSING = `Chromium not found at ${CHROMIUM}: install it with 'apt-get install -y chromium' (Debian) — browser tests cannot run without it.`;
+export const SHOTS = join(ROOT, 'test-output/screenshots');
+
+export async function startSite(): Promise<{ url: string; server: PreviewServer; buildMs: number }> {
+  const t0 = performance.now();
+  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  const buildMs = performance.now() - t0;
+  const server = await preview({ configFile: join(ROOT, 'vite.config.ts'), preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  const addr = server.httpServer.address();
+  if (!addr || typeof addr === 'string') throw new Error('preview server has no port');
+  return { url: `http://127.0.0.1:${addr.port}/`, server, buildMs };
+}
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(CHROMIUM_MISSING);
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+}
+
+/** Records console errors, failed requests and any request that leaves localhost. */
+export function watch(page: Page): { errors: string[]; failed: string[]; external: string[] } {
+  const w = { errors: [] as string[], failed: [] as string[], external: [] as string[] };
+  page.on('console', (m) => { if (m.type() === 'error') w.errors.push(m.text()); });
+  page.on('pageerror', (e) => w.errors.push(String(e)));
+  page.on('requestfailed', (r) => w.failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => { if (r.status() >= 400) w.failed.push(`${r.url()} ${r.status()}`); });
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['127.0.0.1', 'localhost'].includes(u.hostname) && u.protocol !== 'data:' && u.protocol !== 'blob:') w.external.push(r.url());
+  });
+  return w;
+}
+
+/** The engine as the page sees it: merged exports of the same modules, and a shared context. */
+export async function loadEngine(): Promise<{ call: <T>(name: string, ...args: unknown[]) => T; has: (n: string) => boolean; missing: string[] }> {
+  const files = engineFiles(ROOT);
+  const map = new Map<string, unknown>();
+  for (const f of [...files.engine, ...files.ingest]) {
+    const m = (await import(pathToFileURL(f).href)) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(m)) if (!map.has(k)) map.set(k, v);
+  }
+  const ingestNames = new Set<string>();
+  for (const f of files.ingest) for (const k of Object.keys(await import(pathToFileURL(f).href))) ingestNames.add(k);
+  const create = map.get('createContext') as (() => unknown) | undefined;
+  const ctx = create ? create() : null;
+  return {
+    has: (n) => typeof map.get(n) === 'function',
+    call: <T>(name: string, ...args: unknown[]) => {
+      const fn = map.get(name) as (...a: unknown[]) => T;
+      return ctx && !ingestNames.has(name) ? fn(ctx, ...args) : fn(...args);
+    },
+    missing: files.missing,
+  };
+}

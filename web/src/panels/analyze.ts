@@ -1,0 +1,355 @@
+/**
+ * Panels 1–5: header figures, "Analyze any model" (form + result), custom benchmark pair,
+ * axes + known-model browser (click to analyze) and the phase diagram. Every figure comes from
+ * an engine call (see engine.ts); inputs are parsed by the ingest parsers and live in the URL.
+ */
+import { phaseDiagram } from '../../../src/report/charts/phaseDiagram.ts';
+import { h, mount } from '../dom.ts';
+import { call, contextModels, type ModelPoint, type Outcome } from '../engine.ts';
+import { interval, isNum, num, params as fmtParams, pValue, SHORT_FALLBACK, signed } from '../format.ts';
+import { getState, setState, type StateKey } from '../state.ts';
+import { anyValue, badge, chart, errorBox, failure, notComputed, reportedLabel, table, tile, type PanelDef } from '../ui.ts';
+import { theme } from '../theme.ts';
+
+export const SCORE_FIELDS: { key: StateKey; id: string; label: string; testid: string }[] = [
+  { key: 'hs', id: 'hellaswag', label: 'HellaSwag', testid: 'analyze-hellaswag' },
+  { key: 'tqa', id: 'truthfulqa_mc2', label: 'TruthfulQA (mc2)', testid: 'analyze-truthfulqa' },
+  { key: 'arc', id: 'arc_challenge', label: 'ARC-Challenge', testid: 'analyze-arc' },
+  { key: 'mmlu', id: 'mmlu', label: 'MMLU', testid: 'analyze-mmlu' },
+  { key: 'wg', id: 'winogrande', label: 'WinoGrande', testid: 'analyze-winogrande' },
+  { key: 'swe', id: 'swe_bench_verified', label: 'SWE-bench Verified', testid: 'analyze-swe' },
+  { key: 'gpqa', id: 'gpqa_diamond', label: 'GPQA Diamond', testid: 'analyze-gpqa' },
+  { key: 'ifeval', id: 'ifeval', label: 'IFEval', testid: 'analyze-ifeval' },
+];
+
+const PHASE_TONE: Record<string, string> = { tax: 'tax', transition: 'transition', bonus: 'bonus', nc2: 'nc2', nc3: 'nc3' };
+
+interface Shared {
+  lastAnalysis: Record<string, unknown> | null;
+  lastInput: { name: string; params: number } | null;
+  rerenderPhase: () => void;
+  analyzeEl: HTMLElement | null;
+}
+export const shared: Shared = { lastAnalysis: null, lastInput: null, rerenderPhase: () => {}, analyzeEl: null };
+
+/** Parses the form's values with the ingest parsers; returns the input or per-field messages. */
+export function parseForm(s = getState()): { input?: Record<string, unknown>; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  let paramsValue: number | undefined;
+  const raw = (s.params ?? '').trim();
+  if (!raw) errors.params = 'enter the parameter count (e.g. 7B, 410M, 6.9e9)';
+  else {
+    const p = call<number>('parseParams', raw, 'params');
+    if (p.ok) paramsValue = p.value;
+    else errors.params = p.missing ? 'the parameter parser is not available yet' : p.message;
+  }
+  const scores: Record<string, number> = {};
+  for (const f of SCORE_FIELDS) {
+    const v = (s[f.key] ?? '').trim();
+    if (!v) continue;
+    const p = call<number>('parseScore', v, f.id);
+    if (p.ok) scores[f.id] = p.value;
+    else errors[f.key] = p.missing ? 'the score parser is not available yet' : p.message;
+  }
+  if (Object.keys(errors).length || paramsValue === undefined) return { errors };
+  const input: Record<string, unknown> = { params: paramsValue, scores };
+  if (s.name) input.name = s.name;
+  if (s.family) input.family = s.family;
+  if (s.previous) input.previous = s.previous;
+  return { input, errors };
+}
+
+// ---------------------------------------------------------------- 1 header
+export const header: PanelDef = {
+  id: 'header-figures',
+  n: 1,
+  title: 'Headline figures (computed from the dataset)',
+  render(body) {
+    const hl = call<Record<string, unknown>>('headline');
+    if (hl.ok) {
+      mount(body, h('div', { class: 'tiles' }, headlineTiles(hl.value)));
+      return;
+    }
+    // Bind to the engine pieces that exist until headline() arrives.
+    const nc = call<{ value: number; ciLow: number; ciHigh: number; n: number; method: string }>(['ncCluster', 'ncFor']);
+    const fit = call<{ slope: number; slopeCi: [number, number]; n: number; r: number }>('frontierFit');
+    const fams = call<string[]>('familyNames');
+    const models = contextModels();
+    mount(
+      body,
+      h(
+        'div',
+        { class: 'tiles' },
+        tile('Critical scale Nc', nc.ok ? fmtParams(nc.value.value) : notComputed('Nc'), nc.ok ? `95% CI ${interval(nc.value.ciLow, nc.value.ciHigh, fmtParams)} · ${nc.value.method}` : null, { testid: 'header-nc' }),
+        tile('Within-family r (HS, TQA)', notComputed('headline()'), 'needs the engine headline()'),
+        tile('Base + frontier models', models ? `${models.base.length} + ${models.frontier.length}` : notComputed('model counts')),
+        tile('Families', fams.ok ? String(fams.value.length) : notComputed('families')),
+        tile('Frontier slope', fit.ok ? num(fit.value.slope, 3) : notComputed('frontier fit'), fit.ok ? `CI ${interval(fit.value.slopeCi[0], fit.value.slopeCi[1], (v) => num(v, 3))} · n=${fit.value.n}` : null),
+      ),
+    );
+  },
+};
+
+function headlineTiles(v: Record<string, unknown>): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const nc = (v.nc ?? v.Nc) as Record<string, number> | undefined;
+  out.push(tile('Critical scale Nc', nc && isNum(nc.value) ? fmtParams(nc.value) : notComputed('Nc'), nc ? `95% CI ${interval(nc.ciLow, nc.ciHigh, fmtParams)}` : null, { testid: 'header-nc' }));
+  for (const [k, val] of Object.entries(v)) {
+    if (k === 'nc' || k === 'Nc') continue;
+    out.push(tile(k, anyValue(val, k)));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- 2 analyze
+export const analyze: PanelDef = {
+  id: 'analyze',
+  n: 2,
+  title: 'Analyze any model',
+  render(body) {
+    const s = getState();
+    const fams = call<string[]>('familyNames');
+    const models = contextModels();
+    const field = (key: StateKey, label: string, testid: string, placeholder: string, hint?: string) => {
+      const id = `f-${key}`;
+      return h(
+        'div',
+        { class: 'field' },
+        h('label', { for: id }, label),
+        h('input', { id, name: key, 'data-testid': testid, inputmode: key === 'name' ? null : 'decimal', autocomplete: 'off', placeholder, value: s[key] ?? '', 'aria-describedby': `${id}-err` }),
+        hint ? h('small', { class: 'muted' }, hint) : null,
+        h('div', { id: `${id}-err`, class: 'field-error', 'data-testid': `${testid}-error`, role: 'status', 'aria-live': 'polite' }),
+      );
+    };
+    const familySel = h('select', { id: 'f-family', name: 'family', 'data-testid': 'analyze-family' }, h('option', { value: '' }, '(unknown family: pooled Nc)'), (fams.ok ? fams.value : []).map((f) => h('option', { value: f, selected: s.family === f }, f)));
+    const prevSel = h('select', { id: 'f-previous', name: 'previous', 'data-testid': 'analyze-previous' });
+    const fillPrev = () => {
+      const fam = familySel.value;
+      const opts = (models?.base ?? []).filter((m) => !fam || m.family === fam).sort((a, b) => (a.params ?? 0) - (b.params ?? 0));
+      mount(prevSel, h('option', { value: '' }, '(none)'), opts.map((m) => h('option', { value: m.name, selected: getState().previous === m.name }, `${m.name} (${fmtParams(m.params)})`)));
+    };
+    fillPrev();
+    familySel.addEventListener('change', fillPrev);
+    const result = h('div', { class: 'analysis', 'aria-live': 'polite', id: 'analysis-result' });
+    const form = h(
+      'form',
+      { class: 'analyze-form', novalidate: true, 'aria-describedby': 'analyze-help' },
+      h('p', { id: 'analyze-help', class: 'muted' }, 'Size accepts 7B, 410M or 6.9e9; scores are percent. Leave a benchmark empty when you have no score: missing scores stay missing.'),
+      h('div', { class: 'grid-fields' },
+        field('name', 'Model name', 'analyze-name', 'my-model'),
+        field('params', 'Parameters', 'analyze-params', '7B'),
+        SCORE_FIELDS.map((f) => field(f.key, `${f.label} %`, f.testid, '')),
+        h('div', { class: 'field' }, h('label', { for: 'f-family' }, 'Family (optional)'), familySel),
+        h('div', { class: 'field' }, h('label', { for: 'f-previous' }, 'Previous model of the family (optional)'), prevSel),
+      ),
+      h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-testid': 'analyze-submit' }, 'Analyze'), h('button', { type: 'reset', class: 'ghost' }, 'Clear')),
+    );
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const fd = new FormData(form);
+      const patch: Record<string, string> = { run: '1', model: '' };
+      for (const k of ['name', 'params', 'family', 'previous', ...SCORE_FIELDS.map((f) => f.key)]) patch[k] = String(fd.get(k) ?? '');
+      setState(patch);
+      runAnalysis(result, form);
+    });
+    form.addEventListener('reset', () => {
+      const patch: Record<string, string> = { run: '', model: '', name: '', params: '', family: '', previous: '' };
+      for (const f of SCORE_FIELDS) patch[f.key] = '';
+      setState(patch);
+      setTimeout(() => { result.replaceChildren(); clearErrors(form); shared.lastAnalysis = null; shared.lastInput = null; shared.rerenderPhase(); }, 0);
+    });
+    mount(body, form, result);
+    shared.analyzeEl = body;
+    if (s.run === '1') runAnalysis(result, form);
+  },
+};
+
+function clearErrors(form: HTMLElement) {
+  form.querySelectorAll('.field-error').forEach((e) => (e.textContent = ''));
+  form.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+}
+
+/** Runs the engine's analyzeModel on the URL state and renders the result (timed for the perf test). */
+export function runAnalysis(result: HTMLElement, form: HTMLElement): void {
+  const t0 = performance.now();
+  clearErrors(form);
+  const { input, errors } = parseForm();
+  if (!input) {
+    for (const [k, m] of Object.entries(errors)) {
+      const el = form.querySelector(`#f-${k}-err`);
+      if (el) el.textContent = m;
+      form.querySelector(`#f-${k}`)?.setAttribute('aria-invalid', 'true');
+    }
+    mount(result, errorBox('Fix the highlighted fields to run the analysis.'));
+    return;
+  }
+  const out = call<Record<string, unknown>>('analyzeModel', input);
+  if (!out.ok) {
+    if (out.field) {
+      const key = SCORE_FIELDS.find((f) => f.id === out.field)?.key ?? out.field;
+      const el = form.querySelector(`#f-${key}-err`);
+      if (el) el.textContent = out.message;
+    }
+    mount(result, failure(out, 'analysis'));
+    return;
+  }
+  shared.lastAnalysis = out.value;
+  shared.lastInput = { name: String(input.name ?? 'your model'), params: input.params as number };
+  renderAnalysis(result, out.value);
+  shared.rerenderPhase();
+  const ms = performance.now() - t0;
+  (window as unknown as { __capePerf?: Record<string, number> }).__capePerf = { ...((window as unknown as { __capePerf?: Record<string, number> }).__capePerf ?? {}), analyzeMs: ms };
+  result.setAttribute('data-analyze-ms', ms.toFixed(2));
+}
+
+function renderAnalysis(el: HTMLElement, a: Record<string, unknown>): void {
+  const phase = String(a.phase ?? '');
+  const nc = a.nc as Record<string, number> | undefined;
+  const g = a.gamma12 as { value: number; source: string; interval: [number, number] | null; n: number; note: string } | undefined;
+  const d = a.dEff as { band: string; value: number; ci: [number, number] | null; n: number } | null;
+  const hf = a.hField as Record<string, unknown> | null;
+  const recs = (a.recommendations as string[] | undefined) ?? [];
+  const preds = (a.predictions as Record<string, unknown>[] | undefined) ?? [];
+  const ev = (a.phaseEvidence as string[] | undefined) ?? [];
+  mount(
+    el,
+    h('div', { class: 'result-head' },
+      h('span', { class: 'muted' }, 'Phase of '), h('strong', { 'data-testid': 'analysis-name' }, String(a.name ?? '')), ' ',
+      h('span', { class: `phase-pill tone-${PHASE_TONE[phase] ?? 'neutral'}`, 'data-testid': 'analysis-phase', 'data-phase': phase }, phase.toUpperCase()),
+    ),
+    h('div', { class: 'tiles' },
+      tile('Nc used', nc ? fmtParams(nc.value) : '—', nc ? h('span', { 'data-testid': 'analysis-nc-ci' }, `95% CI ${interval(nc.ciLow, nc.ciHigh, fmtParams)} · ${String((a.nc as Record<string, unknown>).method ?? '')} · n=${nc.n}`) : null, { testid: 'analysis-nc' }),
+      tile('Distance to Nc (decades)', signed(a.distanceToNc, 2), 'log10(N / Nc)', { testid: 'analysis-distance' }),
+      tile(`γ12 (${g?.source ?? '—'})`, g ? num(g.value, 3) : '—', g ? `${g.interval ? `interval ${interval(g.interval[0], g.interval[1], (v) => num(v, 3))} · ` : ''}n=${g.n}` : null, { testid: 'analysis-gamma' }),
+      tile('Susceptibility χ = 1/|γ12|', num(a.chi, 2), null, { testid: 'analysis-chi' }),
+      tile('d_eff context', d ? num(d.value, 2) : 'not computed', d ? `${d.band}${d.ci ? ` · CI ${interval(d.ci[0], d.ci[1])}` : ''} · n=${d.n}` : null, { testid: 'analysis-deff' }),
+      tile('h-field', hf && isNum(hf.h) ? signed(hf.h, 1) : 'needs SWE + GPQA', hf ? `${String(hf.interpretation ?? '')}` : null, { testid: 'analysis-h' }),
+    ),
+    g?.note ? h('p', { class: 'muted' }, g.note) : null,
+    ev.length ? h('div', {}, h('h3', {}, 'Evidence'), h('ul', {}, ev.map((e) => h('li', {}, e)))) : null,
+    recs.length ? h('div', {}, h('h3', {}, 'Recommendations'), h('ul', { 'data-testid': 'analysis-recommendations' }, recs.map((r) => h('li', {}, r)))) : null,
+    preds.length
+      ? h('div', {}, h('h3', {}, `Predicted scores at ${fmtParams(a.nextParams)}`),
+          table({
+            name: 'predictions-next-size',
+            header: ['benchmark', 'current', 'predicted', '95% interval', 'slope / decade', 'n', 'basis'],
+            rows: preds.map((p) => [SHORT_FALLBACK[String(p.benchmark)] ?? String(p.benchmark), num(p.current, 1), isNum(p.predicted) ? num(p.predicted, 1) : 'not enough data', Array.isArray(p.interval) ? interval(p.interval[0], p.interval[1], (v) => num(v, 1)) : '—', num(p.slope, 2), String(p.n ?? ''), String(p.basis ?? '')]),
+          }))
+      : null,
+  );
+}
+
+// ---------------------------------------------------------------- 3 custom pair
+export const customPair: PanelDef = {
+  id: 'custom-pair',
+  n: 3,
+  title: 'Custom benchmark pair',
+  render(body) {
+    const s = getState();
+    const ids = SCORE_FIELDS.map((f) => f.id).concat(['gsm8k']);
+    const sel = (key: 'pa' | 'pb', label: string, def: string) =>
+      h('div', { class: 'field' }, h('label', { for: `f-${key}` }, label), h('select', { id: `f-${key}`, 'data-testid': `pair-${key}` }, ids.map((b) => h('option', { value: b, selected: (s[key] ?? def) === b }, SHORT_FALLBACK[b] ?? b))));
+    const out = h('div', { 'aria-live': 'polite' });
+    const go = () => {
+      const a = (body.querySelector('#f-pa') as HTMLSelectElement).value;
+      const b = (body.querySelector('#f-pb') as HTMLSelectElement).value;
+      setState({ pa: a, pb: b });
+      if (a === b) return mount(out, errorBox('pick two different benchmarks'));
+      const o = call<Record<string, unknown>>(['customPair', 'pairCoupling', 'runningFit'], { x: a, y: b });
+      mount(out, o.ok ? pairView(o.value) : failure(o, 'pair coupling'));
+    };
+    mount(body, h('div', { class: 'row wrap' }, sel('pa', 'Benchmark A (x)', 'hellaswag'), sel('pb', 'Benchmark B (y)', 'truthfulqa_mc2'), h('button', { type: 'button', 'data-testid': 'pair-submit', onclick: go as EventListener }, 'Compute coupling')), out);
+    if (s.pa && s.pb) go();
+  },
+};
+
+function pairView(v: Record<string, unknown>): HTMLElement {
+  const zero = v.zero as { params: number } | null | undefined;
+  const sa = v.signAccuracy as { below: { n: number; correct: number }; above: { n: number; correct: number } } | null | undefined;
+  return h('div', {},
+    h('div', { class: 'tiles' },
+      tile('γ12 = A·log10 N + B', `A ${num(v.A, 3)} · B ${num(v.B, 3)}`, `A CI ${Array.isArray(v.slopeCi) ? interval(v.slopeCi[0], v.slopeCi[1], (x) => num(x, 3)) : '—'} · p ${pValue(v.p)}`),
+      tile('Zero crossing', zero ? fmtParams(zero.params) : 'no crossing', 'where the fitted coupling changes sign'),
+      tile('Transitions used', `${String(v.n ?? '—')}`, `${String(v.excluded ?? 0)} excluded (|Δx| too small)`),
+      tile('Sign accuracy', sa ? `below ${sa.below.correct}/${sa.below.n} · above ${sa.above.correct}/${sa.above.n}` : '—'),
+    ),
+    h('details', {}, h('summary', {}, 'All fields'), anyValue(v, 'pair')),
+  );
+}
+
+// ---------------------------------------------------------------- 4 axes + known models
+export const known: PanelDef = {
+  id: 'known-models-panel',
+  n: 4,
+  title: 'Chart axes and known models',
+  render(body) {
+    const models = contextModels();
+    if (!models) return mount(body, notComputed('the model list', 'engine context missing'));
+    const s = getState();
+    const all: ModelPoint[] = [...models.allBase, ...models.frontier];
+    const families = [...new Set(all.map((m) => m.family))].sort();
+    const labs = [...new Set(all.map((m) => m.lab))].sort();
+    const axisSel = h('select', { id: 'f-y', 'data-testid': 'axis-y' }, SCORE_FIELDS.slice(0, 5).map((f) => h('option', { value: f.id, selected: (s.y ?? 'truthfulqa_mc2') === f.id }, f.label)));
+    axisSel.addEventListener('change', () => { setState({ y: axisSel.value }); shared.rerenderPhase(); });
+    const search = h('input', { id: 'f-q', type: 'search', placeholder: 'search models', value: s.q ?? '', 'aria-label': 'Search known models' });
+    const famSel = h('select', { id: 'f-famf', 'aria-label': 'Filter by family' }, h('option', { value: '' }, 'all families'), families.map((f) => h('option', { value: f, selected: s.famf === f }, f)));
+    const labSel = h('select', { id: 'f-labf', 'aria-label': 'Filter by lab' }, h('option', { value: '' }, 'all labs'), labs.map((f) => h('option', { value: f, selected: s.labf === f }, f)));
+    const list = h('ul', { class: 'model-list', 'data-testid': 'known-models', 'aria-label': 'Known models: activate one to analyze it' });
+    const fill = () => {
+      const q = search.value.trim().toLowerCase();
+      setState({ q: search.value, famf: famSel.value, labf: labSel.value });
+      const rows = all.filter((m) => (!q || m.name.toLowerCase().includes(q)) && (!famSel.value || m.family === famSel.value) && (!labSel.value || m.lab === labSel.value));
+      mount(list, rows.map((m) => h('li', {}, h('button', { type: 'button', class: `model-card kind-${m.kind}`, 'data-model-id': m.id, 'aria-label': `Analyze ${m.name}`, onclick: (() => analyzeKnown(m)) as EventListener }, h('strong', {}, m.name), h('span', { class: 'muted' }, ` ${m.params ? fmtParams(m.params) : 'size n/a'} · ${m.family}${m.kind === 'instruct' ? ' · instruct' : ''}`)))));
+      if (!rows.length) list.appendChild(h('li', { class: 'muted' }, 'no model matches'));
+    };
+    [search, famSel, labSel].forEach((e) => e.addEventListener('input', fill));
+    fill();
+    mount(body, h('div', { class: 'row wrap' }, h('div', { class: 'field' }, h('label', { for: 'f-y' }, 'Phase diagram y-axis'), axisSel), h('div', { class: 'field grow' }, h('label', { for: 'f-q' }, 'Search'), search), h('div', { class: 'field' }, h('label', { for: 'f-famf' }, 'Family'), famSel), h('div', { class: 'field' }, h('label', { for: 'f-labf' }, 'Lab'), labSel)), list);
+  },
+};
+
+/** Fills the form from a known model and analyzes it. */
+export function analyzeKnown(m: ModelPoint): void {
+  const patch: Record<string, string> = { run: '1', model: m.id, name: m.name, params: m.params ? String(m.params) : '', family: m.kind === 'frontier' ? '' : m.family, previous: '' };
+  for (const f of SCORE_FIELDS) patch[f.key] = isNum(m.scores[f.id]) ? String(m.scores[f.id]) : '';
+  setState(patch);
+  if (shared.analyzeEl) {
+    analyze.render(shared.analyzeEl);
+    document.getElementById('analyze')?.scrollIntoView({ block: 'start' });
+    (document.getElementById('analysis-result') as HTMLElement | null)?.focus?.();
+  }
+}
+
+export function findModel(id: string): ModelPoint | undefined {
+  const m = contextModels();
+  return m ? [...m.allBase, ...m.frontier].find((x) => x.id === id) : undefined;
+}
+
+// ---------------------------------------------------------------- 5 phase diagram
+export const phase: PanelDef = {
+  id: 'phase-diagram',
+  n: 5,
+  title: 'Phase diagram',
+  render(body) {
+    const draw = () => {
+      const models = contextModels();
+      if (!models) return mount(body, notComputed('the phase diagram', 'engine context missing'));
+      const y = getState().y ?? 'truthfulqa_mc2';
+      const label = SCORE_FIELDS.find((f) => f.id === y)?.label ?? y;
+      const nc: Outcome<{ value: number; ciLow: number; ciHigh: number; method: string; n: number }> = call(['ncCluster', 'ncFor']);
+      const pts = models.base.filter((m) => isNum(m.params) && isNum(m.scores[y])).map((m) => ({ id: m.id, name: m.name, family: m.family, params: m.params as number, y: m.scores[y] as number }));
+      const a = shared.lastAnalysis;
+      const uy = a ? ((a.scores as Record<string, number> | undefined)?.[y] ?? null) : null;
+      const user = a && shared.lastInput && isNum(uy) ? { name: shared.lastInput.name, params: shared.lastInput.params, y: uy } : null;
+      const svg = phaseDiagram({ points: pts, nc: nc.ok ? nc.value : null, user, yLabel: label, selectedId: getState().model ?? null }, { document, theme: theme(), width: Math.min(900, Math.max(340, body.clientWidth || 760)), title: `${label} vs parameters with phase bands` });
+      mount(
+        body,
+        nc.ok ? h('p', { class: 'muted' }, `Bands: tax below ${fmtParams(nc.value.ciLow)}, transition ${fmtParams(nc.value.ciLow)}–${fmtParams(nc.value.ciHigh)} (95% CI of Nc = ${fmtParams(nc.value.value)}, ${nc.value.method}, n=${nc.value.n}), bonus above. ${pts.length} base models.`) : failure(nc, 'Nc bands'),
+        chart('phase-diagram', svg, `${label} against parameters`, (id) => { const m = findModel(id); if (m) analyzeKnown(m); }),
+        reportedLabel(nc.ok ? nc.value : null),
+      );
+    };
+    shared.rerenderPhase = draw;
+    draw();
+  },
+};

@@ -1,0 +1,158 @@
+/** Panels 7–9 and 24: frontier scatter, within-lab trajectories, 3×3 matrix, h-field calculator. */
+import { frontierScatter } from '../../../src/report/charts/frontierScatter.ts';
+import { heatmap } from '../../../src/report/charts/heatmap.ts';
+import { trajectoryChart } from '../../../src/report/charts/trajectory.ts';
+import { h, mount } from '../dom.ts';
+import { call, contextModels } from '../engine.ts';
+import { interval, isNum, num, pValue, signed } from '../format.ts';
+import { getState, setState } from '../state.ts';
+import { theme } from '../theme.ts';
+import { anyValue, chart, errorBox, failure, table, tile, type PanelDef } from '../ui.ts';
+import { analyzeKnown, findModel } from './analyze.ts';
+
+interface Row { name: string; lab: string; releaseDate: string | null; subset: string; swe: number; gpqa: number; h: number; anomaly: boolean; provenance: string; id?: string }
+interface Fit { n: number; slope: number; intercept: number; r: number; p: number; slopeCi: [number, number]; interceptCi: [number, number]; residualSe: number; models: Row[]; excluded?: string[] }
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
+export const frontier: PanelDef = {
+  id: 'frontier',
+  n: 7,
+  title: 'Frontier coupling: SWE-bench Verified vs GPQA Diamond',
+  render(body) {
+    const f = call<Fit>('frontierFit');
+    if (!f.ok) return mount(body, failure(f, 'frontier fit'));
+    const fit = f.value;
+    const xs = fit.models.map((m) => m.swe);
+    const band: { x: number; lo: number; hi: number }[] = [];
+    const lo = Math.min(...xs), hi = Math.max(...xs);
+    for (let i = 0; i <= 20; i++) {
+      const x = lo + ((hi - lo) * i) / 20;
+      const r = call<{ interval: [number, number]; expectedGpqa: number; h: number }>('hField', { swe: x, gpqa: 0 });
+      if (r.ok && Array.isArray(r.value.interval)) {
+        const hw = (r.value.interval[1] - r.value.interval[0]) / 2;
+        band.push({ x, lo: r.value.expectedGpqa - hw, hi: r.value.expectedGpqa + hw });
+      }
+    }
+    const ids = new Map(fit.models.map((m) => [m.name, m.id ?? findByName(m.name) ?? slug(m.name)]));
+    const points = fit.models.map((m) => ({ id: ids.get(m.name) as string, name: m.name, lab: m.lab, x: m.swe, y: m.gpqa, h: m.h, anomaly: m.anomaly }));
+    const svg = frontierScatter({ points, fit: { slope: fit.slope, intercept: fit.intercept }, band, selectedId: getState().model ?? null }, { document, theme: theme(), width: Math.min(900, Math.max(340, body.clientWidth || 760)), title: 'SWE-bench Verified vs GPQA Diamond with OLS fit' });
+    mount(
+      body,
+      h('div', { class: 'tiles' },
+        tile('Fit GPQA = a·SWE + b', `a ${num(fit.slope, 3)} · b ${num(fit.intercept, 1)}`, `a CI ${interval(fit.slopeCi[0], fit.slopeCi[1], (v) => num(v, 3))}`),
+        tile('Pearson r', num(fit.r, 3), `n = ${fit.n} · p ${pValue(fit.p)}`),
+        tile('Residual SE', num(fit.residualSe, 2), 'points of GPQA'),
+        tile('Anomalies (large |h|)', String(fit.models.filter((m) => m.anomaly).length), fit.models.filter((m) => m.anomaly).map((m) => `${m.name} ${signed(m.h, 1)}`).join(', ')),
+      ),
+      chart('frontier-scatter', svg, 'Frontier coupling scatter', (id) => { const m = findModel(id); if (m) analyzeKnown(m); }),
+      h('details', {}, h('summary', {}, `h per model (${fit.models.length})`),
+        table({ name: 'frontier-h', header: ['model', 'lab', 'date', 'subset', 'SWE', 'GPQA', 'h', 'anomaly', 'provenance'], rows: fit.models.map((m) => [m.name, m.lab, m.releaseDate ?? '—', m.subset, num(m.swe, 1), num(m.gpqa, 1), signed(m.h, 1), m.anomaly ? 'yes' : '', m.provenance]) })),
+    );
+  },
+};
+
+function findByName(name: string): string | undefined {
+  return contextModels()?.frontier.find((m) => m.name === name)?.id;
+}
+
+export const trajectories: PanelDef = {
+  id: 'trajectories',
+  n: 8,
+  title: 'Within-lab trajectories',
+  render(body) {
+    const labs = call<string[]>('trajectoryLabs');
+    if (!labs.ok) return mount(body, failure(labs, 'lab trajectories'));
+    const steps: Parameters<typeof trajectoryChart>[0]['steps'][number][] = [];
+    const fit = call<Fit>('frontierFit');
+    const byName = new Map((fit.ok ? fit.value.models : []).map((m) => [m.name, m]));
+    const tables: HTMLElement[] = [];
+    for (const lab of labs.value) {
+      const t = call<{ lab: string; n: number; steps: Record<string, unknown>[]; undated: string[]; order: string }>('labTrajectory', lab);
+      if (!t.ok) { tables.push(failure(t, `${lab} trajectory`)); continue; }
+      for (const s of t.value.steps) {
+        const a = byName.get(String(s.from)), b = byName.get(String(s.to));
+        if (a && b) steps.push({ series: lab, fromId: findByName(a.name) ?? slug(a.name), toId: findByName(b.name) ?? slug(b.name), fromName: a.name, toName: b.name, x1: a.swe, y1: a.gpqa, x2: b.swe, y2: b.gpqa, excursion: s.kind === 'tax-excursion' });
+      }
+      tables.push(
+        h('h3', {}, `${t.value.lab} (${t.value.n} dated releases)`),
+        table({
+          name: `trajectory-${slug(lab)}`,
+          header: ['transition', 'ΔSWE', 'ΔGPQA', 'γ12 = ΔGPQA/ΔSWE', 'h before → after', 'interpretation'],
+          rows: t.value.steps.map((s) => [
+            `${String(s.from)} → ${String(s.to)}${s.backwardsInTime ? ' (backwards in time)' : ''}`,
+            signed(s.dSwe, 1), signed(s.dGpqa, 1),
+            s.tinyDelta ? h('span', { class: 'flag', title: 'ΔSWE too small for a meaningful ratio' }, `flagged: |ΔSWE| tiny${isNum(s.gamma12) ? ` (${num(s.gamma12, 2)})` : ''}`) : num(s.gamma12, 2),
+            `${signed(s.hFrom, 1)} → ${signed(s.hTo, 1)}`,
+            String(s.interpretation ?? s.kind ?? ''),
+          ]),
+        }),
+        t.value.undated.length ? h('p', { class: 'muted' }, `Left out (no release date): ${t.value.undated.join(', ')}. Order: ${t.value.order}.`) : h('p', { class: 'muted' }, `Order: ${t.value.order}.`),
+      );
+    }
+    const svg = trajectoryChart({ steps }, { document, theme: theme(), width: Math.min(900, Math.max(340, body.clientWidth || 760)), title: 'Release trajectories in the SWE–GPQA plane' });
+    mount(body,
+      h('p', {}, 'Protocol for a new release: compute γ12 = ΔGPQA/ΔSWE against the previous release of the same line; a negative value (coding gained at the cost of reasoning) is a tax excursion that one evaluation run detects before deployment. Tiny ΔSWE makes the ratio meaningless and is flagged instead.'),
+      chart('trajectories', svg, 'Lab release trajectories'),
+      tables);
+  },
+};
+
+export const matrix3: PanelDef = {
+  id: 'frontier-matrix',
+  n: 9,
+  title: 'Frontier 3×3 matrix: SWE · GPQA · IFEval',
+  render(body) {
+    const m = call<{ benchmarks: string[]; n: number; matrix: number[][]; eigenvalues: number[]; dEff: number; dEffCi: [number, number] | null; pc1: number[]; det2: number; models: string[] }>('frontierMatrix3');
+    if (!m.ok) return mount(body, failure(m, '3×3 frontier matrix'));
+    const v = m.value;
+    const labels = v.benchmarks.map((b) => ({ swe_bench_verified: 'SWE', gpqa_diamond: 'GPQA', ifeval: 'IFEval' })[b] ?? b);
+    mount(body,
+      h('div', { class: 'tiles' },
+        tile('Models with all three', String(v.n)),
+        tile('Eigenvalues', v.eigenvalues.map((e) => num(e, 3)).join(' · ')),
+        tile('d_eff', num(v.dEff, 2), v.dEffCi ? `CI ${interval(v.dEffCi[0], v.dEffCi[1])}` : 'no interval (too few models)'),
+        tile('det of SWE–GPQA block', num(v.det2, 3)),
+        tile('PC1 loadings', v.pc1.map((x, i) => `${labels[i]} ${num(x, 2)}`).join(' · ')),
+      ),
+      chart('frontier-3x3', heatmap({ labels, matrix: v.matrix.map((r) => r.map((x) => (isNum(x) ? x : null))) }, { document, theme: theme(), title: 'Frontier 3×3 correlation matrix' }), 'Frontier 3×3 correlation heatmap'),
+    );
+  },
+};
+
+export const hfield: PanelDef = {
+  id: 'hfield',
+  n: 24,
+  title: 'h-field calculator',
+  render(body) {
+    const s = getState();
+    const out = h('div', { 'data-testid': 'hfield-result', 'aria-live': 'polite' });
+    const inp = (key: 'hswe' | 'hgpqa', label: string, testid: string) => h('div', { class: 'field' }, h('label', { for: `f-${key}` }, label), h('input', { id: `f-${key}`, 'data-testid': testid, inputmode: 'decimal', value: s[key] ?? '', autocomplete: 'off' }), h('div', { id: `f-${key}-err`, class: 'field-error', role: 'status' }));
+    const form = h('form', { class: 'row wrap', novalidate: true }, inp('hswe', 'SWE-bench Verified %', 'hfield-swe'), inp('hgpqa', 'GPQA Diamond %', 'hfield-gpqa'), h('button', { type: 'submit', class: 'primary', 'data-testid': 'hfield-submit' }, 'Compute h'));
+    const go = () => {
+      const swe = (form.querySelector('#f-hswe') as HTMLInputElement).value;
+      const gpqa = (form.querySelector('#f-hgpqa') as HTMLInputElement).value;
+      setState({ hswe: swe, hgpqa: gpqa });
+      form.querySelectorAll('.field-error').forEach((e) => (e.textContent = ''));
+      const ps = call<number>('parseScore', swe, 'swe_bench_verified');
+      const pg = call<number>('parseScore', gpqa, 'gpqa_diamond');
+      if (!ps.ok) (form.querySelector('#f-hswe-err') as HTMLElement).textContent = ps.message;
+      if (!pg.ok) (form.querySelector('#f-hgpqa-err') as HTMLElement).textContent = pg.message;
+      if (!ps.ok || !pg.ok) return mount(out, errorBox('Enter both scores as percent.'));
+      const r = call<Record<string, unknown>>('hField', { swe: ps.value, gpqa: pg.value });
+      if (!r.ok) return mount(out, failure(r, 'h-field'));
+      const v = r.value;
+      const iv = v.interval as [number, number];
+      mount(out, h('div', { class: 'tiles' },
+        tile('h = GPQA − (a·SWE + b)', h('span', { 'data-testid': 'hfield-h', 'data-value': String(v.h) }, signed(v.h, 2)), String(v.direction ?? '')),
+        tile('95% prediction interval of h', h('span', { 'data-testid': 'hfield-interval' }, interval(iv?.[0], iv?.[1], (x) => signed(x, 2)))),
+        tile('Expected GPQA at this SWE', num(v.expectedGpqa, 2), `fit n=${String(v.n)} · ${String(v.subset)}`),
+      ), h('p', { 'data-testid': 'hfield-interpretation' }, String(v.interpretation ?? '')));
+    };
+    form.addEventListener('submit', (e) => { e.preventDefault(); go(); });
+    mount(body, h('p', { class: 'muted' }, 'h is a model\'s residual from the frontier fit: positive leans to reasoning, negative to coding.'), form, out);
+    if (s.hswe && s.hgpqa) go();
+  },
+};
+
+export { anyValue };
