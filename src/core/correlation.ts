@@ -55,7 +55,7 @@ export interface CorrelationResult {
  * Cost: typed-array loops, no allocation per resample (10 000 resamples on n = 63 take ~ms).
  * @example
  * correlationTest([27.3, 31.4, 40.9, 49.7, 52.9, 60.7, 64.0, 67.3],
- *                 [47.1, 44.3, 41.2, 38.9, 38.9, 35.6, 33.0, 32.0]).r // -0.9929...
+ *                 [47.1, 44.3, 41.2, 38.9, 38.9, 35.6, 33.0, 32.0]).r // -0.98862234744313...
  */
 export function correlationTest(
   x: ArrayLike<number>,

@@ -3,14 +3,25 @@
  * plus a context factory. `buildApp` accepts a partial override, which is how tests inject a
  * failing dependency for the 5xx mask.
  */
-import { analyzeModel } from '../cape/analyze.ts';
-import { createContext, type Context } from '../cape/context.ts';
-import { familyCoupling, familyNames } from '../cape/family.ts';
-import { frontierFit, hField, labSummaries } from '../cape/frontier.ts';
-import { baseToPoint, type ModelPoint } from '../cape/points.ts';
-import { evaluatePrediction } from '../cape/predictions.ts';
-import { gate, labTrajectory, trajectoryBetween, trajectoryLabs } from '../cape/trajectory.ts';
-import { verify } from '../cape/verify.ts';
+import {
+  analyzeModel,
+  baseToPoint,
+  createContext,
+  evaluatePrediction,
+  familyCoupling,
+  familyNames,
+  frontierFit,
+  gate,
+  hField,
+  headline,
+  labSummaries,
+  labTrajectory,
+  trajectoryBetween,
+  trajectoryLabs,
+  verify,
+  type Context,
+  type ModelPoint,
+} from '../cape/index.ts';
 import type { BaseModel } from '../data/schema.ts';
 
 export interface Engine {
@@ -27,6 +38,7 @@ export interface Engine {
   trajectoryLabs: typeof trajectoryLabs;
   gate: typeof gate;
   verify: typeof verify;
+  headline: typeof headline;
   evaluatePrediction: typeof evaluatePrediction;
   /** Per-model diagnostics, when the engine has a diagnostics module. */
   diagnostics?: (ctx: Context, name: string) => unknown;
@@ -46,6 +58,7 @@ export const defaultEngine: Engine = {
   trajectoryLabs,
   gate,
   verify,
+  headline,
   evaluatePrediction,
 };
 

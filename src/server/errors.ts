@@ -67,8 +67,33 @@ export function validationError(errors: AjvError[], context: string, data: unkno
   if (first.keyword === 'additionalProperties') return { code: 'E_INPUT', message: `unknown ${where} (not a field of this request)`, field };
   // sibling errors at the same path (e.g. the branches of an anyOf) together say what is expected
   const same = errors.filter((e) => e.instancePath === first.instancePath && e.keyword !== 'anyOf' && e.message);
-  const expected = [...new Set(same.map((e) => (e.keyword === 'const' ? `equal ${show(e.params.allowedValue)}` : e.message!.replace(/^must /, ''))))].join(' or ');
+  const expected = [...new Set(same.map(describe))].join(' or ');
   return { code: 'E_INPUT', message: `invalid ${where}: ${show(pick(data, first.instancePath))} (expected: ${expected || first.message})`, field };
+}
+
+function describe(e: AjvError): string {
+  const p = e.params;
+  switch (e.keyword) {
+    case 'const':
+      return show(p.allowedValue);
+    case 'type':
+      return `a ${String(p.type)}`;
+    case 'maximum':
+    case 'minimum':
+    case 'exclusiveMaximum':
+    case 'exclusiveMinimum':
+      return `a number ${String(p.comparison)} ${String(p.limit)}`;
+    case 'pattern':
+      return `a string matching ${String(p.pattern)}`;
+    case 'minLength':
+      return `at least ${String(p.limit)} character(s)`;
+    case 'maxLength':
+      return `at most ${String(p.limit)} characters`;
+    case 'enum':
+      return `one of ${(p.allowedValues as unknown[]).map(show).join(', ')}`;
+    default:
+      return (e.message ?? e.keyword).replace(/^must /, '');
+  }
 }
 
 export function toApiError(err: unknown, req: FastifyRequest): { status: number; body: ApiError } {

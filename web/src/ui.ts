@@ -133,3 +133,8 @@ export function anyValue(v: unknown, name = 'value', depth = 0): Child {
   }
   return String(v);
 }
+
+/** Chart width for the current viewport (panels are laid out before they are measured). */
+export function chartWidth(): number {
+  return Math.max(300, Math.min(1120, (window.innerWidth || 1280) - (window.innerWidth < 700 ? 40 : 110)));
+}

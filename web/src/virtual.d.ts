@@ -5,3 +5,4 @@ declare module 'virtual:cape-engine' {
   export const loadModule: Record<string, unknown> | null;
   export const missingModules: string[];
 }
+declare module '*.css';

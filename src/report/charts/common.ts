@@ -47,8 +47,8 @@ export interface ChartOptions {
 export interface LegendItem {
   label: string;
   color: string;
-  /** 'dot' (default), 'band' (filled rectangle), 'line', 'star' */
-  shape?: 'dot' | 'band' | 'line' | 'star';
+  /** 'dot' (default), 'band' (filled rectangle), 'line', 'star', or a series symbol */
+  shape?: 'dot' | 'band' | 'line' | 'star' | 'square' | 'triangle' | 'diamond';
 }
 
 /** A colour per series key, stable for a given ordered key list (Okabe–Ito, then cycled). */
@@ -57,6 +57,16 @@ export function seriesColors(keys: readonly string[]): Map<string, string> {
   // Black is hard to see on the dark theme: skip it and cycle the other seven.
   const pal = OKABE_ITO.slice(0, 7);
   keys.forEach((k, i) => m.set(k, pal[i % pal.length] as string));
+  return m;
+}
+
+/** Series symbols: colour cycles first, then the symbol, so up to 28 series stay distinct. */
+export const SERIES_SYMBOLS = ['circle', 'square', 'triangle', 'diamond'] as const;
+export type SeriesSymbol = (typeof SERIES_SYMBOLS)[number];
+
+export function seriesSymbols(keys: readonly string[]): Map<string, SeriesSymbol> {
+  const m = new Map<string, SeriesSymbol>();
+  keys.forEach((k, i) => m.set(k, SERIES_SYMBOLS[Math.floor(i / 7) % SERIES_SYMBOLS.length] as SeriesSymbol));
   return m;
 }
 
@@ -112,7 +122,13 @@ export function finish(plot: Element, legend: readonly LegendItem[], opts: Chart
           ? `<line x1="${x}" x2="${x + 14}" y1="${y}" y2="${y}" stroke="${it.color}" stroke-width="2"/>`
           : shape === 'star'
             ? `<path transform="translate(${x + 7},${y})" d="${STAR_PATH}" fill="${it.color}" stroke="${theme.fg}"/>`
-            : `<circle cx="${x + 7}" cy="${y}" r="5" fill="${it.color}"/>`;
+            : shape === 'square'
+              ? `<rect x="${x + 2.5}" y="${y - 4.5}" width="9" height="9" fill="${it.color}"/>`
+              : shape === 'triangle'
+                ? `<path transform="translate(${x + 7},${y})" d="M0,-5.5L5,4L-5,4Z" fill="${it.color}"/>`
+                : shape === 'diamond'
+                  ? `<path transform="translate(${x + 7},${y})" d="M0,-6L5,0L0,6L-5,0Z" fill="${it.color}"/>`
+                  : `<circle cx="${x + 7}" cy="${y}" r="5" fill="${it.color}"/>`;
     items.push(`<g class="legend-item">${sw}<text x="${x + 20}" y="${y}" dy="0.35em">${escapeXml(it.label.slice(0, 40))}</text></g>`);
     x += w;
   }
@@ -137,4 +153,9 @@ export const STAR_PATH = 'M0,-7L1.6,-2.2L6.7,-2.2L2.6,0.8L4.1,5.7L0,2.7L-4.1,5.7
 /** Finite numbers only (drops null, undefined, NaN, ±Infinity). */
 export function isNum(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
+}
+
+/** The legend shape for a series symbol. */
+export function legendShape(s: SeriesSymbol | undefined): LegendItem['shape'] {
+  return !s || s === 'circle' ? 'dot' : s;
 }

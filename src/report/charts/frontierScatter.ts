@@ -4,7 +4,7 @@
  * (large |h|) ringed and labelled, and the user's model as a star. Pure: (data, options) -> SVG.
  */
 import * as Plot from '@observablehq/plot';
-import { finish, isNum, seriesColors, stampIds, THEMES, type ChartOptions, type LegendItem } from './common.ts';
+import { finish, isNum, legendShape, seriesSymbols, seriesColors, stampIds, THEMES, type ChartOptions, type LegendItem } from './common.ts';
 
 export interface FrontierPoint {
   id: string;
@@ -36,6 +36,7 @@ export function frontierScatter(data: FrontierScatterData, opts: ChartOptions): 
   const pts = data.points.filter((p) => isNum(p.x) && isNum(p.y));
   const labs = [...new Set(pts.map((p) => p.lab))].sort();
   const colors = seriesColors(labs);
+  const symbols = seriesSymbols(labs);
   const marks: Plot.Markish[] = [Plot.gridX({ stroke: theme.grid, strokeOpacity: 1 }), Plot.gridY({ stroke: theme.grid, strokeOpacity: 1 })];
   const legend: LegendItem[] = [];
   const band = (data.band ?? []).filter((b) => isNum(b.x) && isNum(b.lo) && isNum(b.hi));
@@ -57,6 +58,7 @@ export function frontierScatter(data: FrontierScatterData, opts: ChartOptions): 
       y: 'y',
       r: 5,
       fill: (p: FrontierPoint) => colors.get(p.lab),
+      symbol: (p: FrontierPoint) => symbols.get(p.lab),
       stroke: theme.bg,
       title: (p: FrontierPoint) => `${p.name} (${p.lab})\n${xl} ${p.x.toFixed(1)}\n${yl} ${p.y.toFixed(1)}` + (isNum(p.h) ? `\nh ${signed(p.h)}` : ''),
       render: stampIds(pts, (p) => p.id) as never,
@@ -70,7 +72,7 @@ export function frontierScatter(data: FrontierScatterData, opts: ChartOptions): 
   }
   const sel = data.selectedId ? pts.find((p) => p.id === data.selectedId) : undefined;
   if (sel) marks.push(Plot.dot([sel], { x: 'x', y: 'y', r: 8, stroke: theme.highlight, strokeWidth: 2 }));
-  for (const l of labs) legend.push({ label: l, color: colors.get(l) as string });
+  for (const l of labs) legend.push({ label: l, color: colors.get(l) as string, shape: legendShape(symbols.get(l)) });
   if (data.user && isNum(data.user.x) && isNum(data.user.y)) {
     const u = data.user;
     marks.push(Plot.dot([u], { x: 'x', y: 'y', symbol: 'star', r: 9, fill: theme.highlight, stroke: theme.bg, title: () => `${u.name}\n${xl} ${u.x.toFixed(1)}\n${yl} ${u.y.toFixed(1)}${isNum(u.h) ? `\nh ${signed(u.h)}` : ''}` }));
@@ -82,6 +84,8 @@ export function frontierScatter(data: FrontierScatterData, opts: ChartOptions): 
     height,
     marginLeft: 44,
     marginBottom: 36,
+    inset: 8,
+    symbol: { type: 'identity' },
     style: { background: 'transparent', color: theme.fg },
     x: { label: `${xl} (%) →` },
     y: { label: `↑ ${yl} (%)` },

@@ -51,7 +51,7 @@ export function lineScatter(data: LineScatterData, opts: ChartOptions): string {
     const mode = s.mode ?? 'both';
     const ci = pts.filter((p) => isNum(p.lo) && isNum(p.hi));
     if (ci.length) marks.push(Plot.ruleX(ci, { x: 'x', y1: 'lo', y2: 'hi', stroke: c, strokeOpacity: 0.6 }));
-    if (mode !== 'scatter') marks.push(Plot.line(pts, { x: 'x', y: 'y', stroke: c, strokeWidth: 1.8, strokeDasharray: s.dashed ? '5,3' : null }));
+    if (mode !== 'scatter') marks.push(Plot.line(pts, { x: 'x', y: 'y', stroke: c, strokeWidth: 1.8, strokeDasharray: s.dashed ? '5,3' : undefined }));
     if (mode !== 'line') marks.push(Plot.dot(pts, { x: 'x', y: 'y', r: 3.5, fill: c, title: (p: XY & { series: string }) => `${p.label ?? p.series}\n${data.xLabel} ${fmt(p.x)}\n${data.yLabel} ${fmt(p.y)}` }));
     legend.push({ label: s.name, color: c, shape: mode === 'scatter' ? 'dot' : 'line' });
   }

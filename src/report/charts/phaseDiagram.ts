@@ -4,7 +4,7 @@
  * series, and the user's model as a star. Pure: (data, options) -> SVG string.
  */
 import * as Plot from '@observablehq/plot';
-import { finish, isNum, PHASE_COLORS, seriesColors, stampIds, THEMES, type ChartOptions, type LegendItem } from './common.ts';
+import { finish, isNum, legendShape, seriesSymbols, PHASE_COLORS, seriesColors, stampIds, THEMES, type ChartOptions, type LegendItem } from './common.ts';
 
 export interface PhasePoint {
   id: string;
@@ -33,6 +33,7 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
   const pts = data.points.filter((p) => isNum(p.params) && p.params > 0 && isNum(p.y));
   const families = [...new Set(pts.map((p) => p.family))].sort();
   const colors = seriesColors(families);
+  const symbols = seriesSymbols(families);
   const xs = pts.map((p) => p.params).concat(data.user && isNum(data.user.params) ? [data.user.params] : []);
   const xmin = xs.length ? Math.min(...xs) / 1.6 : 1e7;
   const xmax = xs.length ? Math.max(...xs) * 1.6 : 1e12;
@@ -62,6 +63,7 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
       y: 'y',
       r: 4.5,
       fill: (p: PhasePoint) => colors.get(p.family),
+      symbol: (p: PhasePoint) => symbols.get(p.family),
       stroke: theme.bg,
       title: (p: PhasePoint) => `${p.name} (${p.family})\nparams ${fmtParams(p.params)}\n${data.yLabel} ${p.y.toFixed(1)}`,
       render: stampIds(sorted, (p) => p.id) as never,
@@ -69,7 +71,7 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
   );
   const sel = data.selectedId ? sorted.find((p) => p.id === data.selectedId) : undefined;
   if (sel) marks.push(Plot.dot([sel], { x: 'params', y: 'y', r: 8, stroke: theme.highlight, strokeWidth: 2 }));
-  for (const f of families) legend.push({ label: f, color: colors.get(f) as string });
+  for (const f of families) legend.push({ label: f, color: colors.get(f) as string, shape: legendShape(symbols.get(f)) });
   if (data.user && isNum(data.user.params) && isNum(data.user.y)) {
     const u = data.user;
     marks.push(Plot.dot([u], { x: 'params', y: 'y', symbol: 'star', r: 9, fill: theme.highlight, stroke: theme.bg, title: () => `${u.name}\nparams ${fmtParams(u.params)}\n${data.yLabel} ${u.y.toFixed(1)}` }));
@@ -81,6 +83,8 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
     height,
     marginLeft: 48,
     marginBottom: 36,
+    inset: 8,
+    symbol: { type: 'identity' },
     style: { background: 'transparent', color: theme.fg },
     x: { type: 'log', domain: [xmin, xmax], label: 'parameters (log scale) →', tickFormat: fmtParams as never },
     y: { label: `↑ ${data.yLabel} (%)` },

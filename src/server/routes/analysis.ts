@@ -184,6 +184,14 @@ export const analysisRoutes: RouteDef[] = [
     summary: "Re-computes the seed study's printed claims from the dataset and says which reproduce",
     handler: (_req, _r, state) => ({ rows: state.engine.verify(state.context(false)) }),
   },
+  {
+    method: 'GET',
+    url: '/api/headline',
+    tag: 'analysis',
+    summary: 'The headline numbers of the study, computed from the dataset',
+    schema: { querystring: WorkspaceQuery },
+    handler: (req, _r, state) => state.engine.headline(state.context(includeWs(req))),
+  },
 ];
 
 /** Registered only when the engine has a diagnostics module. */

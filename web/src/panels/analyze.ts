@@ -8,7 +8,7 @@ import { h, mount } from '../dom.ts';
 import { call, contextModels, type ModelPoint, type Outcome } from '../engine.ts';
 import { interval, isNum, num, params as fmtParams, pValue, SHORT_FALLBACK, signed } from '../format.ts';
 import { getState, setState, type StateKey } from '../state.ts';
-import { anyValue, badge, chart, errorBox, failure, notComputed, reportedLabel, table, tile, type PanelDef } from '../ui.ts';
+import { anyValue, badge, chart, errorBox, failure, notComputed, reportedLabel, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 import { theme } from '../theme.ts';
 
 export const SCORE_FIELDS: { key: StateKey; id: string; label: string; testid: string }[] = [
@@ -341,7 +341,7 @@ export const phase: PanelDef = {
       const a = shared.lastAnalysis;
       const uy = a ? ((a.scores as Record<string, number> | undefined)?.[y] ?? null) : null;
       const user = a && shared.lastInput && isNum(uy) ? { name: shared.lastInput.name, params: shared.lastInput.params, y: uy } : null;
-      const svg = phaseDiagram({ points: pts, nc: nc.ok ? nc.value : null, user, yLabel: label, selectedId: getState().model ?? null }, { document, theme: theme(), width: Math.min(900, Math.max(340, body.clientWidth || 760)), title: `${label} vs parameters with phase bands` });
+      const svg = phaseDiagram({ points: pts, nc: nc.ok ? nc.value : null, user, yLabel: label, selectedId: getState().model ?? null }, { document, theme: theme(), width: chartWidth(), title: `${label} vs parameters with phase bands` });
       mount(
         body,
         nc.ok ? h('p', { class: 'muted' }, `Bands: tax below ${fmtParams(nc.value.ciLow)}, transition ${fmtParams(nc.value.ciLow)}–${fmtParams(nc.value.ciHigh)} (95% CI of Nc = ${fmtParams(nc.value.value)}, ${nc.value.method}, n=${nc.value.n}), bonus above. ${pts.length} base models.`) : failure(nc, 'Nc bands'),

@@ -7,7 +7,7 @@ import { call, contextModels } from '../engine.ts';
 import { interval, isNum, num, pValue, signed } from '../format.ts';
 import { getState, setState } from '../state.ts';
 import { theme } from '../theme.ts';
-import { anyValue, chart, errorBox, failure, table, tile, type PanelDef } from '../ui.ts';
+import { anyValue, chart, errorBox, failure, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 import { analyzeKnown, findModel } from './analyze.ts';
 
 interface Row { name: string; lab: string; releaseDate: string | null; subset: string; swe: number; gpqa: number; h: number; anomaly: boolean; provenance: string; id?: string }
@@ -36,7 +36,7 @@ export const frontier: PanelDef = {
     }
     const ids = new Map(fit.models.map((m) => [m.name, m.id ?? findByName(m.name) ?? slug(m.name)]));
     const points = fit.models.map((m) => ({ id: ids.get(m.name) as string, name: m.name, lab: m.lab, x: m.swe, y: m.gpqa, h: m.h, anomaly: m.anomaly }));
-    const svg = frontierScatter({ points, fit: { slope: fit.slope, intercept: fit.intercept }, band, selectedId: getState().model ?? null }, { document, theme: theme(), width: Math.min(900, Math.max(340, body.clientWidth || 760)), title: 'SWE-bench Verified vs GPQA Diamond with OLS fit' });
+    const svg = frontierScatter({ points, fit: { slope: fit.slope, intercept: fit.intercept }, band, selectedId: getState().model ?? null }, { document, theme: theme(), width: chartWidth(), title: 'SWE-bench Verified vs GPQA Diamond with OLS fit' });
     mount(
       body,
       h('div', { class: 'tiles' },
@@ -90,7 +90,7 @@ export const trajectories: PanelDef = {
         t.value.undated.length ? h('p', { class: 'muted' }, `Left out (no release date): ${t.value.undated.join(', ')}. Order: ${t.value.order}.`) : h('p', { class: 'muted' }, `Order: ${t.value.order}.`),
       );
     }
-    const svg = trajectoryChart({ steps }, { document, theme: theme(), width: Math.min(900, Math.max(340, body.clientWidth || 760)), title: 'Release trajectories in the SWE–GPQA plane' });
+    const svg = trajectoryChart({ steps }, { document, theme: theme(), width: chartWidth(), title: 'Release trajectories in the SWE–GPQA plane' });
     mount(body,
       h('p', {}, 'Protocol for a new release: compute γ12 = ΔGPQA/ΔSWE against the previous release of the same line; a negative value (coding gained at the cost of reasoning) is a tax excursion that one evaluation run detects before deployment. Tiny ΔSWE makes the ratio meaningless and is flagged instead.'),
       chart('trajectories', svg, 'Lab release trajectories'),

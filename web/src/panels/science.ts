@@ -13,7 +13,7 @@ import { call, constant } from '../engine.ts';
 import { interval, isNum, num, params as fmtParams, signed } from '../format.ts';
 import { getState, setState } from '../state.ts';
 import { theme } from '../theme.ts';
-import { anyValue, badge, chart, failure, notComputed, reportedLabel, table, tile, type PanelDef } from '../ui.ts';
+import { anyValue, badge, chart, failure, notComputed, reportedLabel, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 
 interface Matrix { label: string; benchmarks: string[]; n: number; families: string[]; matrix: number[][]; pairs: { label: string; r: number }[]; negativePairs: number; meanOffDiagonal: number; eigenvalues: number[]; dEff: number; dEffCi: [number, number] | null; pc1: number[] }
 interface Band { band: string; range: string; matrix: Matrix; maxDeff: number }
@@ -21,7 +21,7 @@ interface Nc { value: number; ciLow: number; ciHigh: number; method: string; n: 
 
 const SHORT: Record<string, string> = { hellaswag: 'HS', truthfulqa_mc2: 'TQA', arc_challenge: 'ARC', mmlu: 'MMLU', winogrande: 'WG', gsm8k: 'GSM8K', swe_bench_verified: 'SWE', gpqa_diamond: 'GPQA', ifeval: 'IFEval' };
 const short = (b: string) => (constant<Record<string, string>>('SHORT') ?? SHORT)[b] ?? b;
-const width = (body: HTMLElement, max = 900) => Math.min(max, Math.max(340, body.clientWidth || 760));
+const width = (_body: HTMLElement, max = 1120) => Math.min(max, chartWidth());
 const clean = (m: number[][]) => m.map((r) => r.map((x) => (isNum(x) ? x : null)));
 
 export const phaseCards: PanelDef = {

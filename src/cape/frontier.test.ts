@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../data/load.ts';
+import { createContext } from './context.ts';
+import { frontierFit, hField, labSummaries } from './frontier.ts';
+import { frontierModel } from './test-helpers.ts';
+import { gate, labTrajectory, trajectoryBetween } from './trajectory.ts';
+
+const line = [
+  frontierModel('A1', 'LabA', '2025-01', 40, 60), frontierModel('A2', 'LabA', '2025-03', 50, 65),
+  frontierModel('A3', 'LabA', '2025-06', 60, 62), frontierModel('A4', 'LabA', '2025-09', 61, 75),
+  frontierModel('B1', 'LabB', '2025-02', 45, 62.5), frontierModel('B2', 'LabB', null, 70, 75),
+];
+const ctx = createContext({ dataset: { ...loadDataset(), frontier: line, sources: [...loadDataset().sources, { id: 'test', title: 't', locator: 't' }] } });
+
+describe('frontier coupling and h-field', () => {
+  it('h is the residual from the fit, so the h of fitted models sums to zero', () => {
+    const f = frontierFit(ctx);
+    expect(f.n).toBe(6);
+    expect(f.models.reduce((s, m) => s + m.h, 0)).toBeCloseTo(0, 9);
+    for (const m of f.models) expect(m.h).toBeCloseTo(m.gpqa - (f.slope * m.swe + f.intercept), 9);
+  });
+
+  it('hField returns a prediction interval centred on zero and calls h significant only outside it', () => {
+    const inside = hField(ctx, { swe: 55, gpqa: 66 });
+    expect(inside.interval[0]).toBeCloseTo(-inside.interval[1], 9);
+    expect(inside.significant).toBe(Math.abs(inside.h) > inside.interval[1]);
+    const outside = hField(ctx, { swe: 55, gpqa: 99 });
+    expect(outside.significant).toBe(true);
+    expect(outside.direction).toBe('reasoning-leaning');
+    expect(outside.interpretation).toMatch(/reasoning-leaning/);
+  });
+
+  it('labSummaries gives per-lab n, mean h with a t interval and a slope only with 3+ models', () => {
+    const labs = labSummaries(ctx);
+    const a = labs.find((l) => l.lab === 'LabA')!;
+    const b = labs.find((l) => l.lab === 'LabB')!;
+    expect(a.n).toBe(4);
+    expect(a.slope).not.toBeNull();
+    expect(b.slope).toBeNull();
+    expect(a.meanHCi![0]).toBeLessThan(a.meanH);
+  });
+});
+
+describe('within-lab trajectories and the release gate', () => {
+  it('labTrajectory orders by release month, leaves undated releases out and classifies steps', () => {
+    const t = labTrajectory(ctx, 'laba');
+    expect(t.steps.map((s) => `${s.from}>${s.to}`)).toEqual(['A1>A2', 'A2>A3', 'A3>A4']);
+    expect(t.steps[1]!.kind).toBe('tax-excursion');
+    expect(t.steps[2]!.kind).toBe('recovery');
+    expect(labTrajectory(ctx, 'LabB').undated).toEqual(['B2']);
+  });
+
+  it('a |ΔSWE| below 2 points is flagged as noise-sized', () => {
+    const s = trajectoryBetween(ctx, 'A3', 'A4');
+    expect(s.tinyDelta).toBe(true);
+    expect(s.gamma12).toBeCloseTo(13, 9);
+    expect(s.interpretation).toMatch(/noise-sized/);
+  });
+
+  it('gate fails on a tax excursion and passes a cooperative step', () => {
+    expect(gate(ctx, { previous: 'A2', swe: 55, gpqa: 60 }).pass).toBe(false);
+    expect(gate(ctx, { previous: 'A2', swe: 55, gpqa: 70 }).pass).toBe(true);
+  });
+
+  it('an unknown model name is an E_NOT_FOUND error with suggestions', () => {
+    expect(() => trajectoryBetween(ctx, 'A9', 'A1')).toThrow(/unknown frontier model: "A9" \(did you mean/);
+  });
+});

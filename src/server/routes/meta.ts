@@ -1,0 +1,31 @@
+/** Health, the OpenAPI document and the readable API page. */
+import { Type } from '@sinclair/typebox';
+import type { RouteDef } from './types.ts';
+
+export function metaRoutes(getDoc: () => Record<string, unknown>, getPage: () => string, version: string): RouteDef[] {
+  return [
+    {
+      method: 'GET',
+      url: '/api/health',
+      tag: 'meta',
+      summary: 'Liveness, versions and workspace schema version',
+      doc: { responses: { 200: { description: 'ok', schema: Type.Object({ ok: Type.Boolean(), version: Type.String(), dataset: Type.String(), workspaceSchema: Type.Integer(), workspaceModels: Type.Integer() }) } } },
+      handler: (_q, _r, s) => ({ ok: true, version, dataset: s.context(false).dataset.version, workspaceSchema: s.ws.schemaVersion(), workspaceModels: s.ws.list().length }),
+    },
+    {
+      method: 'GET',
+      url: '/api/openapi.json',
+      tag: 'meta',
+      summary: 'This API as an OpenAPI 3.1 document',
+      handler: () => getDoc(),
+    },
+    {
+      method: 'GET',
+      url: '/api',
+      tag: 'meta',
+      summary: 'The API described for people (HTML)',
+      doc: { responses: { 200: { description: 'HTML page', contentType: 'text/html', schema: Type.String() } } },
+      handler: (_q, reply) => reply.type('text/html; charset=utf-8').send(getPage()),
+    },
+  ];
+}
