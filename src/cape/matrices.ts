@@ -15,7 +15,7 @@ import { ncCluster } from './nc.ts';
 import { BASE_FIVE, column, hasAll, SHORT, type ModelPoint } from './points.ts';
 
 /** Resamples used for d_eff intervals (each needs an eigendecomposition). */
-export const DEFF_RESAMPLES = 2000;
+export const DEFF_RESAMPLES = 1000;
 
 export interface PairStat { a: BenchmarkId; b: BenchmarkId; label: string; r: number }
 
@@ -52,11 +52,13 @@ export function phaseMatrix(ctx: Context, label: string, points: readonly ModelP
   let dEffCi: [number, number] | null = null;
   if (finite && pts.length >= 4) {
     const rng = createRng(ctx.seed);
+    const k = cols.length;
+    const rows = new Float64Array(pts.length * k);
+    cols.forEach((c, a) => c.forEach((v, i) => { rows[i * k + a] = v; }));
     const boot = bootstrap(pts.length, rng, DEFF_RESAMPLES, (idx) => {
-      const c = cols.map((col) => Array.from(idx, (i) => col[i]!));
+      const m = resampledCorrelation(rows, k, idx);
       // A resample that repeats one model can leave a column constant: no correlation, no estimate.
-      if (c.some(isConstant)) return NaN;
-      return participationRatio(symmetricEigen(correlationMatrix(c)).values);
+      return m === null ? NaN : participationRatio(symmetricEigen(m).values);
     });
     if (boot.used >= DEFF_RESAMPLES / 2) dEffCi = percentileInterval(boot.estimates, 0.95);
   }
@@ -66,6 +68,29 @@ export function phaseMatrix(ctx: Context, label: string, points: readonly ModelP
     meanOffDiagonal: pairs.reduce((s, p) => s + p.r, 0) / pairs.length,
     eigenvalues: eig.values, dEff: finite ? participationRatio(eig.values) : NaN, dEffCi, dEffResamples: DEFF_RESAMPLES, pc1,
   };
+}
+
+/**
+ * Pearson matrix over the rows in idx of a row-major n×k matrix, in one pass (sums and cross
+ * products; scores are percents, so the one-pass formula loses nothing in float64). Null when a
+ * column is constant in the resample.
+ */
+export function resampledCorrelation(rows: Float64Array, k: number, idx: Uint32Array): number[][] | null {
+  const n = idx.length;
+  const s = new Float64Array(k);
+  const p = new Float64Array(k * k);
+  for (let i = 0; i < n; i++) {
+    const o = idx[i]! * k;
+    for (let a = 0; a < k; a++) {
+      const va = rows[o + a]!;
+      s[a]! += va;
+      for (let b = a; b < k; b++) p[a * k + b]! += va * rows[o + b]!;
+    }
+  }
+  const cov = (a: number, b: number) => p[Math.min(a, b) * k + Math.max(a, b)]! - (s[a]! * s[b]!) / n;
+  const v = Array.from({ length: k }, (_, a) => cov(a, a));
+  if (v.some((x) => !(x > 1e-9 * n))) return null;
+  return v.map((_, a) => v.map((__, b) => (a === b ? 1 : cov(a, b) / Math.sqrt(v[a]! * v[b]!))));
 }
 
 export interface PhaseSplit {

@@ -9,7 +9,7 @@
  *    bootstrap over that family's transitions.
  * All intervals are 95% percentile intervals; the seed and resample count are part of the result.
  */
-import { clusterBootstrap, percentileInterval } from '../core/bootstrap.ts';
+import { percentileInterval } from '../core/bootstrap.ts';
 import { CapeError } from '../core/errors.ts';
 import { createRng } from '../core/random.ts';
 import { median } from '../core/stats.ts';
@@ -85,10 +85,14 @@ export function ncReference(ctx: Context): NcEstimate {
 
 /** Zero crossing (log10 N) of the OLS line through transitions, or null if the slope is not positive. */
 function crossing(ts: readonly (Transition & { gamma12: number })[]): number | null {
-  const n = ts.length;
-  if (n < 3) return null;
   let sx = 0, sy = 0, sxx = 0, sxy = 0;
   for (const t of ts) { sx += t.logMid; sy += t.gamma12; sxx += t.logMid * t.logMid; sxy += t.logMid * t.gamma12; }
+  return crossingFromSums(ts.length, sx, sy, sxx, sxy);
+}
+
+/** The same from sufficient statistics; null below 3 points, for a non-positive slope or out of range. */
+function crossingFromSums(n: number, sx: number, sy: number, sxx: number, sxy: number): number | null {
+  if (n < 3) return null;
   const den = n * sxx - sx * sx;
   if (!(den > 1e-12)) return null;
   const a = (n * sxy - sx * sy) / den;
@@ -97,16 +101,35 @@ function crossing(ts: readonly (Transition & { gamma12: number })[]): number | n
   return z >= LOG_RANGE[0] && z <= LOG_RANGE[1] ? z : null;
 }
 
-/** Family-cluster bootstrap of the pooled γ12 zero crossing. */
+/**
+ * Family-cluster bootstrap of the pooled γ12 zero crossing. Each family contributes the sufficient
+ * statistics of its transitions (count, Σx, Σy, Σx², Σxy), so a resample is a sum over drawn
+ * families: O(families) per resample, whatever the number of transitions.
+ */
 export function ncCluster(ctx: Context): NcEstimate {
   return memo(ctx, 'nc:cluster', () => {
     const ts = usable(pooledTransitions(ctx.base));
     const families = [...new Set(ts.map((t) => t.family))].sort();
-    const clusters = families.map((f) => ts.flatMap((t, i) => (t.family === f ? [i] : [])));
+    const k = families.length;
+    const index = new Map(families.map((f, i) => [f, i]));
+    const stats = new Float64Array(k * 5);
+    for (const t of ts) {
+      const j = index.get(t.family)! * 5;
+      stats[j]! += 1; stats[j + 1]! += t.logMid; stats[j + 2]! += t.gamma12; stats[j + 3]! += t.logMid * t.logMid; stats[j + 4]! += t.logMid * t.gamma12;
+    }
     const rng = createRng(ctx.seed);
-    const res = clusterBootstrap(clusters, rng, ctx.resamples, (idx) => crossing(Array.from(idx, (i) => ts[i]!)) ?? NaN);
-    return summarise('cluster', Array.from(res.estimates), ts.length, ctx.resamples, ctx.seed,
-      `zero crossing of γ12 = A·log10 N + B over ${ts.length} transitions in ${families.length} families, families resampled whole`);
+    const logs: number[] = [];
+    for (let r = 0; r < ctx.resamples; r++) {
+      let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+      for (let d = 0; d < k; d++) {
+        const j = rng.int(k) * 5;
+        n += stats[j]!; sx += stats[j + 1]!; sy += stats[j + 2]!; sxx += stats[j + 3]!; sxy += stats[j + 4]!;
+      }
+      const z = crossingFromSums(n, sx, sy, sxx, sxy);
+      if (z !== null) logs.push(z);
+    }
+    return summarise('cluster', logs, ts.length, ctx.resamples, ctx.seed,
+      `zero crossing of γ12 = A·log10 N + B over ${ts.length} transitions in ${k} families, families resampled whole`);
   });
 }
 

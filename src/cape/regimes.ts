@@ -5,7 +5,7 @@
  * cannot be estimated here, and the product says so wherever it uses them. The reference itself
  * gives Nc2 as ~10B, 9–11B, 30–72B and 70–130B in different places; we use its phase-card band.
  */
-import type { Context } from './context.ts';
+import { memo, type Context } from './context.ts';
 import { phaseMatrix, type PhaseMatrix } from './matrices.ts';
 import { ncCluster } from './nc.ts';
 import { FRONTIER_THREE } from './points.ts';
@@ -30,6 +30,10 @@ export interface DeffBand {
  * (maxDeff), so the frontier values are not directly comparable with the base ones.
  */
 export function deffProgression(ctx: Context): DeffBand[] {
+  return memo(ctx, 'deffProgression', () => computeDeff(ctx));
+}
+
+function computeDeff(ctx: Context): DeffBand[] {
   const nc = ncCluster(ctx);
   const withN = ctx.base.filter((p) => p.params !== null);
   const g = (f: (n: number) => boolean) => withN.filter((p) => f(p.params as number));
@@ -46,7 +50,7 @@ export function deffProgression(ctx: Context): DeffBand[] {
 
 /** The 3×3 SWE·GPQA·IFEval matrix with the determinant of its SWE–GPQA block. */
 export function frontierMatrix3(ctx: Context): PhaseMatrix & { det2: number } {
-  const m = phaseMatrix(ctx, 'frontier 3×3', ctx.frontier, [...FRONTIER_THREE]);
+  const m = memo(ctx, 'frontierMatrix3', () => phaseMatrix(ctx, 'frontier 3×3', ctx.frontier, [...FRONTIER_THREE]));
   const r = m.matrix[0]![1]!;
   return { ...m, det2: 1 - r * r };
 }

@@ -14,6 +14,7 @@ import { deffProgression } from './regimes.ts';
 import { runningFit } from './running.ts';
 import { trajectoryBetween } from './trajectory.ts';
 import { familySeries, familyTransitions, usable } from './coupling.ts';
+import { TRAJECTORY_H_NOTE, VERIFY_NOTES } from './verify-notes.ts';
 
 export interface Computed {
   value: number;
@@ -119,7 +120,8 @@ function computeClaim(ctx: Context, id: string): Computed & { label: string } {
   if (m && (TRAJ_FIELDS as readonly string[]).includes(m[3]!)) {
     const s = trajectoryBetween(ctx, m[1]!, m[2]!);
     const v = s[m[3] as (typeof TRAJ_FIELDS)[number]];
-    return { value: v ?? NaN, n: 2, ci: null, label: `${s.from} → ${s.to}: ${m[3]}`, note: s.tinyDelta ? `|ΔSWE| < 2: ratio of noise-sized changes` : s.backwardsInTime ? 'the second model was released first' : '' };
+    const notes = [m[3]!.startsWith('h') ? TRAJECTORY_H_NOTE : '', s.tinyDelta && m[3] === 'gamma12' ? '|ΔSWE| < 2: a ratio of noise-sized changes' : '', s.backwardsInTime ? 'the second model was released first' : ''];
+    return { value: v ?? NaN, n: 2, ci: null, label: `${s.from} → ${s.to}: ${m[3]}`, note: notes.filter(Boolean).join('; ') };
   }
   throw new CapeError('E_NOT_FOUND', `seed claim ${id} names no engine quantity`);
 }
@@ -134,7 +136,8 @@ export function verify(ctx: Context): VerifyRow[] {
     try {
       const c = computeClaim(ctx, id);
       const value = Number.isFinite(c.value) ? c.value : null;
-      return { id, label: c.label, value, n: c.n, ci: c.ci, seed, diff: value !== null && seed !== null ? value - seed : null, where: claim?.where ?? null, note: c.note ?? '' };
+      const why = VERIFY_NOTES[id];
+      return { id, label: c.label, value, n: c.n, ci: c.ci, seed, diff: value !== null && seed !== null ? value - seed : null, where: claim?.where ?? null, note: [c.note, why].filter(Boolean).join('; ') };
     } catch (e) {
       if (!(e instanceof CapeError)) throw e;
       return { id, label: QUANTITIES[id]?.label ?? id, value: null, n: null, ci: null, seed, diff: null, where: claim?.where ?? null, note: `not computable: ${e.message}` };

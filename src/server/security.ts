@@ -41,16 +41,17 @@ export function parseCorsOrigins(value: string | undefined): string[] {
 }
 
 export function registerSecurity(app: FastifyInstance, corsOrigins: readonly string[]): void {
-  // onSend runs for every response, error bodies and 404s included
-  app.addHook('onSend', async (req, reply, payload) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
-    if (corsOrigins.length === 0) return payload;
-    const origin = req.headers.origin;
-    if (origin && (corsOrigins.includes(origin) || corsOrigins.includes('*'))) {
-      reply.header('access-control-allow-origin', corsOrigins.includes('*') ? '*' : origin);
-      reply.header('vary', 'Origin');
+  // onSend runs for every response, error bodies and 404s included (callback style: no promise per request)
+  app.addHook('onSend', (req, reply, payload, done) => {
+    reply.headers(SECURITY_HEADERS);
+    if (corsOrigins.length > 0) {
+      const origin = req.headers.origin;
+      if (origin && (corsOrigins.includes(origin) || corsOrigins.includes('*'))) {
+        reply.header('access-control-allow-origin', corsOrigins.includes('*') ? '*' : origin);
+        reply.header('vary', 'Origin');
+      }
     }
-    return payload;
+    done(null, payload);
   });
   if (corsOrigins.length > 0) {
     app.options('/api/*', { schema: { hide: true } as object }, async (req, reply) => {

@@ -6,6 +6,8 @@ import { isLeaderboardCsv, leaderboardType, normaliseHeader, parseLeaderboardCsv
 
 const sample = readFileSync(new URL('../../../test/examples/leaderboard-sample.csv', import.meta.url), 'utf8');
 const REAL = '/work/shared/reference-data/external/open-llm-leaderboard-v1.csv';
+/** Ids of the real file whose kept row is relabelled pretrained because another of its rows says so. */
+const RELABELLED = 15;
 
 describe('isLeaderboardCsv', () => {
   it('recognises the v1 export header and the HF "contents" header', () => {
@@ -52,8 +54,27 @@ describe('parseLeaderboardCsv (example file)', () => {
     expect(llama.removed.map((r) => r.precision).sort()).toEqual(['4bit', 'float16']);
     expect(row('meta-llama/Llama-2-7b-hf').scores.mmlu).toBe(46.9);
     const mixtral = lb.duplicates.find((d) => d.id === 'mistralai/Mixtral-8x7B-v0.1')!;
-    expect([mixtral.kept.precision, mixtral.kept.type, mixtral.typesDiffer]).toEqual(['float16', 'fine-tuned', true]);
+    expect([mixtral.kept.precision, mixtral.kept.type, mixtral.typesDiffer]).toEqual(['float16', 'pretrained', true]);
     expect(lb.duplicates).toHaveLength(2);
+  });
+
+  it('type labels: a pretrained label on any duplicate row wins over the kept row\'s label, and is reported', () => {
+    const mixtral = lb.duplicates.find((d) => d.id === 'mistralai/Mixtral-8x7B-v0.1')!;
+    expect(mixtral.relabelled).toEqual({ from: 'fine-tuned', to: 'pretrained' });
+    expect(row('mistralai/Mixtral-8x7B-v0.1').type).toBe('pretrained');
+    // the scores stay the kept (float16) row's own
+    expect(row('mistralai/Mixtral-8x7B-v0.1').scores.hellaswag).toBe(86.37);
+    expect(lb.duplicates.find((d) => d.id === 'meta-llama/Llama-2-7b-hf')!.relabelled).toBeUndefined();
+  });
+
+  it('type labels: "pretrained" is preferred to "continuously pretrained"; a pretrained kept label is never replaced', () => {
+    const head = sample.split('\n')[0]!;
+    const line = (type: string, precision: string, date: string) =>
+      `🔶,org/m-7b,50,50,70,40,40,60,5,${type},LlamaForCausalLM,Original,${precision},TRUE,"",7,0,TRUE,x,TRUE,TRUE,${date},org/m-7b,u`;
+    const a = parseLeaderboardCsv([head, line('🔶 fine-tuned', 'bfloat16', '2024-02-01'), line('🟩 continuously pretrained', 'float16', '2024-01-01'), line('🟢 pretrained', '8bit', '2024-01-01')].join('\n'));
+    expect([a.rows[0]!.type, a.duplicates[0]!.relabelled]).toEqual(['pretrained', { from: 'fine-tuned', to: 'pretrained' }]);
+    const b = parseLeaderboardCsv([head, line('🟩 continuously pretrained', 'bfloat16', '2024-02-01'), line('🟢 pretrained', 'float16', '2024-01-01')].join('\n'));
+    expect([b.rows[0]!.type, b.duplicates[0]!.relabelled]).toEqual(['continuously pretrained', undefined]);
   });
 
   it('params come from the model id, else knownParams, never from the rounded params_b', () => {
@@ -103,13 +124,19 @@ describe('parseLeaderboardCsv (real Open LLM Leaderboard v1 file)', () => {
     const pythia = lb.rows.find((r) => r.id === 'EleutherAI/pythia-410m')!;
     expect([pythia.params, pythia.paramsSource]).toEqual([410e6, 'model-id']);
     const pretrained = (t: string) => t === 'pretrained' || t === 'continuously pretrained';
+    // the file's own labels: a relabelled kept row counts with the label it had in the file
+    const relabelled = new Map(lb.duplicates.flatMap((d) => (d.relabelled ? [[d.kept, d.relabelled.from] as const] : [])));
+    const fileType = (r: (typeof lb.rows)[number]) => relabelled.get(r) ?? r.type;
     const all = [...lb.rows, ...lb.duplicates.flatMap((d) => d.removed)];
-    expect(all.filter((r) => pretrained(r.type))).toHaveLength(459);
+    expect(all.filter((r) => pretrained(fileType(r)))).toHaveLength(459);
     const base = lb.rows.filter((r) => pretrained(r.type));
-    expect(base).toHaveLength(422);
+    expect(relabelled.size).toBe(RELABELLED);
+    expect(base).toHaveLength(422 + RELABELLED);
     expect(lb.rows.filter((r) => r.params !== null)).toHaveLength(4906);
     const { families } = groupFamilies(base);
     expect(families.map((f) => f.key)).toContain('EleutherAI/pythia-deduped');
-    expect(families).toHaveLength(21);
+    // 22 with the relabelled rows (sail/Sailor reaches three sizes once its 0.5B/4B/7B rows count as pretrained)
+    expect(families.map((f) => f.key)).toContain('sail/Sailor');
+    expect(families).toHaveLength(22);
   });
 });

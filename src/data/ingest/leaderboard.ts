@@ -12,6 +12,12 @@
  * then the latest date (blank dates count as oldest), then the first in the file. All fields of
  * the kept row come from that one row (scores are never mixed across rows); the others are listed
  * in `duplicates`. Different ids (pythia-410m vs pythia-410m-deduped) are different models.
+ *
+ * Type labels: the label describes the model, not one evaluation run, so when an id's rows disagree
+ * and the kept row is not labelled pretrained while another row is (Mixtral-8x7B-v0.1: float16 row
+ * "fine-tuned", bfloat16 row "pretrained"), the kept row takes the pretrained label ("pretrained"
+ * before "continuously pretrained"); its scores stay its own. Each such change is reported as
+ * `relabelled` on the duplicate entry.
  */
 import { CapeError } from '../../core/errors.ts';
 import type { BenchmarkId } from '../schema.ts';
@@ -51,6 +57,13 @@ export function leaderboardType(label: string): LeaderboardType {
 }
 
 const isHalf = (precision: string) => /^b?float16$/i.test(precision.trim());
+const isPretrained = (t: LeaderboardType) => t === 'pretrained' || t === 'continuously pretrained';
+
+/** The pretrained label among an id's rows ("pretrained" before "continuously pretrained"), or null. */
+function pretrainedLabel(list: readonly LeaderboardRow[]): LeaderboardType | null {
+  if (list.some((r) => r.type === 'pretrained')) return 'pretrained';
+  return list.some((r) => r.type === 'continuously pretrained') ? 'continuously pretrained' : null;
+}
 
 /** True when `a` should be kept over `b` (see the duplicate rule above). */
 function better(a: LeaderboardRow, b: LeaderboardRow): boolean {
@@ -154,12 +167,17 @@ export function parseLeaderboardCsv(text: string, { knownParams, origin = 'leade
   const rows: LeaderboardRow[] = [];
   const duplicates: LeaderboardImport['duplicates'] = [];
   for (const list of byId.values()) {
-    const kept = list.reduce((best, r) => (better(r, best) ? r : best));
-    rows.push(kept);
-    if (list.length > 1) {
-      const removed = list.filter((r) => r !== kept);
-      duplicates.push({ id: kept.id, kept, removed, typesDiffer: removed.some((r) => r.type !== kept.type) });
+    const best = list.reduce((b, r) => (better(r, b) ? r : b));
+    if (list.length === 1) {
+      rows.push(best);
+      continue;
     }
+    const removed = list.filter((r) => r !== best);
+    const typesDiffer = removed.some((r) => r.type !== best.type);
+    const label = typesDiffer && !isPretrained(best.type) ? pretrainedLabel(removed) : null;
+    const kept = label ? { ...best, type: label } : best;
+    rows.push(kept);
+    duplicates.push(label ? { id: kept.id, kept, removed, typesDiffer, relabelled: { from: best.type, to: label } } : { id: kept.id, kept, removed, typesDiffer });
   }
   rows.sort((a, b) => a.line - b.line);
   return { rows, dropped: [...dropped.values()], duplicates, paramConflicts };

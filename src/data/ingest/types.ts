@@ -53,8 +53,10 @@ export interface LeaderboardImport {
     id: string;
     kept: LeaderboardRow;
     removed: LeaderboardRow[];
-    /** The rows disagree on the type label (e.g. 🟢 pretrained vs 🔶 fine-tuned); the kept row's wins. */
+    /** The rows disagree on the type label (e.g. 🟢 pretrained vs 🔶 fine-tuned); the kept row's wins unless another row says pretrained (see `relabelled`). */
     typesDiffer: boolean;
+    /** The kept row's label was replaced by a pretrained label another row of the id carries. */
+    relabelled?: { from: LeaderboardType; to: LeaderboardType };
   }[];
   /** Id-derived sizes discarded because params_b disagrees by more than 1B + 50%. */
   paramConflicts: { id: string; fromId: number; paramsB: number }[];

@@ -1,0 +1,41 @@
+/**
+ * The plain-language verdict of a replication sign test. Rule: the claim is supported when the
+ * sign accuracy is above 50% with a one-sided permutation p < 0.05 at BOTH the reference study's
+ * stated Nc and the Nc estimated from the curated families; mixed when at one only; not supported
+ * otherwise. Fewer than MIN_TRANSITIONS usable transitions are "too few to test".
+ */
+import { formatParams } from '../../data/ingest/params.ts';
+import type { SignTest } from './signtest.ts';
+
+export const ALPHA = 0.05;
+export const MIN_TRANSITIONS = 10;
+
+/** p with 2 significant digits; "< 0.001" below that. */
+const fmtP = (p: number | null) => (p === null ? '—' : p < 0.001 ? '< 0.001' : String(Number(p.toPrecision(2))));
+const pct = (t: SignTest) => (t.accuracy === null ? '—' : `${Math.round(t.accuracy * 100)}%`);
+const passes = (t: SignTest | null) => t !== null && t.accuracy !== null && t.accuracy > 0.5 && t.pPermutation !== null && t.pPermutation < ALPHA;
+const oneSided = (t: SignTest) => t.below.n === 0 || t.above.n === 0;
+
+/** "accuracy 52% (n = 140; below 30/70, above 43/70) at the stated Nc = 3.5B, permutation p = 0.41". */
+export function describeTest(t: SignTest): string {
+  const which = t.ncSource === 'stated' ? 'the reference study\'s stated Nc' : 'the curated-data Nc';
+  return `accuracy ${pct(t)} (n = ${t.n}; below ${t.below.correct}/${t.below.n}, above ${t.above.correct}/${t.above.n}) at ${which} = ${formatParams(t.nc)}, permutation p = ${fmtP(t.pPermutation)}`;
+}
+
+/** One sentence (or two) saying whether the transitions support γ12 ≤ 0 below Nc and > 0 above. */
+export function replicationVerdict(label: string, families: number, stated: SignTest, curated: SignTest | null): string {
+  const head = `${label}: ${families} out-of-sample famil${families === 1 ? 'y' : 'ies'}, ${stated.n} usable transition${stated.n === 1 ? '' : 's'}`;
+  if (stated.n < MIN_TRANSITIONS) {
+    return `${head} — too few to test the claimed sign change (at least ${MIN_TRANSITIONS} needed); no verdict.`;
+  }
+  const tests = [stated, ...(curated ? [curated] : [])];
+  const ok = tests.filter(passes).length;
+  const conclusion =
+    ok === tests.length
+      ? 'the out-of-sample families support the claimed sign change'
+      : ok > 0
+        ? 'the support is mixed: the claimed sign change holds at one Nc and not at the other'
+        : 'the out-of-sample families do not support the claimed sign change';
+  const caveat = tests.some(oneSided) ? ' (every transition lies on one side of an Nc, so the change of sign itself is untested there)' : '';
+  return `${head}; ${tests.map(describeTest).join('; ')}: ${conclusion}${caveat}.`;
+}

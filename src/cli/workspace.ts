@@ -1,0 +1,112 @@
+/**
+ * `cape workspace add|list|remove|export`: the user's saved models, in the same SQLite workspace
+ * the server uses ($CAPE_DATA_DIR or ./.cape, or --data-dir). `add` takes flags or --file (an
+ * lm-eval results JSON / folder, or a CSV): a file's models are saved all or nothing.
+ * Wired into src/cli/main.ts by the lead as { run: runWorkspace, help: workspaceHelp }.
+ */
+import { writeFile } from 'node:fs/promises';
+import { CapeError } from '../core/errors.ts';
+import { readModelsFromPath } from '../data/ingest/files.ts';
+import { fmtParams } from '../report/format.ts';
+import { formatTable } from '../report/table.ts';
+import { defaultDataDir, openWorkspace, type Workspace, type WorkspaceModel } from '../workspace/index.ts';
+import { parse, scoreOptions, SCORE_FLAGS } from './args.ts';
+import { printJson, type Io } from './io.ts';
+
+export const workspaceHelp = `cape workspace add --name <name> --params <6.9B> [--family <f>] [--hellaswag 64 --truthfulqa 33 ...]
+cape workspace add --file <results.json | folder | models.csv> [--params <n>] [--family <f>]
+cape workspace list [--json]
+cape workspace remove <id>
+cape workspace export [--format json|csv] [--out <file>]
+  Your own models, saved in $CAPE_DATA_DIR/workspace.db (default ./.cape; --data-dir to change),
+  shared with the server (npm start). Include them in analyses with --include-workspace (CLI) or
+  ?includeWorkspace=1 (API). Score flags: ${Object.keys(SCORE_FLAGS).join(', ')} (percent).`;
+
+const SHORT: Record<string, string> = {
+  hellaswag: 'HS', truthfulqa_mc2: 'TQA', arc_challenge: 'ARC', mmlu: 'MMLU', winogrande: 'WG', gsm8k: 'GSM8K', swe_bench_verified: 'SWE', gpqa_diamond: 'GPQA', ifeval: 'IFEval',
+};
+
+function table(models: WorkspaceModel[]): string {
+  return formatTable({
+    title: `Workspace: ${models.length} model${models.length === 1 ? '' : 's'}`,
+    headers: ['id', 'name', 'family', 'params', 'scores', 'origin'],
+    rows: models.map((m) => [m.id, m.name, m.family, fmtParams(m.params), Object.entries(m.scores).map(([b, v]) => `${SHORT[b] ?? b} ${v}`).join(', '), m.origin]),
+  });
+}
+
+async function add(ws: Workspace, values: Record<string, unknown>, io: Io): Promise<number> {
+  let saved: WorkspaceModel[];
+  if (typeof values.file === 'string') {
+    const res = await readModelsFromPath(values.file);
+    const inputs = res.models.map((m) => ({
+      name: m.name,
+      family: typeof values.family === 'string' ? values.family : m.family,
+      params: typeof values.params === 'string' ? values.params : m.params,
+      scores: m.scores,
+      notes: [typeof values.params === 'string' ? 'params given by the user' : `params from ${m.paramsSource}`, ...m.notes],
+    }));
+    if (inputs.length === 0) throw new CapeError('E_INPUT', `no models found in ${values.file}`, 'file');
+    saved = ws.addMany(inputs, `cli:${values.file}`.slice(0, 200));
+  } else {
+    if (typeof values.name !== 'string') throw new CapeError('E_USAGE', 'missing --name (or --file)', 'name');
+    if (typeof values.params !== 'string') throw new CapeError('E_USAGE', 'missing --params (a parameter count such as 6.9e9, 6.9B or 410M)', 'params');
+    const scores = Object.fromEntries(Object.keys(SCORE_FLAGS).filter((f) => values[f] !== undefined).map((f) => [f, values[f]]));
+    saved = [ws.add({ name: values.name, family: values.family ?? null, params: values.params, scores }, 'cli')];
+  }
+  if (values.json) return printJson(io, saved), 0;
+  io.out(`saved ${saved.length} model${saved.length === 1 ? '' : 's'} to ${ws.dir}\n${table(saved)}`);
+  return 0;
+}
+
+export async function runWorkspace(argv: string[], io: Io): Promise<number> {
+  const [sub, ...rest] = argv;
+  const parsed = parse(rest, {
+    ...scoreOptions,
+    name: { type: 'string' },
+    family: { type: 'string' },
+    params: { type: 'string' },
+    file: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    'data-dir': { type: 'string' },
+  }, true);
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const positionals = parsed.positionals;
+  if (sub === undefined || sub === '--help' || sub === '-h' || values.help) return io.out(`${workspaceHelp}\n`), sub === undefined ? 2 : 0;
+  const ws = openWorkspace(typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir());
+  try {
+    switch (sub) {
+      case 'add':
+        return await add(ws, values, io);
+      case 'list': {
+        const models = ws.list();
+        if (values.json) return printJson(io, models), 0;
+        io.out(table(models));
+        return 0;
+      }
+      case 'remove': {
+        const ids = positionals.map((p) => Number(p));
+        if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id < 1)) throw new CapeError('E_USAGE', `remove needs model ids (integers from cape workspace list), got ${JSON.stringify(positionals)}`, 'id');
+        for (const id of ids) if (!ws.get(id)) throw new CapeError('E_NOT_FOUND', `no workspace model with id ${id} (cape workspace list shows them)`, 'id');
+        for (const id of ids) ws.remove(id);
+        if (values.json) return printJson(io, { removed: ids }), 0;
+        io.out(`removed ${ids.join(', ')}\n`);
+        return 0;
+      }
+      case 'export': {
+        const format = values.format ?? 'json';
+        if (format !== 'json' && format !== 'csv') throw new CapeError('E_USAGE', `invalid --format ${JSON.stringify(format)} (expected json or csv)`, 'format');
+        const text = format === 'csv' ? ws.export('csv') : `${JSON.stringify(ws.export('json'), null, 2)}\n`;
+        if (typeof values.out === 'string') {
+          await writeFile(values.out, text);
+          io.err(`wrote ${ws.list().length} models to ${values.out}\n`);
+        } else io.out(text);
+        return 0;
+      }
+      default:
+        throw new CapeError('E_USAGE', `unknown workspace command ${JSON.stringify(sub)} (expected add, list, remove or export)`);
+    }
+  } finally {
+    ws.close();
+  }
+}
