@@ -81,7 +81,7 @@ for (let i = 0; i < 15; i++) {
 const wall = median(walls);
 rows.push(['cape hfield end to end (median of 15)', `${wall.toFixed(0)} ms`, '< 150 ms', wall < 150 ? 'ok' : 'MISSED']);
 
-const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['benchmark', 'result', 'target', 'status'][i]!.length));
+const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['benchmark', 'result', 'target', 'status'][i]!.length));
 const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(w[i]!)).join(' | ')} |`;
 console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 console.log(line(['benchmark', 'result', 'target', 'status']));

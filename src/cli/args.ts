@@ -26,9 +26,16 @@ export const SCORE_FLAGS: Record<string, BenchmarkId> = {
 
 export const scoreOptions: Options = Object.fromEntries(Object.keys(SCORE_FLAGS).map((k) => [k, { type: 'string' }]));
 
-export function parse(argv: string[], options: Options, allowPositionals = false) {
+export interface Parsed {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/** Parses argv strictly (unknown flags are errors); adds --json and --help to every command. */
+export function parse(argv: string[], options: Options, allowPositionals = false): Parsed {
   try {
-    return parseArgs({ args: argv, options: { ...options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
+    const r = parseArgs({ args: argv, options: { ...options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
+    return { values: r.values as Parsed['values'], positionals: r.positionals };
   } catch (e) {
     const m = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new CapeError('E_USAGE', m ?? 'invalid arguments', undefined);

@@ -173,6 +173,14 @@ describe('errors', () => {
     expect((await app.inject('/api/workspace/models')).json().models).toEqual([]);
   });
 
+  it('a JSON body with __proto__ is refused (prototype poisoning) and saves nothing', async () => {
+    const app = await makeApp();
+    const r = await app.inject({ method: 'POST', url: '/api/workspace/models', payload: '{"name":"x","params":7e9,"scores":{"hellaswag":50},"__proto__":{"polluted":1}}', headers: { 'content-type': 'application/json' } });
+    expect(r.statusCode).toBe(400);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((await app.inject('/api/workspace/models')).json().models).toEqual([]);
+  });
+
   it('malformed JSON is 400 E_PARSE; an unsupported content-type is 415', async () => {
     const app = await makeApp();
     const r = await app.inject({ method: 'POST', url: '/api/workspace/models', payload: '{"name": ', headers: { 'content-type': 'application/json' } });

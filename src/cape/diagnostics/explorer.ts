@@ -6,8 +6,14 @@
  *   width (> 0, default 1): J(arch), a multiplier on the whole coupling matrix C;
  *   curation q ∈ [0, 1]: moves C[TQA][HS] toward cooperation, C' = C + q·(|C| − C) (q = 1 makes a
  *   negative coupling of TQA to HS positive with the same magnitude; a positive one is unchanged).
+ * State vector: HS and TQA by default (the coupled pair of the seed's design equation; with 5
+ * benchmarks Pythia's 7 difference equations leave one residual degree of freedom per row and the
+ * bootstrap interval is unbounded), any BASE_FIVE subset on request.
  * Trajectories run on a uniform log10 N grid from the smallest model to the next size
- * (default: largest model + 0.5 decade). The next-size interval is the 95% percentile interval of a
+ * (default: largest model + 0.5 decade), integrated from the smallest model (the fitted curve);
+ * the next-size prediction is integrated from the LARGEST model over the last step (the best
+ * informed start: integrating 4 decades from the smallest model amplifies every coefficient error).
+ * The next-size interval is the 95% percentile interval of a
  * residual bootstrap (derivative residuals resampled by row, coefficients refitted with the same
  * active set, re-integrated) at the fitted model; with source terms it is re-centred on the shifted
  * prediction (same half-widths), which the result's note says.
@@ -23,7 +29,13 @@ import { odeFamily, type FamilyOde } from './ode-family.ts';
 import { applyPropagator, augmentedExp } from './propagator.ts';
 
 export interface ExplorerSources { h?: number; width?: number; curation?: number }
-export interface ExplorerOptions { nextLog10N?: number; gridPoints?: number }
+export interface ExplorerOptions {
+  nextLog10N?: number;
+  gridPoints?: number;
+  /** Benchmarks of the state vector; default HS and TQA, the pair the source terms act on. */
+  benchmarks?: readonly BenchmarkId[];
+}
+export const EXPLORER_BENCHMARKS: readonly BenchmarkId[] = ['hellaswag', 'truthfulqa_mc2'];
 export const EXPLORER_RESAMPLES = 1000;
 
 export interface ExplorerResult {
@@ -34,7 +46,7 @@ export interface ExplorerResult {
   grid: number[];
   trajectories: Record<string, number[]>;
   points: { name: string; logN: number; scores: Record<string, number> }[];
-  next: { logN: number; params: number; prediction: Record<string, number>; interval: Record<string, [number, number]>; resamples: number; seed: number };
+  next: { logN: number; params: number; from: string; prediction: Record<string, number>; interval: Record<string, [number, number]>; resamples: number; seed: number };
   notes: string[];
 }
 
@@ -54,13 +66,15 @@ function checkSources(s: ExplorerSources): Required<ExplorerSources> {
 
 /** Fit once (memoised per family and options) and return the re-integrable model. */
 export function explorerModel(ctx: Context, family: string, options: ExplorerOptions = {}): ExplorerModel {
-  const ode = odeFamily(ctx, family);
+  const benchmarks = options.benchmarks ?? EXPLORER_BENCHMARKS;
+  const ode = odeFamily(ctx, family, { benchmarks });
   const gridPoints = options.gridPoints ?? 61;
   const xFirst = ode.models[0]!.logN;
   const xNext = options.nextLog10N ?? ode.models[ode.models.length - 1]!.logN + 0.5;
   if (!Number.isInteger(gridPoints) || gridPoints < 2 || gridPoints > 2001) throw new CapeError('E_INPUT', `invalid gridPoints: ${gridPoints} (an integer in [2, 2001])`, 'gridPoints');
-  if (!(xNext > xFirst)) throw new CapeError('E_INPUT', `invalid next size: log10 N = ${xNext} (must exceed the smallest model's ${xFirst.toFixed(2)})`, 'next');
-  return memo(ctx, `diag:explorer:${ode.family}:${xNext}:${gridPoints}`, () => build(ctx, ode, xFirst, xNext, gridPoints));
+  const xLast = ode.models[ode.models.length - 1]!.logN;
+  if (!(xNext >= xLast)) throw new CapeError('E_INPUT', `invalid next size: log10 N = ${xNext} (must be at least the largest model's ${xLast.toFixed(2)})`, 'next');
+  return memo(ctx, `diag:explorer:${ode.family}:${ode.benchmarks.join(',')}:${xNext}:${gridPoints}`, () => build(ctx, ode, xFirst, xNext, gridPoints));
 }
 
 /** One evaluation: the family's trajectories under the given source terms. */
@@ -75,6 +89,9 @@ function build(ctx: Context, ode: FamilyOde, xFirst: number, xNext: number, grid
   const C = Float64Array.from(ode.fit.C.flat());
   const c0 = Float64Array.from(ode.fit.c0);
   const y0 = Float64Array.from(ode.models[0]!.scores);
+  const last = ode.models[ode.models.length - 1]!;
+  const yLast = Float64Array.from(last.scores);
+  const dNext = xNext - last.logN;
   const dx = (xNext - xFirst) / (gridPoints - 1);
   const grid = Array.from({ length: gridPoints }, (_, k) => (k === gridPoints - 1 ? xNext : xFirst + k * dx));
   // Residual bootstrap of the next-size prediction at the fitted model.
@@ -99,18 +116,23 @@ function build(ctx: Context, ode: FamilyOde, xFirst: number, xNext: number, grid
         if (cols[c] === d) cb[j] = s; else Cb[j * d + cols[c]!] = s;
       }
     }
-    yb.set(y0);
-    applyPropagator(augmentedExp(Cb, cb, d, xNext - xFirst), yb, scratch);
+    yb.set(yLast);
+    applyPropagator(augmentedExp(Cb, cb, d, dNext), yb, scratch);
     for (let j = 0; j < d; j++) draws[j]![b] = yb[j]!;
   }
-  const base = run(C, c0, 1);
-  const baseNext = base[gridPoints - 1]!;
+  const baseNext = nextFrom(C, c0);
   const offsets = draws.map((v, j) => {
     const finite = v.filter(Number.isFinite);
     if (finite.length < EXPLORER_RESAMPLES / 2) return null;
     const [lo, hi] = percentileInterval(finite, 0.95);
     return [lo - baseNext[j]!, hi - baseNext[j]!] as [number, number];
   });
+
+  function nextFrom(Cm: Float64Array, cm: Float64Array): Float64Array {
+    const y = Float64Array.from(yLast);
+    if (dNext > 0) applyPropagator(augmentedExp(Cm, cm, d, dNext), y, scratch);
+    return y;
+  }
 
   function run(Cm: Float64Array, cm: Float64Array, steps: number): Float64Array[] {
     const E = augmentedExp(Cm, cm, d, dx / steps);
@@ -138,17 +160,17 @@ function build(ctx: Context, ode: FamilyOde, xFirst: number, xNext: number, grid
         if (iH >= 0) { const v = Cm[iT * d + iH]!; Cm[iT * d + iH] = v + s.curation * (Math.abs(v) - v); }
       } else if (s.h !== 0 || s.curation !== 0) notes.push(`${ode.family} has no TruthfulQA score for every model: h and curation have no effect`);
       const traj = run(Cm, cm, 1);
-      const last = traj[gridPoints - 1]!;
+      const next = nextFrom(Cm, cm);
       if (traj.some((y) => y.some((v) => !(v >= 0 && v <= 100)))) notes.push('the trajectory leaves [0, 100]: the linear ODE is extrapolating beyond the score range');
       const shifted = s.h !== 0 || s.width !== 1 || s.curation !== 0;
       if (shifted) notes.push('next-size interval: the bootstrap half-widths at the fitted model, re-centred on the source-shifted prediction');
       const interval: Record<string, [number, number]> = {};
-      labels.forEach((l, j) => { const o = offsets[j]; if (o) interval[l] = [last[j]! + o[0], last[j]! + o[1]]; });
+      labels.forEach((l, j) => { const o = offsets[j]; if (o) interval[l] = [next[j]! + o[0], next[j]! + o[1]]; });
       return {
         family: ode.family, benchmarks: ode.benchmarks, basis: ode.fit.basis, sources: s, grid,
         trajectories: Object.fromEntries(labels.map((l, j) => [l, traj.map((y) => y[j]!)])),
         points,
-        next: { logN: xNext, params: 10 ** xNext, prediction: Object.fromEntries(labels.map((l, j) => [l, last[j]!])), interval, resamples: EXPLORER_RESAMPLES, seed: ctx.seed },
+        next: { logN: xNext, params: 10 ** xNext, prediction: Object.fromEntries(labels.map((l, j) => [l, next[j]!])), from: last.name, interval, resamples: EXPLORER_RESAMPLES, seed: ctx.seed },
         notes,
       };
     },

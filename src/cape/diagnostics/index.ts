@@ -10,7 +10,7 @@ export { angleCurve, winding, windingFromCurve, type AngleWindow, type Winding, 
 export { familyStates, fitLinearOde, inSampleError, integrateOde, type LinearOdeFit, type OdeBasis, type OdeOptions } from './ode.ts';
 export { familyBenchmarks, odeFamily, resolveFamily, type FamilyOde } from './ode-family.ts';
 export { holdout, type Holdout, type HoldoutMethod } from './holdout.ts';
-export { explorerModel, odeExplorer, EXPLORER_RESAMPLES, type ExplorerModel, type ExplorerResult, type ExplorerSources } from './explorer.ts';
+export { explorerModel, odeExplorer, EXPLORER_BENCHMARKS, EXPLORER_RESAMPLES, type ExplorerModel, type ExplorerResult, type ExplorerSources } from './explorer.ts';
 export { augmentedExp, applyPropagator, solveAt } from './propagator.ts';
 export { arrhenius, fitArrhenius, ARRHENIUS_PHASES, type ArrheniusFit, type ArrheniusPhase } from './arrhenius.ts';
 export { lossSide, type LossSide } from './loss.ts';

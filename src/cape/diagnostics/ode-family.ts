@@ -38,7 +38,8 @@ export function odeFamily(ctx: Context, family = 'Pythia', options: OdeOptions &
   const name = resolveFamily(ctx, family);
   const key = `diag:ode:${name}:${options.basis ?? 'auto'}:${options.threshold ?? 0}:${(options.benchmarks ?? []).join(',')}`;
   return memo(ctx, key, () => {
-    const benchmarks = familyBenchmarks(ctx, name, options.benchmarks);
+    // Requested benchmarks: complete-case models on them; otherwise the BASE_FIVE scored for every model.
+    const benchmarks = options.benchmarks ? [...options.benchmarks] : familyBenchmarks(ctx, name);
     if (benchmarks.length === 0) throw new CapeError('E_INSUFFICIENT_DATA', `${name}: no benchmark is scored for every model`);
     const { models, x, B } = familyStates(ctx.base, name, benchmarks);
     if (models.length < 3) throw new CapeError('E_INSUFFICIENT_DATA', `${name}: ${models.length} sized models with ${benchmarks.join(', ')} (the ODE needs at least 3)`);

@@ -45,6 +45,11 @@ const opt = (name: string): DiagnosticQuantity => ({
   compute: () => { const r = optLadder().find((x) => x.name === name && x.metric === 'nc2-units'); if (!r) throw new CapeError('E_INSUFFICIENT_DATA', `no shipped file holds ${name}'s internal coupling on the nc2-units metric`); return { value: r.netCoupling, n: null, ci: null, note: `reported by the study (${r.source}); ${r.competingCount} competing units` }; },
 });
 
+const notReproducible = (label: string): DiagnosticQuantity => ({
+  label,
+  compute: () => { throw new CapeError('E_INSUFFICIENT_DATA', 'reported by the study; not reproducible from the shipped data'); },
+});
+
 export const diagnosticsVerifyQuantities: Record<string, DiagnosticQuantity> = {
   'kink.a': kinkParam('a', 'kink γ12 = a·tanh((log10 N − x0)/w) + c: a'),
   'kink.x0': kinkParam('x0', 'kink: centre x0 (log10 N)'),
@@ -67,6 +72,10 @@ export const diagnosticsVerifyQuantities: Record<string, DiagnosticQuantity> = {
     label: 'r(γ12, eigenvector angle)',
     compute: (ctx) => { const r = winding(ctx).rGammaTheta; if (!r) throw new CapeError('E_INSUFFICIENT_DATA', 'fewer than 3 transitions inside the angle curve'); return { value: r.r, n: r.n, ci: r.ci, note: `t-test p = ${r.p.toExponential(1)}, permutation p = ${r.pPermutation.toExponential(1)}` }; },
   },
+  'winding.rGammaThetaP': {
+    label: 'p of r(γ12, angle) (t-test)',
+    compute: (ctx) => { const r = winding(ctx).rGammaTheta; if (!r) throw new CapeError('E_INSUFFICIENT_DATA', 'fewer than 3 transitions inside the angle curve'); return { value: r.p, n: r.n, ci: null, note: `permutation p = ${r.pPermutation.toExponential(1)}` }; },
+  },
   'ode.inSampleMape': { label: 'ODE in-sample MAPE % (Pythia, 5 benchmarks, from 70M)', compute: (ctx) => { const o = odeFamily(ctx); return { value: o.inSample.mape, n: o.inSample.n, ci: null, note: `${o.fit.basis} basis, ${o.fit.parameters} coefficients; MAE ${o.inSample.maePoints.toFixed(2)} points` }; } },
   'holdout.odeMae': { label: 'holdout MAPE %, CAPE ODE (fit Pythia, start Llama-2-7B, predict 13B/70B)', compute: (ctx) => { const h = holdout(ctx); return { value: h.ode.mape, n: h.targets.length * h.benchmarks.length, ci: null, note: `${h.ode.parameters} coefficients; per model ${h.ode.perModel.map((m) => `${m.name} ${m.mape.toFixed(1)}`).join(', ')}` }; } },
   'holdout.poly1': poly(1),
@@ -76,14 +85,21 @@ export const diagnosticsVerifyQuantities: Record<string, DiagnosticQuantity> = {
   'arrhenius.tax.C': arr('tax', 'C'),
   'arrhenius.tax.r2': arr('tax', 'r2'),
   'arrhenius.transition.C': arr('transition', 'C'),
+  'arrhenius.transition.r2': arr('transition', 'r2'),
   'arrhenius.bonus.C': arr('bonus', 'C'),
+  'arrhenius.bonus.r2': arr('bonus', 'r2'),
   'loss.alpha': { label: 'loss exponent α in L = E + A·N^−α (Pythia 70M–2.8B)', compute: () => { const l = lossSide(); const a = l.alphaOffset; return { value: a.alpha, n: l.n, ci: null, note: `SE ${a.alphaSe?.toPrecision(2) ?? '—'}, R² ${a.r2.toFixed(4)}; pure power law α = ${l.alphaPure.alpha.toFixed(3)}` }; } },
+  'loss.alphaR2': { label: 'R² of L = E + A·N^−α', compute: () => { const l = lossSide(); return { value: l.alphaOffset.r2, n: l.n, ci: null }; } },
   'loss.beta': { label: 'gradient exponent β in ‖∇L‖ ∝ N^−β', compute: () => { const l = lossSide(); return { value: l.beta.beta, n: l.n, ci: l.beta.ci, note: `SE ${l.beta.se.toFixed(3)}, p = ${l.beta.p.toFixed(3)}` }; } },
   'loss.gradLossK': { label: 'collective gradient exponent k in ‖∇L‖ ∝ L^k', compute: () => { const l = lossSide(); return { value: l.gradLoss.k, n: l.n, ci: null, note: `SE ${l.gradLoss.se.toFixed(2)}, r ${l.gradLoss.r.toFixed(3)}` }; } },
   'loss.gradDipPct': { label: 'gradient dip at 1B vs the other models\' power-law trend (%)', compute: () => { const d = lossSide().dip; if (!d) throw new CapeError('E_INSUFFICIENT_DATA', 'no 1B model in the gradient data'); return { value: d.pct, n: 6, ci: null }; } },
   'boosting.L0': level('L0'),
   'boosting.L1': level('L1'),
   'boosting.L2': level('L2'),
+  'boosting.L3': notReproducible('boosting chain L3: running-coupling MAPE %'),
+  'boosting.L4': notReproducible('boosting chain L4: h(D) Phi holdout MAPE %'),
+  'internal.opt125m': opt('OPT-125M'),
+  'internal.opt13b': opt('OPT-13B'),
   'internal.opt30b': opt('OPT-30B'),
   'internal.opt66b': opt('OPT-66B'),
 };

@@ -20,6 +20,7 @@ import { analyzeFamily, type LeaderboardFamily } from './family.ts';
 import { pooledAnalysis, type Pooled } from './pooled.ts';
 import { matchReference, referenceFamiliesFrom, type ReferenceFamily } from './reference.ts';
 import { replicationGroup, type ReplicationGroup } from './replication.ts';
+import { pooledSentence } from './verdict.ts';
 import { selectFamilies, toPoints, typesOf, withFamilies, TYPE_SELECTIONS, type LeaderboardModel, type TypeSelection } from './select.ts';
 
 export const LEADERBOARD_RESAMPLES = 2_000;
@@ -93,6 +94,7 @@ export interface LeaderboardAnalysis {
   pooledOutOfSample: Pooled;
   replication: ReplicationGroup;
   contrasts: ReplicationGroup[];
+  /** The replication verdict of the selected type, then one sentence on the out-of-sample pooled fit. */
   verdict: string;
   /** Every kept row (all types), with `reported` = the family key when it is a reported family of this analysis. */
   models: (LeaderboardModel & { reported: string | null })[];
@@ -165,7 +167,7 @@ export function analyzeLeaderboard(imp: LeaderboardImport, opts: LeaderboardAnal
     pooledOutOfSample,
     replication,
     contrasts,
-    verdict: replication.verdict,
+    verdict: `${replication.verdict} ${pooledSentence(pooledOutOfSample.fit, pooledOutOfSample.fitNote)}`,
     models: all.map((m) => ({ ...m, reported: types.includes(m.type) && reported.has(m.family) && m.params !== null && m.hellaswag !== null && m.truthfulqa !== null ? m.family : null })),
   };
 }

@@ -10,8 +10,8 @@ import type { SignTest } from './signtest.ts';
 export const ALPHA = 0.05;
 export const MIN_TRANSITIONS = 10;
 
-/** p with 2 significant digits; "< 0.001" below that. */
-const fmtP = (p: number | null) => (p === null ? '—' : p < 0.001 ? '< 0.001' : String(Number(p.toPrecision(2))));
+/** "p = 0.022" (2 significant digits), "p < 0.001", "p —". */
+const pText = (p: number | null) => (p === null ? 'p —' : p < 0.001 ? 'p < 0.001' : `p = ${Number(p.toPrecision(2))}`);
 const pct = (t: SignTest) => (t.accuracy === null ? '—' : `${Math.round(t.accuracy * 100)}%`);
 const passes = (t: SignTest | null) => t !== null && t.accuracy !== null && t.accuracy > 0.5 && t.pPermutation !== null && t.pPermutation < ALPHA;
 const oneSided = (t: SignTest) => t.below.n === 0 || t.above.n === 0;
@@ -19,7 +19,7 @@ const oneSided = (t: SignTest) => t.below.n === 0 || t.above.n === 0;
 /** "accuracy 52% (n = 140; below 30/70, above 43/70) at the stated Nc = 3.5B, permutation p = 0.41". */
 export function describeTest(t: SignTest): string {
   const which = t.ncSource === 'stated' ? 'the reference study\'s stated Nc' : 'the curated-data Nc';
-  return `accuracy ${pct(t)} (n = ${t.n}; below ${t.below.correct}/${t.below.n}, above ${t.above.correct}/${t.above.n}) at ${which} = ${formatParams(t.nc)}, permutation p = ${fmtP(t.pPermutation)}`;
+  return `accuracy ${pct(t)} (n = ${t.n}; below ${t.below.correct}/${t.below.n}, above ${t.above.correct}/${t.above.n}) at ${which} = ${formatParams(t.nc)}, permutation ${pText(t.pPermutation)}`;
 }
 
 /** One sentence (or two) saying whether the transitions support γ12 ≤ 0 below Nc and > 0 above. */
@@ -38,4 +38,13 @@ export function replicationVerdict(label: string, families: number, stated: Sign
         : 'the out-of-sample families do not support the claimed sign change';
   const caveat = tests.some(oneSided) ? ' (every transition lies on one side of an Nc, so the change of sign itself is untested there)' : '';
   return `${head}; ${tests.map(describeTest).join('; ')}: ${conclusion}${caveat}.`;
+}
+
+/** One sentence on the pooled running-coupling fit over the tested families (shape of γ12 in log N). */
+export function pooledSentence(fit: { A: number; slopeCi: [number, number]; n: number; zero: { params: number } | null } | null, note: string | null): string {
+  if (!fit) return `The pooled running-coupling fit over these families is not available (${note ?? 'no data'}).`;
+  const line = `The pooled fit γ12 = A·log10 N + B over these families has A = ${fit.A.toFixed(3)} (95% CI [${fit.slopeCi[0].toFixed(3)}, ${fit.slopeCi[1].toFixed(3)}], n = ${fit.n})`;
+  if (!fit.zero) return `${line}: γ12 does not rise with scale, so there is no zero crossing to call Nc.`;
+  const rises = fit.slopeCi[0] > 0;
+  return `${line}, crossing zero at ${formatParams(fit.zero.params)}${rises ? '' : '; the slope\'s interval includes zero, so the rise is not established'}.`;
 }

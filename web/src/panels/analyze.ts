@@ -10,6 +10,7 @@ import { interval, isNum, num, params as fmtParams, pValue, SHORT_FALLBACK, sign
 import { getState, setState, type StateKey } from '../state.ts';
 import { anyValue, badge, chart, errorBox, failure, notComputed, reportedLabel, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 import { theme } from '../theme.ts';
+import type { Headline } from '../../../src/cape/headline.ts';
 
 export const SCORE_FIELDS: { key: StateKey; id: string; label: string; testid: string }[] = [
   { key: 'hs', id: 'hellaswag', label: 'HellaSwag', testid: 'analyze-hellaswag' },
@@ -91,14 +92,16 @@ export const header: PanelDef = {
 };
 
 function headlineTiles(v: Record<string, unknown>): HTMLElement[] {
-  const out: HTMLElement[] = [];
-  const nc = (v.nc ?? v.Nc) as Record<string, number> | undefined;
-  out.push(tile('Critical scale Nc', nc && isNum(nc.value) ? fmtParams(nc.value) : notComputed('Nc'), nc ? `95% CI ${interval(nc.ciLow, nc.ciHigh, fmtParams)}` : null, { testid: 'header-nc' }));
-  for (const [k, val] of Object.entries(v)) {
-    if (k === 'nc' || k === 'Nc') continue;
-    out.push(tile(k, anyValue(val, k)));
-  }
-  return out;
+  const hl = v as unknown as Headline;
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  return [
+    tile('Critical scale Nc', fmtParams(hl.nc.value), `95% CI ${interval(hl.nc.ciLow, hl.nc.ciHigh, fmtParams)} · family-cluster bootstrap · n = ${hl.nc.n} transitions · ${pct(hl.nc.validShare)} of ${hl.nc.resamples} resamples`, { testid: 'header-nc' }),
+    tile('Nc, reference method', fmtParams(hl.ncReference.value), `95% CI ${interval(hl.ncReference.ciLow, hl.ncReference.ciHigh, fmtParams)} · quadratic-vertex bootstrap · n = ${hl.ncReference.n} models · ${pct(hl.ncReference.validShare)} kept`),
+    tile('Pre-transition r (Pythia HS–TQA)', signed(hl.pythia.r, 3), `95% CI ${interval(hl.pythia.ci[0], hl.pythia.ci[1], (x) => num(x, 3))} · n = ${hl.pythia.n} · p = ${pValue(hl.pythia.p)}`, { testid: 'header-r' }),
+    tile('Base + frontier models', `${hl.baseModels} + ${hl.frontierModels}`, `dataset v${hl.datasetVersion}`),
+    tile('Families / labs', `${hl.families} / ${hl.labs}`, 'base-model families / frontier labs'),
+    tile('Frontier slope (GPQA on SWE)', num(hl.frontier.slope, 3), `95% CI ${interval(hl.frontier.slopeCi[0], hl.frontier.slopeCi[1], (x) => num(x, 3))} · r = ${num(hl.frontier.r, 2)} · n = ${hl.frontier.n}`, { testid: 'header-slope' }),
+  ];
 }
 
 // ---------------------------------------------------------------- 2 analyze

@@ -11,6 +11,8 @@ import { lineScatter, type Series } from '../../../src/report/charts/lineScatter
 import { h, mount } from '../dom.ts';
 import { call, constant } from '../engine.ts';
 import { interval, isNum, num, params as fmtParams, signed } from '../format.ts';
+import type { EvaluatedPrediction } from '../../../src/cape/predictions.ts';
+import type { VerifyRow } from '../../../src/cape/verify.ts';
 import { getState, setState } from '../state.ts';
 import { theme } from '../theme.ts';
 import { anyValue, badge, chart, failure, notComputed, reportedLabel, table, tile, chartWidth, type PanelDef } from '../ui.ts';
@@ -145,12 +147,15 @@ export const summary: PanelDef = {
   n: 22,
   title: 'Paper summary: every headline number recomputed',
   render(body) {
-    const v = call<{ id: string; label: string; value: number | null; n: number | null; ci: [number, number] | null; seed: number | null; diff: number | null; where: string | null; note: string }[]>('verify');
+    const v = call<VerifyRow[]>('verify');
     if (!v.ok) return mount(body, failure(v, 'verify()'));
     const computed = v.value.filter((r) => isNum(r.value)).length;
+    // Counts print as integers, other values with 3 decimals; float noise in a difference prints as 0.
+    const val = (x: number) => (Number.isInteger(x) ? String(x) : num(x, 3));
+    const diff = (x: number) => (Math.abs(x) < 5e-4 ? '0' : signed(x, 3));
     mount(body,
       h('p', {}, `The study summarises a dozen diagnostics as consequences of one running-coupling line. Here each is recomputed from the dataset: ${computed} of ${v.value.length} quantities computed; the rest are labelled.`),
-      table({ name: 'verify', testid: 'verify-table', header: ['quantity', 'computed', 'n', 'interval', "seed's value", 'difference', 'note'], rows: v.value.map((r) => [r.label, isNum(r.value) ? num(r.value, 3) : h('span', { class: 'badge tone-reported' }, 'not computed'), r.n === null ? '—' : String(r.n), r.ci ? interval(r.ci[0], r.ci[1], (x) => num(x, 3)) : '—', isNum(r.seed) ? num(r.seed, 3) : '—', isNum(r.diff) ? signed(r.diff, 3) : '—', r.note]) }));
+      table({ name: 'verify', testid: 'verify-table', header: ['quantity', 'computed', 'n', 'interval', "seed's value", 'difference', 'why they differ'], rows: v.value.map((r) => [r.label, isNum(r.value) ? val(r.value) : h('span', { class: 'badge tone-reported' }, 'not computed'), r.n === null ? '—' : String(r.n), r.ci ? interval(r.ci[0], r.ci[1], (x) => num(x, 3)) : '—', isNum(r.seed) ? val(r.seed) : '—', isNum(r.diff) ? diff(r.diff) : '—', r.note]) }));
   },
 };
 
@@ -159,11 +164,20 @@ export const predictions: PanelDef = {
   n: 25,
   title: 'Predictions tracker',
   render(body) {
-    const p = call<Record<string, unknown>[]>('evaluatePredictions');
+    const p = call<EvaluatedPrediction[]>('evaluatePredictions');
     if (!p.ok) return mount(body, failure(p, 'predictions'));
-    const str = (x: unknown) => (x === null || x === undefined ? '—' : typeof x === 'object' ? JSON.stringify(x) : String(x));
-    const check = (c: unknown) => { const o = c as { holds?: boolean | null; detail?: string } | undefined; return o ? `${o.holds === true ? '✓ ' : o.holds === false ? '✗ ' : ''}${o.detail ?? ''}` : '—'; };
-    mount(body, table({ name: 'predictions', testid: 'predictions-table', header: ['prediction', 'deadline', 'pass when', 'fail when', 'status', 'evidence'], rows: p.value.map((r) => [str(r.statement ?? r.title ?? r.id), str(r.deadline), check(r.passCheck) || str(r.pass), check(r.failCheck) || str(r.fail), h('span', { class: `badge tone-${String(r.status)}` }, str(r.status)), `evaluated on ${str(r.evaluatedOn)}`]) }));
+    const check = (c: EvaluatedPrediction['passCheck']) => `${c.holds === true ? '✓ holds: ' : c.holds === false ? '✗ does not hold: ' : ''}${c.detail}`;
+    const rows = (group: string) => p.value.filter((r) => r.group === group).map((r) => [
+      h('span', {}, h('strong', {}, r.title), h('br', {}), r.statement), r.deadlineText,
+      h('span', {}, r.passText, h('br', {}), h('small', { class: 'muted' }, check(r.passCheck))),
+      h('span', {}, r.failText, h('br', {}), h('small', { class: 'muted' }, check(r.failCheck))),
+      h('span', { class: `badge tone-${r.status}` }, r.status), r.source]);
+    const header = ['prediction', 'deadline', 'pass when', 'fail when', 'status', 'source'];
+    mount(body,
+      h('p', { class: 'muted' }, `Statuses are computed from the dataset on ${p.value[0]?.evaluatedOn ?? ''}: passed when the pass criterion holds, failed when the fail criterion holds, expired after the deadline, otherwise open.`),
+      table({ name: 'predictions', testid: 'predictions-table', header, rows: rows('open') }),
+      h('h3', {}, 'Claimed as already confirmed by the study — re-checked'),
+      table({ name: 'predictions-confirmed', testid: 'predictions-confirmed', header, rows: rows('confirmed') }));
   },
 };
 
