@@ -20,5 +20,5 @@ export { labTrajectory, trajectoryBetween, trajectoryLabs, gate, TINY_DELTA, typ
 export { evaluatePredictions, evaluatePrediction, checkCriterion, type EvaluatedPrediction, type PredictionStatus } from './predictions.ts';
 export { verify, QUANTITIES, type VerifyRow } from './verify.ts';
 export { headline, type Headline } from './headline.ts';
-export { findModel, findName, nearest } from './lookup.ts';
+export { datasetFamilyOf, findModel, findName, nearest } from './lookup.ts';
 export { BASE_FIVE, FRONTIER_THREE, SHORT, baseToPoint, frontierToPoint, type ModelPoint, type ScoreMap } from './points.ts';

@@ -3,6 +3,7 @@
  * ignored; an unknown name throws E_NOT_FOUND with the nearest known names as suggestions.
  */
 import { CapeError } from '../core/errors.ts';
+import { inferFamily } from '../data/ingest/families.ts';
 
 /** Lower-case, alphanumerics and dots only: "Claude Opus 4.6" -> "claudeopus4.6". */
 export function normalizeName(s: string): string {
@@ -57,4 +58,21 @@ export function findName(names: readonly string[], query: string, what: string):
   const hit = names.find((n) => normalizeName(n) === q);
   if (hit) return hit;
   throw notFound(what, query, names);
+}
+
+/**
+ * The dataset family of a user model, from its family label or its Hugging Face id: a label that
+ * names a dataset family (any case) wins; otherwise the id's organisation + series (e.g.
+ * "EleutherAI/pythia") is matched against the series of the dataset models' hfIds. Null if none.
+ */
+export function datasetFamilyOf(points: readonly { family: string; hfId?: string | null }[], label: string | null, id: string): string | null {
+  const byName = new Map(points.map((p) => [p.family.toLowerCase(), p.family]));
+  if (label && byName.has(label.toLowerCase())) return byName.get(label.toLowerCase())!;
+  const bySeries = new Map<string, string>();
+  for (const p of points) {
+    const f = p.hfId ? inferFamily(p.hfId) : null;
+    if (f) bySeries.set(f.family.toLowerCase(), p.family);
+  }
+  const mine = inferFamily(id)?.family.toLowerCase();
+  return (label && bySeries.get(label.toLowerCase())) ?? (mine ? bySeries.get(mine) ?? null : null);
 }

@@ -20,6 +20,8 @@ export interface ModelPoint {
   kind: 'base' | 'instruct' | 'frontier' | 'user';
   releaseDate: string | null;
   subset?: 'frozen' | 'post-cutoff';
+  /** Hugging Face id, when known. */
+  hfId?: string | null;
 }
 
 /** Short labels used in tables and charts. */
@@ -63,6 +65,7 @@ export function baseToPoint(m: BaseModel): ModelPoint {
     provenance: worst(m.scores.map((s) => s.provenance)),
     kind: m.kind,
     releaseDate: m.releaseDate ?? null,
+    hfId: m.hfId,
   };
 }
 

@@ -27,8 +27,8 @@ describe('angleCurve / windingFromCurve', () => {
 
   it('window angle equals the angle of the core symmetricEigen leading eigenvector (HS ≥ 0)', () => {
     const pts = planted(5);
-    const curve = angleCurve(pts, { width: 3.2, step: 1 });
-    const sel = pts.filter((p) => Math.abs(p.logN - curve[0]!.centre) <= 1.6);
+    const curve = angleCurve(pts, { width: 1, step: 1 });
+    const sel = pts.filter((p) => Math.abs(p.logN - curve[0]!.centre) <= 0.5);
     const v = symmetricEigen(covarianceMatrix([sel.map((p) => p.a), sel.map((p) => p.b)])).vectors[0]!;
     const u = v[0]! < 0 ? v.map((c) => -c) : v;
     expect(curve[0]!.thetaDeg).toBeCloseTo((Math.atan2(u[1]!, u[0]!) * 180) / Math.PI, 8);

@@ -8,7 +8,7 @@ import { analyzeLeaderboard, type LeaderboardAnalysis } from './analyze.ts';
 import { knownParamsFrom } from './reference.ts';
 import { syntheticLeaderboard } from './synthetic.ts';
 
-const fixture = readFileSync(new URL('../../../test/examples/leaderboard-families.csv', import.meta.url), 'utf8');
+const fixture = readFileSync(new URL('../../../test/examples/leaderboard-traps.csv', import.meta.url), 'utf8');
 const REAL = '/work/shared/reference-data/external/open-llm-leaderboard-v1.csv';
 /** A fixed "curated" Nc so these tests do not move when the curated dataset changes. */
 const CURATED: NcEstimate = { method: 'cluster', value: 1.2e9, ciLow: 0.6e9, ciHigh: 4e9, n: 10, resamples: 100, validShare: 1, seed: 1, note: 'test' };

@@ -1,5 +1,5 @@
 /** `cape analyze`: one model from flags, or every model in a file/folder (--file). */
-import { analyzeModel, createContext, type ModelAnalysis } from '../../cape/index.ts';
+import { analyzeModel, createContext, datasetFamilyOf, type ModelAnalysis } from '../../cape/index.ts';
 import { CapeError } from '../../core/errors.ts';
 import { readModelsFromPath } from '../../data/ingest/files.ts';
 import { parseParams } from '../../data/ingest/index.ts';
@@ -49,9 +49,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const analyses: ModelAnalysis[] = [];
     const skipped: { name: string; reason: string }[] = [];
     for (const m of res.models) {
+      const family = datasetFamilyOf(ctx.allBase, m.family, m.name);
+      if (family) m.notes.push(`family: ${family} (dataset)`);
+      else if (m.family) m.notes.push(`family ${JSON.stringify(m.family)} is not in the dataset: the pooled Nc is used`);
       if (m.params === null) { skipped.push({ name: m.name, reason: 'parameter count unknown (not in the file, not in the model id, not a known model)' }); continue; }
       try {
-        analyses.push(analyzeModel(ctx, { name: m.name, params: m.params, scores: m.scores, family: null }));
+        analyses.push(analyzeModel(ctx, { name: m.name, params: m.params, scores: m.scores, family }));
       } catch (e) {
         if (e instanceof CapeError && e.code !== 'E_INSUFFICIENT_DATA') throw e;
         skipped.push({ name: m.name, reason: e instanceof Error ? e.message : String(e) });

@@ -7,7 +7,7 @@ import { main } from '../main.ts';
 import { bufferIo } from '../io.ts';
 import { run } from './leaderboard.ts';
 
-const FIXTURE = new URL('../../../test/examples/leaderboard-families.csv', import.meta.url).pathname;
+const FIXTURE = new URL('../../../test/examples/leaderboard-traps.csv', import.meta.url).pathname;
 const quick = ['--resamples', '200'];
 
 describe('cape leaderboard', () => {
