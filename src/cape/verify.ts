@@ -15,6 +15,7 @@ import { runningFit } from './running.ts';
 import { trajectoryBetween } from './trajectory.ts';
 import { familySeries, familyTransitions, usable } from './coupling.ts';
 import { TRAJECTORY_H_NOTE, VERIFY_NOTES } from './verify-notes.ts';
+import { diagnosticsVerifyQuantities } from './diagnostics/verify-rows.ts';
 
 export interface Computed {
   value: number;
@@ -114,7 +115,7 @@ export const QUANTITIES: Record<string, Quantity> = {
 const TRAJ_FIELDS = ['dSwe', 'dGpqa', 'gamma12', 'hFrom', 'hTo'] as const;
 
 function computeClaim(ctx: Context, id: string): Computed & { label: string } {
-  const q = QUANTITIES[id];
+  const q = QUANTITIES[id] ?? diagnosticsVerifyQuantities[id];
   if (q) return { ...q.compute(ctx), label: q.label };
   const m = /^trajectory:(.+)>(.+):(\w+)$/.exec(id);
   if (m && (TRAJ_FIELDS as readonly string[]).includes(m[3]!)) {
@@ -129,7 +130,7 @@ function computeClaim(ctx: Context, id: string): Computed & { label: string } {
 /** Every seed claim beside the engine's value. Quantities that cannot be computed say why. */
 export function verify(ctx: Context): VerifyRow[] {
   const claims = new Map(ctx.dataset.seedClaims.map((c) => [c.id, c]));
-  const ids = [...new Set([...Object.keys(QUANTITIES), ...claims.keys()])];
+  const ids = [...new Set([...Object.keys(QUANTITIES), ...Object.keys(diagnosticsVerifyQuantities), ...claims.keys()])];
   return ids.map((id) => {
     const claim = claims.get(id);
     const seed = claim?.value ?? null;
@@ -140,7 +141,7 @@ export function verify(ctx: Context): VerifyRow[] {
       return { id, label: c.label, value, n: c.n, ci: c.ci, seed, diff: value !== null && seed !== null ? value - seed : null, where: claim?.where ?? null, note: [c.note, why].filter(Boolean).join('; ') };
     } catch (e) {
       if (!(e instanceof CapeError)) throw e;
-      return { id, label: QUANTITIES[id]?.label ?? id, value: null, n: null, ci: null, seed, diff: null, where: claim?.where ?? null, note: `not computable: ${e.message}` };
+      return { id, label: (QUANTITIES[id] ?? diagnosticsVerifyQuantities[id])?.label ?? id, value: null, n: null, ci: null, seed, diff: null, where: claim?.where ?? null, note: `not computable: ${e.message}` };
     }
   });
 }

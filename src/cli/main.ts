@@ -5,8 +5,10 @@
  */
 import { CapeError, isInputError } from '../core/errors.ts';
 import * as analyze from './commands/analyze.ts';
+import * as diagnostics from './commands/diagnostics.ts';
 import * as family from './commands/family.ts';
 import * as frontier from './commands/frontier.ts';
+import * as leaderboard from './commands/leaderboard.ts';
 import * as trajectory from './commands/trajectory.ts';
 import * as verify from './commands/verify.ts';
 import { processIo, type Io } from './io.ts';
@@ -20,6 +22,8 @@ export const COMMANDS: Record<string, Command> = {
   hfield: { run: frontier.runHField, help: frontier.hfieldHelp, summary: 'h-field of a SWE/GPQA pair with its 95% interval' },
   trajectory: { run: trajectory.runTrajectory, help: trajectory.trajectoryHelp, summary: 'within-lab release trajectories' },
   gate: { run: trajectory.runGate, help: trajectory.gateHelp, summary: 'release gate: exit 1 on a tax excursion' },
+  diagnostics: { run: diagnostics.run, help: diagnostics.help, summary: 'the analyses behind the physics panels: kink, beta, winding, ode, holdout, explorer, arrhenius, survival, internal, boosting' },
+  leaderboard: { run: leaderboard.run, help: leaderboard.help, summary: 'a whole Open LLM Leaderboard export through the engine: families, pooled Nc, out-of-sample replication' },
   verify: { run: verify.runVerify, help: verify.verifyHelp, summary: 'the seed\'s headline numbers recomputed, side by side' },
   predictions: { run: verify.runPredictions, help: verify.predictionsHelp, summary: 'the study\'s predictions with computed status' },
 };

@@ -9,6 +9,9 @@ import frontierFile from '../../data/frontier-models.json' with { type: 'json' }
 import sourcesFile from '../../data/sources.json' with { type: 'json' };
 import predictionsFile from '../../data/predictions.json' with { type: 'json' };
 import seedClaimsFile from '../../data/seed-claims.json' with { type: 'json' };
+import internalFile from '../../data/internal/internal-coupling.json' with { type: 'json' };
+import gradientFile from '../../data/internal/pythia-gradients.json' with { type: 'json' };
+import { GradientFileSchema, InternalCouplingFileSchema, type GradientFile, type InternalCouplingFile } from './internal-schema.ts';
 import { CapeError } from '../core/errors.ts';
 import { BaseModelsFileSchema, FrontierModelsFileSchema, PredictionsFileSchema, SeedClaimsFileSchema, SourcesFileSchema, type Dataset } from './schema.ts';
 import { checkSchema } from './validate.ts';
@@ -56,4 +59,26 @@ export function buildDataset(baseRaw: unknown, frontierRaw: unknown, sourcesRaw:
     predictions: predictions.predictions,
     seedClaims: seedClaims.claims,
   };
+}
+
+/** Validates a raw internal-coupling file (exported for tests of broken files). */
+export function parseInternalFile(raw: unknown): InternalCouplingFile {
+  return checkSchema(InternalCouplingFileSchema, raw, 'data/internal/internal-coupling.json') as InternalCouplingFile;
+}
+
+/** Validates a raw gradient file; models must be in increasing size. */
+export function parseGradientFile(raw: unknown): GradientFile {
+  const f = checkSchema(GradientFileSchema, raw, 'data/internal/pythia-gradients.json') as GradientFile;
+  for (let i = 1; i < f.models.length; i++) {
+    if (!(f.models[i]!.params > f.models[i - 1]!.params)) throw new CapeError('E_SCHEMA', `invalid data/internal/pythia-gradients.json: models must be in increasing size (${f.models[i]!.name})`);
+  }
+  return f;
+}
+
+let internalCache: { coupling: InternalCouplingFile; gradients: GradientFile } | undefined;
+
+/** The reported internal measurements (data/internal/), validated once. */
+export function loadInternal(): { coupling: InternalCouplingFile; gradients: GradientFile } {
+  internalCache ??= { coupling: parseInternalFile(internalFile), gradients: parseGradientFile(gradientFile) };
+  return internalCache;
 }

@@ -23,6 +23,7 @@ import {
   type ModelPoint,
 } from '../cape/index.ts';
 import type { BaseModel } from '../data/schema.ts';
+import { runDiagnostic, type DiagnosticOptions } from './diagnostics.ts';
 
 export interface Engine {
   createContext: typeof createContext;
@@ -40,8 +41,8 @@ export interface Engine {
   verify: typeof verify;
   headline: typeof headline;
   evaluatePrediction: typeof evaluatePrediction;
-  /** Per-model diagnostics, when the engine has a diagnostics module. */
-  diagnostics?: (ctx: Context, name: string) => unknown;
+  /** The diagnostics of src/cape/diagnostics by name (kink, beta, ode, ...); absent = route not registered. */
+  diagnostics?: (ctx: Context, name: string, options: DiagnosticOptions) => unknown;
 }
 
 export const defaultEngine: Engine = {
@@ -60,6 +61,7 @@ export const defaultEngine: Engine = {
   verify,
   headline,
   evaluatePrediction,
+  diagnostics: runDiagnostic,
 };
 
 export type { Context };

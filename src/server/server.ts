@@ -4,7 +4,8 @@
  * and shuts down cleanly on SIGINT/SIGTERM (stops accepting, finishes in-flight requests, closes
  * the database). Prints the URL on stdout.
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, type CapeApp } from './app.ts';
 import { defaultDataDir } from '../workspace/index.ts';
@@ -17,7 +18,11 @@ export interface StartOptions {
   logger?: boolean;
 }
 
-const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+/** dist/web next to the sources (src/server/server.ts) or next to the bundle (dist/cli.mjs). */
+export function defaultWebRoot(): string {
+  const candidates = [new URL('../../dist/web', import.meta.url), new URL('./web', import.meta.url), new URL('../dist/web', import.meta.url)].map((u) => fileURLToPath(u));
+  return candidates.find((c) => existsSync(join(c, 'index.html'))) ?? candidates[0]!;
+}
 
 export async function startServer(opts: StartOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<{ app: CapeApp; url: string }> {
   const host = opts.host ?? env.HOST ?? '127.0.0.1';
@@ -26,7 +31,7 @@ export async function startServer(opts: StartOptions = {}, env: NodeJS.ProcessEn
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid PORT: ${JSON.stringify(portText)} (expected an integer 0-65535)`);
   const app = await buildApp({
     dataDir: opts.dataDir ?? defaultDataDir(env),
-    webRoot: opts.webRoot ?? env.CAPE_WEB_ROOT ?? resolve(repoRoot, 'dist/web'),
+    webRoot: opts.webRoot ?? env.CAPE_WEB_ROOT ?? defaultWebRoot(),
     logger: opts.logger ?? (env.CAPE_LOG === '0' ? false : { level: env.CAPE_LOG_LEVEL ?? 'warn' }),
   });
   const address = await app.listen({ host, port });

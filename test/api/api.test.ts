@@ -112,6 +112,21 @@ describe('analysis endpoints', () => {
     expect(bad.json()).toMatchObject({ code: 'E_INPUT', field: 'gpqa' });
   });
 
+  it('GET /api/diagnostics/:name answers every diagnostic the CLI has, and names the choices for an unknown one', async () => {
+    const app = await makeApp();
+    const { DIAGNOSTICS } = await import('../../src/server/diagnostics.ts');
+    for (const name of DIAGNOSTICS) {
+      const r = await app.inject(`/api/diagnostics/${name}`);
+      expect(r.statusCode, `${name}: ${r.body.slice(0, 200)}`).toBe(200);
+    }
+    const ode = await app.inject('/api/diagnostics/ode?family=Pythia&threshold=0.1');
+    expect(ode.statusCode).toBe(200);
+    const bad = await app.inject('/api/diagnostics/astrology');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'E_INPUT', field: 'name' });
+    expect(bad.json().message).toMatch(/"kink"/);
+  });
+
   it('unknown names are 404 E_NOT_FOUND with suggestions', async () => {
     const app = await makeApp();
     const r = await app.inject('/api/family/pythai');
@@ -483,7 +498,7 @@ describe('OpenAPI document and API page', () => {
     expect(doc.info.title).toBe('CAPE Studio');
     const expected = [
       'post /api/analyze', 'get /api/families', 'get /api/family/{name}', 'get /api/frontier', 'get /api/hfield', 'post /api/hfield',
-      'get /api/trajectory', 'post /api/gate', 'get /api/verify', 'get /api/headline',
+      'get /api/trajectory', 'post /api/gate', 'get /api/verify', 'get /api/headline', 'get /api/diagnostics/{name}',
       'get /api/workspace/models', 'post /api/workspace/models', 'get /api/workspace/models/{id}', 'put /api/workspace/models/{id}',
       'delete /api/workspace/models/{id}', 'get /api/workspace/export', 'get /api/predictions', 'post /api/predictions',
       'delete /api/predictions/{id}', 'post /api/ingest/preview', 'post /api/ingest/commit', 'get /api/health', 'get /api/openapi.json', 'get /api',

@@ -2,7 +2,7 @@
  * Diagnostics behind the seed's physics panels (SCIENCE.md §8–12) and the ODE explorer engine.
  * One file per analysis, all pure functions of a Context (plus the build-time data/internal
  * files); docs/diagnostics.md states every definition. `diagnosticsVerifyQuantities` are the
- * `cape verify` rows, `DIAGNOSTIC_SEED_CLAIMS` the seed's printed values for them.
+ * `cape verify` rows, the seed's printed values for them are in data/seed-claims.json.
  */
 export { fitKink, kinkFit, type KinkFit, type KinkParam } from './kink.ts';
 export { betaFunction, betaPoints, fitBeta, type BetaFit, type BetaPoint, type FixedPoint } from './beta.ts';
@@ -17,6 +17,6 @@ export { lossSide, type LossSide } from './loss.ts';
 export { boostingChain, type BoostingLevel } from './boosting.ts';
 export { survival, survivalBand, LOADING_THRESHOLD, SPREAD_THRESHOLD, type SurvivalBand, type SurvivalRow } from './survival.ts';
 export { internalData, internalMeasurements, gradientData, optLadder, parseInternalFile, parseGradientFile, type InternalRow } from './internal.ts';
-export { DIAGNOSTIC_SEED_CLAIMS, reported, seedValue, type DiagnosticSeedClaim } from './seed-claims.ts';
+export { reported, seedValue, type DiagnosticSeedClaim } from './seed-claims.ts';
 export { mape, NOT_REPRODUCIBLE, type Reported } from './util.ts';
 export { diagnosticsVerifyQuantities, type DiagnosticQuantity } from './verify-rows.ts';

@@ -5,44 +5,18 @@
  * source and provenance "reported". Per-layer curves that are flat to 1e-6 are flagged
  * "degenerate" (computed here from the values, not taken from any note).
  */
-import { Value } from '@sinclair/typebox/value';
-import internalFile from '../../../data/internal/internal-coupling.json' with { type: 'json' };
-import gradientFile from '../../../data/internal/pythia-gradients.json' with { type: 'json' };
-import { CapeError } from '../../core/errors.ts';
 import { sd } from '../../core/stats.ts';
-import { GradientFileSchema, InternalCouplingFileSchema, type GradientFile, type InternalCouplingFile, type InternalMeasurement } from './internal-schema.ts';
+import { loadInternal, parseGradientFile, parseInternalFile } from '../../data/load.ts';
+import type { GradientFile, InternalCouplingFile, InternalMeasurement } from '../../data/internal-schema.ts';
 
-let internalCache: InternalCouplingFile | undefined;
-let gradientCache: GradientFile | undefined;
-
-function check<T>(schema: Parameters<typeof Value.Check>[0], raw: unknown, what: string): T {
-  if (Value.Check(schema, raw)) return raw as T;
-  const e = [...Value.Errors(schema, raw)].slice(0, 3).map((x) => `${x.path || '/'}: ${x.message}`);
-  throw new CapeError('E_SCHEMA', `invalid ${what}: ${e.join('; ')}`);
-}
-
-/** Validates a raw internal-coupling file (exported for tests of broken files). */
-export function parseInternalFile(raw: unknown): InternalCouplingFile {
-  return check<InternalCouplingFile>(InternalCouplingFileSchema, raw, 'data/internal/internal-coupling.json');
-}
-
-/** Validates a raw gradient file (exported for tests of broken files). */
-export function parseGradientFile(raw: unknown): GradientFile {
-  const f = check<GradientFile>(GradientFileSchema, raw, 'data/internal/pythia-gradients.json');
-  for (let i = 1; i < f.models.length; i++) {
-    if (!(f.models[i]!.params > f.models[i - 1]!.params)) throw new CapeError('E_SCHEMA', `invalid data/internal/pythia-gradients.json: models must be in increasing size (${f.models[i]!.name})`);
-  }
-  return f;
-}
+export { parseGradientFile, parseInternalFile };
 
 export function internalData(): InternalCouplingFile {
-  internalCache ??= parseInternalFile(internalFile);
-  return internalCache;
+  return loadInternal().coupling;
 }
 
 export function gradientData(): GradientFile {
-  gradientCache ??= parseGradientFile(gradientFile);
-  return gradientCache;
+  return loadInternal().gradients;
 }
 
 export interface InternalRow extends InternalMeasurement {

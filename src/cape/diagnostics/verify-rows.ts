@@ -1,6 +1,6 @@
 /**
  * The diagnostics' `cape verify` rows: id → label + compute(ctx). The lead merges these into
- * src/cape/verify.ts QUANTITIES and DIAGNOSTIC_SEED_CLAIMS into data/seed-claims.json. A quantity
+ * src/cape/verify.ts (the seed's values are in data/seed-claims.json). A quantity
  * the data cannot support throws CapeError (verify prints "not computable: …"), never NaN.
  */
 import { CapeError } from '../../core/errors.ts';

@@ -12,6 +12,7 @@ import { ParamsInputSchema, ScoresInputSchema } from '../../workspace/schemas.ts
 import type { AppState } from '../state.ts';
 import { IncludeWorkspace, WorkspaceQuery, includeWs, readUpload } from './common.ts';
 import type { RouteDef } from './types.ts';
+import { DIAGNOSTICS, type DiagnosticOptions } from '../diagnostics.ts';
 
 const Percent = Type.Number({ minimum: 0, maximum: 100 });
 const Subset = Type.Optional(Type.Union([Type.Literal('frozen'), Type.Literal('all')], { description: "frontier models in the regression: the study's frozen 34 (default) or all" }));
@@ -199,7 +200,23 @@ export const diagnosticsRoute: RouteDef = {
   method: 'GET',
   url: '/api/diagnostics/:name',
   tag: 'analysis',
-  summary: 'Diagnostics of a named model',
-  schema: { params: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }), querystring: WorkspaceQuery },
-  handler: (req, _r, state) => state.engine.diagnostics!(state.context(includeWs(req)), (req.params as { name: string }).name),
+  summary: `The analyses behind the physics panels: ${DIAGNOSTICS.join(', ')}`,
+  schema: {
+    params: Type.Object({ name: Type.Union(DIAGNOSTICS.map((d) => Type.Literal(d)), { description: 'which diagnostic' }) }),
+    querystring: Type.Object(
+      {
+        family: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'family for ode, explorer, arrhenius (default Pythia)' })),
+        threshold: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'ode/holdout coefficient threshold' })),
+        h: Type.Optional(Type.Number({ description: 'explorer: h source term, points per decade on TQA' })),
+        width: Type.Optional(Type.Number({ description: 'explorer: width source term' })),
+        curation: Type.Optional(Type.Number({ description: 'explorer: curation source term' })),
+        includeWorkspace: IncludeWorkspace,
+      },
+      { additionalProperties: false },
+    ),
+  },
+  handler: (req, _r, state) => {
+    const { includeWorkspace: _w, ...opts } = req.query as DiagnosticOptions & { includeWorkspace?: string };
+    return state.engine.diagnostics!(state.context(includeWs(req)), (req.params as { name: string }).name, opts);
+  },
 };
