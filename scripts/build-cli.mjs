@@ -1,12 +1,14 @@
-// Bundles the CLI (src/cli/main.ts + engine + dataset) into dist/cli.mjs with esbuild,
-// so `npx cape` starts in one file read instead of compiling TypeScript at run time.
-// `--if-stale` skips the build when dist/cli.mjs is newer than every source file.
+// Bundles the CLI (src/cli/main.ts + engine + dataset) into dist/cli/ with esbuild, so `npx cape`
+// starts from bundled JavaScript instead of compiling TypeScript at run time. Code splitting keeps
+// the server and the SQLite workspace (dynamic imports) out of the commands that do not need them.
+// `--if-stale` skips the build when dist/cli/main.js is newer than every file under src/ and data/.
 import { build } from 'esbuild';
-import { statSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const out = join(root, 'dist/cli.mjs');
+const outdir = join(root, 'dist/cli');
+const entry = join(outdir, 'main.js');
 
 function newestMtime(dir) {
   let newest = 0;
@@ -17,19 +19,22 @@ function newestMtime(dir) {
   return newest;
 }
 
-if (process.argv.includes('--if-stale') && existsSync(out)) {
+if (process.argv.includes('--if-stale') && existsSync(entry)) {
   const src = Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'data')));
-  if (statSync(out).mtimeMs >= src) process.exit(0);
+  if (statSync(entry).mtimeMs >= src) process.exit(0);
 }
 
+rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [join(root, 'src/cli/main.ts')],
-  outfile: out,
+  entryPoints: { main: join(root, 'src/cli/main.ts') },
+  outdir,
   bundle: true,
+  splitting: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['libsql', 'fastify', '@fastify/*', 'playwright-core', 'vite'],
+  // Native and server packages load from node_modules; everything else is bundled.
+  external: ['libsql', 'fastify', '@fastify/*', 'playwright-core', 'vite', 'esbuild'],
   sourcemap: 'linked',
   logLevel: 'warning',
 });

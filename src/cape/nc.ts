@@ -136,7 +136,22 @@ export function ncCluster(ctx: Context): NcEstimate {
 /** Per-family Nc, or an E_INSUFFICIENT_DATA error saying why the family cannot support one. */
 export function ncFamily(ctx: Context, family: string): NcEstimate {
   const name = findName([...new Set(ctx.base.map((p) => p.family))], family, 'family');
-  return memo(ctx, `nc:family:${name}`, () => {
+  // The outcome (estimate or the reason there is none) is memoised, so a family that cannot
+  // support an Nc costs one computation per context, not one per analysis.
+  const outcome = memo(ctx, `nc:family:${name}`, (): NcEstimate | CapeError => {
+    try {
+      return ncFamilyUncached(ctx, name);
+    } catch (e) {
+      if (e instanceof CapeError) return e;
+      throw e;
+    }
+  });
+  if (outcome instanceof CapeError) throw outcome;
+  return outcome;
+}
+
+function ncFamilyUncached(ctx: Context, name: string): NcEstimate {
+  {
     const ts = usable(familyTransitions(familySeries(ctx.base, name, 'hellaswag', 'truthfulqa_mc2')));
     if (ts.length < 3) throw new CapeError('E_INSUFFICIENT_DATA', `per-family Nc for ${name} needs at least 3 usable transitions, got ${ts.length}`, 'family');
     if (crossing(ts) === null) throw new CapeError('E_INSUFFICIENT_DATA', `${name}: γ12 does not rise through zero within 10^7..10^13 (no crossing to estimate)`, 'family');
@@ -150,7 +165,7 @@ export function ncFamily(ctx: Context, family: string): NcEstimate {
     }
     return summarise('family', logs, ts.length, ctx.resamples, ctx.seed,
       `γ12 = γ0·log10(N/Nc) over ${ts.length} transitions of ${name}, transitions resampled (few points: a rough interval)`);
-  });
+  }
 }
 
 /** The Nc the engine uses for a model: its family's when supported, else the pooled cluster estimate. */

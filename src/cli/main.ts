@@ -10,6 +10,7 @@ import * as family from './commands/family.ts';
 import * as frontier from './commands/frontier.ts';
 import * as leaderboard from './commands/leaderboard.ts';
 import * as trajectory from './commands/trajectory.ts';
+import * as serve from './commands/serve.ts';
 import * as verify from './commands/verify.ts';
 import { processIo, type Io } from './io.ts';
 
@@ -24,6 +25,9 @@ export const COMMANDS: Record<string, Command> = {
   gate: { run: trajectory.runGate, help: trajectory.gateHelp, summary: 'release gate: exit 1 on a tax excursion' },
   diagnostics: { run: diagnostics.run, help: diagnostics.help, summary: 'the analyses behind the physics panels: kink, beta, winding, ode, holdout, explorer, arrhenius, survival, internal, boosting' },
   leaderboard: { run: leaderboard.run, help: leaderboard.help, summary: 'a whole Open LLM Leaderboard export through the engine: families, pooled Nc, out-of-sample replication' },
+  // Loaded on demand: only this command (and serve) opens SQLite.
+  workspace: { run: async (argv, io) => (await import('./workspace.ts')).runWorkspace(argv, io), help: 'cape workspace --help', summary: 'your saved models: add, list, remove, export (shared with the server)' },
+  serve: { run: serve.run, help: serve.help, summary: 'the dashboard and the HTTP API on http://127.0.0.1:8787 (npm start)' },
   verify: { run: verify.runVerify, help: verify.verifyHelp, summary: 'the seed\'s headline numbers recomputed, side by side' },
   predictions: { run: verify.runPredictions, help: verify.predictionsHelp, summary: 'the study\'s predictions with computed status' },
 };

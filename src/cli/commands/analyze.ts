@@ -1,5 +1,6 @@
 /** `cape analyze`: one model from flags, or every model in a file/folder (--file). */
-import { analyzeModel, createContext, datasetFamilyOf, type ModelAnalysis } from '../../cape/index.ts';
+import { analyzeModel, datasetFamilyOf, type ModelAnalysis } from '../../cape/index.ts';
+import { cliContext, workspaceOption } from '../context.ts';
 import { CapeError } from '../../core/errors.ts';
 import { readModelsFromPath } from '../../data/ingest/files.ts';
 import { parseParams } from '../../data/ingest/index.ts';
@@ -10,7 +11,7 @@ import { printJson, type Io } from '../io.ts';
 import { SHORT } from '../../cape/points.ts';
 
 export const help = `cape analyze --params <N> [--hellaswag S] [--truthfulqa S] [--arc S] [--mmlu S] [--winogrande S]
-             [--gsm8k S] [--swe S] [--gpqa S] [--ifeval S] [--family F] [--previous "<model>"] [--next <N>] [--name X] [--json]
+             [--gsm8k S] [--swe S] [--gpqa S] [--ifeval S] [--family F] [--previous "<model>"] [--next <N>] [--name X] [--include-workspace] [--json]
 cape analyze --file <results.json | folder | models.csv | leaderboard.csv> [--json]
   Phase (tax / transition / bonus / nc2 / nc3) with its evidence, Nc with its 95% CI, γ12 (measured
   against --previous, else predicted with a 95% prediction interval), χ, d_eff of the regime, the
@@ -41,9 +42,9 @@ function render(a: ModelAnalysis): string {
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { ...scoreOptions, params: { type: 'string' }, family: { type: 'string' }, previous: { type: 'string' }, next: { type: 'string' }, name: { type: 'string' }, file: { type: 'string' } });
+  const { values } = parse(argv, { ...scoreOptions, params: { type: 'string' }, family: { type: 'string' }, previous: { type: 'string' }, next: { type: 'string' }, name: { type: 'string' }, file: { type: 'string' }, ...workspaceOption });
   if (values.help) return io.out(`${help}\n`), 0;
-  const ctx = createContext();
+  const ctx = await cliContext(values);
   if (typeof values.file === 'string') {
     const res = await readModelsFromPath(values.file);
     const analyses: ModelAnalysis[] = [];

@@ -1,13 +1,14 @@
 /** `cape family <name>` or `cape family --file <csv>`: within-family coupling. */
-import { createContext, familyCoupling, seriesCoupling, type FamilyCoupling, type ModelPoint } from '../../cape/index.ts';
+import { familyCoupling, seriesCoupling, type FamilyCoupling, type ModelPoint } from '../../cape/index.ts';
 import { CapeError } from '../../core/errors.ts';
 import { readModelsFromPath } from '../../data/ingest/files.ts';
 import { fmtCi, fmtNum, fmtP, fmtParams } from '../../report/format.ts';
 import { formatTable } from '../../report/table.ts';
 import { parse } from '../args.ts';
+import { cliContext, workspaceOption } from '../context.ts';
 import { printJson, type Io } from '../io.ts';
 
-export const help = `cape family <name> [--json]
+export const help = `cape family <name> [--include-workspace] [--json]
 cape family --file <models.csv> [--json]
   Within-family r(HellaSwag, TruthfulQA) with t-test p, bootstrap 95% CI and permutation p; the
   transitions with γ12 = ΔTQA/ΔHS (|ΔHS| < 0.5 excluded and counted); the family's own Nc where
@@ -30,9 +31,9 @@ function render(f: Omit<FamilyCoupling, 'nc' | 'ncNote'> & Partial<Pick<FamilyCo
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { file: { type: 'string' } }, true);
+  const { values, positionals } = parse(argv, { file: { type: 'string' }, ...workspaceOption }, true);
   if (values.help) return io.out(`${help}\n`), 0;
-  const ctx = createContext();
+  const ctx = await cliContext(values);
   if (typeof values.file === 'string') {
     const res = await readModelsFromPath(values.file);
     const points: ModelPoint[] = res.models.filter((m) => m.params !== null).map((m, i) => ({

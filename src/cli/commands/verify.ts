@@ -3,13 +3,14 @@ import { createContext, evaluatePredictions, verify } from '../../cape/index.ts'
 import { fmtCi, fmtNum } from '../../report/format.ts';
 import { formatTable } from '../../report/table.ts';
 import { parse } from '../args.ts';
+import { cliContext, workspaceOption } from '../context.ts';
 import { printJson, type Io } from '../io.ts';
 
 export const verifyHelp = `cape verify [--json]
   Every headline number of the seed page that the engine computes, recomputed from the dataset,
   beside the seed's printed value, with n, 95% CI and the difference.`;
 
-export const predictionsHelp = `cape predictions [--json]
+export const predictionsHelp = `cape predictions [--include-workspace] [--json]
   The study's predictions with their pass/fail criteria and the status computed from the data
   (passed / failed / expired / open).`;
 
@@ -29,9 +30,9 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
 }
 
 export async function runPredictions(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, {});
+  const { values } = parse(argv, workspaceOption);
   if (values.help) return io.out(`${predictionsHelp}\n`), 0;
-  const ps = evaluatePredictions(createContext());
+  const ps = evaluatePredictions(await cliContext(values));
   if (values.json) return printJson(io, ps), 0;
   io.out(formatTable({
     title: `Predictions (evaluated on ${ps[0]?.evaluatedOn ?? ''})`,
