@@ -3,26 +3,12 @@
 // the server and the SQLite workspace (dynamic imports) out of the commands that do not need them.
 // `--if-stale` skips the build when dist/cli/main.js is newer than every file under src/ and data/.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { isStale, root } from './stale.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const outdir = join(root, 'dist/cli');
-const entry = join(outdir, 'main.js');
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-if (process.argv.includes('--if-stale') && existsSync(entry)) {
-  const src = Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'data')));
-  if (statSync(entry).mtimeMs >= src) process.exit(0);
-}
+if (process.argv.includes('--if-stale') && !isStale(join(outdir, 'main.js'), ['src', 'data'])) process.exit(0);
 
 rmSync(outdir, { recursive: true, force: true });
 await build({

@@ -5,6 +5,8 @@
  * error yields its message — the page never substitutes a number of its own.
  */
 import { engineModules, ingestModules, loadModule, missingModules } from 'virtual:cape-engine';
+import type { Context } from '../../src/cape/context.ts';
+import type { ModelPoint as EnginePoint } from '../../src/cape/points.ts';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; missing: boolean; message: string; code?: string; field?: string };
 
@@ -25,12 +27,34 @@ for (const m of ingestModules) {
 if (loadModule) for (const [k, v] of Object.entries(loadModule)) if (!exportsMap.has(k)) exportsMap.set(k, v);
 
 let ctx: unknown;
+let extra: EnginePoint[] = [];
 function context(): unknown {
   if (ctx === undefined) {
     const create = exportsMap.get('createContext');
-    ctx = typeof create === 'function' ? (create as Fn)() : null;
+    ctx = typeof create === 'function' ? (extra.length ? (create as Fn)({ extraModels: extra }) : (create as Fn)()) : null;
   }
   return ctx;
+}
+
+/** The shared analysis context (what `call` passes first), for panels that import typed engine functions directly. */
+export function engineContext(): Context {
+  const c = context();
+  if (!c) throw new Error('the engine has no createContext in this build');
+  return c as Context;
+}
+
+/**
+ * Includes `points` (e.g. saved workspace models) in every analysis from now on: the context is
+ * rebuilt with `createContext({ extraModels })` (an empty list restores the shipped-data context).
+ */
+export function setExtraModels(points: EnginePoint[]): void {
+  extra = points;
+  ctx = undefined;
+}
+
+/** Number of extra models in the current context. */
+export function extraModelCount(): number {
+  return extra.length;
 }
 
 /** True when the engine exports `name`. */
