@@ -9,6 +9,7 @@ import { CapeError } from '../core/errors.ts';
 import { readModelsFromPath } from '../data/ingest/files.ts';
 import { fmtParams } from '../report/format.ts';
 import { formatTable } from '../report/table.ts';
+import { SHORT } from '../cape/points.ts';
 import { defaultDataDir, openWorkspace, type Workspace, type WorkspaceModel } from '../workspace/index.ts';
 import { parse, scoreOptions, SCORE_FLAGS } from './args.ts';
 import { printJson, type Io } from './io.ts';
@@ -22,15 +23,12 @@ cape workspace export [--format json|csv] [--out <file>]
   shared with the server (npm start). Include them in analyses with --include-workspace (CLI) or
   ?includeWorkspace=1 (API). Score flags: ${Object.keys(SCORE_FLAGS).join(', ')} (percent).`;
 
-const SHORT: Record<string, string> = {
-  hellaswag: 'HS', truthfulqa_mc2: 'TQA', arc_challenge: 'ARC', mmlu: 'MMLU', winogrande: 'WG', gsm8k: 'GSM8K', swe_bench_verified: 'SWE', gpqa_diamond: 'GPQA', ifeval: 'IFEval',
-};
 
 function table(models: WorkspaceModel[]): string {
   return formatTable({
     title: `Workspace: ${models.length} model${models.length === 1 ? '' : 's'}`,
     headers: ['id', 'name', 'family', 'params', 'scores', 'origin'],
-    rows: models.map((m) => [m.id, m.name, m.family, fmtParams(m.params), Object.entries(m.scores).map(([b, v]) => `${SHORT[b] ?? b} ${v}`).join(', '), m.origin]),
+    rows: models.map((m) => [m.id, m.name, m.family, fmtParams(m.params), Object.entries(m.scores).map(([b, v]) => `${SHORT[b as keyof typeof SHORT] ?? b} ${v}`).join(', '), m.origin]),
   });
 }
 

@@ -1,19 +1,16 @@
 /**
- * Panels 6, 10–15, 17–19, 21, 22, 25, 26: phase cards, Arrhenius, benchmark survival, the
- * phase-separated correlation matrices, d_eff progression, LOFO CV, RG flow, OPT internal
- * coupling, polynomial baseline, topology/kink, boosting chain, paper summary (verify) and the
- * predictions tracker, plus the ODE explorer. Each binds to the engine call named in `call()`;
- * a call the engine does not offer yet shows "not computed yet".
+ * Panels 6, 12–14, 22, 25: phase cards, the phase-separated correlation matrices, d_eff
+ * progression, LOFO CV, paper summary (verify) and the predictions tracker. Each binds to the
+ * engine call named in `call()`; a call the engine does not offer yet shows "not computed yet".
+ * (The diagnostics panels are in diagnostics.ts, the ODE explorer in explorer.ts.)
  */
 import { heatmap } from '../../../src/report/charts/heatmap.ts';
 import { intervals } from '../../../src/report/charts/intervals.ts';
-import { lineScatter, type Series } from '../../../src/report/charts/lineScatter.ts';
 import { h, mount } from '../dom.ts';
 import { call, constant } from '../engine.ts';
 import { interval, isNum, num, params as fmtParams, signed } from '../format.ts';
 import type { EvaluatedPrediction } from '../../../src/cape/predictions.ts';
 import type { VerifyRow } from '../../../src/cape/verify.ts';
-import { getState, setState } from '../state.ts';
 import { theme } from '../theme.ts';
 import { anyValue, badge, chart, failure, notComputed, reportedLabel, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 
@@ -50,33 +47,6 @@ export const phaseCards: PanelDef = {
       h('article', { class: 'phase-card tone-bonus' }, h('h3', {}, 'BONUS'), h('p', { class: 'range' }, `N above ${fmtParams(v.ciHigh)}`), h('p', {}, 'γ12 > 0: scale improves both benchmarks.'), h('p', { class: 'stat' }, deffLine('bonus')), sa ? h('p', { class: 'stat' }, `sign correct above Nc: ${sa.above.correct}/${sa.above.n}`) : null),
       h('article', { class: 'phase-card tone-nc2' }, h('h3', {}, 'Nc2 / Nc3'), h('p', { class: 'range' }, nc2 ? `${fmtParams(nc2[0])}–${fmtParams(nc2[1])} (stated regime)` : 'frontier regime'), h('p', {}, 'HS/TQA saturate; SWE and GPQA become the discriminating pair, then IFEval.'), h('p', { class: 'stat' }, deffLine('frontier')), note ? badge(note, 'reported') : null),
     ), run.ok ? h('p', { class: 'muted' }, `Pooled running coupling γ12 = ${num(run.value.A, 3)}·log10 N ${run.value.B < 0 ? '−' : '+'} ${num(Math.abs(run.value.B), 3)} (n=${run.value.n} transitions, R² ${num(run.value.r2, 2)}).`) : failure(run, 'running coupling'));
-  },
-};
-
-function generic(id: string, n: number, title: string, names: string[], what: string, extra?: (v: unknown, body: HTMLElement) => HTMLElement[]): PanelDef {
-  return {
-    id, n, title,
-    render(body) {
-      const o = call<unknown>(names);
-      if (!o.ok) return mount(body, failure(o, what));
-      mount(body, reportedLabel(o.value), extra ? extra(o.value, body) : null, anyValue(o.value, id));
-    },
-  };
-}
-
-export const arrhenius = generic('arrhenius', 10, 'Arrhenius fit per phase', ['arrhenius', 'arrheniusPerPhase'], 'Arrhenius C and r² per phase');
-
-export const survival: PanelDef = {
-  id: 'survival',
-  n: 11,
-  title: 'Benchmark survival by scale band (PC1 loadings)',
-  render(body) {
-    const own = call<unknown>('benchmarkSurvival');
-    if (own.ok) return mount(body, anyValue(own.value, 'survival'));
-    const prog = call<Band[]>('deffProgression');
-    if (!prog.ok) return mount(body, failure(prog, 'benchmark survival'));
-    mount(body, h('p', { class: 'muted' }, 'Leading-eigenvector loadings of each band\'s correlation matrix: the benchmarks with large |loading| discriminate models in that band.'),
-      table({ name: 'benchmark-survival', header: ['band', 'range', 'n', 'PC1 loadings', 'λ1 share'], rows: prog.value.map((b) => [b.band, b.range, String(b.matrix.n), b.matrix.pc1.length && b.matrix.pc1.every(isNum) ? b.matrix.benchmarks.map((x, i) => `${short(x)} ${num(b.matrix.pc1[i], 2)}`).join(' · ') : 'not enough models', b.matrix.eigenvalues.every(isNum) ? num((b.matrix.eigenvalues[0] ?? NaN) / b.matrix.eigenvalues.reduce((s, x) => s + x, 0), 2) : '—']) }));
   },
 };
 
@@ -125,23 +95,6 @@ export const lofo: PanelDef = {
   },
 };
 
-export const rgflow = generic('rg-flow', 15, 'RG flow: β(γ) and fixed points', ['rgFlow', 'betaFunction'], 'β(γ) fit and fixed points');
-export const opt = generic('opt-internal', 17, 'OPT internal coupling', ['optInternal', 'optInternalCoupling'], 'OPT per-layer cooperation');
-export const poly = generic('poly-baseline', 18, 'Polynomial baseline vs ODE (Llama-2 holdout)', ['polynomialBaseline', 'odeHoldout'], 'ODE vs polynomial MAE');
-
-export const topology: PanelDef = {
-  id: 'topology',
-  n: 19,
-  title: 'Topology and kink fit',
-  render(body) {
-    const w = call<unknown>(['winding', 'eigenvectorWinding']);
-    const k = call<unknown>(['kinkFit', 'kink']);
-    mount(body, h('div', { class: 'two' }, h('div', {}, h('h3', {}, 'Eigenvector angle and winding'), w.ok ? anyValue(w.value, 'winding') : failure(w, 'winding number')), h('div', {}, h('h3', {}, 'Kink tanh fit'), k.ok ? anyValue(k.value, 'kink') : failure(k, 'kink fit'))));
-  },
-};
-
-export const boosting = generic('boosting', 21, 'Boosting chain L0–L4', ['boostingChain'], 'boosting chain errors');
-
 export const summary: PanelDef = {
   id: 'summary',
   n: 22,
@@ -178,34 +131,5 @@ export const predictions: PanelDef = {
       table({ name: 'predictions', testid: 'predictions-table', header, rows: rows('open') }),
       h('h3', {}, 'Claimed as already confirmed by the study — re-checked'),
       table({ name: 'predictions-confirmed', testid: 'predictions-confirmed', header, rows: rows('confirmed') }));
-  },
-};
-
-export const ode: PanelDef = {
-  id: 'ode',
-  n: 26,
-  title: 'ODE explorer',
-  render(body) {
-    const fams = call<string[]>('familyNames');
-    const s = getState();
-    const fit = call<Record<string, unknown>>(['odeFit', 'fitOde'], s.ode ?? 'Pythia');
-    if (!fit.ok) return mount(body, failure(fit, 'coupled ODE fit'), h('p', { class: 'muted' }, `Families available: ${fams.ok ? fams.value.join(', ') : '—'}`));
-    const out = h('div', { 'data-testid': 'ode-chart' });
-    const slider = (key: 'oh' | 'ow' | 'oc', label: string) => {
-      const inp = h('input', { type: 'range', id: `f-${key}`, min: '-5', max: '5', step: '0.1', value: s[key] ?? '0', 'data-testid': `ode-${key}`, 'aria-label': label });
-      inp.addEventListener('input', () => { setState({ [key]: inp.value }); draw(); });
-      return h('div', { class: 'field' }, h('label', { for: `f-${key}` }, label), inp);
-    };
-    const draw = () => {
-      const st = getState();
-      const t0 = performance.now();
-      const tr = call<{ series: Series[] } | Record<string, unknown>>(['odeTrajectory', 'integrateOde'], fit.value, { h: Number(st.oh ?? 0), width: Number(st.ow ?? 0), curation: Number(st.oc ?? 0) });
-      if (!tr.ok) return mount(out, failure(tr, 'ODE trajectory'));
-      const series = (tr.value as { series?: Series[] }).series;
-      mount(out, series ? chart('ode-trajectory', lineScatter({ series, xLabel: 'parameters', yLabel: 'score (%)', logX: true }, { document, theme: theme(), width: width(body), title: 'ODE trajectories' }), 'ODE trajectories') : anyValue(tr.value, 'ode'));
-      out.setAttribute('data-frame-ms', (performance.now() - t0).toFixed(2));
-    };
-    mount(body, anyValue(fit.value, 'ode-fit'), h('div', { class: 'row wrap' }, slider('oh', 'h-field source'), slider('ow', 'width source'), slider('oc', 'curation source')), out);
-    draw();
   },
 };

@@ -1,0 +1,78 @@
+/**
+ * The page's client of the CAPE server's JSON API (src/server, `npm start`). The page also runs as
+ * a static bundle: `serverAvailable()` probes /api/health once, and every workspace feature says
+ * SERVER_NEEDED instead of failing when no API answers. Errors carry the API's {code, message, field}.
+ */
+import type { WorkspaceModel } from '../../src/workspace/models.ts';
+import type { IngestedModel } from '../../src/data/ingest/types.ts';
+
+export const SERVER_NEEDED = 'start the server (npm start) to save models';
+
+export class ApiError extends Error {
+  constructor(message: string, readonly status: number, readonly code?: string, readonly field?: string) {
+    super(message);
+  }
+}
+
+let probe: Promise<boolean> | null = null;
+
+/** True when this page is served by the CAPE server (the API answers JSON at /api/health). */
+export function serverAvailable(): Promise<boolean> {
+  if (location.protocol === 'file:') return Promise.resolve(false);
+  probe ??= fetch('/api/health', { headers: { accept: 'application/json' } })
+    .then((r) => r.ok && (r.headers.get('content-type') ?? '').includes('json'))
+    .catch(() => false);
+  return probe;
+}
+
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, headers: { accept: 'application/json' } };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    (init.headers as Record<string, string>)['content-type'] = 'application/json';
+  }
+  const r = await fetch(url, init);
+  if (r.status === 204) return undefined as T;
+  const text = await r.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    throw new ApiError(`${method} ${url}: the server answered ${r.status} with a body that is not JSON`, r.status);
+  }
+  if (!r.ok) {
+    const e = (json ?? {}) as { code?: string; message?: string; field?: string };
+    throw new ApiError(e.message ?? `${method} ${url} failed with ${r.status}`, r.status, e.code, e.field);
+  }
+  return json as T;
+}
+
+export interface ModelInput { name: string; family?: string | null; params: number | string; scores: Record<string, number>; notes?: string[] }
+
+export const workspace = {
+  list: () => request<{ models: WorkspaceModel[] }>('GET', '/api/workspace/models').then((r) => r.models),
+  add: (m: ModelInput) => request<WorkspaceModel>('POST', '/api/workspace/models', m),
+  update: (id: number, m: ModelInput) => request<WorkspaceModel>('PUT', `/api/workspace/models/${id}`, m),
+  remove: (id: number) => request<void>('DELETE', `/api/workspace/models/${id}`),
+  exportUrl: (format: 'json' | 'csv') => `/api/workspace/export?format=${format}`,
+};
+
+export interface LedgerEntry {
+  id: string; title: string; statement: string; deadline: string | null; deadlineText: string; passText: string; failText: string;
+  source: string; group: string; origin: 'seed' | 'user'; status: 'open' | 'passed' | 'failed' | 'expired';
+  passCheck: { holds: boolean | null; detail: string }; failCheck: { holds: boolean | null; detail: string }; evaluatedOn: string;
+}
+
+export const ledger = {
+  list: () => request<{ evaluatedOn: string; counts: Record<string, number>; predictions: LedgerEntry[] }>('GET', '/api/predictions'),
+  add: (p: Record<string, unknown>) => request<LedgerEntry>('POST', '/api/predictions', p),
+  remove: (id: string) => request<void>('DELETE', `/api/predictions/${encodeURIComponent(id)}`),
+};
+
+export interface PreviewModel extends IngestedModel { index: number; ready: boolean; problem: { code: string; message: string; field?: string } | null }
+export interface Preview { kind: string; filename: string; models: PreviewModel[]; leaderboard?: { rows: number; dropped: { reason: string; count: number }[]; duplicates: string[] } }
+
+export const ingest = {
+  preview: (filename: string, content: string) => request<Preview>('POST', '/api/ingest/preview', { filename, content }),
+  commit: (filename: string, content: string) => request<{ kind: string; saved: WorkspaceModel[] }>('POST', '/api/ingest/commit', { filename, content }),
+};
