@@ -39,13 +39,14 @@ function computeDeff(ctx: Context): DeffBand[] {
   const g = (f: (n: number) => boolean) => withN.filter((p) => f(p.params as number));
   const fmt = (v: number) => (v >= 1e9 ? `${(v / 1e9).toFixed(1)}B` : `${(v / 1e6).toFixed(0)}M`);
   const frontierPair = ['swe_bench_verified', 'gpqa_diamond'] as const;
-  return [
+  const bands: DeffBand[] = [
     { band: 'tax', range: `N < ${fmt(nc.ciLow)}`, matrix: phaseMatrix(ctx, 'tax', g((n) => n < nc.ciLow)), maxDeff: 5 },
     { band: 'transition', range: `${fmt(nc.ciLow)}–${fmt(nc.ciHigh)}`, matrix: phaseMatrix(ctx, 'transition', g((n) => n >= nc.ciLow && n <= nc.ciHigh)), maxDeff: 5 },
     { band: 'bonus', range: `N > ${fmt(nc.ciHigh)}`, matrix: phaseMatrix(ctx, 'bonus', g((n) => n > nc.ciHigh)), maxDeff: 5 },
     { band: 'frontier', range: 'frontier models (SWE, GPQA)', matrix: phaseMatrix(ctx, 'frontier', ctx.frontier, [...frontierPair]), maxDeff: 2 },
     { band: 'nc3', range: 'frontier models with IFEval', matrix: phaseMatrix(ctx, 'nc3', ctx.frontier, [...FRONTIER_THREE]), maxDeff: 3 },
-  ].map((b) => ({ ...b, band: b.band as DeffBand['band'] }));
+  ];
+  return bands;
 }
 
 /** The 3×3 SWE·GPQA·IFEval matrix with the determinant of its SWE–GPQA block. */

@@ -1,6 +1,6 @@
 /** `cape verify` and `cape predictions`. */
 import { createContext, evaluatePredictions, verify } from '../../cape/index.ts';
-import { fmtCi, fmtNum } from '../../report/format.ts';
+import { fmtCi } from '../../report/format.ts';
 import { formatTable } from '../../report/table.ts';
 import { parse } from '../args.ts';
 import { cliContext, workspaceOption } from '../context.ts';
