@@ -6,6 +6,7 @@
  * missing: nothing is imputed.
  */
 import { CapeError } from '../core/errors.ts';
+import { rejectFractions } from '../data/ingest/scores.ts';
 import { olsPredict } from '../core/regression.ts';
 import type { Context } from './context.ts';
 import { familySeries, familyTransitions, usable } from './coupling.ts';
@@ -89,6 +90,7 @@ export function analyzeModel(ctx: Context, input: AnalyzeInput): ModelAnalysis {
   for (const [b, v] of Object.entries(input.scores)) {
     if (typeof v !== 'number' || !(v >= 0 && v <= 100)) throw new CapeError('E_INPUT', `invalid ${b}: ${String(v)} (scores are percent in [0, 100])`, b);
   }
+  rejectFractions(input.scores);
   const family = input.family ? findName([...new Set(ctx.allBase.map((p) => p.family))], input.family, 'family') : null;
   const phase = classifyPhase(ctx, { params: input.params, scores: input.scores, family, previous: input.previous ?? null });
   const gamma12: GammaEstimate = phase.measured?.stable

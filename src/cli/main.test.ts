@@ -78,6 +78,7 @@ describe('cape CLI', () => {
       [['family', 'Pythai'], /did you mean "Pythia"/],
       [['nonsense'], /unknown command/],
       [['hfield', '--gpqa', '80'], /missing --swe/],
+      [['analyze', '--params', '1B', '--hellaswag', '0.49', '--truthfulqa', '0.39'], /did you pass a fraction/],
     ];
     for (const [argv, re] of cases) {
       const r = await cape(...argv);
