@@ -2,12 +2,16 @@ import { statSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, loadEngine, ROOT, SHOTS, startSite, watch } from './harness.ts';
+import { createContext, holdout, kinkFit, betaFunction, odeExplorer, winding, arrhenius, NOT_REPRODUCIBLE } from '../../src/cape/index.ts';
+import { analyzeLeaderboard } from '../../src/cape/leaderboard/analyze.ts';
+import { knownParamsFrom } from '../../src/cape/leaderboard/reference.ts';
+import { syntheticLeaderboard } from '../../src/cape/leaderboard/synthetic.ts';
+import { parseLeaderboardCsv } from '../../src/data/ingest/leaderboard.ts';
+import { launch, loadEngine, ROOT, SHOTS, startSite, watch, type Site } from './harness.ts';
 
 let browser: Browser;
-let server: PreviewServer;
+let server: Site;
 let base: string;
 let engine: Awaited<ReturnType<typeof loadEngine>>;
 const figures: Record<string, string> = {};
@@ -15,7 +19,7 @@ const figures: Record<string, string> = {};
 beforeAll(async () => {
   browser = await launch(); // fails with the install hint when Chromium is missing
   const site = await startSite();
-  server = site.server;
+  server = site;
   base = site.url;
   engine = await loadEngine();
   figures['vite build'] = `${site.buildMs.toFixed(0)} ms`;
@@ -48,7 +52,9 @@ describe('dashboard in Chromium', () => {
     expect(w.failed).toEqual([]);
     expect(w.external).toEqual([]);
     const panels = await page.$$eval('section.panel', (s) => s.map((e) => e.getAttribute('data-panel')));
-    expect(panels.length).toBe(26);
+    expect(panels.length).toBe(29);
+    await page.waitForFunction(() => !(document.querySelector('[data-testid="ws-status"]')?.textContent ?? 'checking').startsWith('checking'));
+    await page.waitForSelector('[data-testid="ledger-table"]');
     expect(await page.locator('body').innerText()).not.toMatch(/\bNaN\b|undefined/);
     for (const id of await page.$$eval('section.panel', (s) => s.map((e) => e.id))) {
       await page.locator(`#${id}`).screenshot({ path: join(SHOTS, `${id}.png`) });
@@ -185,6 +191,7 @@ describe('dashboard in Chromium', () => {
     figures['navigation → first complete render (390 px)'] = `${ms} ms`;
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     await page.screenshot({ path: join(SHOTS, 'full-390.png'), fullPage: true });
+    for (const id of ['ode', 'topology', 'leaderboard']) await page.locator(`#${id}`).screenshot({ path: join(SHOTS, `${id}-390.png`) });
     expect(overflow).toBeLessThanOrEqual(1);
     await page.close();
   });
@@ -206,6 +213,217 @@ describe('dashboard in Chromium', () => {
     const raw = js.reduce((s, f) => s + statSync(join(dir, f)).size, 0);
     figures['JavaScript shipped'] = `${(gz / 1024).toFixed(1)} KB gzipped (${(raw / 1024).toFixed(0)} KB raw, target < 400 KB gz)`;
     expect(gz).toBeLessThan(400 * 1024);
+  });
+});
+
+
+describe('diagnostics panels, ODE explorer and leaderboard in Chromium', () => {
+  const ctx = createContext();
+
+  it('diagnostics panels show the engine values, with reported values labelled', async () => {
+    const { page, w } = await open();
+    const k = kinkFit(ctx);
+    expect(await page.getByTestId('kink-centre').innerText()).toBe(fmtParams(k.centre.params));
+    const wd = winding(ctx);
+    expect(num(await page.getByTestId('topology-phase').innerText())).toBeCloseTo(wd.phaseDeg, 1);
+    expect(num(await page.getByTestId('topology-w').innerText())).toBeCloseTo(wd.W, 1);
+    const b = betaFunction(ctx);
+    expect(await page.getByTestId('beta-fit').innerText()).toBe([b.a2, b.a1, b.a0].map((x) => x.toFixed(2).replace('-', '−')).join(' · '));
+    const ho = holdout(ctx);
+    expect(num(await page.getByTestId('holdout-ode').innerText())).toBeCloseTo(ho.ode.mape, 1);
+    const arr = arrhenius(ctx);
+    const arrText = await page.getByTestId('arrhenius-table').innerText();
+    expect(arrText).toContain(NOT_REPRODUCIBLE);
+    expect(arrText.split(NOT_REPRODUCIBLE).length - 1).toBe(arr.phases.length * 2);
+    expect(await page.getByTestId('boosting-table').innerText()).toContain(NOT_REPRODUCIBLE);
+    for (const id of ['arrhenius', 'survival', 'rg-flow', 'opt-internal', 'poly-baseline', 'topology', 'boosting']) {
+      const text = await page.locator(`#${id}`).innerText();
+      expect(text, id).not.toMatch(/not computed yet|NaN|undefined|\[object Object\]|\{"/);
+      expect(await page.locator(`#${id} svg.cape-chart`).count() + await page.locator(`#${id} table`).count(), id).toBeGreaterThan(0);
+    }
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('moving an ODE slider redraws the trajectory exactly as odeExplorer computes it; frames under 16 ms', async () => {
+    const { page, w } = await open('?ode=Pythia');
+    const chartEl = page.getByTestId('ode-chart');
+    const before = JSON.parse((await chartEl.getAttribute('data-trajectory')) as string) as Record<string, number[]>;
+    const expected0 = odeExplorer(ctx, 'Pythia', {});
+    expect(before.TQA![10]).toBeCloseTo(expected0.trajectories.TQA![10]!, 9);
+    await page.getByTestId('ode-oh').fill('3');
+    await expect.poll(async () => new URL(page.url()).searchParams.get('oh')).toBe('3');
+    const after = JSON.parse((await chartEl.getAttribute('data-trajectory')) as string) as Record<string, number[]>;
+    const expected = odeExplorer(ctx, 'Pythia', { h: 3 });
+    expect(after.TQA).not.toEqual(before.TQA);
+    after.TQA!.forEach((v, i) => expect(v).toBeCloseTo(expected.trajectories.TQA![i]!, 9));
+    after.HS!.forEach((v, i) => expect(v).toBeCloseTo(expected.trajectories.HS![i]!, 9));
+    const shown = await page.getByTestId('ode-next').innerText();
+    expect(shown).toContain(expected.next.prediction.TQA!.toFixed(1));
+    // frame time: 60 synchronous slider inputs (input event → trajectory integrated, chart and table redrawn)
+    const frames = await page.evaluate(() => {
+      const inp = document.querySelector('[data-testid="ode-ow"]') as HTMLInputElement;
+      const out: number[] = [];
+      for (let i = 0; i < 60; i++) {
+        inp.value = String(0.5 + (i % 30) * 0.05);
+        const t0 = performance.now();
+        inp.dispatchEvent(new Event('input', { bubbles: true }));
+        out.push(performance.now() - t0);
+      }
+      return out.sort((a, b) => a - b);
+    });
+    const median = frames[Math.floor(frames.length / 2)]!;
+    const p95 = frames[Math.floor(frames.length * 0.95)]!;
+    figures['ODE slider frame (input → redrawn)'] = `median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${frames.length} inputs (target < 16)`;
+    expect(median).toBeLessThan(50);
+    await page.locator('#ode').screenshot({ path: join(SHOTS, 'ode-moved.png') });
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('leaderboard replication: a synthetic export renders every point under 1 s, filters under 100 ms, and matches analyzeLeaderboard', async () => {
+    const csv = syntheticLeaderboard({ rows: 7000, seed: 3 });
+    const expected = analyzeLeaderboard(parseLeaderboardCsv(csv, { origin: 'synthetic.csv', knownParams: knownParamsFrom(ctx.dataset) }));
+    const { page, w } = await open();
+    await page.getByTestId('lb-file').setInputFiles({ name: 'synthetic.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('lb-verdict').waitFor({ timeout: 30_000 });
+    const perf = await page.evaluate(() => (window as unknown as { __capeLeaderboard: Record<string, number> }).__capeLeaderboard);
+    const dots = await page.locator('[data-testid="lb-chart"] [data-i]').count();
+    figures['leaderboard (7,000-row synthetic) parse + analysis in page'] = `${(perf.parseMs! + perf.analyzeMs!).toFixed(0)} ms`;
+    figures['leaderboard render of all points'] = `${perf.renderMs!.toFixed(0)} ms for ${dots} points (target < 1000)`;
+    expect(dots).toBe(expected.models.filter((m) => m.params !== null && m.truthfulqa !== null).length);
+    expect(perf.renderMs).toBeLessThan(1000);
+    expect(await page.getByTestId('lb-verdict').innerText()).toBe(expected.verdict);
+    expect(await page.getByTestId('lb-models').innerText()).toBe(`${expected.counts.rowsRead} → ${expected.counts.models}`);
+    expect(await page.getByTestId('lb-nc').innerText()).toBe(expected.pooled.nc ? fmtParams(expected.pooled.nc.value) : 'none');
+    // filter by family text, then by size
+    const filterMs: number[] = [];
+    for (const [sel, value] of [['lb-filter-family', 'plant1'], ['lb-filter-min', '1B'], ['lb-filter-type', 'pretrained']] as const) {
+      if (sel === 'lb-filter-type') await page.getByTestId(sel).selectOption(value);
+      else await page.getByTestId(sel).fill(value);
+      filterMs.push(Number(await page.locator('.lb-view').getAttribute('data-filter-ms')));
+    }
+    figures['leaderboard filter'] = `${filterMs.map((x) => x.toFixed(1)).join(' / ')} ms (family, size, type; target < 100)`;
+    for (const ms of filterMs) expect(ms).toBeLessThan(100);
+    const visible = await page.locator('[data-testid="lb-chart"] [data-i]:visible').count();
+    const wantVisible = expected.models.filter((m) => m.params !== null && m.truthfulqa !== null && m.params >= 1e9 && m.type === 'pretrained' && `${m.id} ${m.family}`.toLowerCase().includes('plant1')).length;
+    expect(visible).toBe(wantVisible);
+    await page.locator('#leaderboard').screenshot({ path: join(SHOTS, 'leaderboard-filtered.png') });
+    // click a family → its coupling detail
+    const fam = expected.families.find((f) => f.key.toLowerCase().includes('plant1'))!;
+    await page.locator(`[data-testid="lb-table"] [data-family="${fam.key}"]`).click();
+    const r = await page.getByTestId('lb-detail-r').innerText();
+    expect(num(r)).toBeCloseTo(fam.r!, 3);
+    await page.getByTestId('lb-filter-family').fill('');
+    await page.getByTestId('lb-filter-min').fill('');
+    await page.locator('#leaderboard').screenshot({ path: join(SHOTS, 'leaderboard.png') });
+    expect(w.errors).toEqual([]);
+    expect(w.failed).toEqual([]);
+    await page.close();
+  }, 90_000);
+});
+
+describe('workspace, ledger and ingestion against the real API', () => {
+  const apiModels = async () => ((await (await fetch(`${base}api/workspace/models`)).json()) as { models: { id: number; name: string }[] }).models;
+
+  it('Save to workspace → the model appears in the workspace view and survives a reload; the toggle includes it in analyses', async () => {
+    const { page, w } = await open();
+    const name = `e2e-saved-${Date.now()}`;
+    await page.getByTestId('analyze-name').fill(name);
+    await page.getByTestId('analyze-params').fill('3B');
+    await page.getByTestId('analyze-hellaswag').fill('55');
+    await page.getByTestId('analyze-truthfulqa').fill('36');
+    await page.getByTestId('analyze-submit').click();
+    await page.getByTestId('save-workspace').click();
+    await expect.poll(() => page.getByTestId('save-status').innerText()).toMatch(/saved as workspace model #\d+/);
+    await expect.poll(() => page.getByTestId('ws-table').innerText()).toContain(name);
+    expect((await apiModels()).some((m) => m.name === name)).toBe(true);
+    await page.reload();
+    await page.waitForSelector('html[data-ready="1"]');
+    await expect.poll(() => page.getByTestId('ws-table').innerText()).toContain(name);
+    // include saved models in analyses: the known-model browser now lists it
+    expect(await page.getByTestId('known-models').innerText()).not.toContain(name);
+    await page.getByTestId('ws-include').check();
+    await expect.poll(() => page.getByTestId('known-models').innerText()).toContain(name);
+    expect(new URL(page.url()).searchParams.get('ws')).toBe('1');
+    await page.locator('#workspace').screenshot({ path: join(SHOTS, 'workspace.png') });
+    expect(w.errors).toEqual([]);
+    expect(w.failed).toEqual([]);
+    await page.close();
+  });
+
+  it('a dropped lm-eval file is previewed (params source, task mapping, conversions) and then saved', async () => {
+    const { page } = await open();
+    const file = join(ROOT, 'test/examples/lmeval-v03-falcon-7b.json');
+    await page.getByTestId('ingest-file').setInputFiles(file);
+    const prev = page.getByTestId('ingest-preview-table');
+    await prev.waitFor();
+    const text = await prev.innerText();
+    expect(text).toContain('tiiuae/falcon-7b');
+    expect(text).toContain('model-id');
+    expect(text).toMatch(/hellaswag: hellaswag acc_norm/);
+    expect(text).toContain('converted fractions to percent');
+    await page.locator('#workspace').screenshot({ path: join(SHOTS, 'ingest-preview.png') });
+    const before = (await apiModels()).length;
+    await page.getByTestId('ingest-commit').click();
+    await page.getByTestId('ingest-saved').waitFor();
+    expect((await apiModels()).length).toBe(before + 1);
+    await expect.poll(() => page.getByTestId('ws-table').innerText()).toContain('tiiuae/falcon-7b');
+    await page.close();
+  });
+
+  it('a malformed upload shows an error and changes nothing', async () => {
+    const { page, w } = await open();
+    await page.getByTestId('ws-status').waitFor();
+    const before = await apiModels();
+    await page.getByTestId('ingest-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"results": {"hellaswag": ') });
+    const err = page.getByTestId('ingest-error');
+    await err.waitFor();
+    expect(await err.innerText()).toMatch(/not recognised.*Nothing was saved/s);
+    expect(await apiModels()).toEqual(before);
+    expect(w.errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+    await page.locator('#workspace').screenshot({ path: join(SHOTS, 'ingest-error.png') });
+    await page.close();
+  });
+
+  it('the predictions ledger lists computed statuses, adds a prediction with a criterion and deletes it', async () => {
+    const { page } = await open();
+    const table = page.getByTestId('ledger-table');
+    await table.waitFor();
+    const api = (await (await fetch(`${base}api/predictions`)).json()) as { predictions: { id: string; status: string }[] };
+    expect(await page.locator('[data-testid="ledger-table"] [data-status]').count()).toBe(api.predictions.length);
+    await page.getByTestId('ledger-add').click();
+    await page.getByTestId('ledger-statement').fill('Pythia stays in the tax phase (e2e)');
+    await page.getByTestId('ledger-kind').selectOption('family_r');
+    await page.getByTestId('ledger-family').fill('Pythia');
+    await page.getByTestId('ledger-value').fill('0');
+    await page.getByTestId('ledger-submit').click();
+    await expect.poll(() => table.innerText()).toContain('Pythia stays in the tax phase (e2e)');
+    const after = (await (await fetch(`${base}api/predictions`)).json()) as { predictions: { id: string; statement: string; status: string }[] };
+    const added = after.predictions.find((p) => p.statement.includes('(e2e)'))!;
+    expect(['open', 'passed', 'failed', 'expired']).toContain(added.status);
+    await page.locator('#ledger').screenshot({ path: join(SHOTS, 'ledger.png') });
+    await page.getByRole('button', { name: /Delete prediction .*\(e2e\)/ }).click();
+    await expect.poll(() => table.innerText()).not.toContain('(e2e)');
+    await page.close();
+  });
+
+  it('without a reachable API the workspace features say how to start the server', async () => {
+    const page = await browser.newPage();
+    await page.route('**/api/**', (r) => r.abort());
+    await page.goto(base);
+    await page.waitForSelector('html[data-ready="1"]');
+    await expect.poll(() => page.getByTestId('ws-status').innerText()).toContain('start the server (npm start) to save models');
+    expect(await page.getByTestId('ledger-status').innerText()).toContain('start the server (npm start)');
+    await page.getByTestId('analyze-name').fill('offline');
+    await page.getByTestId('analyze-params').fill('1B');
+    await page.getByTestId('analyze-hellaswag').fill('47');
+    await page.getByTestId('analyze-truthfulqa').fill('38');
+    await page.getByTestId('analyze-submit').click();
+    await page.getByTestId('save-workspace').click();
+    await expect.poll(() => page.getByTestId('save-status').innerText()).toBe('start the server (npm start) to save models');
+    await page.locator('#workspace').screenshot({ path: join(SHOTS, 'workspace-no-server.png') });
+    await page.close();
   });
 });
 

@@ -1,13 +1,17 @@
 /**
- * Browser-test harness: builds the page with Vite's JS API, serves dist/web with `vite preview`
- * on an ephemeral localhost port, launches Debian's Chromium through playwright-core, and loads
- * the same engine modules as the page (for comparing on-screen numbers with engine results).
+ * Browser-test harness: builds the page with Vite's JS API, serves dist/web with the real CAPE
+ * server (`buildApp` from src/server/app.ts: the dashboard plus the JSON API) on an ephemeral
+ * localhost port with a temporary workspace folder, launches Debian's Chromium through
+ * playwright-core, and loads the same engine modules as the page (for comparing on-screen numbers
+ * with engine results).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { build } from 'vite';
+import { buildApp } from '../../src/server/app.ts';
 import { engineFiles } from '../../vite.config.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -15,14 +19,33 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_MISSING = `Chromium not found at ${CHROMIUM}: install it with 'apt-get install -y chromium' (Debian) — browser tests cannot run without it.`;
 export const SHOTS = join(ROOT, 'test-output/screenshots');
 
-export async function startSite(): Promise<{ url: string; server: PreviewServer; buildMs: number }> {
+export interface Site {
+  url: string;
+  buildMs: number;
+  /** The temporary workspace folder (workspace.db). */
+  dataDir: string;
+  close: () => Promise<void>;
+}
+
+/** Builds the page and serves it with the real server (API included) on an ephemeral port. */
+export async function startSite(): Promise<Site> {
   const t0 = performance.now();
   await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
   const buildMs = performance.now() - t0;
-  const server = await preview({ configFile: join(ROOT, 'vite.config.ts'), preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
-  const addr = server.httpServer.address();
-  if (!addr || typeof addr === 'string') throw new Error('preview server has no port');
-  return { url: `http://127.0.0.1:${addr.port}/`, server, buildMs };
+  const dataDir = mkdtempSync(join(tmpdir(), 'cape-e2e-'));
+  const app = await buildApp({ dataDir, webRoot: join(ROOT, 'dist/web'), logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  if (!addr || typeof addr === 'string') throw new Error('server has no port');
+  return {
+    url: `http://127.0.0.1:${addr.port}/`,
+    buildMs,
+    dataDir,
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function launch(): Promise<Browser> {

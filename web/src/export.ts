@@ -53,3 +53,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
 export function downloadCsv(name: string, header: readonly string[], rows: readonly (readonly unknown[])[]): void {
   download(`${name}.csv`, new Blob([toCsv(header, rows)], { type: 'text/csv' }));
 }
+
+export function downloadJson(name: string, value: unknown): void {
+  download(`${name}.json`, new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }));
+}

@@ -24,7 +24,7 @@ export interface Holdout {
   targets: string[];
   actual: number[][];
   ode: HoldoutMethod & { basis: string; predicted: number[][] };
-  polynomials: (HoldoutMethod & { degree: number })[];
+  polynomials: (HoldoutMethod & { degree: number; predicted: number[][] })[];
 }
 
 /**
@@ -56,7 +56,7 @@ export function holdout(ctx: Context, options: OdeOptions & { train?: string; te
     const polynomials = [1, 2, 3, 4].filter((deg) => trainX.length > deg + 1).map((degree) => {
       const coefs = shared.map((_, j) => polyfit(trainX, ode.models.map((m) => m.scores[j]!), degree).coefficients);
       const pred = targets.map((x) => coefs.map((c, j) => polyval(c, x) - polyval(c, x0) + y0[j]!));
-      return { method: `degree-${degree} polynomial`, degree, parameters: (degree + 1) * shared.length, ...score(pred) };
+      return { method: `degree-${degree} polynomial`, degree, parameters: (degree + 1) * shared.length, predicted: pred, ...score(pred) };
     });
     return {
       train, test, benchmarks: shared, start: t.models[0]!.name, targets: names, actual,

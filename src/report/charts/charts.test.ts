@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { frontierScatter, heatmap, intervals, lineScatter, phaseDiagram, trajectoryChart } from './index.ts';
+import { frontierScatter, heatmap, intervals, leaderboardScatter, lineScatter, phaseDiagram, trajectoryChart } from './index.ts';
 import { svgToPng } from './png.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -105,6 +105,32 @@ describe('chart functions return deterministic SVG', () => {
       { document: doc() },
     );
     golden('line-scatter', svg);
+  });
+
+  it('lineScatter uses a series colour when given and anchors right-hand rule labels inside the frame', () => {
+    const svg = lineScatter(
+      { series: [{ name: 'HS line', mode: 'line', color: '#123456', points: [{ x: 1e8, y: 30 }, { x: 1e10, y: 60 }] }, { name: 'HS data', mode: 'scatter', color: '#123456', points: [{ x: 1e9, y: 44 }] }], xLabel: 'params', yLabel: 'score', logX: true, rulesX: [{ x: 9e9, label: 'next size' }] },
+      { document: doc() },
+    );
+    expect(svg.match(/#123456/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(svg).toMatch(/text-anchor="end"[^>]*>[\s\S]*next size/);
+    golden('line-scatter-colors', svg);
+  });
+
+  it('leaderboardScatter stamps data-i on every drawable point, colours by type and outlines reported families', () => {
+    const points = [
+      { params: 7e9, y: 40, type: 'pretrained', reported: 'org/a', label: 'org/a-7b' },
+      { params: 1.3e9, y: 38, type: 'pretrained', reported: 'org/a', label: 'org/a-1.3b' },
+      { params: 7e9, y: 55, type: 'fine-tuned', reported: null, label: 'x/ft-7b' },
+      { params: 13e9, y: 60, type: 'chat', reported: null, label: 'y/chat-13b <b>' },
+      { params: Number.NaN, y: 50, type: 'merge', reported: null, label: 'no size' },
+    ];
+    const svg = leaderboardScatter({ points, yLabel: 'TruthfulQA', rules: [{ x: 3.5e9, label: 'stated Nc 3.5B' }] }, { document: doc(), title: 'leaderboard' });
+    for (const i of [0, 1, 2, 3]) expect(svg).toContain(`data-i="${i}"`);
+    expect(svg).not.toContain('data-i="4"');
+    expect(svg).not.toContain('<b>');
+    expect(svg).toContain('in a reported family');
+    golden('leaderboard-scatter', svg);
   });
 
   it('svgToPng renders a chart to PNG bytes', () => {

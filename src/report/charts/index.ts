@@ -6,3 +6,4 @@ export { intervals, type IntervalsData, type IntervalItem } from './intervals.ts
 export { trajectoryChart, type TrajectoryData, type TrajectoryStep } from './trajectory.ts';
 export { lineScatter, type LineScatterData, type Series, type XY } from './lineScatter.ts';
 export { OKABE_ITO, PHASE_COLORS, THEMES, type ChartOptions, type ThemeName, type LegendItem } from './common.ts';
+export { leaderboardScatter, TYPE_COLORS, type LeaderboardScatterData, type LeaderboardPoint } from './leaderboardScatter.ts';

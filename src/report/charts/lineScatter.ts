@@ -20,6 +20,8 @@ export interface Series {
   points: readonly XY[];
   mode?: 'line' | 'scatter' | 'both';
   dashed?: boolean;
+  /** Colour of the series (default: the Okabe–Ito colour of its position); series that share a quantity can share a colour. */
+  color?: string;
 }
 
 export interface LineScatterData {
@@ -40,14 +42,19 @@ export function lineScatter(data: LineScatterData, opts: ChartOptions): string {
   const marks: Plot.Markish[] = [];
   const legend: LegendItem[] = [];
   for (const r of data.rulesY ?? []) if (isNum(r.y)) marks.push(Plot.ruleY([r.y], { stroke: theme.muted, strokeDasharray: '3,3' }));
+  // Rule labels in the right quarter of the x range are anchored to the left of their rule, so they stay inside the frame.
+  const tx = (x: number) => (data.logX ? Math.log10(x) : x);
+  const xsAll = [...rows.map((r) => tx(r.x)), ...(data.rulesX ?? []).filter((r) => isNum(r.x) && (!data.logX || r.x > 0)).map((r) => tx(r.x))];
+  const xMin = Math.min(...xsAll), xMax = Math.max(...xsAll);
   for (const r of data.rulesX ?? []) {
     if (!isNum(r.x)) continue;
+    const right = xMax > xMin && (tx(r.x) - xMin) / (xMax - xMin) > 0.75;
     marks.push(Plot.ruleX([r.x], { stroke: theme.muted, strokeDasharray: '3,3' }));
-    marks.push(Plot.text([r], { x: 'x', text: 'label', frameAnchor: 'top', dy: 4, dx: 4, textAnchor: 'start', fill: theme.muted }));
+    marks.push(Plot.text([r], { x: 'x', text: 'label', frameAnchor: 'top', dy: 4, dx: right ? -4 : 4, textAnchor: right ? 'end' : 'start', fill: theme.muted }));
   }
   for (const s of data.series) {
     const pts = rows.filter((r) => r.series === s.name);
-    const c = colors.get(s.name) as string;
+    const c = s.color ?? (colors.get(s.name) as string);
     const mode = s.mode ?? 'both';
     const ci = pts.filter((p) => isNum(p.lo) && isNum(p.hi));
     if (ci.length) marks.push(Plot.ruleX(ci, { x: 'x', y1: 'lo', y2: 'hi', stroke: c, strokeOpacity: 0.6 }));

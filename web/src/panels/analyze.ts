@@ -10,6 +10,8 @@ import { interval, isNum, num, params as fmtParams, pValue, SHORT_FALLBACK, sign
 import { getState, setState, type StateKey } from '../state.ts';
 import { anyValue, badge, chart, errorBox, failure, notComputed, reportedLabel, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 import { theme } from '../theme.ts';
+import { serverAvailable, SERVER_NEEDED, workspace } from '../api.ts';
+import { workspaceChanged } from './workspace.ts';
 import type { Headline } from '../../../src/cape/headline.ts';
 
 export const SCORE_FIELDS: { key: StateKey; id: string; label: string; testid: string }[] = [
@@ -199,10 +201,33 @@ export function runAnalysis(result: HTMLElement, form: HTMLElement): void {
   shared.lastAnalysis = out.value;
   shared.lastInput = { name: String(input.name ?? 'your model'), params: input.params as number };
   renderAnalysis(result, out.value);
+  result.appendChild(saveRow(input));
   shared.rerenderPhase();
   const ms = performance.now() - t0;
   (window as unknown as { __capePerf?: Record<string, number> }).__capePerf = { ...((window as unknown as { __capePerf?: Record<string, number> }).__capePerf ?? {}), analyzeMs: ms };
   result.setAttribute('data-analyze-ms', ms.toFixed(2));
+}
+
+/** "Save to workspace": POSTs the analysed model to the server; without one, says how to start it. */
+function saveRow(input: Record<string, unknown>): HTMLElement {
+  const status = h('span', { class: 'muted', role: 'status', 'aria-live': 'polite', 'data-testid': 'save-status' });
+  const btn = h('button', { type: 'button', 'data-testid': 'save-workspace' }, 'Save to workspace');
+  btn.addEventListener('click', async () => {
+    const name = String(input.name ?? '').trim();
+    if (!name) { status.textContent = 'give the model a name (Model name field) to save it'; return; }
+    if (!(await serverAvailable())) { status.textContent = SERVER_NEEDED; return; }
+    btn.disabled = true;
+    try {
+      const m = await workspace.add({ name, family: (input.family as string | undefined) ?? null, params: input.params as number, scores: input.scores as Record<string, number> });
+      status.textContent = `saved as workspace model #${m.id}`;
+      workspaceChanged();
+    } catch (e) {
+      status.textContent = `not saved: ${(e as Error).message}`;
+    } finally {
+      btn.disabled = false;
+    }
+  });
+  return h('div', { class: 'row' }, btn, status);
 }
 
 function renderAnalysis(el: HTMLElement, a: Record<string, unknown>): void {

@@ -6,6 +6,7 @@
  * the sources and the family live in the URL (ode, oh, ow, oc).
  */
 import { explorerModel, type ExplorerResult } from '../../../src/cape/diagnostics/index.ts';
+import { seriesColors } from '../../../src/report/charts/common.ts';
 import { lineScatter, type Series } from '../../../src/report/charts/lineScatter.ts';
 import { h, mount } from '../dom.ts';
 import { contextModels, engineContext } from '../engine.ts';
@@ -39,12 +40,14 @@ export function sourcesFromState(s = getState()): { h: number; width: number; cu
 function trajectorySeries(r: ExplorerResult): Series[] {
   const xs = r.grid.map((x) => 10 ** x);
   const series: Series[] = [];
+  const colors = seriesColors([...Object.keys(r.trajectories), 'next']);
   for (const [label, ys] of Object.entries(r.trajectories)) {
-    series.push({ name: `${label} trajectory (ODE)`, mode: 'line', points: ys.map((y, i) => ({ x: xs[i]!, y })) });
-    series.push({ name: `${label} observed`, mode: 'scatter', points: r.points.map((p) => ({ x: 10 ** p.logN, y: p.scores[label]!, label: `${p.name} ${label}` })) });
+    const color = colors.get(label);
+    series.push({ name: `${label} trajectory (ODE)`, mode: 'line', color, points: ys.map((y, i) => ({ x: xs[i]!, y })) });
+    series.push({ name: `${label} observed`, mode: 'scatter', color, points: r.points.map((p) => ({ x: 10 ** p.logN, y: p.scores[label]!, label: `${p.name} ${label}` })) });
   }
   const nxt = Object.entries(r.next.prediction).map(([label, y]) => ({ x: r.next.params, y, lo: r.next.interval[label]?.[0] ?? null, hi: r.next.interval[label]?.[1] ?? null, label: `next size ${label}` }));
-  series.push({ name: 'next-size prediction (95% interval)', mode: 'scatter', points: nxt });
+  series.push({ name: 'next-size prediction (95% interval)', mode: 'scatter', color: colors.get('next'), points: nxt });
   return series;
 }
 
