@@ -19,10 +19,23 @@ describe('predictions', () => {
     expect(evaluatePrediction(createContext({ today: '2027-01-01' }), base).status).toBe('expired');
   });
 
-  it('status is passed when the pass criterion holds, failed when the fail criterion holds', () => {
-    const ctx = createContext({ today: '2026-06-01' });
+  it('after the deadline: passed when the pass criterion holds, failed when the fail criterion holds', () => {
+    const ctx = createContext({ today: '2027-01-01' });
     expect(evaluatePrediction(ctx, { ...base, pass: { ...base.pass, value: 0.1 } as Prediction['pass'] }).status).toBe('passed');
     expect(evaluatePrediction(ctx, { ...base, fail: { ...base.fail, value: 0.99 } as Prediction['fail'] }).status).toBe('failed');
+  });
+
+  it('before the deadline a dated prediction stays open and says which way the data leans', () => {
+    const ctx = createContext({ today: '2026-06-01' });
+    const early = evaluatePrediction(ctx, { ...base, fail: { ...base.fail, value: 0.99 } as Prediction['fail'] });
+    expect(early.status).toBe('open');
+    expect(early.leaning).toBe('fail');
+  });
+
+  it('an undated prediction is judged as soon as the data meets a criterion', () => {
+    const p = evaluatePrediction(createContext({ today: '2026-06-01' }), { ...base, deadline: null, pass: { ...base.pass, value: 0.1 } as Prediction['pass'] });
+    expect(p.status).toBe('passed');
+    expect(p.leaning).toBeNull();
   });
 
   it('a criterion on a benchmark the data lacks is not evaluable and says so', () => {

@@ -1,8 +1,10 @@
 /**
  * Predictions with computed status (SCIENCE.md §17): each prediction has a pass and a fail
- * criterion on the data. Status: "passed" when the pass criterion holds, "failed" when the fail
- * criterion holds, else "expired" after the deadline, else "open". A criterion that needs data
- * the dataset does not hold is "not evaluable" and leaves the prediction open, saying why.
+ * criterion on the data. A prediction with a date is judged at its deadline: before it, it is
+ * "open" and `leaning` says which criterion the data meets today ("pass" / "fail"); after it,
+ * "passed" / "failed", or "expired" when neither criterion holds. A prediction counted in releases
+ * (no date) or already claimed as confirmed is judged as soon as the data meets a criterion.
+ * A criterion that needs data the dataset does not hold is "not evaluable" and says why.
  */
 import { CapeError } from '../core/errors.ts';
 import { pearson } from '../core/stats.ts';
@@ -25,6 +27,8 @@ export interface CriterionCheck {
 
 export interface EvaluatedPrediction extends Prediction {
   status: PredictionStatus;
+  /** Before a dated deadline: the criterion the data meets today, if any. */
+  leaning: 'pass' | 'fail' | null;
   passCheck: CriterionCheck;
   failCheck: CriterionCheck;
   evaluatedOn: string;
@@ -109,11 +113,13 @@ function safeCheck(ctx: Context, c: Criterion): CriterionCheck {
 export function evaluatePrediction(ctx: Context, p: Prediction): EvaluatedPrediction {
   const passCheck = safeCheck(ctx, p.pass);
   const failCheck = safeCheck(ctx, p.fail);
+  const meets = passCheck.holds === true ? 'pass' : failCheck.holds === true ? 'fail' : null;
+  const due = p.deadline === null || ctx.today > p.deadline;
   let status: PredictionStatus = 'open';
-  if (passCheck.holds === true) status = 'passed';
-  else if (failCheck.holds === true) status = 'failed';
-  else if (p.deadline !== null && ctx.today > p.deadline) status = 'expired';
-  return { ...p, status, passCheck, failCheck, evaluatedOn: ctx.today };
+  if (due && meets === 'pass') status = 'passed';
+  else if (due && meets === 'fail') status = 'failed';
+  else if (due && p.deadline !== null) status = 'expired';
+  return { ...p, status, leaning: due ? null : meets, passCheck, failCheck, evaluatedOn: ctx.today };
 }
 
 /** Every prediction of the dataset (plus `extra`, e.g. the user's ledger), evaluated. */

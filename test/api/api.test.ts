@@ -283,7 +283,7 @@ describe('predictions ledger endpoints', () => {
     expect(r.predictions.every((p: { origin: string }) => p.origin === 'seed')).toBe(true);
   });
 
-  it('a single-criterion prediction is decided by the data (its negation fails it) and re-evaluated when workspace data changes', async () => {
+  it('a single-criterion prediction leans by the data before its deadline (its negation is the fail criterion) and is re-evaluated when workspace data changes', async () => {
     const app = await makeApp();
     const fam = (await app.inject('/api/family/Pythia')).json();
     const c = await app.inject({
@@ -292,7 +292,7 @@ describe('predictions ledger endpoints', () => {
       payload: { id: 'pythia-n', statement: 'Pythia gets a ninth model', criterion: { kind: 'family_r', family: 'Pythia', op: '>', value: fam.r + 1e-9 }, deadline: '2030-01-01', passText: 'r rose', failText: 'r fell' },
     });
     expect(c.statusCode).toBe(201);
-    expect(c.json()).toMatchObject({ id: 'pythia-n', status: 'failed', origin: 'user' });
+    expect(c.json()).toMatchObject({ id: 'pythia-n', status: 'open', leaning: 'fail', origin: 'user' });
     expect(c.json().fail).toMatchObject({ kind: 'family_r', op: '<=' });
     expect(c.json().passCheck.value).toBeCloseTo(fam.r, 12);
     // a workspace model that raises the family's r flips the prediction to passed
@@ -302,7 +302,8 @@ describe('predictions ledger endpoints', () => {
     const after = (await app.inject('/api/predictions')).json().predictions.find((p: { id: string }) => p.id === 'pythia-n');
     expect(after.passCheck.n).toBe(fam.n + 1);
     expect(after.passCheck.value).not.toBeCloseTo(fam.r, 6);
-    expect(after.status).toBe(after.passCheck.value > fam.r ? 'passed' : 'failed');
+    expect(after.status).toBe('open');
+    expect(after.leaning).toBe(after.passCheck.value > fam.r ? 'pass' : 'fail');
     expect(after.passCheck.value).toBeGreaterThan(fam.r);
     expect((await app.inject({ method: 'DELETE', url: '/api/predictions/pythia-n' })).statusCode).toBe(204);
     expect((await app.inject({ method: 'DELETE', url: '/api/predictions/pythia-n' })).statusCode).toBe(404);

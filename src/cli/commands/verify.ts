@@ -1,9 +1,9 @@
 /** `cape verify` and `cape predictions`. */
-import { createContext, evaluatePredictions, verify } from '../../cape/index.ts';
+import { createContext, evaluatePrediction, evaluatePredictions, verify } from '../../cape/index.ts';
 import { fmtCi } from '../../report/format.ts';
 import { formatTable } from '../../report/table.ts';
 import { parse } from '../args.ts';
-import { cliContext, workspaceOption } from '../context.ts';
+import { cliWorkspace, workspaceOption } from '../context.ts';
 import { printJson, type Io } from '../io.ts';
 
 export const verifyHelp = `cape verify [--json]
@@ -12,7 +12,9 @@ export const verifyHelp = `cape verify [--json]
 
 export const predictionsHelp = `cape predictions [--include-workspace] [--json]
   The study's predictions with their pass/fail criteria and the status computed from the data
-  (passed / failed / expired / open).`;
+  (passed / failed / expired / open). With --include-workspace: the predictions ledger of the
+  workspace (the study's plus yours, added with the page or POST /api/predictions), evaluated on
+  the dataset plus your saved models.`;
 
 export async function runVerify(argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, {});
@@ -32,12 +34,14 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
 export async function runPredictions(argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, workspaceOption);
   if (values.help) return io.out(`${predictionsHelp}\n`), 0;
-  const ps = evaluatePredictions(await cliContext(values));
+  const { ctx, ledger } = await cliWorkspace(values);
+  // With --include-workspace the ledger (the study's predictions plus the user's) replaces the dataset's list.
+  const ps = ledger ? ledger.map((p) => evaluatePrediction(ctx, p)) : evaluatePredictions(ctx);
   if (values.json) return printJson(io, ps), 0;
   io.out(formatTable({
     title: `Predictions (evaluated on ${ps[0]?.evaluatedOn ?? ''})`,
     headers: ['prediction', 'deadline', 'pass if', 'fail if', 'status', 'evidence'],
-    rows: ps.map((p) => [p.title, p.deadlineText, p.passText, p.failText, p.status.toUpperCase(), p.passCheck.holds === null && p.failCheck.holds === null ? p.passCheck.detail : p.passCheck.detail || p.failCheck.detail]),
+    rows: ps.map((p) => [p.title, p.deadlineText, p.passText, p.failText, `${p.status.toUpperCase()}${p.leaning ? ` (leaning ${p.leaning})` : ''}`, p.passCheck.holds === null && p.failCheck.holds === null ? p.passCheck.detail : p.passCheck.detail || p.failCheck.detail]),
   }));
   return 0;
 }

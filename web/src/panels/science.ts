@@ -124,10 +124,10 @@ export const predictions: PanelDef = {
       h('span', {}, h('strong', {}, r.title), h('br', {}), r.statement), r.deadlineText,
       h('span', {}, r.passText, h('br', {}), h('small', { class: 'muted' }, check(r.passCheck))),
       h('span', {}, r.failText, h('br', {}), h('small', { class: 'muted' }, check(r.failCheck))),
-      h('span', { class: `badge tone-${r.status}` }, r.status), r.source]);
+      h('span', {}, h('span', { class: `badge tone-${r.status}` }, r.status), r.leaning ? h('small', { class: 'muted' }, ` leaning ${r.leaning}`) : null), r.source]);
     const header = ['prediction', 'deadline', 'pass when', 'fail when', 'status', 'source'];
     mount(body,
-      h('p', { class: 'muted' }, `Statuses are computed from the dataset on ${p.value[0]?.evaluatedOn ?? ''}: passed when the pass criterion holds, failed when the fail criterion holds, expired after the deadline, otherwise open.`),
+      h('p', { class: 'muted' }, `Statuses are computed from the dataset on ${p.value[0]?.evaluatedOn ?? ''}. A dated prediction is judged at its deadline (passed, failed, or expired when neither criterion holds); before it, it is open and "leaning" shows which criterion the data meets today. Predictions counted in releases are judged as soon as the data meets a criterion.`),
       table({ name: 'predictions', testid: 'predictions-table', header, rows: rows('open') }),
       h('h3', {}, 'Claimed as already confirmed by the study — re-checked'),
       table({ name: 'predictions-confirmed', testid: 'predictions-confirmed', header, rows: rows('confirmed') }));

@@ -224,7 +224,7 @@ export const ledgerPanel: PanelDef = {
       if (!(await serverAvailable())) return mount(out, h('p', { class: 'muted', 'data-testid': 'ledger-status' }, `The ledger is kept by the CAPE server: ${SERVER_NEEDED} and predictions. Panel 25 shows the dataset's predictions without it.`));
       try {
         const l = await ledger.list();
-        const row = (p: LedgerEntry) => [h('span', {}, h('strong', {}, p.title), h('br', {}), p.statement), p.deadlineText || p.deadline || '—', h('span', { class: `badge tone-${p.status === 'passed' ? 'pass' : p.status === 'failed' ? 'fail' : 'open'}`, 'data-status': p.status }, p.status), h('small', { class: 'muted' }, p.passCheck.detail), p.origin,
+        const row = (p: LedgerEntry) => [h('span', {}, h('strong', {}, p.title), h('br', {}), p.statement), p.deadlineText || p.deadline || '—', h('span', { class: `badge tone-${p.status === 'passed' ? 'pass' : p.status === 'failed' ? 'fail' : 'open'}`, 'data-status': p.status }, p.leaning ? `${p.status} · leaning ${p.leaning}` : p.status), h('small', { class: 'muted' }, p.passCheck.detail), p.origin,
           h('button', { type: 'button', class: 'small', 'aria-label': `Delete prediction ${p.title}`, 'data-testid': 'ledger-delete', onclick: (async () => { try { await ledger.remove(p.id); await refresh(); } catch (e) { mount(formHolder, errorBox(msg(e))); } }) as EventListener }, 'Delete')];
         mount(out,
           h('div', { class: 'tiles' }, Object.entries(l.counts).map(([k, v]) => tile(k, String(v)))),
