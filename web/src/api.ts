@@ -58,6 +58,8 @@ export const workspace = {
 };
 
 export interface LedgerEntry {
+  /** Before a dated deadline: the criterion the data meets today. */
+  leaning?: 'pass' | 'fail' | null;
   id: string; title: string; statement: string; deadline: string | null; deadlineText: string; passText: string; failText: string;
   source: string; group: string; origin: 'seed' | 'user'; status: 'open' | 'passed' | 'failed' | 'expired';
   passCheck: { holds: boolean | null; detail: string }; failCheck: { holds: boolean | null; detail: string }; evaluatedOn: string;
