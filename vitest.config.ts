@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    // Deterministic property tests: one fast-check seed for every run (CONVENTIONS §5).
+    setupFiles: ['test/setup.ts'],
   },
 });
