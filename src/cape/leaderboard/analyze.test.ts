@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CapeError } from '../../core/errors.ts';
@@ -9,7 +10,8 @@ import { knownParamsFrom } from './reference.ts';
 import { syntheticLeaderboard } from './synthetic.ts';
 
 const fixture = readFileSync(new URL('../../../test/examples/leaderboard-traps.csv', import.meta.url), 'utf8');
-const REAL = '/work/shared/reference-data/external/open-llm-leaderboard-v1.csv';
+// The user's own export, when ../shared (beside the checkout) has one; the project ships no copy.
+const REAL = fileURLToPath(new URL('../../../../shared/reference-data/external/open-llm-leaderboard-v1.csv', import.meta.url));
 /** A fixed "curated" Nc so these tests do not move when the curated dataset changes. */
 const CURATED: NcEstimate = { method: 'cluster', value: 1.2e9, ciLow: 0.6e9, ciHigh: 4e9, n: 10, resamples: 100, validShare: 1, seed: 1, note: 'test' };
 const quick = { seed: 7, resamples: 300, permutations: 2000, curatedNc: CURATED };

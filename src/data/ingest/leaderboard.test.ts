@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CapeError } from '../../core/errors.ts';
@@ -5,7 +6,8 @@ import { groupFamilies } from './families.ts';
 import { isLeaderboardCsv, leaderboardType, normaliseHeader, parseLeaderboardCsv } from './leaderboard.ts';
 
 const sample = readFileSync(new URL('../../../test/examples/leaderboard-sample.csv', import.meta.url), 'utf8');
-const REAL = '/work/shared/reference-data/external/open-llm-leaderboard-v1.csv';
+// The user's own export, when ../shared (beside the checkout) has one; the project ships no copy.
+const REAL = fileURLToPath(new URL('../../../../shared/reference-data/external/open-llm-leaderboard-v1.csv', import.meta.url));
 /** Ids of the real file whose kept row is relabelled pretrained because another of its rows says so. */
 const RELABELLED = 15;
 
