@@ -103,6 +103,14 @@ describe('cape CLI', () => {
     expect(r.err).toMatch(/no\/such\/file\.json/);
   });
 
+  it('pair runs any two benchmarks and names the Nc2/Nc3 verdict', async () => {
+    const r = await cape('pair', '--x', 'arc', '--y', 'truthfulqa');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Sign of γ12 by scale band/);
+    expect(r.out).toMatch(/Nc2\/Nc3:/);
+    expect((await cape('pair', '--x', 'arc', '--y', 'bogus')).err).toMatch(/bogus/);
+  });
+
   it('help lists every command and exits 0; no command exits 2', async () => {
     const r = await cape('--help');
     expect(r.code).toBe(0);

@@ -9,6 +9,7 @@ import * as diagnostics from './commands/diagnostics.ts';
 import * as family from './commands/family.ts';
 import * as frontier from './commands/frontier.ts';
 import * as leaderboard from './commands/leaderboard.ts';
+import * as pair from './commands/pair.ts';
 import * as trajectory from './commands/trajectory.ts';
 import * as serve from './commands/serve.ts';
 import * as verify from './commands/verify.ts';
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, Command> = {
   family: { run: family.run, help: family.help, summary: 'within-family coupling r, transitions and Nc' },
   frontier: { run: frontier.runFrontier, help: frontier.frontierHelp, summary: 'SWE/GPQA population fit with every model\'s h-field' },
   hfield: { run: frontier.runHField, help: frontier.hfieldHelp, summary: 'h-field of a SWE/GPQA pair with its 95% interval' },
+  pair: { run: pair.run, help: pair.help, summary: 'any two benchmarks: running coupling, sign by scale band, sign changes, Nc2/Nc3 candidates' },
   trajectory: { run: trajectory.runTrajectory, help: trajectory.trajectoryHelp, summary: 'within-lab release trajectories' },
   gate: { run: trajectory.runGate, help: trajectory.gateHelp, summary: 'release gate: exit 1 on a tax excursion' },
   diagnostics: { run: diagnostics.run, help: diagnostics.help, summary: 'the analyses behind the physics panels: kink, beta, winding, ode, holdout, explorer, arrhenius, survival, internal, boosting' },
