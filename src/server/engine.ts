@@ -16,6 +16,7 @@ import {
   headline,
   labSummaries,
   labTrajectory,
+  pairCoupling,
   trajectoryBetween,
   trajectoryLabs,
   verify,
@@ -41,6 +42,7 @@ export interface Engine {
   verify: typeof verify;
   headline: typeof headline;
   evaluatePrediction: typeof evaluatePrediction;
+  pairCoupling: typeof pairCoupling;
   /** The diagnostics of src/cape/diagnostics by name (kink, beta, ode, ...); absent = route not registered. */
   diagnostics?: (ctx: Context, name: string, options: DiagnosticOptions) => unknown;
 }
@@ -61,6 +63,7 @@ export const defaultEngine: Engine = {
   verify,
   headline,
   evaluatePrediction,
+  pairCoupling,
   diagnostics: runDiagnostic,
 };
 

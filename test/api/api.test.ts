@@ -492,13 +492,24 @@ describe('static files', () => {
 });
 
 describe('OpenAPI document and API page', () => {
+  it('GET /api/pair returns the pair coupling of the engine, and a bad benchmark is a 400 naming the field', async () => {
+    const app = await makeApp();
+    const r = await app.inject('/api/pair?x=arc_challenge&y=truthfulqa_mc2');
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ x: 'arc_challenge', y: 'truthfulqa_mc2', source: 'dataset' });
+    expect(r.json().bands).toHaveLength(4);
+    const bad = await app.inject('/api/pair?x=arc_challenge&y=nope');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('y');
+  });
+
   it('lists every registered route with responses, and is valid OpenAPI 3.1 in structure', async () => {
     const app = await makeApp();
     const doc = (await app.inject('/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info.title).toBe('CAPE Studio');
     const expected = [
-      'post /api/analyze', 'get /api/families', 'get /api/family/{name}', 'get /api/frontier', 'get /api/hfield', 'post /api/hfield',
+      'post /api/analyze', 'get /api/families', 'get /api/family/{name}', 'get /api/pair', 'get /api/frontier', 'get /api/hfield', 'post /api/hfield',
       'get /api/trajectory', 'post /api/gate', 'get /api/verify', 'get /api/headline', 'get /api/diagnostics/{name}',
       'get /api/workspace/models', 'post /api/workspace/models', 'get /api/workspace/models/{id}', 'put /api/workspace/models/{id}',
       'delete /api/workspace/models/{id}', 'get /api/workspace/export', 'get /api/predictions', 'post /api/predictions',

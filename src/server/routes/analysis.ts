@@ -111,6 +111,17 @@ export const analysisRoutes: RouteDef[] = [
   },
   {
     method: 'GET',
+    url: '/api/pair',
+    tag: 'analysis',
+    summary: 'Any two benchmarks: running coupling γ12 = ΔY/ΔX, sign by scale band, sign changes within families, Nc2/Nc3 candidates',
+    schema: { querystring: Type.Object({ x: BenchmarkIdSchema, y: BenchmarkIdSchema, includeWorkspace: IncludeWorkspace }, { additionalProperties: false }) },
+    handler: (req, _r, state) => {
+      const q = req.query as { x: BenchmarkId; y: BenchmarkId };
+      return state.engine.pairCoupling(state.context(includeWs(req)), { x: q.x, y: q.y });
+    },
+  },
+  {
+    method: 'GET',
     url: '/api/frontier',
     tag: 'analysis',
     summary: "Frontier regression GPQA = a·SWE + b, every model's h-field, and per-lab summaries",
