@@ -3,17 +3,19 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext, holdout, kinkFit, betaFunction, odeExplorer, winding, arrhenius, NOT_REPRODUCIBLE } from '../../src/cape/index.ts';
+import { analyzeModel, createContext, headline, hField, holdout, kinkFit, betaFunction, odeExplorer, winding, arrhenius, NOT_REPRODUCIBLE } from '../../src/cape/index.ts';
 import { analyzeLeaderboard } from '../../src/cape/leaderboard/analyze.ts';
 import { knownParamsFrom } from '../../src/cape/leaderboard/reference.ts';
 import { syntheticLeaderboard } from '../../src/cape/leaderboard/synthetic.ts';
 import { parseLeaderboardCsv } from '../../src/data/ingest/leaderboard.ts';
-import { launch, loadEngine, ROOT, SHOTS, startSite, watch, type Site } from './harness.ts';
+import { parseScore } from '../../src/data/ingest/scores.ts';
+import { launch, ROOT, SHOTS, startSite, watch, type Site } from './harness.ts';
 
 let browser: Browser;
 let server: Site;
 let base: string;
-let engine: Awaited<ReturnType<typeof loadEngine>>;
+/** The engine as the page uses it: the shared context over the shipped dataset. */
+const ctx = createContext();
 const figures: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -21,7 +23,6 @@ beforeAll(async () => {
   const site = await startSite();
   server = site;
   base = site.url;
-  engine = await loadEngine();
   figures['vite build'] = `${site.buildMs.toFixed(0)} ms`;
 }, 120_000);
 
@@ -67,12 +68,7 @@ describe('dashboard in Chromium', () => {
   it('header Nc equals the engine estimate', async () => {
     const { page } = await open();
     const shown = await page.getByTestId('header-nc').innerText();
-    if (engine.has('headline')) {
-      const hl = engine.call<{ nc: { value: number } }>('headline');
-      expect(shown).toContain(fmtParams(hl.nc.value));
-    } else if (engine.has('ncCluster')) {
-      expect(shown).toBe(fmtParams(engine.call<{ value: number }>('ncCluster').value));
-    } else expect(shown).toContain('not computed yet');
+    expect(shown).toContain(fmtParams(headline(ctx).nc.value));
     await page.close();
   });
 
@@ -88,7 +84,7 @@ describe('dashboard in Chromium', () => {
     const ms = Number(await page.locator('#analysis-result').getAttribute('data-analyze-ms'));
     figures['analyze update (in page)'] = `${ms.toFixed(1)} ms (target < 50); click → result ${roundTrip} ms`;
     expect(ms).toBeLessThan(250);
-    const expected = engine.call<{ phase: string; gamma12: { value: number }; chi: number; nc: { value: number } }>('analyzeModel', { params: 6.9e9, scores: { hellaswag: 67.3, truthfulqa_mc2: 35.4 } });
+    const expected = analyzeModel(ctx, { params: 6.9e9, scores: { hellaswag: 67.3, truthfulqa_mc2: 35.4 } });
     expect(await page.getByTestId('analysis-phase').getAttribute('data-phase')).toBe(expected.phase);
     expect(num(await page.getByTestId('analysis-gamma').innerText())).toBeCloseTo(expected.gamma12.value, 3);
     expect(num(await page.getByTestId('analysis-chi').innerText())).toBeCloseTo(expected.chi, 2);
@@ -115,7 +111,7 @@ describe('dashboard in Chromium', () => {
     await page.getByTestId('hfield-gpqa').fill('80');
     await page.getByTestId('hfield-submit').click();
     await page.getByTestId('hfield-h').waitFor();
-    const r = engine.call<{ h: number; interval: [number, number]; interpretation: string }>('hField', { swe: 70, gpqa: 80 });
+    const r = hField(ctx, { swe: 70, gpqa: 80 });
     expect(Number(await page.getByTestId('hfield-h').getAttribute('data-value'))).toBeCloseTo(r.h, 10);
     expect(num(await page.getByTestId('hfield-h').innerText())).toBeCloseTo(r.h, 2);
     expect(await page.getByTestId('hfield-interpretation').innerText()).toBe(r.interpretation);
@@ -150,7 +146,7 @@ describe('dashboard in Chromium', () => {
     const hs = page.getByTestId('analyze-hellaswag-error');
     await expect.poll(async () => (await hs.innerText()).length).toBeGreaterThan(0);
     let expected = '';
-    try { engine.call('parseScore', 'abc', 'hellaswag'); } catch (e) { expected = (e as Error).message; }
+    try { parseScore('abc', 'hellaswag'); } catch (e) { expected = (e as Error).message; }
     expect(await hs.innerText()).toBe(expected);
     expect((await page.getByTestId('analyze-truthfulqa-error').innerText()).length).toBeGreaterThan(0);
     expect(await page.getByTestId('analyze-hellaswag').getAttribute('aria-invalid')).toBe('true');
@@ -218,8 +214,6 @@ describe('dashboard in Chromium', () => {
 
 
 describe('diagnostics panels, ODE explorer and leaderboard in Chromium', () => {
-  const ctx = createContext();
-
   it('diagnostics panels show the engine values, with reported values labelled', async () => {
     const { page, w } = await open();
     const k = kinkFit(ctx);

@@ -1,18 +1,17 @@
 /**
  * Browser-test harness: builds the page with Vite's JS API, serves dist/web with the real CAPE
  * server (`buildApp` from src/server/app.ts: the dashboard plus the JSON API) on an ephemeral
- * localhost port with a temporary workspace folder, launches Debian's Chromium through
- * playwright-core, and loads the same engine modules as the page (for comparing on-screen numbers
- * with engine results).
+ * localhost port with a temporary workspace folder, and launches Debian's Chromium through
+ * playwright-core. The tests compare on-screen numbers with the engine (src/cape/index.ts), which
+ * they import directly, as the page does.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { buildApp } from '../../src/server/app.ts';
-import { engineFiles } from '../../vite.config.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -66,26 +65,4 @@ export function watch(page: Page): { errors: string[]; failed: string[]; externa
     if (!['127.0.0.1', 'localhost'].includes(u.hostname) && u.protocol !== 'data:' && u.protocol !== 'blob:') w.external.push(r.url());
   });
   return w;
-}
-
-/** The engine as the page sees it: merged exports of the same modules, and a shared context. */
-export async function loadEngine(): Promise<{ call: <T>(name: string, ...args: unknown[]) => T; has: (n: string) => boolean; missing: string[] }> {
-  const files = engineFiles(ROOT);
-  const map = new Map<string, unknown>();
-  for (const f of [...files.engine, ...files.ingest]) {
-    const m = (await import(pathToFileURL(f).href)) as Record<string, unknown>;
-    for (const [k, v] of Object.entries(m)) if (!map.has(k)) map.set(k, v);
-  }
-  const ingestNames = new Set<string>();
-  for (const f of files.ingest) for (const k of Object.keys(await import(pathToFileURL(f).href))) ingestNames.add(k);
-  const create = map.get('createContext') as (() => unknown) | undefined;
-  const ctx = create ? create() : null;
-  return {
-    has: (n) => typeof map.get(n) === 'function',
-    call: <T>(name: string, ...args: unknown[]) => {
-      const fn = map.get(name) as (...a: unknown[]) => T;
-      return ctx && !ingestNames.has(name) ? fn(ctx, ...args) : fn(...args);
-    },
-    missing: files.missing,
-  };
 }

@@ -1,7 +1,6 @@
 /** Entry of the dashboard: reads the URL state, applies the theme, renders every panel in order. */
 import './styles.css';
 import { h, mount } from './dom.ts';
-import { missing } from './engine.ts';
 import { analyze, customPair, header, known, phase } from './panels/analyze.ts';
 import { frontier, hfield, matrix3, trajectories } from './panels/frontier.ts';
 import { citation, dictionary, levers } from './panels/reference.ts';
@@ -39,12 +38,11 @@ function renderAll(app: HTMLElement, toggle: HTMLElement, keepScroll = false): v
   applyTheme();
   toggle.textContent = theme() === 'dark' ? 'Light theme' : 'Dark theme';
   const nav = h('nav', { class: 'toc', 'aria-label': 'Panels' }, h('ol', {}, PANELS.map((p) => h('li', {}, h('a', { href: `#${p.id}` }, p.title)))));
-  const status = missing.length ? h('p', { class: 'engine-status', 'data-testid': 'engine-status' }, `Engine modules not present in this build: ${missing.join(', ')}. Panels that need them say "not computed yet".`) : null;
   const main = h('main', { id: 'main' });
   mount(app,
     h('a', { class: 'skip', href: '#main' }, 'Skip to content'),
     h('header', { class: 'top' }, h('div', {}, h('h1', {}, 'CAPE Studio'), h('p', { class: 'sub' }, 'Where does a language model stand in the capability-coupling picture of scaling, and why? Every number below is computed from the bundled dataset by the same engine as the cape CLI.')), toggle),
-    status, nav, main);
+    nav, main);
   for (const p of PANELS) main.appendChild(section(p));
   const sel = getState().panel;
   if (keepScroll) window.scrollTo(0, y);

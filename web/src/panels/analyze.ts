@@ -1,20 +1,24 @@
 /**
  * Panels 1–5: header figures, "Analyze any model" (form + result), custom benchmark pair,
  * axes + known-model browser (click to analyze) and the phase diagram. Every figure comes from
- * an engine call (see engine.ts); inputs are parsed by the ingest parsers and live in the URL.
+ * a typed engine function on the shared context (engine.ts); inputs are parsed by the ingest
+ * parsers and live in the URL.
  */
+import { analyzeModel, familyNames, headline, ncCluster, runningFit, type AnalyzeInput, type Headline, type ModelAnalysis, type ModelPoint, type RunningFit } from '../../../src/cape/index.ts';
+import { parseParams } from '../../../src/data/ingest/params.ts';
+import { parseScore } from '../../../src/data/ingest/scores.ts';
+import type { BenchmarkId } from '../../../src/data/schema.ts';
 import { phaseDiagram } from '../../../src/report/charts/phaseDiagram.ts';
-import { h, mount } from '../dom.ts';
-import { call, contextModels, type ModelPoint, type Outcome } from '../engine.ts';
+import { h, mount, type Child } from '../dom.ts';
+import { attempt, engineContext } from '../engine.ts';
 import { interval, isNum, num, params as fmtParams, pValue, SHORT_FALLBACK, signed } from '../format.ts';
 import { getState, setState, type StateKey } from '../state.ts';
-import { anyValue, badge, chart, errorBox, failure, notComputed, reportedLabel, table, tile, chartWidth, type PanelDef } from '../ui.ts';
+import { chart, errorBox, failure, guard, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 import { theme } from '../theme.ts';
 import { serverAvailable, SERVER_NEEDED, workspace } from '../api.ts';
 import { workspaceChanged } from './workspace.ts';
-import type { Headline } from '../../../src/cape/headline.ts';
 
-export const SCORE_FIELDS: { key: StateKey; id: string; label: string; testid: string }[] = [
+export const SCORE_FIELDS: { key: StateKey; id: BenchmarkId; label: string; testid: string }[] = [
   { key: 'hs', id: 'hellaswag', label: 'HellaSwag', testid: 'analyze-hellaswag' },
   { key: 'tqa', id: 'truthfulqa_mc2', label: 'TruthfulQA (mc2)', testid: 'analyze-truthfulqa' },
   { key: 'arc', id: 'arc_challenge', label: 'ARC-Challenge', testid: 'analyze-arc' },
@@ -25,10 +29,8 @@ export const SCORE_FIELDS: { key: StateKey; id: string; label: string; testid: s
   { key: 'ifeval', id: 'ifeval', label: 'IFEval', testid: 'analyze-ifeval' },
 ];
 
-const PHASE_TONE: Record<string, string> = { tax: 'tax', transition: 'transition', bonus: 'bonus', nc2: 'nc2', nc3: 'nc3' };
-
 interface Shared {
-  lastAnalysis: Record<string, unknown> | null;
+  lastAnalysis: ModelAnalysis | null;
   lastInput: { name: string; params: number } | null;
   rerenderPhase: () => void;
   analyzeEl: HTMLElement | null;
@@ -36,26 +38,26 @@ interface Shared {
 export const shared: Shared = { lastAnalysis: null, lastInput: null, rerenderPhase: () => {}, analyzeEl: null };
 
 /** Parses the form's values with the ingest parsers; returns the input or per-field messages. */
-export function parseForm(s = getState()): { input?: Record<string, unknown>; errors: Record<string, string> } {
+export function parseForm(s = getState()): { input?: AnalyzeInput; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   let paramsValue: number | undefined;
   const raw = (s.params ?? '').trim();
   if (!raw) errors.params = 'enter the parameter count (e.g. 7B, 410M, 6.9e9)';
   else {
-    const p = call<number>('parseParams', raw, 'params');
+    const p = attempt(() => parseParams(raw, 'params'));
     if (p.ok) paramsValue = p.value;
-    else errors.params = p.missing ? 'the parameter parser is not available yet' : p.message;
+    else errors.params = p.message;
   }
-  const scores: Record<string, number> = {};
+  const scores: AnalyzeInput['scores'] = {};
   for (const f of SCORE_FIELDS) {
     const v = (s[f.key] ?? '').trim();
     if (!v) continue;
-    const p = call<number>('parseScore', v, f.id);
+    const p = attempt(() => parseScore(v, f.id));
     if (p.ok) scores[f.id] = p.value;
-    else errors[f.key] = p.missing ? 'the score parser is not available yet' : p.message;
+    else errors[f.key] = p.message;
   }
   if (Object.keys(errors).length || paramsValue === undefined) return { errors };
-  const input: Record<string, unknown> = { params: paramsValue, scores };
+  const input: AnalyzeInput = { params: paramsValue, scores };
   if (s.name) input.name = s.name;
   if (s.family) input.family = s.family;
   if (s.previous) input.previous = s.previous;
@@ -68,33 +70,11 @@ export const header: PanelDef = {
   n: 1,
   title: 'Headline figures (computed from the dataset)',
   render(body) {
-    const hl = call<Record<string, unknown>>('headline');
-    if (hl.ok) {
-      mount(body, h('div', { class: 'tiles' }, headlineTiles(hl.value)));
-      return;
-    }
-    // Bind to the engine pieces that exist until headline() arrives.
-    const nc = call<{ value: number; ciLow: number; ciHigh: number; n: number; method: string }>(['ncCluster', 'ncFor']);
-    const fit = call<{ slope: number; slopeCi: [number, number]; n: number; r: number }>('frontierFit');
-    const fams = call<string[]>('familyNames');
-    const models = contextModels();
-    mount(
-      body,
-      h(
-        'div',
-        { class: 'tiles' },
-        tile('Critical scale Nc', nc.ok ? fmtParams(nc.value.value) : notComputed('Nc'), nc.ok ? `95% CI ${interval(nc.value.ciLow, nc.value.ciHigh, fmtParams)} · ${nc.value.method}` : null, { testid: 'header-nc' }),
-        tile('Within-family r (HS, TQA)', notComputed('headline()'), 'needs the engine headline()'),
-        tile('Base + frontier models', models ? `${models.base.length} + ${models.frontier.length}` : notComputed('model counts')),
-        tile('Families', fams.ok ? String(fams.value.length) : notComputed('families')),
-        tile('Frontier slope', fit.ok ? num(fit.value.slope, 3) : notComputed('frontier fit'), fit.ok ? `CI ${interval(fit.value.slopeCi[0], fit.value.slopeCi[1], (v) => num(v, 3))} · n=${fit.value.n}` : null),
-      ),
-    );
+    guard(body, 'headline figures', () => mount(body, h('div', { class: 'tiles' }, headlineTiles(headline(engineContext())))));
   },
 };
 
-function headlineTiles(v: Record<string, unknown>): HTMLElement[] {
-  const hl = v as unknown as Headline;
+function headlineTiles(hl: Headline): HTMLElement[] {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   return [
     tile('Critical scale Nc', fmtParams(hl.nc.value), `95% CI ${interval(hl.nc.ciLow, hl.nc.ciHigh, fmtParams)} · family-cluster bootstrap · n = ${hl.nc.n} transitions · ${pct(hl.nc.validShare)} of ${hl.nc.resamples} resamples`, { testid: 'header-nc' }),
@@ -113,8 +93,7 @@ export const analyze: PanelDef = {
   title: 'Analyze any model',
   render(body) {
     const s = getState();
-    const fams = call<string[]>('familyNames');
-    const models = contextModels();
+    const ctx = engineContext();
     const field = (key: StateKey, label: string, testid: string, placeholder: string, hint?: string) => {
       const id = `f-${key}`;
       return h(
@@ -126,11 +105,11 @@ export const analyze: PanelDef = {
         h('div', { id: `${id}-err`, class: 'field-error', 'data-testid': `${testid}-error`, role: 'status', 'aria-live': 'polite' }),
       );
     };
-    const familySel = h('select', { id: 'f-family', name: 'family', 'data-testid': 'analyze-family' }, h('option', { value: '' }, '(unknown family: pooled Nc)'), (fams.ok ? fams.value : []).map((f) => h('option', { value: f, selected: s.family === f }, f)));
+    const familySel = h('select', { id: 'f-family', name: 'family', 'data-testid': 'analyze-family' }, h('option', { value: '' }, '(unknown family: pooled Nc)'), familyNames(ctx).map((f) => h('option', { value: f, selected: s.family === f }, f)));
     const prevSel = h('select', { id: 'f-previous', name: 'previous', 'data-testid': 'analyze-previous' });
     const fillPrev = () => {
       const fam = familySel.value;
-      const opts = (models?.base ?? []).filter((m) => !fam || m.family === fam).sort((a, b) => (a.params ?? 0) - (b.params ?? 0));
+      const opts = ctx.base.filter((m) => !fam || m.family === fam).sort((a, b) => (a.params ?? 0) - (b.params ?? 0));
       mount(prevSel, h('option', { value: '' }, '(none)'), opts.map((m) => h('option', { value: m.name, selected: getState().previous === m.name }, `${m.name} (${fmtParams(m.params)})`)));
     };
     fillPrev();
@@ -188,7 +167,7 @@ export function runAnalysis(result: HTMLElement, form: HTMLElement): void {
     mount(result, errorBox('Fix the highlighted fields to run the analysis.'));
     return;
   }
-  const out = call<Record<string, unknown>>('analyzeModel', input);
+  const out = attempt(() => analyzeModel(engineContext(), input));
   if (!out.ok) {
     if (out.field) {
       const key = SCORE_FIELDS.find((f) => f.id === out.field)?.key ?? out.field;
@@ -199,7 +178,7 @@ export function runAnalysis(result: HTMLElement, form: HTMLElement): void {
     return;
   }
   shared.lastAnalysis = out.value;
-  shared.lastInput = { name: String(input.name ?? 'your model'), params: input.params as number };
+  shared.lastInput = { name: input.name ?? 'your model', params: input.params };
   renderAnalysis(result, out.value);
   result.appendChild(saveRow(input));
   shared.rerenderPhase();
@@ -209,16 +188,16 @@ export function runAnalysis(result: HTMLElement, form: HTMLElement): void {
 }
 
 /** "Save to workspace": POSTs the analysed model to the server; without one, says how to start it. */
-function saveRow(input: Record<string, unknown>): HTMLElement {
+function saveRow(input: AnalyzeInput): HTMLElement {
   const status = h('span', { class: 'muted', role: 'status', 'aria-live': 'polite', 'data-testid': 'save-status' });
   const btn = h('button', { type: 'button', 'data-testid': 'save-workspace' }, 'Save to workspace');
   btn.addEventListener('click', async () => {
-    const name = String(input.name ?? '').trim();
+    const name = (input.name ?? '').trim();
     if (!name) { status.textContent = 'give the model a name (Model name field) to save it'; return; }
     if (!(await serverAvailable())) { status.textContent = SERVER_NEEDED; return; }
     btn.disabled = true;
     try {
-      const m = await workspace.add({ name, family: (input.family as string | undefined) ?? null, params: input.params as number, scores: input.scores as Record<string, number> });
+      const m = await workspace.add({ name, family: input.family ?? null, params: input.params, scores: input.scores });
       status.textContent = `saved as workspace model #${m.id}`;
       workspaceChanged();
     } catch (e) {
@@ -230,30 +209,23 @@ function saveRow(input: Record<string, unknown>): HTMLElement {
   return h('div', { class: 'row' }, btn, status);
 }
 
-function renderAnalysis(el: HTMLElement, a: Record<string, unknown>): void {
-  const phase = String(a.phase ?? '');
-  const nc = a.nc as Record<string, number> | undefined;
-  const g = a.gamma12 as { value: number; source: string; interval: [number, number] | null; n: number; note: string } | undefined;
-  const d = a.dEff as { band: string; value: number; ci: [number, number] | null; n: number } | null;
-  const hf = a.hField as Record<string, unknown> | null;
-  const recs = (a.recommendations as string[] | undefined) ?? [];
-  const preds = (a.predictions as Record<string, unknown>[] | undefined) ?? [];
-  const ev = (a.phaseEvidence as string[] | undefined) ?? [];
+function renderAnalysis(el: HTMLElement, a: ModelAnalysis): void {
+  const { phase, nc, gamma12: g, dEff: d, hField: hf, recommendations: recs, predictions: preds, phaseEvidence: ev } = a;
   mount(
     el,
     h('div', { class: 'result-head' },
-      h('span', { class: 'muted' }, 'Phase of '), h('strong', { 'data-testid': 'analysis-name' }, String(a.name ?? '')), ' ',
-      h('span', { class: `phase-pill tone-${PHASE_TONE[phase] ?? 'neutral'}`, 'data-testid': 'analysis-phase', 'data-phase': phase }, phase.toUpperCase()),
+      h('span', { class: 'muted' }, 'Phase of '), h('strong', { 'data-testid': 'analysis-name' }, a.name), ' ',
+      h('span', { class: `phase-pill tone-${phase}`, 'data-testid': 'analysis-phase', 'data-phase': phase }, phase.toUpperCase()),
     ),
     h('div', { class: 'tiles' },
-      tile('Nc used', nc ? fmtParams(nc.value) : '—', nc ? h('span', { 'data-testid': 'analysis-nc-ci' }, `95% CI ${interval(nc.ciLow, nc.ciHigh, fmtParams)} · ${String((a.nc as Record<string, unknown>).method ?? '')} · n=${nc.n}`) : null, { testid: 'analysis-nc' }),
+      tile('Nc used', fmtParams(nc.value), h('span', { 'data-testid': 'analysis-nc-ci' }, `95% CI ${interval(nc.ciLow, nc.ciHigh, fmtParams)} · ${nc.method} · n=${nc.n}`), { testid: 'analysis-nc' }),
       tile('Distance to Nc (decades)', signed(a.distanceToNc, 2), 'log10(N / Nc)', { testid: 'analysis-distance' }),
-      tile(`γ12 (${g?.source ?? '—'})`, g ? num(g.value, 3) : '—', g ? `${g.interval ? `interval ${interval(g.interval[0], g.interval[1], (v) => num(v, 3))} · ` : ''}n=${g.n}` : null, { testid: 'analysis-gamma' }),
+      tile(`γ12 (${g.source})`, num(g.value, 3), `${g.interval ? `interval ${interval(g.interval[0], g.interval[1], (v) => num(v, 3))} · ` : ''}n=${g.n}`, { testid: 'analysis-gamma' }),
       tile('Susceptibility χ = 1/|γ12|', num(a.chi, 2), null, { testid: 'analysis-chi' }),
       tile('d_eff context', d ? num(d.value, 2) : 'not computed', d ? `${d.band}${d.ci ? ` · CI ${interval(d.ci[0], d.ci[1])}` : ''} · n=${d.n}` : null, { testid: 'analysis-deff' }),
-      tile('h-field', hf && isNum(hf.h) ? signed(hf.h, 1) : 'needs SWE + GPQA', hf ? `${String(hf.interpretation ?? '')}` : null, { testid: 'analysis-h' }),
+      tile('h-field', hf && isNum(hf.h) ? signed(hf.h, 1) : 'needs SWE + GPQA', hf?.interpretation, { testid: 'analysis-h' }),
     ),
-    g?.note ? h('p', { class: 'muted' }, g.note) : null,
+    g.note ? h('p', { class: 'muted' }, g.note) : null,
     ev.length ? h('div', {}, h('h3', {}, 'Evidence'), h('ul', {}, ev.map((e) => h('li', {}, e)))) : null,
     recs.length ? h('div', {}, h('h3', {}, 'Recommendations'), h('ul', { 'data-testid': 'analysis-recommendations' }, recs.map((r) => h('li', {}, r)))) : null,
     preds.length
@@ -261,7 +233,7 @@ function renderAnalysis(el: HTMLElement, a: Record<string, unknown>): void {
           table({
             name: 'predictions-next-size',
             header: ['benchmark', 'current', 'predicted', '95% interval', 'slope / decade', 'n', 'basis'],
-            rows: preds.map((p) => [SHORT_FALLBACK[String(p.benchmark)] ?? String(p.benchmark), num(p.current, 1), isNum(p.predicted) ? num(p.predicted, 1) : 'not enough data', Array.isArray(p.interval) ? interval(p.interval[0], p.interval[1], (v) => num(v, 1)) : '—', num(p.slope, 2), String(p.n ?? ''), String(p.basis ?? '')]),
+            rows: preds.map((p) => [SHORT_FALLBACK[p.benchmark] ?? p.benchmark, num(p.current, 1), isNum(p.predicted) ? num(p.predicted, 1) : 'not enough data', p.interval ? interval(p.interval[0], p.interval[1], (v) => num(v, 1)) : '—', num(p.slope, 2), String(p.n), p.basis]),
           }))
       : null,
   );
@@ -274,16 +246,16 @@ export const customPair: PanelDef = {
   title: 'Custom benchmark pair',
   render(body) {
     const s = getState();
-    const ids = SCORE_FIELDS.map((f) => f.id).concat(['gsm8k']);
+    const ids: BenchmarkId[] = [...SCORE_FIELDS.map((f) => f.id), 'gsm8k'];
     const sel = (key: 'pa' | 'pb', label: string, def: string) =>
       h('div', { class: 'field' }, h('label', { for: `f-${key}` }, label), h('select', { id: `f-${key}`, 'data-testid': `pair-${key}` }, ids.map((b) => h('option', { value: b, selected: (s[key] ?? def) === b }, SHORT_FALLBACK[b] ?? b))));
     const out = h('div', { 'aria-live': 'polite' });
     const go = () => {
-      const a = (body.querySelector('#f-pa') as HTMLSelectElement).value;
-      const b = (body.querySelector('#f-pb') as HTMLSelectElement).value;
+      const a = (body.querySelector('#f-pa') as HTMLSelectElement).value as BenchmarkId;
+      const b = (body.querySelector('#f-pb') as HTMLSelectElement).value as BenchmarkId;
       setState({ pa: a, pb: b });
       if (a === b) return mount(out, errorBox('pick two different benchmarks'));
-      const o = call<Record<string, unknown>>(['customPair', 'pairCoupling', 'runningFit'], { x: a, y: b });
+      const o = attempt(() => runningFit(engineContext(), { x: a, y: b }));
       mount(out, o.ok ? pairView(o.value) : failure(o, 'pair coupling'));
     };
     mount(body, h('div', { class: 'row wrap' }, sel('pa', 'Benchmark A (x)', 'hellaswag'), sel('pb', 'Benchmark B (y)', 'truthfulqa_mc2'), h('button', { type: 'button', 'data-testid': 'pair-submit', onclick: go as EventListener }, 'Compute coupling')), out);
@@ -291,17 +263,27 @@ export const customPair: PanelDef = {
   },
 };
 
-function pairView(v: Record<string, unknown>): HTMLElement {
-  const zero = v.zero as { params: number } | null | undefined;
-  const sa = v.signAccuracy as { below: { n: number; correct: number }; above: { n: number; correct: number } } | null | undefined;
+function pairView(v: RunningFit): HTMLElement {
+  const { zero, signAccuracy: sa } = v;
+  const n3 = (x: unknown) => num(x, 3);
+  const ci3 = (c: [number, number]) => interval(c[0], c[1], n3);
+  const kv = (rows: [string, Child][]) => h('dl', { class: 'kv' }, rows.map(([k, x]) => [h('dt', {}, k), h('dd', {}, x)]));
+  const none = () => h('span', { class: 'muted' }, '—');
+  const counts = (c: { n: number; correct: number }) => kv([['n', n3(c.n)], ['correct', n3(c.correct)]]);
   return h('div', {},
     h('div', { class: 'tiles' },
-      tile('γ12 = A·log10 N + B', `A ${num(v.A, 3)} · B ${num(v.B, 3)}`, `A CI ${Array.isArray(v.slopeCi) ? interval(v.slopeCi[0], v.slopeCi[1], (x) => num(x, 3)) : '—'} · p ${pValue(v.p)}`),
+      tile('γ12 = A·log10 N + B', `A ${n3(v.A)} · B ${n3(v.B)}`, `A CI ${ci3(v.slopeCi)} · p ${pValue(v.p)}`),
       tile('Zero crossing', zero ? fmtParams(zero.params) : 'no crossing', 'where the fitted coupling changes sign'),
-      tile('Transitions used', `${String(v.n ?? '—')}`, `${String(v.excluded ?? 0)} excluded (|Δx| too small)`),
+      tile('Transitions used', String(v.n), `${v.excluded} excluded (|Δx| too small)`),
       tile('Sign accuracy', sa ? `below ${sa.below.correct}/${sa.below.n} · above ${sa.above.correct}/${sa.above.n}` : '—'),
     ),
-    h('details', {}, h('summary', {}, 'All fields'), anyValue(v, 'pair')),
+    h('details', {}, h('summary', {}, 'All fields'), kv([
+      ['A', n3(v.A)], ['B', n3(v.B)], ['r2', n3(v.r2)], ['n', n3(v.n)], ['excluded', n3(v.excluded)],
+      ['slopeCi', ci3(v.slopeCi)], ['interceptCi', ci3(v.interceptCi)], ['p', n3(v.p)],
+      ['zero', zero ? kv([['logN', n3(zero.logN)], ['params', n3(zero.params)]]) : none()],
+      ['signAccuracy', sa ? kv([['logNc', n3(sa.logNc)], ['below', counts(sa.below)], ['above', counts(sa.above)], ['n', n3(sa.n)], ['correct', n3(sa.correct)]]) : none()],
+      ['families', v.families.join(', ')],
+    ])),
   );
 }
 
@@ -311,8 +293,7 @@ export const known: PanelDef = {
   n: 4,
   title: 'Chart axes and known models',
   render(body) {
-    const models = contextModels();
-    if (!models) return mount(body, notComputed('the model list', 'engine context missing'));
+    const models = engineContext();
     const s = getState();
     const all: ModelPoint[] = [...models.allBase, ...models.frontier];
     const families = [...new Set(all.map((m) => m.family))].sort();
@@ -348,9 +329,11 @@ export function analyzeKnown(m: ModelPoint): void {
   }
 }
 
-export function findModel(id: string): ModelPoint | undefined {
-  const m = contextModels();
-  return m ? [...m.allBase, ...m.frontier].find((x) => x.id === id) : undefined;
+/** Analyzes the known model with this id (a chart point was clicked). */
+export function analyzeById(id: string): void {
+  const { allBase, frontier } = engineContext();
+  const m = allBase.find((x) => x.id === id) ?? frontier.find((x) => x.id === id);
+  if (m) analyzeKnown(m);
 }
 
 // ---------------------------------------------------------------- 5 phase diagram
@@ -360,21 +343,19 @@ export const phase: PanelDef = {
   title: 'Phase diagram',
   render(body) {
     const draw = () => {
-      const models = contextModels();
-      if (!models) return mount(body, notComputed('the phase diagram', 'engine context missing'));
-      const y = getState().y ?? 'truthfulqa_mc2';
+      const ctx = engineContext();
+      const y = (getState().y ?? 'truthfulqa_mc2') as BenchmarkId;
       const label = SCORE_FIELDS.find((f) => f.id === y)?.label ?? y;
-      const nc: Outcome<{ value: number; ciLow: number; ciHigh: number; method: string; n: number }> = call(['ncCluster', 'ncFor']);
-      const pts = models.base.filter((m) => isNum(m.params) && isNum(m.scores[y])).map((m) => ({ id: m.id, name: m.name, family: m.family, params: m.params as number, y: m.scores[y] as number }));
+      const nc = attempt(() => ncCluster(ctx));
+      const pts = ctx.base.filter((m) => isNum(m.params) && isNum(m.scores[y])).map((m) => ({ id: m.id, name: m.name, family: m.family, params: m.params as number, y: m.scores[y] as number }));
       const a = shared.lastAnalysis;
-      const uy = a ? ((a.scores as Record<string, number> | undefined)?.[y] ?? null) : null;
+      const uy = a?.scores[y];
       const user = a && shared.lastInput && isNum(uy) ? { name: shared.lastInput.name, params: shared.lastInput.params, y: uy } : null;
       const svg = phaseDiagram({ points: pts, nc: nc.ok ? nc.value : null, user, yLabel: label, selectedId: getState().model ?? null }, { document, theme: theme(), width: chartWidth(), title: `${label} vs parameters with phase bands` });
       mount(
         body,
         nc.ok ? h('p', { class: 'muted' }, `Bands: tax below ${fmtParams(nc.value.ciLow)}, transition ${fmtParams(nc.value.ciLow)}–${fmtParams(nc.value.ciHigh)} (95% CI of Nc = ${fmtParams(nc.value.value)}, ${nc.value.method}, n=${nc.value.n}), bonus above. ${pts.length} base models.`) : failure(nc, 'Nc bands'),
-        chart('phase-diagram', svg, `${label} against parameters`, (id) => { const m = findModel(id); if (m) analyzeKnown(m); }),
-        reportedLabel(nc.ok ? nc.value : null),
+        chart('phase-diagram', svg, `${label} against parameters`, analyzeById),
       );
     };
     shared.rerenderPhase = draw;

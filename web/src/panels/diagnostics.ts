@@ -12,7 +12,7 @@ import { h, mount, type Child } from '../dom.ts';
 import { engineContext } from '../engine.ts';
 import { interval, isNum, num, params as fmtParams, pValue, signed } from '../format.ts';
 import { theme } from '../theme.ts';
-import { badge, chart, chartWidth, errorBox, table, tile, type PanelDef } from '../ui.ts';
+import { badge, chart, chartWidth, guard, table, tile, type PanelDef } from '../ui.ts';
 
 const w = (max = 1120) => Math.min(max, chartWidth());
 const opts = (title: string, max?: number, height?: number) => ({ document, theme: theme(), width: w(max), title, ...(height ? { height } : {}) });
@@ -21,15 +21,6 @@ const iv3 = (ci: readonly [number, number] | null | undefined) => (ci ? interval
 /** A value the study reports and the shipped data cannot reproduce: the number and the engine's label. */
 export function reportedValue(r: Reported, digits = 2): HTMLElement {
   return h('span', { class: 'reported', 'data-status': r.status }, num(r.value, digits), ' ', badge(r.note, 'reported'));
-}
-
-/** Runs `fn`; an engine error becomes the panel's message (never a blank panel). */
-function guard(body: HTMLElement, what: string, fn: () => void): void {
-  try {
-    fn();
-  } catch (e) {
-    mount(body, errorBox(`${what}: ${(e as Error).message}`));
-  }
 }
 
 // ---------------------------------------------------------------- 10 Arrhenius

@@ -9,7 +9,7 @@ import { explorerModel, type ExplorerResult } from '../../../src/cape/diagnostic
 import { seriesColors } from '../../../src/report/charts/common.ts';
 import { lineScatter, type Series } from '../../../src/report/charts/lineScatter.ts';
 import { h, mount } from '../dom.ts';
-import { contextModels, engineContext } from '../engine.ts';
+import { engineContext } from '../engine.ts';
 import { interval, isNum, num, params as fmtParams } from '../format.ts';
 import { getState, setState } from '../state.ts';
 import { theme } from '../theme.ts';
@@ -17,10 +17,8 @@ import { chart, chartWidth, errorBox, notComputed, table, tile, type PanelDef } 
 
 /** Families the explorer can fit: at least 3 sized base models with HellaSwag and TruthfulQA. */
 export function explorerFamilies(): string[] {
-  const m = contextModels();
-  if (!m) return [];
   const count = new Map<string, number>();
-  for (const p of m.base) if (isNum(p.params) && isNum(p.scores.hellaswag) && isNum(p.scores.truthfulqa_mc2)) count.set(p.family, (count.get(p.family) ?? 0) + 1);
+  for (const p of engineContext().base) if (isNum(p.params) && isNum(p.scores.hellaswag) && isNum(p.scores.truthfulqa_mc2)) count.set(p.family, (count.get(p.family) ?? 0) + 1);
   return [...count].filter(([, n]) => n >= 3).map(([f]) => f).sort();
 }
 

@@ -1,17 +1,16 @@
 /** Panels 7–9 and 24: frontier scatter, within-lab trajectories, 3×3 matrix, h-field calculator. */
+import { frontierFit, frontierMatrix3, hField, labTrajectory, SHORT, trajectoryLabs } from '../../../src/cape/index.ts';
+import { parseScore } from '../../../src/data/ingest/scores.ts';
 import { frontierScatter } from '../../../src/report/charts/frontierScatter.ts';
 import { heatmap } from '../../../src/report/charts/heatmap.ts';
 import { trajectoryChart } from '../../../src/report/charts/trajectory.ts';
 import { h, mount } from '../dom.ts';
-import { call, contextModels } from '../engine.ts';
+import { attempt, engineContext } from '../engine.ts';
 import { interval, isNum, num, pValue, signed } from '../format.ts';
 import { getState, setState } from '../state.ts';
 import { theme } from '../theme.ts';
-import { anyValue, chart, errorBox, failure, table, tile, chartWidth, type PanelDef } from '../ui.ts';
-import { analyzeKnown, findModel } from './analyze.ts';
-
-interface Row { name: string; lab: string; releaseDate: string | null; subset: string; swe: number; gpqa: number; h: number; anomaly: boolean; provenance: string; id?: string }
-interface Fit { n: number; slope: number; intercept: number; r: number; p: number; slopeCi: [number, number]; interceptCi: [number, number]; residualSe: number; models: Row[]; excluded?: string[] }
+import { chart, errorBox, failure, guard, table, tile, chartWidth, type PanelDef } from '../ui.ts';
+import { analyzeById } from './analyze.ts';
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
@@ -20,40 +19,39 @@ export const frontier: PanelDef = {
   n: 7,
   title: 'Frontier coupling: SWE-bench Verified vs GPQA Diamond',
   render(body) {
-    const f = call<Fit>('frontierFit');
-    if (!f.ok) return mount(body, failure(f, 'frontier fit'));
-    const fit = f.value;
-    const xs = fit.models.map((m) => m.swe);
-    const band: { x: number; lo: number; hi: number }[] = [];
-    const lo = Math.min(...xs), hi = Math.max(...xs);
-    for (let i = 0; i <= 20; i++) {
-      const x = lo + ((hi - lo) * i) / 20;
-      const r = call<{ interval: [number, number]; expectedGpqa: number; h: number }>('hField', { swe: x, gpqa: 0 });
-      if (r.ok && Array.isArray(r.value.interval)) {
-        const hw = (r.value.interval[1] - r.value.interval[0]) / 2;
-        band.push({ x, lo: r.value.expectedGpqa - hw, hi: r.value.expectedGpqa + hw });
+    guard(body, 'frontier fit', () => {
+      const ctx = engineContext();
+      const fit = frontierFit(ctx);
+      const xs = fit.models.map((m) => m.swe);
+      const band: { x: number; lo: number; hi: number }[] = [];
+      const lo = Math.min(...xs), hi = Math.max(...xs);
+      for (let i = 0; i <= 20; i++) {
+        const x = lo + ((hi - lo) * i) / 20;
+        const r = hField(ctx, { swe: x, gpqa: 0 });
+        const hw = (r.interval[1] - r.interval[0]) / 2;
+        band.push({ x, lo: r.expectedGpqa - hw, hi: r.expectedGpqa + hw });
       }
-    }
-    const ids = new Map(fit.models.map((m) => [m.name, m.id ?? findByName(m.name) ?? slug(m.name)]));
-    const points = fit.models.map((m) => ({ id: ids.get(m.name) as string, name: m.name, lab: m.lab, x: m.swe, y: m.gpqa, h: m.h, anomaly: m.anomaly }));
-    const svg = frontierScatter({ points, fit: { slope: fit.slope, intercept: fit.intercept }, band, selectedId: getState().model ?? null }, { document, theme: theme(), width: chartWidth(), title: 'SWE-bench Verified vs GPQA Diamond with OLS fit' });
-    mount(
-      body,
-      h('div', { class: 'tiles' },
-        tile('Fit GPQA = a·SWE + b', `a ${num(fit.slope, 3)} · b ${num(fit.intercept, 1)}`, `a CI ${interval(fit.slopeCi[0], fit.slopeCi[1], (v) => num(v, 3))}`),
-        tile('Pearson r', num(fit.r, 3), `n = ${fit.n} · p ${pValue(fit.p)}`),
-        tile('Residual SE', num(fit.residualSe, 2), 'points of GPQA'),
-        tile('Anomalies (large |h|)', String(fit.models.filter((m) => m.anomaly).length), fit.models.filter((m) => m.anomaly).map((m) => `${m.name} ${signed(m.h, 1)}`).join(', ')),
-      ),
-      chart('frontier-scatter', svg, 'Frontier coupling scatter', (id) => { const m = findModel(id); if (m) analyzeKnown(m); }),
-      h('details', {}, h('summary', {}, `h per model (${fit.models.length})`),
-        table({ name: 'frontier-h', header: ['model', 'lab', 'date', 'subset', 'SWE', 'GPQA', 'h', 'anomaly', 'provenance'], rows: fit.models.map((m) => [m.name, m.lab, m.releaseDate ?? '—', m.subset, num(m.swe, 1), num(m.gpqa, 1), signed(m.h, 1), m.anomaly ? 'yes' : '', m.provenance]) })),
-    );
+      const points = fit.models.map((m) => ({ id: modelId(m.name), name: m.name, lab: m.lab, x: m.swe, y: m.gpqa, h: m.h, anomaly: m.anomaly }));
+      const svg = frontierScatter({ points, fit: { slope: fit.slope, intercept: fit.intercept }, band, selectedId: getState().model ?? null }, { document, theme: theme(), width: chartWidth(), title: 'SWE-bench Verified vs GPQA Diamond with OLS fit' });
+      mount(
+        body,
+        h('div', { class: 'tiles' },
+          tile('Fit GPQA = a·SWE + b', `a ${num(fit.slope, 3)} · b ${num(fit.intercept, 1)}`, `a CI ${interval(fit.slopeCi[0], fit.slopeCi[1], (v) => num(v, 3))}`),
+          tile('Pearson r', num(fit.r, 3), `n = ${fit.n} · p ${pValue(fit.p)}`),
+          tile('Residual SE', num(fit.residualSe, 2), 'points of GPQA'),
+          tile('Anomalies (large |h|)', String(fit.models.filter((m) => m.anomaly).length), fit.models.filter((m) => m.anomaly).map((m) => `${m.name} ${signed(m.h, 1)}`).join(', ')),
+        ),
+        chart('frontier-scatter', svg, 'Frontier coupling scatter', analyzeById),
+        h('details', {}, h('summary', {}, `h per model (${fit.models.length})`),
+          table({ name: 'frontier-h', header: ['model', 'lab', 'date', 'subset', 'SWE', 'GPQA', 'h', 'anomaly', 'provenance'], rows: fit.models.map((m) => [m.name, m.lab, m.releaseDate ?? '—', m.subset, num(m.swe, 1), num(m.gpqa, 1), signed(m.h, 1), m.anomaly ? 'yes' : '', m.provenance]) })),
+      );
+    });
   },
 };
 
-function findByName(name: string): string | undefined {
-  return contextModels()?.frontier.find((m) => m.name === name)?.id;
+/** The id of the frontier model called `name` (what the charts select by). */
+function modelId(name: string): string {
+  return engineContext().frontier.find((m) => m.name === name)?.id ?? slug(name);
 }
 
 export const trajectories: PanelDef = {
@@ -61,40 +59,41 @@ export const trajectories: PanelDef = {
   n: 8,
   title: 'Within-lab trajectories',
   render(body) {
-    const labs = call<string[]>('trajectoryLabs');
-    if (!labs.ok) return mount(body, failure(labs, 'lab trajectories'));
-    const steps: Parameters<typeof trajectoryChart>[0]['steps'][number][] = [];
-    const fit = call<Fit>('frontierFit');
-    const byName = new Map((fit.ok ? fit.value.models : []).map((m) => [m.name, m]));
-    const tables: HTMLElement[] = [];
-    for (const lab of labs.value) {
-      const t = call<{ lab: string; n: number; steps: Record<string, unknown>[]; undated: string[]; order: string }>('labTrajectory', lab);
-      if (!t.ok) { tables.push(failure(t, `${lab} trajectory`)); continue; }
-      for (const s of t.value.steps) {
-        const a = byName.get(String(s.from)), b = byName.get(String(s.to));
-        if (a && b) steps.push({ series: lab, fromId: findByName(a.name) ?? slug(a.name), toId: findByName(b.name) ?? slug(b.name), fromName: a.name, toName: b.name, x1: a.swe, y1: a.gpqa, x2: b.swe, y2: b.gpqa, excursion: s.kind === 'tax-excursion' });
+    guard(body, 'lab trajectories', () => {
+      const ctx = engineContext();
+      const labs = trajectoryLabs(ctx);
+      const steps: Parameters<typeof trajectoryChart>[0]['steps'][number][] = [];
+      const byName = new Map(frontierFit(ctx).models.map((m) => [m.name, m]));
+      const tables: HTMLElement[] = [];
+      for (const lab of labs) {
+        const t = attempt(() => labTrajectory(ctx, lab));
+        if (!t.ok) { tables.push(failure(t, `${lab} trajectory`)); continue; }
+        for (const s of t.value.steps) {
+          const a = byName.get(s.from), b = byName.get(s.to);
+          if (a && b) steps.push({ series: lab, fromId: modelId(a.name), toId: modelId(b.name), fromName: a.name, toName: b.name, x1: a.swe, y1: a.gpqa, x2: b.swe, y2: b.gpqa, excursion: s.kind === 'tax-excursion' });
+        }
+        tables.push(
+          h('h3', {}, `${t.value.lab} (${t.value.n} dated releases)`),
+          table({
+            name: `trajectory-${slug(lab)}`,
+            header: ['transition', 'ΔSWE', 'ΔGPQA', 'γ12 = ΔGPQA/ΔSWE', 'h before → after', 'interpretation'],
+            rows: t.value.steps.map((s) => [
+              `${s.from} → ${s.to}${s.backwardsInTime ? ' (backwards in time)' : ''}`,
+              signed(s.dSwe, 1), signed(s.dGpqa, 1),
+              s.tinyDelta ? h('span', { class: 'flag', title: 'ΔSWE too small for a meaningful ratio' }, `flagged: |ΔSWE| tiny${isNum(s.gamma12) ? ` (${num(s.gamma12, 2)})` : ''}`) : num(s.gamma12, 2),
+              `${signed(s.hFrom, 1)} → ${signed(s.hTo, 1)}`,
+              s.interpretation,
+            ]),
+          }),
+          t.value.undated.length ? h('p', { class: 'muted' }, `Left out (no release date): ${t.value.undated.join(', ')}. Order: ${t.value.order}.`) : h('p', { class: 'muted' }, `Order: ${t.value.order}.`),
+        );
       }
-      tables.push(
-        h('h3', {}, `${t.value.lab} (${t.value.n} dated releases)`),
-        table({
-          name: `trajectory-${slug(lab)}`,
-          header: ['transition', 'ΔSWE', 'ΔGPQA', 'γ12 = ΔGPQA/ΔSWE', 'h before → after', 'interpretation'],
-          rows: t.value.steps.map((s) => [
-            `${String(s.from)} → ${String(s.to)}${s.backwardsInTime ? ' (backwards in time)' : ''}`,
-            signed(s.dSwe, 1), signed(s.dGpqa, 1),
-            s.tinyDelta ? h('span', { class: 'flag', title: 'ΔSWE too small for a meaningful ratio' }, `flagged: |ΔSWE| tiny${isNum(s.gamma12) ? ` (${num(s.gamma12, 2)})` : ''}`) : num(s.gamma12, 2),
-            `${signed(s.hFrom, 1)} → ${signed(s.hTo, 1)}`,
-            String(s.interpretation ?? s.kind ?? ''),
-          ]),
-        }),
-        t.value.undated.length ? h('p', { class: 'muted' }, `Left out (no release date): ${t.value.undated.join(', ')}. Order: ${t.value.order}.`) : h('p', { class: 'muted' }, `Order: ${t.value.order}.`),
-      );
-    }
-    const svg = trajectoryChart({ steps }, { document, theme: theme(), width: chartWidth(), title: 'Release trajectories in the SWE–GPQA plane' });
-    mount(body,
-      h('p', {}, 'Protocol for a new release: compute γ12 = ΔGPQA/ΔSWE against the previous release of the same line; a negative value (coding gained at the cost of reasoning) is a tax excursion that one evaluation run detects before deployment. Tiny ΔSWE makes the ratio meaningless and is flagged instead.'),
-      chart('trajectories', svg, 'Lab release trajectories'),
-      tables);
+      const svg = trajectoryChart({ steps }, { document, theme: theme(), width: chartWidth(), title: 'Release trajectories in the SWE–GPQA plane' });
+      mount(body,
+        h('p', {}, 'Protocol for a new release: compute γ12 = ΔGPQA/ΔSWE against the previous release of the same line; a negative value (coding gained at the cost of reasoning) is a tax excursion that one evaluation run detects before deployment. Tiny ΔSWE makes the ratio meaningless and is flagged instead.'),
+        chart('trajectories', svg, 'Lab release trajectories'),
+        tables);
+    });
   },
 };
 
@@ -103,20 +102,20 @@ export const matrix3: PanelDef = {
   n: 9,
   title: 'Frontier 3×3 matrix: SWE · GPQA · IFEval',
   render(body) {
-    const m = call<{ benchmarks: string[]; n: number; matrix: number[][]; eigenvalues: number[]; dEff: number; dEffCi: [number, number] | null; pc1: number[]; det2: number; models: string[] }>('frontierMatrix3');
-    if (!m.ok) return mount(body, failure(m, '3×3 frontier matrix'));
-    const v = m.value;
-    const labels = v.benchmarks.map((b) => ({ swe_bench_verified: 'SWE', gpqa_diamond: 'GPQA', ifeval: 'IFEval' })[b] ?? b);
-    mount(body,
-      h('div', { class: 'tiles' },
-        tile('Models with all three', String(v.n)),
-        tile('Eigenvalues', v.eigenvalues.map((e) => num(e, 3)).join(' · ')),
-        tile('d_eff', num(v.dEff, 2), v.dEffCi ? `CI ${interval(v.dEffCi[0], v.dEffCi[1])}` : 'no interval (too few models)'),
-        tile('det of SWE–GPQA block', num(v.det2, 3)),
-        tile('PC1 loadings', v.pc1.map((x, i) => `${labels[i]} ${num(x, 2)}`).join(' · ')),
-      ),
-      chart('frontier-3x3', heatmap({ labels, matrix: v.matrix.map((r) => r.map((x) => (isNum(x) ? x : null))) }, { document, theme: theme(), title: 'Frontier 3×3 correlation matrix' }), 'Frontier 3×3 correlation heatmap'),
-    );
+    guard(body, '3×3 frontier matrix', () => {
+      const v = frontierMatrix3(engineContext());
+      const labels = v.benchmarks.map((b) => SHORT[b]);
+      mount(body,
+        h('div', { class: 'tiles' },
+          tile('Models with all three', String(v.n)),
+          tile('Eigenvalues', v.eigenvalues.map((e) => num(e, 3)).join(' · ')),
+          tile('d_eff', num(v.dEff, 2), v.dEffCi ? `CI ${interval(v.dEffCi[0], v.dEffCi[1])}` : 'no interval (too few models)'),
+          tile('det of SWE–GPQA block', num(v.det2, 3)),
+          tile('PC1 loadings', v.pc1.map((x, i) => `${labels[i]} ${num(x, 2)}`).join(' · ')),
+        ),
+        chart('frontier-3x3', heatmap({ labels, matrix: v.matrix.map((r) => r.map((x) => (isNum(x) ? x : null))) }, { document, theme: theme(), title: 'Frontier 3×3 correlation matrix' }), 'Frontier 3×3 correlation heatmap'),
+      );
+    });
   },
 };
 
@@ -134,20 +133,19 @@ export const hfield: PanelDef = {
       const gpqa = (form.querySelector('#f-hgpqa') as HTMLInputElement).value;
       setState({ hswe: swe, hgpqa: gpqa });
       form.querySelectorAll('.field-error').forEach((e) => (e.textContent = ''));
-      const ps = call<number>('parseScore', swe, 'swe_bench_verified');
-      const pg = call<number>('parseScore', gpqa, 'gpqa_diamond');
+      const ps = attempt(() => parseScore(swe, 'swe_bench_verified'));
+      const pg = attempt(() => parseScore(gpqa, 'gpqa_diamond'));
       if (!ps.ok) (form.querySelector('#f-hswe-err') as HTMLElement).textContent = ps.message;
       if (!pg.ok) (form.querySelector('#f-hgpqa-err') as HTMLElement).textContent = pg.message;
       if (!ps.ok || !pg.ok) return mount(out, errorBox('Enter both scores as percent.'));
-      const r = call<Record<string, unknown>>('hField', { swe: ps.value, gpqa: pg.value });
+      const r = attempt(() => hField(engineContext(), { swe: ps.value, gpqa: pg.value }));
       if (!r.ok) return mount(out, failure(r, 'h-field'));
       const v = r.value;
-      const iv = v.interval as [number, number];
       mount(out, h('div', { class: 'tiles' },
-        tile('h = GPQA − (a·SWE + b)', h('span', { 'data-testid': 'hfield-h', 'data-value': String(v.h) }, signed(v.h, 2)), String(v.direction ?? '')),
-        tile('95% prediction interval of h', h('span', { 'data-testid': 'hfield-interval' }, interval(iv?.[0], iv?.[1], (x) => signed(x, 2)))),
-        tile('Expected GPQA at this SWE', num(v.expectedGpqa, 2), `fit n=${String(v.n)} · ${String(v.subset)}`),
-      ), h('p', { 'data-testid': 'hfield-interpretation' }, String(v.interpretation ?? '')));
+        tile('h = GPQA − (a·SWE + b)', h('span', { 'data-testid': 'hfield-h', 'data-value': String(v.h) }, signed(v.h, 2)), v.direction),
+        tile('95% prediction interval of h', h('span', { 'data-testid': 'hfield-interval' }, interval(v.interval[0], v.interval[1], (x) => signed(x, 2)))),
+        tile('Expected GPQA at this SWE', num(v.expectedGpqa, 2), `fit n=${v.n} · ${v.subset}`),
+      ), h('p', { 'data-testid': 'hfield-interpretation' }, v.interpretation));
     };
     form.addEventListener('submit', (e) => { e.preventDefault(); go(); });
     mount(body, h('p', { class: 'muted' }, 'h is a model\'s residual from the frontier fit: positive leans to reasoning, negative to coding.'), form, out);
@@ -155,4 +153,3 @@ export const hfield: PanelDef = {
   },
 };
 
-export { anyValue };

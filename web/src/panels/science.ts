@@ -1,26 +1,19 @@
 /**
  * Panels 6, 12–14, 22, 25: phase cards, the phase-separated correlation matrices, d_eff
- * progression, LOFO CV, paper summary (verify) and the predictions tracker. Each binds to the
- * engine call named in `call()`; a call the engine does not offer yet shows "not computed yet".
- * (The diagnostics panels are in diagnostics.ts, the ODE explorer in explorer.ts.)
+ * progression, LOFO CV, paper summary (verify) and the predictions tracker, each bound to its
+ * typed engine function on the page's shared context; an engine error shows its message in the
+ * panel. (The diagnostics panels are in diagnostics.ts, the ODE explorer in explorer.ts.)
  */
+import { deffProgression, evaluatePredictions, FRONTIER_REGIME_NOTE, lofo as lofoCv, ncCluster, NC2_BAND, phaseSplit, runningFit, SHORT, verify, type EvaluatedPrediction, type PhaseMatrix } from '../../../src/cape/index.ts';
 import { heatmap } from '../../../src/report/charts/heatmap.ts';
 import { intervals } from '../../../src/report/charts/intervals.ts';
 import { h, mount } from '../dom.ts';
-import { call, constant } from '../engine.ts';
+import { attempt, engineContext } from '../engine.ts';
 import { interval, isNum, num, params as fmtParams, signed } from '../format.ts';
-import type { EvaluatedPrediction } from '../../../src/cape/predictions.ts';
-import type { VerifyRow } from '../../../src/cape/verify.ts';
 import { theme } from '../theme.ts';
-import { anyValue, badge, chart, failure, notComputed, reportedLabel, table, tile, chartWidth, type PanelDef } from '../ui.ts';
+import { badge, chart, failure, guard, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 
-interface Matrix { label: string; benchmarks: string[]; n: number; families: string[]; matrix: number[][]; pairs: { label: string; r: number }[]; negativePairs: number; meanOffDiagonal: number; eigenvalues: number[]; dEff: number; dEffCi: [number, number] | null; pc1: number[] }
-interface Band { band: string; range: string; matrix: Matrix; maxDeff: number }
-interface Nc { value: number; ciLow: number; ciHigh: number; method: string; n: number; validShare: number; seed: number; resamples: number; note: string }
-
-const SHORT: Record<string, string> = { hellaswag: 'HS', truthfulqa_mc2: 'TQA', arc_challenge: 'ARC', mmlu: 'MMLU', winogrande: 'WG', gsm8k: 'GSM8K', swe_bench_verified: 'SWE', gpqa_diamond: 'GPQA', ifeval: 'IFEval' };
-const short = (b: string) => (constant<Record<string, string>>('SHORT') ?? SHORT)[b] ?? b;
-const width = (_body: HTMLElement, max = 1120) => Math.min(max, chartWidth());
+const width = (max = 1120) => Math.min(max, chartWidth());
 const clean = (m: number[][]) => m.map((r) => r.map((x) => (isNum(x) ? x : null)));
 
 export const phaseCards: PanelDef = {
@@ -28,9 +21,10 @@ export const phaseCards: PanelDef = {
   n: 6,
   title: 'Phase cards',
   render(body) {
-    const nc = call<Nc>('ncCluster');
-    const prog = call<Band[]>('deffProgression');
-    const run = call<{ A: number; B: number; n: number; r2: number; signAccuracy: { below: { n: number; correct: number }; above: { n: number; correct: number } } | null }>('runningFit');
+    const ctx = engineContext();
+    const nc = attempt(() => ncCluster(ctx));
+    const prog = attempt(() => deffProgression(ctx));
+    const run = attempt(() => runningFit(ctx));
     if (!nc.ok) return mount(body, failure(nc, 'Nc'));
     const band = (b: string) => (prog.ok ? prog.value.find((x) => x.band === b) : undefined);
     const deffLine = (b: string) => {
@@ -39,13 +33,11 @@ export const phaseCards: PanelDef = {
     };
     const sa = run.ok ? run.value.signAccuracy : null;
     const v = nc.value;
-    const note = constant<string>('FRONTIER_REGIME_NOTE');
-    const nc2 = constant<readonly [number, number]>('NC2_BAND');
     mount(body, h('div', { class: 'cards' },
       h('article', { class: 'phase-card tone-tax' }, h('h3', {}, 'TAX'), h('p', { class: 'range' }, `N below ${fmtParams(v.ciLow)}`), h('p', {}, 'γ12 < 0: gains on HellaSwag come with losses on TruthfulQA.'), h('p', { class: 'stat' }, deffLine('tax')), sa ? h('p', { class: 'stat' }, `running-coupling sign correct below Nc: ${sa.below.correct}/${sa.below.n}`) : null),
       h('article', { class: 'phase-card tone-transition' }, h('h3', {}, 'TRANSITION'), h('p', { class: 'range' }, `${fmtParams(v.ciLow)}–${fmtParams(v.ciHigh)} (95% CI of Nc = ${fmtParams(v.value)})`), h('p', {}, 'γ12 crosses zero; susceptibility χ = 1/|γ12| peaks.'), h('p', { class: 'stat' }, deffLine('transition')), h('p', { class: 'stat' }, `${v.method} · ${v.resamples} resamples · ${num(v.validShare * 100, 1)}% produced an estimate · seed ${v.seed}`)),
       h('article', { class: 'phase-card tone-bonus' }, h('h3', {}, 'BONUS'), h('p', { class: 'range' }, `N above ${fmtParams(v.ciHigh)}`), h('p', {}, 'γ12 > 0: scale improves both benchmarks.'), h('p', { class: 'stat' }, deffLine('bonus')), sa ? h('p', { class: 'stat' }, `sign correct above Nc: ${sa.above.correct}/${sa.above.n}`) : null),
-      h('article', { class: 'phase-card tone-nc2' }, h('h3', {}, 'Nc2 / Nc3'), h('p', { class: 'range' }, nc2 ? `${fmtParams(nc2[0])}–${fmtParams(nc2[1])} (stated regime)` : 'frontier regime'), h('p', {}, 'HS/TQA saturate; SWE and GPQA become the discriminating pair, then IFEval.'), h('p', { class: 'stat' }, deffLine('frontier')), note ? badge(note, 'reported') : null),
+      h('article', { class: 'phase-card tone-nc2' }, h('h3', {}, 'Nc2 / Nc3'), h('p', { class: 'range' }, `${fmtParams(NC2_BAND[0])}–${fmtParams(NC2_BAND[1])} (stated regime)`), h('p', {}, 'HS/TQA saturate; SWE and GPQA become the discriminating pair, then IFEval.'), h('p', { class: 'stat' }, deffLine('frontier')), badge(FRONTIER_REGIME_NOTE, 'reported')),
     ), run.ok ? h('p', { class: 'muted' }, `Pooled running coupling γ12 = ${num(run.value.A, 3)}·log10 N ${run.value.B < 0 ? '−' : '+'} ${num(Math.abs(run.value.B), 3)} (n=${run.value.n} transitions, R² ${num(run.value.r2, 2)}).`) : failure(run, 'running coupling'));
   },
 };
@@ -55,16 +47,16 @@ export const correlations: PanelDef = {
   n: 12,
   title: 'Phase-separated correlations',
   render(body) {
-    const s = call<{ nc: number; below: Matrix; above: Matrix; frobeniusTqa: number; frobeniusOther: number; tqaPairsFlipped: number; otherPairsFlipped: number }>('phaseSplit');
-    if (!s.ok) return mount(body, failure(s, 'phase-separated matrices'));
-    const v = s.value;
-    const side = (m: Matrix, label: string) => h('div', { class: 'heat' },
-      h('h3', {}, `${label} (n=${m.n}, ${m.families.length} families)`),
-      chart(`correlation-${label.split(' ')[0]}`, heatmap({ labels: m.benchmarks.map(short), matrix: clean(m.matrix) }, { document, theme: theme(), title: `Correlation matrix ${label}` }), `Correlation heatmap ${label}`),
-      h('p', { class: 'stat' }, `${m.negativePairs}/${m.pairs.length} pairs negative · d_eff ${num(m.dEff, 2)}${m.dEffCi ? ` ${interval(m.dEffCi[0], m.dEffCi[1])}` : ''} · mean r ${signed(m.meanOffDiagonal, 2)}`),
-      h('p', { class: 'stat' }, `PC1: ${m.benchmarks.map((b, i) => `${short(b)} ${num(m.pc1[i], 2)}`).join(' · ')}`));
-    mount(body, h('p', { class: 'muted' }, `Split at the pooled Nc point estimate ${fmtParams(v.nc)}.`), h('div', { class: 'two' }, side(v.below, 'below Nc'), side(v.above, 'above Nc')),
-      h('div', { class: 'tiles' }, tile('Frobenius |Δr|, TQA pairs', num(v.frobeniusTqa, 2), `${v.tqaPairsFlipped} pairs flip sign`), tile('Frobenius |Δr|, other pairs', num(v.frobeniusOther, 2), `${v.otherPairsFlipped} pairs flip sign`)));
+    guard(body, 'phase-separated matrices', () => {
+      const v = phaseSplit(engineContext());
+      const side = (m: PhaseMatrix, label: string) => h('div', { class: 'heat' },
+        h('h3', {}, `${label} (n=${m.n}, ${m.families.length} families)`),
+        chart(`correlation-${label.split(' ')[0]}`, heatmap({ labels: m.benchmarks.map((b) => SHORT[b]), matrix: clean(m.matrix) }, { document, theme: theme(), title: `Correlation matrix ${label}` }), `Correlation heatmap ${label}`),
+        h('p', { class: 'stat' }, `${m.negativePairs}/${m.pairs.length} pairs negative · d_eff ${num(m.dEff, 2)}${m.dEffCi ? ` ${interval(m.dEffCi[0], m.dEffCi[1])}` : ''} · mean r ${signed(m.meanOffDiagonal, 2)}`),
+        h('p', { class: 'stat' }, `PC1: ${m.benchmarks.map((b, i) => `${SHORT[b]} ${num(m.pc1[i], 2)}`).join(' · ')}`));
+      mount(body, h('p', { class: 'muted' }, `Split at the pooled Nc point estimate ${fmtParams(v.nc)}.`), h('div', { class: 'two' }, side(v.below, 'below Nc'), side(v.above, 'above Nc')),
+        h('div', { class: 'tiles' }, tile('Frobenius |Δr|, TQA pairs', num(v.frobeniusTqa, 2), `${v.tqaPairsFlipped} pairs flip sign`), tile('Frobenius |Δr|, other pairs', num(v.frobeniusOther, 2), `${v.otherPairsFlipped} pairs flip sign`)));
+    });
   },
 };
 
@@ -73,12 +65,13 @@ export const deff: PanelDef = {
   n: 13,
   title: 'd_eff progression',
   render(body) {
-    const p = call<Band[]>('deffProgression');
-    if (!p.ok) return mount(body, failure(p, 'd_eff progression'));
-    const items = p.value.map((b) => ({ label: `${b.band} (${b.matrix.benchmarks.length} bench.)`, value: isNum(b.matrix.dEff) ? b.matrix.dEff : null, ciLow: b.matrix.dEffCi?.[0] ?? null, ciHigh: b.matrix.dEffCi?.[1] ?? null, n: b.matrix.n, phase: b.band }));
-    mount(body, chart('deff-progression', intervals({ items, xLabel: 'd_eff (participation ratio)' }, { document, theme: theme(), width: width(body, 760), title: 'd_eff per regime with bootstrap intervals' }), 'd_eff per regime'),
-      table({ name: 'deff-progression', header: ['band', 'range', 'n', 'd_eff', 'interval', 'max possible'], rows: p.value.map((b) => [b.band, b.range, String(b.matrix.n), num(b.matrix.dEff, 2), b.matrix.dEffCi ? interval(b.matrix.dEffCi[0], b.matrix.dEffCi[1]) : '—', String(b.maxDeff)]) }),
-      h('p', { class: 'muted' }, 'Bands with different benchmark counts have different maxima, so frontier values are not directly comparable with base ones.'));
+    guard(body, 'd_eff progression', () => {
+      const bands = deffProgression(engineContext());
+      const items = bands.map((b) => ({ label: `${b.band} (${b.matrix.benchmarks.length} bench.)`, value: isNum(b.matrix.dEff) ? b.matrix.dEff : null, ciLow: b.matrix.dEffCi?.[0] ?? null, ciHigh: b.matrix.dEffCi?.[1] ?? null, n: b.matrix.n, phase: b.band }));
+      mount(body, chart('deff-progression', intervals({ items, xLabel: 'd_eff (participation ratio)' }, { document, theme: theme(), width: width(760), title: 'd_eff per regime with bootstrap intervals' }), 'd_eff per regime'),
+        table({ name: 'deff-progression', header: ['band', 'range', 'n', 'd_eff', 'interval', 'max possible'], rows: bands.map((b) => [b.band, b.range, String(b.matrix.n), num(b.matrix.dEff, 2), b.matrix.dEffCi ? interval(b.matrix.dEffCi[0], b.matrix.dEffCi[1]) : '—', String(b.maxDeff)]) }),
+        h('p', { class: 'muted' }, 'Bands with different benchmark counts have different maxima, so frontier values are not directly comparable with base ones.'));
+    });
   },
 };
 
@@ -87,11 +80,9 @@ export const lofo: PanelDef = {
   n: 14,
   title: 'Leave-one-family-out CV',
   render(body) {
-    const l = call<{ side: string; families: string[]; pairs: { label: string; fullR: number; folds: number; sameSign: number }[]; skippedFolds: string[] }[]>('lofo');
-    if (!l.ok) return mount(body, failure(l, 'LOFO'));
-    mount(body, h('div', { class: 'two' }, l.value.map((s) => h('div', {}, h('h3', {}, `${s.side} Nc (${s.families.length} families)`),
+    guard(body, 'LOFO', () => mount(body, h('div', { class: 'two' }, lofoCv(engineContext()).map((s) => h('div', {}, h('h3', {}, `${s.side} Nc (${s.families.length} families)`),
       table({ name: `lofo-${s.side}`, header: ['pair', 'r (all)', 'sign survives'], rows: s.pairs.map((p) => [p.label, signed(p.fullR, 2), `${p.sameSign}/${p.folds} folds`]) }),
-      s.skippedFolds.length ? h('p', { class: 'muted' }, `Skipped folds: ${s.skippedFolds.join(', ')}`) : null))));
+      s.skippedFolds.length ? h('p', { class: 'muted' }, `Skipped folds: ${s.skippedFolds.join(', ')}`) : null)))));
   },
 };
 
@@ -100,15 +91,16 @@ export const summary: PanelDef = {
   n: 22,
   title: 'Paper summary: every headline number recomputed',
   render(body) {
-    const v = call<VerifyRow[]>('verify');
-    if (!v.ok) return mount(body, failure(v, 'verify()'));
-    const computed = v.value.filter((r) => isNum(r.value)).length;
-    // Counts print as integers, other values with 3 decimals; float noise in a difference prints as 0.
-    const val = (x: number) => (Number.isInteger(x) ? String(x) : num(x, 3));
-    const diff = (x: number) => (Math.abs(x) < 5e-4 ? '0' : signed(x, 3));
-    mount(body,
-      h('p', {}, `The study summarises a dozen diagnostics as consequences of one running-coupling line. Here each is recomputed from the dataset: ${computed} of ${v.value.length} quantities computed; the rest are labelled.`),
-      table({ name: 'verify', testid: 'verify-table', header: ['quantity', 'computed', 'n', 'interval', "seed's value", 'difference', 'why they differ'], rows: v.value.map((r) => [r.label, isNum(r.value) ? val(r.value) : h('span', { class: 'badge tone-reported' }, 'not computed'), r.n === null ? '—' : String(r.n), r.ci ? interval(r.ci[0], r.ci[1], (x) => num(x, 3)) : '—', isNum(r.seed) ? val(r.seed) : '—', isNum(r.diff) ? diff(r.diff) : '—', r.note]) }));
+    guard(body, 'verify()', () => {
+      const rows = verify(engineContext());
+      const computed = rows.filter((r) => isNum(r.value)).length;
+      // Counts print as integers, other values with 3 decimals; float noise in a difference prints as 0.
+      const val = (x: number) => (Number.isInteger(x) ? String(x) : num(x, 3));
+      const diff = (x: number) => (Math.abs(x) < 5e-4 ? '0' : signed(x, 3));
+      mount(body,
+        h('p', {}, `The study summarises a dozen diagnostics as consequences of one running-coupling line. Here each is recomputed from the dataset: ${computed} of ${rows.length} quantities computed; the rest are labelled.`),
+        table({ name: 'verify', testid: 'verify-table', header: ['quantity', 'computed', 'n', 'interval', "seed's value", 'difference', 'why they differ'], rows: rows.map((r) => [r.label, isNum(r.value) ? val(r.value) : h('span', { class: 'badge tone-reported' }, 'not computed'), r.n === null ? '—' : String(r.n), r.ci ? interval(r.ci[0], r.ci[1], (x) => num(x, 3)) : '—', isNum(r.seed) ? val(r.seed) : '—', isNum(r.diff) ? diff(r.diff) : '—', r.note]) }));
+    });
   },
 };
 
@@ -117,19 +109,20 @@ export const predictions: PanelDef = {
   n: 25,
   title: 'Predictions tracker',
   render(body) {
-    const p = call<EvaluatedPrediction[]>('evaluatePredictions');
-    if (!p.ok) return mount(body, failure(p, 'predictions'));
-    const check = (c: EvaluatedPrediction['passCheck']) => `${c.holds === true ? '✓ holds: ' : c.holds === false ? '✗ does not hold: ' : ''}${c.detail}`;
-    const rows = (group: string) => p.value.filter((r) => r.group === group).map((r) => [
-      h('span', {}, h('strong', {}, r.title), h('br', {}), r.statement), r.deadlineText,
-      h('span', {}, r.passText, h('br', {}), h('small', { class: 'muted' }, check(r.passCheck))),
-      h('span', {}, r.failText, h('br', {}), h('small', { class: 'muted' }, check(r.failCheck))),
-      h('span', {}, h('span', { class: `badge tone-${r.status}` }, r.status), r.leaning ? h('small', { class: 'muted' }, ` leaning ${r.leaning}`) : null), r.source]);
-    const header = ['prediction', 'deadline', 'pass when', 'fail when', 'status', 'source'];
-    mount(body,
-      h('p', { class: 'muted' }, `Statuses are computed from the dataset on ${p.value[0]?.evaluatedOn ?? ''}. A dated prediction is judged at its deadline (passed, failed, or expired when neither criterion holds); before it, it is open and "leaning" shows which criterion the data meets today. Predictions counted in releases are judged as soon as the data meets a criterion.`),
-      table({ name: 'predictions', testid: 'predictions-table', header, rows: rows('open') }),
-      h('h3', {}, 'Claimed as already confirmed by the study — re-checked'),
-      table({ name: 'predictions-confirmed', testid: 'predictions-confirmed', header, rows: rows('confirmed') }));
+    guard(body, 'predictions', () => {
+      const list = evaluatePredictions(engineContext());
+      const check = (c: EvaluatedPrediction['passCheck']) => `${c.holds === true ? '✓ holds: ' : c.holds === false ? '✗ does not hold: ' : ''}${c.detail}`;
+      const rows = (group: string) => list.filter((r) => r.group === group).map((r) => [
+        h('span', {}, h('strong', {}, r.title), h('br', {}), r.statement), r.deadlineText,
+        h('span', {}, r.passText, h('br', {}), h('small', { class: 'muted' }, check(r.passCheck))),
+        h('span', {}, r.failText, h('br', {}), h('small', { class: 'muted' }, check(r.failCheck))),
+        h('span', {}, h('span', { class: `badge tone-${r.status}` }, r.status), r.leaning ? h('small', { class: 'muted' }, ` leaning ${r.leaning}`) : null), r.source]);
+      const header = ['prediction', 'deadline', 'pass when', 'fail when', 'status', 'source'];
+      mount(body,
+        h('p', { class: 'muted' }, `Statuses are computed from the dataset on ${list[0]?.evaluatedOn ?? ''}. A dated prediction is judged at its deadline (passed, failed, or expired when neither criterion holds); before it, it is open and "leaning" shows which criterion the data meets today. Predictions counted in releases are judged as soon as the data meets a criterion.`),
+        table({ name: 'predictions', testid: 'predictions-table', header, rows: rows('open') }),
+        h('h3', {}, 'Claimed as already confirmed by the study — re-checked'),
+        table({ name: 'predictions-confirmed', testid: 'predictions-confirmed', header, rows: rows('confirmed') }));
+    });
   },
 };
