@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeModel, createContext, headline, hField, holdout, kinkFit, betaFunction, odeExplorer, winding, arrhenius, NOT_REPRODUCIBLE } from '../../src/cape/index.ts';
+import { analyzeModel, createContext, headline, hField, pairCoupling, holdout, kinkFit, betaFunction, odeExplorer, winding, arrhenius, NOT_REPRODUCIBLE } from '../../src/cape/index.ts';
 import { analyzeLeaderboard } from '../../src/cape/leaderboard/analyze.ts';
 import { knownParamsFrom } from '../../src/cape/leaderboard/reference.ts';
 import { syntheticLeaderboard } from '../../src/cape/leaderboard/synthetic.ts';
@@ -116,6 +116,28 @@ describe('dashboard in Chromium', () => {
     expect(num(await page.getByTestId('hfield-h').innerText())).toBeCloseTo(r.h, 2);
     expect(await page.getByTestId('hfield-interpretation').innerText()).toBe(r.interpretation);
     await page.locator('#hfield').screenshot({ path: join(SHOTS, 'hfield-result.png') });
+    await page.close();
+  });
+
+  it('the custom pair with a user series shows the bands, the sign change and the Nc2/Nc3 verdict of pairCoupling', async () => {
+    const { page } = await open();
+    const series = [
+      { name: 'a', params: 40e9, x: 50, y: 40 }, { name: 'b', params: 80e9, x: 55, y: 38 },
+      { name: 'c', params: 160e9, x: 60, y: 37 }, { name: 'd', params: 320e9, x: 65, y: 39 }, { name: 'e', params: 640e9, x: 70, y: 42 },
+    ];
+    await page.getByTestId('pair-pa').selectOption('arc_challenge');
+    await page.getByTestId('pair-pb').selectOption('truthfulqa_mc2');
+    await page.getByTestId('pair-series').fill(series.map((m) => `${m.name}, ${m.params / 1e9}B, ${m.x}, ${m.y}`).join('\n'));
+    await page.getByTestId('pair-submit').click();
+    await page.getByTestId('pair-nc2').waitFor();
+    const want = pairCoupling(ctx, { x: 'arc_challenge', y: 'truthfulqa_mc2', series });
+    expect(await page.getByTestId('pair-nc2').innerText()).toBe(`Nc2/Nc3: ${want.nc2}`);
+    expect(await page.getByTestId('pair-crossings').locator('tbody tr').count()).toBe(want.crossings.length);
+    await page.locator('#custom-pair').screenshot({ path: join(SHOTS, 'custom-pair-series.png') });
+    // a malformed line is an inline error naming the line
+    await page.getByTestId('pair-series').fill('x, 7B, 50');
+    await page.getByTestId('pair-submit').click();
+    await expect.poll(() => page.locator('#f-ps-err').innerText()).toMatch(/line 1/);
     await page.close();
   });
 

@@ -4,7 +4,7 @@
  */
 export const STATE_KEYS = [
   'name', 'params', 'hs', 'tqa', 'arc', 'mmlu', 'wg', 'swe', 'gpqa', 'ifeval', 'family', 'previous',
-  'run', 'model', 'y', 'x', 'q', 'famf', 'labf', 'hswe', 'hgpqa', 'pa', 'pb', 'ode', 'oh', 'ow', 'oc', 'ws', 'lbt', 'theme', 'panel',
+  'run', 'model', 'y', 'x', 'q', 'famf', 'labf', 'hswe', 'hgpqa', 'pa', 'pb', 'ps', 'ode', 'oh', 'ow', 'oc', 'ws', 'lbt', 'theme', 'panel',
 ] as const;
 export type StateKey = (typeof STATE_KEYS)[number];
 
