@@ -14,7 +14,7 @@ import { pooledTransitions, usable, type Transition } from './coupling.ts';
 import { ncCluster } from './nc.ts';
 import { FRONTIER_THREE, type ModelPoint } from './points.ts';
 import { NC2_BAND } from './regimes.ts';
-import { fitRunning, type RunningFit } from './running.ts';
+import { fitRunning, type RunningFitSummary } from './running.ts';
 
 export interface SeriesModel { name: string; params: number; x: number; y: number }
 
@@ -27,7 +27,7 @@ export interface PairCoupling {
   source: 'dataset' | 'series';
   transitions: Transition[];
   excluded: number;
-  fit: Omit<RunningFit, 'families' | 'transitions' | 'fit'> | null;
+  fit: RunningFitSummary | null;
   fitNote: string | null;
   bands: BandSign[];
   crossings: Crossing[];

@@ -37,6 +37,9 @@ export interface RunningFit {
   fit: OlsFit;
 }
 
+/** The fit's numbers without the transitions and the OLS object (what tables and JSON show). */
+export type RunningFitSummary = Omit<RunningFit, 'transitions' | 'families' | 'fit'>;
+
 /** Sign accuracy of a set of transitions against a crossing at log10 N = logNc. */
 export function signAccuracy(ts: readonly Transition[], logNc: number): SignAccuracy {
   const below = { n: 0, correct: 0 };

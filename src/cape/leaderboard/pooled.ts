@@ -8,23 +8,12 @@ import { CapeError } from '../../core/errors.ts';
 import type { Dataset } from '../../data/schema.ts';
 import { usable, type Transition } from '../coupling.ts';
 import { ncCluster, type NcEstimate } from '../nc.ts';
-import { fitRunning, type SignAccuracy } from '../running.ts';
+import { fitRunning, type RunningFitSummary } from '../running.ts';
 import { pointsContext } from './family.ts';
 import type { ModelPoint } from '../points.ts';
 
-export interface PooledFit {
-  A: number;
-  B: number;
-  r2: number;
-  /** Usable transitions in the fit. */
-  n: number;
-  excluded: number;
-  p: number;
-  slopeCi: [number, number];
-  interceptCi: [number, number];
-  zero: { logN: number; params: number } | null;
-  signAccuracy: SignAccuracy | null;
-}
+/** The pooled running-coupling fit as shown (no transitions or OLS object). */
+export type PooledFit = RunningFitSummary;
 
 export interface Pooled {
   families: number;
