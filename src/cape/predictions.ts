@@ -14,6 +14,7 @@ import { familySeries, familyTransitions, usable } from './coupling.ts';
 import { familyCoupling } from './family.ts';
 import { frontierFit, hField } from './frontier.ts';
 import { findModel } from './lookup.ts';
+import { holdout } from './diagnostics/holdout.ts';
 
 export type PredictionStatus = 'open' | 'passed' | 'failed' | 'expired';
 
@@ -94,6 +95,12 @@ export function checkCriterion(ctx: Context, c: Criterion): CriterionCheck {
       if (ts.length === 0) return na(`${c.family} has no usable transition in the data`);
       const ok = ts.map((t) => compare(t.gamma12, c.op, c.value));
       return { holds: c.quantifier === 'all' ? ok.every(Boolean) : ok.some(Boolean), value: null, n: ts.length, detail: ts.map((t) => `${t.from} → ${t.to}: γ12 = ${f2(t.gamma12)}`).join('; ') };
+    }
+    case 'ode_holdout_ratio': {
+      const ho = holdout(ctx);
+      const best = ho.polynomials.reduce((m, q) => (q.mape < m.mape ? q : m));
+      const ratio = ho.ode.mape / best.mape;
+      return { holds: compare(ratio, c.op, c.value), value: ratio, n: ho.ode.perModel.length, detail: `ODE holdout MAPE ${ho.ode.mape.toFixed(1)}% vs best polynomial (${best.method}) ${best.mape.toFixed(1)}%: ratio ${ratio.toFixed(2)}` };
     }
     case 'needs_benchmark':
       return na(`not evaluable: the dataset has no ${c.benchmark} scores (${c.description})`);

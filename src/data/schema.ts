@@ -163,6 +163,8 @@ export const CriterionSchema = Type.Union([
   Type.Object({ kind: Type.Literal('h_of'), model: Type.String(), op: Op, value: Type.Number() }, { additionalProperties: false }),
   Type.Object({ kind: Type.Literal('family_r'), family: Type.String(), op: Op, value: Type.Number() }, { additionalProperties: false }),
   Type.Object({ kind: Type.Literal('family_gamma'), family: Type.String(), quantifier: Type.Union([Type.Literal('all'), Type.Literal('any')]), op: Op, value: Type.Number() }, { additionalProperties: false }),
+  /** The cross-family ODE holdout (fit on Pythia, predict Llama-2): ODE error divided by the best polynomial's. */
+  Type.Object({ kind: Type.Literal('ode_holdout_ratio'), op: Op, value: Type.Number() }, { additionalProperties: false }),
   /** A condition on a benchmark the dataset does not hold yet: never evaluable until it does. */
   Type.Object({ kind: Type.Literal('needs_benchmark'), benchmark: Type.String(), description: Type.String() }, { additionalProperties: false }),
 ]);
