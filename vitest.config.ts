@@ -8,5 +8,7 @@ export default defineConfig({
     pool: 'forks',
     // Deterministic property tests: one fast-check seed for every run (CONVENTIONS §5).
     setupFiles: ['test/setup.ts'],
+    // Fails the whole run with one install hint when Chromium is missing (browser tests are part of npm test).
+    globalSetup: ['test/global-setup.ts'],
   },
 });

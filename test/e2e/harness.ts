@@ -14,7 +14,8 @@ import { build } from 'vite';
 import { buildApp } from '../../src/server/app.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's chromium; CAPE_CHROMIUM overrides it (used to test the missing-browser message). */
+export const CHROMIUM = process.env.CAPE_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_MISSING = `Chromium not found at ${CHROMIUM}: install it with 'apt-get install -y chromium' (Debian) — browser tests cannot run without it.`;
 export const SHOTS = join(ROOT, 'test-output/screenshots');
 
