@@ -4,6 +4,7 @@
  * self-contained SVG string with a legend and an accessible name. Pure: no I/O, no globals —
  * the caller passes the `document` (linkedom in Node, window.document in the browser).
  */
+import * as Plot from '@observablehq/plot';
 
 /** Okabe & Ito (2008) colour-blind-safe palette, in their order. */
 export const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#000000'] as const;
@@ -93,6 +94,17 @@ export function stampIds<T>(data: readonly T[], idOf: (d: T) => string) {
 }
 
 const LEGEND_ROW = 18;
+
+/**
+ * Plot.plot with the settings every chart shares (document, size, transparent background in the
+ * theme's colour, 36 px bottom margin), then `finish`. `spec` holds what differs: margins, scales,
+ * marks.
+ */
+export function renderPlot(opts: ChartOptions, width: number, height: number, legend: readonly LegendItem[], spec: Omit<Plot.PlotOptions, 'document' | 'width' | 'height' | 'style'>): string {
+  const theme = THEMES[opts.theme ?? 'light'];
+  const el = Plot.plot({ document: opts.document, width, height, marginBottom: 36, style: { background: 'transparent', color: theme.fg }, ...spec });
+  return finish(el as unknown as Element, legend, opts, width);
+}
 
 /**
  * Wraps a Plot SVG in an outer SVG that carries the legend (above the plot), a <title> and an

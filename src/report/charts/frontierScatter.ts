@@ -4,7 +4,7 @@
  * (large |h|) ringed and labelled, and the user's model as a star. Pure: (data, options) -> SVG.
  */
 import * as Plot from '@observablehq/plot';
-import { finish, isNum, legendShape, seriesSymbols, seriesColors, stampIds, THEMES, type ChartOptions, type LegendItem } from './common.ts';
+import { isNum, legendShape, seriesSymbols, seriesColors, stampIds, THEMES, type ChartOptions, type LegendItem, renderPlot } from './common.ts';
 
 export interface FrontierPoint {
   id: string;
@@ -78,20 +78,14 @@ export function frontierScatter(data: FrontierScatterData, opts: ChartOptions): 
     marks.push(Plot.dot([u], { x: 'x', y: 'y', symbol: 'star', r: 9, fill: theme.highlight, stroke: theme.bg, title: () => `${u.name}\n${xl} ${u.x.toFixed(1)}\n${yl} ${u.y.toFixed(1)}${isNum(u.h) ? `\nh ${signed(u.h)}` : ''}` }));
     legend.push({ label: 'your model', color: theme.highlight, shape: 'star' });
   }
-  const el = Plot.plot({
-    document: opts.document,
-    width,
-    height,
+  return renderPlot(opts, width, height, legend, {
     marginLeft: 44,
-    marginBottom: 36,
     inset: 8,
     symbol: { type: 'identity' },
-    style: { background: 'transparent', color: theme.fg },
     x: { label: `${xl} (%) →` },
     y: { label: `↑ ${yl} (%)` },
     marks,
   });
-  return finish(el, legend, opts, width);
 }
 
 export function signed(v: number, digits = 1): string {

@@ -4,7 +4,7 @@
  * value are listed as "not computed" on the axis rather than dropped. Pure: (data, options) -> SVG.
  */
 import * as Plot from '@observablehq/plot';
-import { finish, isNum, PHASE_COLORS, THEMES, type ChartOptions } from './common.ts';
+import { isNum, PHASE_COLORS, THEMES, type ChartOptions, renderPlot } from './common.ts';
 
 export interface IntervalItem {
   label: string;
@@ -30,13 +30,8 @@ export function intervals(data: IntervalsData, opts: ChartOptions): string {
   const withCi = rows.filter((d) => isNum(d.value) && isNum(d.ciLow) && isNum(d.ciHigh));
   const withV = rows.filter((d) => isNum(d.value));
   const color = (d: IntervalItem) => (d.phase && PHASE_COLORS[d.phase]) || theme.fg;
-  const el = Plot.plot({
-    document: opts.document,
-    width,
-    height,
+  return renderPlot(opts, width, height, [], {
     marginLeft: 150,
-    marginBottom: 36,
-    style: { background: 'transparent', color: theme.fg },
     x: { label: `${data.xLabel} →`, grid: true },
     y: { domain: labels, label: null },
     marks: [
@@ -52,5 +47,4 @@ export function intervals(data: IntervalsData, opts: ChartOptions): string {
       }),
     ],
   });
-  return finish(el, [], opts, width);
 }

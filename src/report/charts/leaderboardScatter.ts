@@ -6,7 +6,7 @@
  * re-rendering. Pure: (data, options) -> SVG string.
  */
 import * as Plot from '@observablehq/plot';
-import { finish, isNum, OKABE_ITO, stampIds, THEMES, type ChartOptions, type LegendItem } from './common.ts';
+import { isNum, OKABE_ITO, stampIds, THEMES, type ChartOptions, type LegendItem, renderPlot } from './common.ts';
 import { fmtParams } from './phaseDiagram.ts';
 
 export interface LeaderboardPoint {
@@ -71,18 +71,13 @@ export function leaderboardScatter(data: LeaderboardScatterData, opts: ChartOpti
   const legend: LegendItem[] = types.map((t) => ({ label: t, color: color(t) }));
   if (idx.some((p) => p.reported)) legend.push({ label: 'in a reported family (outlined)', color: theme.fg, shape: 'dot' });
   const xs = idx.map((p) => p.params);
-  const el = Plot.plot({
-    document: opts.document,
-    width,
-    height,
+  const svg = renderPlot(opts, width, height, legend, {
     marginLeft: 48,
-    marginBottom: 36,
     inset: 6,
-    style: { background: 'transparent', color: theme.fg },
     x: { type: 'log', label: 'parameters (log scale) →', tickFormat: fmtParams as never, ...(xs.length ? {} : { domain: [1e7, 1e12] }) },
     y: { label: `↑ ${data.yLabel} (%)`, ...(idx.length ? {} : { domain: [0, 100] }) },
     marks,
   });
   // stampIds writes data-model-id; the page filters on data-i.
-  return finish(el, legend, opts, width).replace(/data-model-id="(\d+)"/g, 'data-i="$1"');
+  return svg.replace(/data-model-id="(\d+)"/g, 'data-i="$1"');
 }

@@ -5,7 +5,7 @@
  * Pure: (data, options) -> SVG string.
  */
 import * as Plot from '@observablehq/plot';
-import { finish, isNum, seriesColors, THEMES, type ChartOptions, type LegendItem } from './common.ts';
+import { isNum, seriesColors, THEMES, type ChartOptions, type LegendItem, renderPlot } from './common.ts';
 
 export interface XY {
   x: number;
@@ -62,18 +62,12 @@ export function lineScatter(data: LineScatterData, opts: ChartOptions): string {
     if (mode !== 'line') marks.push(Plot.dot(pts, { x: 'x', y: 'y', r: 3.5, fill: c, title: (p: XY & { series: string }) => `${p.label ?? p.series}\n${data.xLabel} ${fmt(p.x)}\n${data.yLabel} ${fmt(p.y)}` }));
     legend.push({ label: s.name, color: c, shape: mode === 'scatter' ? 'dot' : 'line' });
   }
-  const el = Plot.plot({
-    document: opts.document,
-    width,
-    height,
+  return renderPlot(opts, width, height, legend, {
     marginLeft: 50,
-    marginBottom: 36,
-    style: { background: 'transparent', color: theme.fg },
     x: { type: data.logX ? 'log' : 'linear', label: `${data.xLabel} →`, grid: true },
     y: { label: `↑ ${data.yLabel}`, grid: true },
     marks: marks.length || rows.length ? marks : [Plot.frame()],
   });
-  return finish(el, legend, opts, width);
 }
 
 function fmt(v: number): string {

@@ -4,7 +4,7 @@
  * series, and the user's model as a star. Pure: (data, options) -> SVG string.
  */
 import * as Plot from '@observablehq/plot';
-import { finish, isNum, legendShape, seriesSymbols, PHASE_COLORS, seriesColors, stampIds, THEMES, type ChartOptions, type LegendItem } from './common.ts';
+import { isNum, legendShape, seriesSymbols, PHASE_COLORS, seriesColors, stampIds, THEMES, type ChartOptions, type LegendItem, renderPlot } from './common.ts';
 
 export interface PhasePoint {
   id: string;
@@ -77,20 +77,14 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
     marks.push(Plot.dot([u], { x: 'params', y: 'y', symbol: 'star', r: 9, fill: theme.highlight, stroke: theme.bg, title: () => `${u.name}\nparams ${fmtParams(u.params)}\n${data.yLabel} ${u.y.toFixed(1)}` }));
     legend.push({ label: 'your model', color: theme.highlight, shape: 'star' });
   }
-  const el = Plot.plot({
-    document: opts.document,
-    width,
-    height,
+  return renderPlot(opts, width, height, legend, {
     marginLeft: 48,
-    marginBottom: 36,
     inset: 8,
     symbol: { type: 'identity' },
-    style: { background: 'transparent', color: theme.fg },
     x: { type: 'log', domain: [xmin, xmax], label: 'parameters (log scale) →', tickFormat: fmtParams as never },
     y: { label: `↑ ${data.yLabel} (%)` },
     marks,
   });
-  return finish(el, legend, opts, width);
 }
 
 /** 7e9 -> "7B", 4.1e8 -> "410M" (axis and tooltip text). */
