@@ -29,6 +29,17 @@ describe('cape workspace', () => {
     expect(JSON.parse(out.stdout)[0].name).toBe('mine');
   });
 
+  it('add --file --dry-run shows what was recognised (params source, conversions) and saves nothing', async () => {
+    const dir = tmp();
+    const io = bufferIo();
+    expect(await runWorkspace(['add', '--data-dir', dir, '--file', 'test/examples/lmeval-run', '--dry-run'], io)).toBe(0);
+    expect(io.stdout).toMatch(/dry run: nothing saved/);
+    expect(io.stdout).toMatch(/converted fractions to percent/);
+    const ws = openWorkspace(dir);
+    expect(ws.list()).toHaveLength(0);
+    ws.close();
+  });
+
   it('add --file imports an lm-eval results file; remove and export work', async () => {
     const dir = tmp();
     const file = new URL('../../test/api/fixtures/lmeval-mistral-7b.json', import.meta.url).pathname;

@@ -15,12 +15,12 @@ import { parse, scoreOptions, SCORE_FLAGS } from './args.ts';
 import { printJson, type Io } from './io.ts';
 
 export const workspaceHelp = `cape workspace add --name <name> --params <6.9B> [--family <f>] [--hellaswag 64 --truthfulqa 33 ...]
-cape workspace add --file <results.json | folder | models.csv> [--params <n>] [--family <f>]
+cape workspace add --file <results.json | folder | models.csv> [--params <n>] [--family <f>] [--dry-run]
 cape workspace list [--json]
 cape workspace remove <id>
 cape workspace export [--format json|csv] [--out <file>]
   Your own models, saved in $CAPE_DATA_DIR/workspace.db (default ./.cape; --data-dir to change),
-  shared with the server (npm start). Include them in analyses with --include-workspace (CLI) or
+  shared with the server (npm start). --dry-run shows what a file was recognised as and saves nothing. Include them in analyses with --include-workspace (CLI) or
   ?includeWorkspace=1 (API). Score flags: ${Object.keys(SCORE_FLAGS).join(', ')} (percent).`;
 
 
@@ -44,6 +44,16 @@ async function add(ws: Workspace, values: Record<string, unknown>, io: Io): Prom
       notes: [typeof values.params === 'string' ? 'params given by the user' : `params from ${m.paramsSource}`, ...m.notes],
     }));
     if (inputs.length === 0) throw new CapeError('E_INPUT', `no models found in ${values.file}`, 'file');
+    if (values['dry-run']) {
+      // Preview: what was recognised (model, params and their source, task mapping, conversions); nothing saved.
+      if (values.json) return printJson(io, { kind: res.kind, files: res.files, models: res.models }), 0;
+      io.out(formatTable({
+        title: `${values.file}: ${res.kind}, ${inputs.length} model${inputs.length === 1 ? '' : 's'} recognised (dry run: nothing saved)`,
+        headers: ['model', 'family', 'params', 'params from', 'scores', 'notes'],
+        rows: res.models.map((m) => [m.name, m.family, fmtParams(m.params), m.paramsSource, Object.entries(m.scores).map(([b, v]) => `${SHORT[b as keyof typeof SHORT] ?? b} ${Number(v).toFixed(1)}`).join(', '), m.notes.join('; ')]),
+      }));
+      return 0;
+    }
     saved = ws.addMany(inputs, `cli:${values.file}`.slice(0, 200));
   } else {
     if (typeof values.name !== 'string') throw new CapeError('E_USAGE', 'missing --name (or --file)', 'name');
@@ -64,6 +74,7 @@ export async function runWorkspace(argv: string[], io: Io): Promise<number> {
     family: { type: 'string' },
     params: { type: 'string' },
     file: { type: 'string' },
+    'dry-run': { type: 'boolean' },
     format: { type: 'string' },
     out: { type: 'string' },
     'data-dir': { type: 'string' },
