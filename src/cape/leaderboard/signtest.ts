@@ -10,7 +10,10 @@
  * 2×2 table (below/above × sign). Transitions are treated as exchangeable: models of one family are
  * not independent, so p is optimistic when families are few. When every transition lies on one
  * side of Nc the shuffles cannot change the count and p = 1 (the data cannot test the claim).
+ * Because of that, the accuracy also carries a 95% family-cluster bootstrap interval (families
+ * resampled whole, ACCURACY_RESAMPLES times): the verdict requires its lower end above 50% too.
  */
+import { percentileInterval } from '../../core/bootstrap.ts';
 import { createRng } from '../../core/random.ts';
 import { usable, type Transition } from '../coupling.ts';
 
@@ -27,10 +30,16 @@ export interface SignTest {
   accuracy: number | null;
   /** One-sided permutation p; null when n = 0. */
   pPermutation: number | null;
+  /** 95% family-cluster bootstrap interval of the accuracy; null with fewer than 2 families. */
+  accuracyCi: [number, number] | null;
+  /** Families behind the transitions. */
+  families: number;
   permutations: number;
   seed: number;
   method: string;
 }
+
+export const ACCURACY_RESAMPLES = 2000;
 
 export const SIGN_TEST_METHOD = 'γ12 signs shuffled across transitions (below/above counts fixed); one-sided p = (#{correct* ≥ correct} + 1) / (permutations + 1)';
 
@@ -50,8 +59,9 @@ export function signTest(ts: readonly Transition[], nc: number, ncSource: SignTe
   let nBelow = 0;
   let cBelow = 0;
   for (let i = 0; i < n; i++) if (below[i]) { nBelow++; cBelow += neg[i]!; }
-  const base = { ncSource, nc, logNc, below: { n: nBelow, correct: cBelow }, above: { n: n - nBelow, correct: correct - cBelow }, n, correct, permutations, seed, method: SIGN_TEST_METHOD };
-  if (n === 0) return { ...base, accuracy: null, pPermutation: null };
+  const families = [...new Set(u.map((t) => t.family))];
+  const base = { ncSource, nc, logNc, below: { n: nBelow, correct: cBelow }, above: { n: n - nBelow, correct: correct - cBelow }, n, correct, permutations, seed, method: SIGN_TEST_METHOD, families: families.length };
+  if (n === 0) return { ...base, accuracy: null, pPermutation: null, accuracyCi: null };
   const rng = createRng(seed);
   const perm = neg.slice();
   let extreme = 0;
@@ -64,5 +74,23 @@ export function signTest(ts: readonly Transition[], nc: number, ncSource: SignTe
     }
     if (count(perm) >= correct) extreme++;
   }
-  return { ...base, accuracy: correct / n, pPermutation: (extreme + 1) / (permutations + 1) };
+  return { ...base, accuracy: correct / n, pPermutation: (extreme + 1) / (permutations + 1), accuracyCi: clusterAccuracyCi(u.map((t, i) => ({ family: t.family, ok: below[i] === neg[i] })), families, seed) };
+}
+
+/** 95% percentile interval of the accuracy with families resampled whole (sufficient statistics per family). */
+function clusterAccuracyCi(rows: readonly { family: string; ok: boolean }[], families: readonly string[], seed: number): [number, number] | null {
+  const k = families.length;
+  if (k < 2) return null;
+  const index = new Map(families.map((f, i) => [f, i]));
+  const nF = new Float64Array(k);
+  const cF = new Float64Array(k);
+  for (const r of rows) { const j = index.get(r.family)!; nF[j]! += 1; if (r.ok) cF[j]! += 1; }
+  const rng = createRng(seed + 1);
+  const acc = new Float64Array(ACCURACY_RESAMPLES);
+  for (let b = 0; b < ACCURACY_RESAMPLES; b++) {
+    let n = 0, c = 0;
+    for (let d = 0; d < k; d++) { const j = rng.int(k); n += nF[j]!; c += cF[j]!; }
+    acc[b] = c / n;
+  }
+  return percentileInterval(acc, 0.95);
 }

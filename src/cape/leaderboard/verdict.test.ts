@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { SignTest } from './signtest.ts';
 import { pooledSentence, replicationVerdict } from './verdict.ts';
 
-const test = (ncSource: SignTest['ncSource'], nc: number, correct: number, n: number, p: number): SignTest => ({
+const test = (ncSource: SignTest['ncSource'], nc: number, correct: number, n: number, p: number, accuracyCi: [number, number] | null = null): SignTest => ({
   ncSource, nc, logNc: Math.log10(nc), below: { n: n / 2, correct: Math.ceil(correct / 2) }, above: { n: n / 2, correct: Math.floor(correct / 2) },
-  n, correct, accuracy: correct / n, pPermutation: p, permutations: 1000, seed: 1, method: '',
+  n, correct, accuracy: correct / n, pPermutation: p, permutations: 1000, seed: 1, method: '', accuracyCi, families: 5,
 });
 
 describe('replicationVerdict', () => {
@@ -17,6 +17,12 @@ describe('replicationVerdict', () => {
     expect(replicationVerdict('X', 5, test('stated', 3.5e9, 90, 100, 0.001), test('curated', 2e9, 85, 100, 0.0004))).toMatch(/: the out-of-sample families support the claimed sign change\.$/);
     expect(replicationVerdict('X', 5, test('stated', 3.5e9, 90, 100, 0.001), test('curated', 2e9, 55, 100, 0.2))).toMatch(/the support is mixed/);
     expect(replicationVerdict('X', 2, test('stated', 3.5e9, 6, 8, 0.1), null)).toBe('X: 2 out-of-sample families, 8 usable transitions — too few to test the claimed sign change (at least 10 needed); no verdict.');
+  });
+
+  it('a permutation p below 0.05 is not enough when the family-cluster interval includes 50%', () => {
+    const v = replicationVerdict('X', 5, test('stated', 3.5e9, 68, 100, 0.02, [0.45, 0.85]), test('curated', 2e9, 85, 100, 0.0004, [0.7, 0.95]));
+    expect(v).toMatch(/the support is mixed/);
+    expect(v).toMatch(/family-cluster 95% CI \[45%, 85%\] over 5 families/);
   });
 
   it('pooledSentence reports a falling line as having no crossing', () => {
