@@ -4,7 +4,7 @@
  * deficiencies). Missing cells (null) are drawn hatched-grey with "n/a". Pure: (data, options) -> SVG.
  */
 import * as Plot from '@observablehq/plot';
-import { finish, isNum, THEMES, type ChartOptions } from './common.ts';
+import { isNum, THEMES, type ChartOptions, renderPlot } from './common.ts';
 
 export interface HeatmapData {
   labels: readonly string[];
@@ -19,15 +19,11 @@ export function heatmap(data: HeatmapData, opts: ChartOptions): string {
   const theme = THEMES[opts.theme ?? 'light'];
   const cells: { row: string; col: string; v: number | null }[] = [];
   data.labels.forEach((r, i) => data.labels.forEach((c, j) => cells.push({ row: r, col: c, v: data.matrix[i]?.[j] ?? null })));
-  const el = Plot.plot({
-    document: opts.document,
-    width,
-    height,
+  return renderPlot(opts, width, height, [], {
     marginLeft: 56,
     marginTop: 28,
     marginBottom: 8,
     padding: 0.04,
-    style: { background: 'transparent', color: theme.fg },
     x: { domain: [...data.labels], axis: 'top', label: null },
     y: { domain: [...data.labels], label: null },
     color: { type: 'linear', scheme: 'RdBu', domain: [-1, 1] },
@@ -42,5 +38,4 @@ export function heatmap(data: HeatmapData, opts: ChartOptions): string {
       }),
     ],
   });
-  return finish(el, [], opts, width);
 }

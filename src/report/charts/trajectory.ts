@@ -4,7 +4,7 @@
  * tax colour. Pure: (data, options) -> SVG string.
  */
 import * as Plot from '@observablehq/plot';
-import { finish, isNum, PHASE_COLORS, seriesColors, stampIds, THEMES, type ChartOptions, type LegendItem } from './common.ts';
+import { isNum, PHASE_COLORS, seriesColors, stampIds, THEMES, type ChartOptions, type LegendItem, renderPlot } from './common.ts';
 
 export interface TrajectoryStep {
   /** Series (lab) name. */
@@ -44,13 +44,8 @@ export function trajectoryChart(data: TrajectoryData, opts: ChartOptions): strin
   const nodeList = [...nodes.values()];
   const legend: LegendItem[] = series.map((s) => ({ label: s, color: colors.get(s) as string, shape: 'line' }));
   if (steps.some((s) => s.excursion)) legend.push({ label: 'tax excursion (γ12 < 0)', color: PHASE_COLORS.tax as string, shape: 'line' });
-  const el = Plot.plot({
-    document: opts.document,
-    width,
-    height,
+  return renderPlot(opts, width, height, legend, {
     marginLeft: 44,
-    marginBottom: 36,
-    style: { background: 'transparent', color: theme.fg },
     x: { label: `${xl} (%) →`, grid: true },
     y: { label: `↑ ${yl} (%)`, grid: true },
     marks: [
@@ -68,5 +63,4 @@ export function trajectoryChart(data: TrajectoryData, opts: ChartOptions): strin
       Plot.text(nodeList, { x: 'x', y: 'y', text: 'name', dy: -9, fontSize: 9, fill: theme.muted }),
     ],
   });
-  return finish(el, legend, opts, width);
 }
