@@ -368,6 +368,27 @@ describe('workspace, ledger and ingestion against the real API', () => {
     await page.close();
   });
 
+  it('editing a saved model (PUT) changes it in the workspace view and the API; a bad score is refused with its message', async () => {
+    const name = `e2e-edit-${Date.now()}`;
+    const created = await (await fetch(`${base}api/workspace/models`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, params: '2B', scores: { hellaswag: 50, truthfulqa: 40 } }) })).json() as { id: number };
+    const { page } = await open();
+    await expect.poll(() => page.getByTestId('ws-table').innerText()).toContain(name);
+    const row = page.getByTestId('ws-table').locator('tbody tr', { hasText: name }).first();
+    await row.getByRole('button', { name: 'Edit' }).first().click();
+    const form = page.getByTestId('ws-edit-form');
+    await form.locator('input[name="hellaswag"]').fill('150');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => form.locator('.field-error').innerText()).toMatch(/hellaswag/);
+    await form.locator('input[name="hellaswag"]').fill('52.5');
+    await form.locator('input[name="family"]').fill('Pythia');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.getByTestId('ws-table').innerText()).toContain('52.5');
+    const saved = await (await fetch(`${base}api/workspace/models/${created.id}`)).json() as { family: string; scores: Record<string, number> };
+    expect(saved.family).toBe('Pythia');
+    expect(saved.scores.hellaswag).toBe(52.5);
+    await page.close();
+  });
+
   it('a dropped lm-eval file is previewed (params source, task mapping, conversions) and then saved', async () => {
     const { page } = await open();
     const file = join(ROOT, 'test/examples/lmeval-v03-falcon-7b.json');
