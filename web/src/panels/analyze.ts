@@ -76,13 +76,16 @@ export const header: PanelDef = {
 
 function headlineTiles(hl: Headline): HTMLElement[] {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  // The original dashboard's printed value beside ours (data/seed-claims.json), so a difference is visible at once.
+  const claims = new Map(engineContext().dataset.seedClaims.map((c) => [c.id, c.value]));
+  const study = (id: string, f: (v: number) => string) => (claims.has(id) ? ` · the study printed ${f(claims.get(id)!)} (panel 22 explains)` : '');
   return [
-    tile('Critical scale Nc', fmtParams(hl.nc.value), `95% CI ${interval(hl.nc.ciLow, hl.nc.ciHigh, fmtParams)} · family-cluster bootstrap · n = ${hl.nc.n} transitions · ${pct(hl.nc.validShare)} of ${hl.nc.resamples} resamples`, { testid: 'header-nc' }),
+    tile('Critical scale Nc', fmtParams(hl.nc.value), `95% CI ${interval(hl.nc.ciLow, hl.nc.ciHigh, fmtParams)} · family-cluster bootstrap · n = ${hl.nc.n} transitions · ${pct(hl.nc.validShare)} of ${hl.nc.resamples} resamples${study('nc.reference', (v) => `${v}B`)}`, { testid: 'header-nc' }),
     tile('Nc, reference method', fmtParams(hl.ncReference.value), `95% CI ${interval(hl.ncReference.ciLow, hl.ncReference.ciHigh, fmtParams)} · quadratic-vertex bootstrap · n = ${hl.ncReference.n} models · ${pct(hl.ncReference.validShare)} kept`),
-    tile('Pre-transition r (Pythia HS–TQA)', signed(hl.pythia.r, 3), `95% CI ${interval(hl.pythia.ci[0], hl.pythia.ci[1], (x) => num(x, 3))} · n = ${hl.pythia.n} · p = ${pValue(hl.pythia.p)}`, { testid: 'header-r' }),
-    tile('Base + frontier models', `${hl.baseModels} + ${hl.frontierModels}`, `dataset v${hl.datasetVersion}`),
+    tile('Pre-transition r (Pythia HS–TQA)', signed(hl.pythia.r, 3), `95% CI ${interval(hl.pythia.ci[0], hl.pythia.ci[1], (x) => num(x, 3))} · n = ${hl.pythia.n} · p = ${pValue(hl.pythia.p)}${study('pythia.r', (v) => signed(v, 3))}`, { testid: 'header-r' }),
+    tile('Base + frontier models', `${hl.baseModels} + ${hl.frontierModels}`, `dataset v${hl.datasetVersion}${claims.has('header.baseModels') ? ` · the study counted ${claims.get('header.baseModels')} + ${claims.get('header.frontierModels')}` : ''}`),
     tile('Families / labs', `${hl.families} / ${hl.labs}`, 'base-model families / frontier labs'),
-    tile('Frontier slope (GPQA on SWE)', num(hl.frontier.slope, 3), `95% CI ${interval(hl.frontier.slopeCi[0], hl.frontier.slopeCi[1], (x) => num(x, 3))} · r = ${num(hl.frontier.r, 2)} · n = ${hl.frontier.n}`, { testid: 'header-slope' }),
+    tile('Frontier slope (GPQA on SWE)', num(hl.frontier.slope, 3), `95% CI ${interval(hl.frontier.slopeCi[0], hl.frontier.slopeCi[1], (x) => num(x, 3))} · r = ${num(hl.frontier.r, 2)} · n = ${hl.frontier.n}${study('frontier.slope', (v) => num(v, 3))}`, { testid: 'header-slope' }),
   ];
 }
 
