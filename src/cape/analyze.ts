@@ -48,7 +48,10 @@ export interface ModelAnalysis {
   phaseEvidence: string[];
   nc: { value: number; ciLow: number; ciHigh: number; method: string; n: number; validShare: number; seed: number; resamples: number };
   distanceToNc: number;
-  gamma12: GammaEstimate;
+  /** γ12 for this model: measured against the previous model when given, else predicted. */
+  gamma12: number;
+  /** How γ12 was obtained, with its 95% prediction interval when predicted. */
+  gamma12Estimate: GammaEstimate;
   /** χ = 1/|γ12| (diverges at the crossing). */
   chi: number;
   dEff: { band: string; value: number; ci: [number, number] | null; n: number } | null;
@@ -110,7 +113,8 @@ export function analyzeModel(ctx: Context, input: AnalyzeInput): ModelAnalysis {
     phaseEvidence: phase.evidence,
     nc: { value: phase.nc.value, ciLow: phase.nc.ciLow, ciHigh: phase.nc.ciHigh, method: phase.nc.method, n: phase.nc.n, validShare: phase.nc.validShare, seed: phase.nc.seed, resamples: phase.nc.resamples },
     distanceToNc: phase.distanceToNc,
-    gamma12,
+    gamma12: gamma12.value,
+    gamma12Estimate: gamma12,
     chi: 1 / Math.abs(gamma12.value),
     dEff,
     hField: h,

@@ -29,7 +29,8 @@ describe('cape CLI', () => {
     expect(j.phase).toBe(a.phase);
     expect(['tax', 'transition', 'bonus', 'nc2', 'nc3']).toContain(j.phase);
     expect(j.nc).toMatchObject({ value: a.nc.value, ciLow: a.nc.ciLow, ciHigh: a.nc.ciHigh });
-    expect(j.gamma12.value).toBeCloseTo(a.gamma12.value, 12);
+    expect(j.gamma12).toBeCloseTo(a.gamma12, 12);
+    expect(j.gamma12Estimate.source).toBe('predicted');
     expect(Array.isArray(j.recommendations)).toBe(true);
     expect(j.predictions).toHaveLength(2);
   });

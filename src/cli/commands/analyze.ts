@@ -26,7 +26,7 @@ function render(a: ModelAnalysis): string {
       ['phase', a.phase.toUpperCase(), null, null, a.phaseEvidence[0] ?? ''],
       ['Nc', fmtParams(a.nc.value), `[${fmtParams(a.nc.ciLow)}, ${fmtParams(a.nc.ciHigh)}]`, a.nc.n, `${a.nc.method} (seed ${a.nc.seed}, ${a.nc.resamples} resamples)`],
       ['log10(N/Nc)', fmtNum(a.distanceToNc, 2, true), null, null, 'decades from the critical scale'],
-      ['γ12', fmtNum(a.gamma12.value, 3, true), fmtCi(a.gamma12.interval), a.gamma12.n, `${a.gamma12.source}: ${a.gamma12.note}`],
+      ['γ12', fmtNum(a.gamma12, 3, true), fmtCi(a.gamma12Estimate.interval), a.gamma12Estimate.n, `${a.gamma12Estimate.source}: ${a.gamma12Estimate.note}`],
       ['χ = 1/|γ12|', fmtNum(a.chi, 2), null, null, 'susceptibility (diverges at the crossing)'],
       ['d_eff', a.dEff ? fmtNum(a.dEff.value, 2) : null, a.dEff ? fmtCi(a.dEff.ci) : null, a.dEff?.n ?? null, a.dEff ? `regime ${a.dEff.band}` : 'no d_eff for this regime'],
       ...(a.hField ? [['h-field', fmtNum(a.hField.h, 1, true), fmtCi(a.hField.interval, 1), a.hField.n, a.hField.interpretation] as (string | number | null)[]] : []),

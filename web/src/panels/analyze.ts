@@ -213,7 +213,7 @@ function saveRow(input: AnalyzeInput): HTMLElement {
 }
 
 function renderAnalysis(el: HTMLElement, a: ModelAnalysis): void {
-  const { phase, nc, gamma12: g, dEff: d, hField: hf, recommendations: recs, predictions: preds, phaseEvidence: ev } = a;
+  const { phase, nc, gamma12Estimate: g, dEff: d, hField: hf, recommendations: recs, predictions: preds, phaseEvidence: ev } = a;
   mount(
     el,
     h('div', { class: 'result-head' },
