@@ -105,6 +105,17 @@ describe('dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('clicking a frontier model without a published size says so at the params field and shows its h-field', async () => {
+    const { page } = await open();
+    const m = ctx.frontier.find((x) => x.name === 'Claude Opus 4.6')!;
+    await page.getByTestId('known-models').locator(`button[data-model-id="${m.id}"]`).click();
+    await page.getByTestId('frontier-known-result').waitFor();
+    expect(await page.locator('#f-params-err').innerText()).toMatch(/publishes no parameter count/);
+    const r = hField(ctx, { swe: m.scores.swe_bench_verified!, gpqa: m.scores.gpqa_diamond! });
+    expect(await page.getByTestId('frontier-known-result').innerText()).toContain(r.interpretation);
+    await page.close();
+  });
+
   it('the h-field calculator matches the engine hField', async () => {
     const { page } = await open();
     await page.getByTestId('hfield-swe').fill('70');

@@ -4,7 +4,7 @@
  * a typed engine function on the shared context (engine.ts); inputs are parsed by the ingest
  * parsers and live in the URL.
  */
-import { analyzeModel, familyNames, headline, ncCluster, pairCoupling, type AnalyzeInput, type Headline, type ModelAnalysis, type ModelPoint, type PairCoupling, type SeriesModel } from '../../../src/cape/index.ts';
+import { analyzeModel, familyNames, headline, hField, ncCluster, pairCoupling, type AnalyzeInput, type Headline, type ModelAnalysis, type ModelPoint, type PairCoupling, type SeriesModel } from '../../../src/cape/index.ts';
 import { parseParams } from '../../../src/data/ingest/params.ts';
 import { parseScore } from '../../../src/data/ingest/scores.ts';
 import type { BenchmarkId } from '../../../src/data/schema.ts';
@@ -167,7 +167,7 @@ export function runAnalysis(result: HTMLElement, form: HTMLElement): void {
       if (el) el.textContent = m;
       form.querySelector(`#f-${k}`)?.setAttribute('aria-invalid', 'true');
     }
-    mount(result, errorBox('Fix the highlighted fields to run the analysis.'));
+    mount(result, errorBox('Fix the highlighted fields to run the analysis.'), frontierWithoutSize(form));
     return;
   }
   const out = attempt(() => analyzeModel(engineContext(), input));
@@ -188,6 +188,30 @@ export function runAnalysis(result: HTMLElement, form: HTMLElement): void {
   const ms = performance.now() - t0;
   (window as unknown as { __capePerf?: Record<string, number> }).__capePerf = { ...((window as unknown as { __capePerf?: Record<string, number> }).__capePerf ?? {}), analyzeMs: ms };
   result.setAttribute('data-analyze-ms', ms.toFixed(2));
+}
+
+/**
+ * A frontier model clicked in the browser has no published parameter count, so no phase can be
+ * placed on the N axis; say so at the params field and still show what its scores support: the
+ * h-field against the frontier fit, with its 95% band.
+ */
+function frontierWithoutSize(form: HTMLElement): HTMLElement | null {
+  const st = getState();
+  const m = st.model ? engineContext().frontier.find((x) => x.id === st.model) : undefined;
+  if (!m || m.params !== null || (st.params ?? '').trim()) return null;
+  const err = form.querySelector('#f-params-err');
+  if (err) err.textContent = `${m.name}: ${m.lab} publishes no parameter count — enter an estimate (e.g. 300B) to place it on the phase axis`;
+  const { swe_bench_verified: swe, gpqa_diamond: gpqa } = m.scores;
+  if (!isNum(swe) || !isNum(gpqa)) return null;
+  const hf = attempt(() => hField(engineContext(), { swe, gpqa }));
+  if (!hf.ok) return failure(hf, 'h-field');
+  return h('div', { 'data-testid': 'frontier-known-result' },
+    h('h3', {}, `${m.name}: what its scores support without a size`),
+    h('div', { class: 'tiles' },
+      tile('h-field', signed(hf.value.h, 1), `95% band ${interval(hf.value.interval[0], hf.value.interval[1], (v) => signed(v, 1))} · n = ${hf.value.n} frontier models`),
+      tile('SWE / GPQA', `${num(swe, 1)} / ${num(gpqa, 1)}`, `expected GPQA at this SWE: ${num(hf.value.expectedGpqa, 1)}`)),
+    h('p', {}, hf.value.interpretation),
+    h('p', { class: 'muted' }, 'Its release-to-release steps are in the within-lab trajectories (panel 8).'));
 }
 
 /** "Save to workspace": POSTs the analysed model to the server; without one, says how to start it. */
