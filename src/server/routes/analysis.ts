@@ -37,6 +37,13 @@ export const UploadSchema = Type.Object(
 const HFieldInput = Type.Object({ swe: Percent, gpqa: Percent, subset: Subset, includeWorkspace: IncludeWorkspace }, { additionalProperties: false });
 const HFieldBody = Type.Object({ swe: Percent, gpqa: Percent, subset: Subset }, { additionalProperties: false });
 
+type HFieldArgs = { swe: number; gpqa: number; subset?: 'frozen' | 'all' };
+
+/** The h-field for GET (query) and POST (body) alike. */
+function hfield(state: AppState, ws: boolean, a: HFieldArgs) {
+  return state.engine.hField(state.context(ws), { swe: a.swe, gpqa: a.gpqa }, a.subset ?? 'frozen');
+}
+
 function analyzeIngested(state: AppState, ws: boolean, m: IngestedModel): Record<string, unknown> {
   if (m.params === null) {
     return { model: m, analysis: null, error: { code: 'E_INPUT', message: `${m.name}: parameter count unknown (source: ${m.paramsSource}); analyze it with {"params": ...} or save it to the workspace with params`, field: 'params' } };
@@ -139,10 +146,7 @@ export const analysisRoutes: RouteDef[] = [
     tag: 'analysis',
     summary: 'h-field of a (SWE-bench Verified, GPQA Diamond) pair against the frontier fit, with its 95% band',
     schema: { querystring: HFieldInput },
-    handler: (req, _r, state) => {
-      const q = req.query as { swe: number; gpqa: number; subset?: 'frozen' | 'all' };
-      return state.engine.hField(state.context(includeWs(req)), { swe: q.swe, gpqa: q.gpqa }, q.subset ?? 'frozen');
-    },
+    handler: (req, _r, state) => hfield(state, includeWs(req), req.query as HFieldArgs),
   },
   {
     method: 'POST',
@@ -150,10 +154,7 @@ export const analysisRoutes: RouteDef[] = [
     tag: 'analysis',
     summary: 'h-field (same as GET, body {swe, gpqa})',
     schema: { querystring: WorkspaceQuery, body: HFieldBody },
-    handler: (req, _r, state) => {
-      const b = req.body as { swe: number; gpqa: number; subset?: 'frozen' | 'all' };
-      return state.engine.hField(state.context(includeWs(req)), { swe: b.swe, gpqa: b.gpqa }, b.subset ?? 'frozen');
-    },
+    handler: (req, _r, state) => hfield(state, includeWs(req), req.body as HFieldArgs),
   },
   {
     method: 'GET',
