@@ -37,5 +37,7 @@ export interface SteerModel {
   tokenLogProbs(ids: number[], steer?: SteerVector): Promise<Float64Array>;
   steer(prompt: string, opts: SteerOptions, onToken?: (e: TokenEvent) => void,
     signal?: AbortSignal): Promise<SteerResult>;
+  /** Makes steer() use this calibration's direction at its layer (default: the study's 8 + 8). */
+  useCalibration?(calibration: Calibration): Promise<void>;
   close(): Promise<void>;
 }
