@@ -6,14 +6,17 @@
  */
 import { CapeError } from '../core/errors.ts';
 import type { ModelConfig } from './config.ts';
+import type { Arena } from './kernel.ts';
 import { readHeader, readTensor, type Dtype, type SafetensorsFile, type TensorEntry } from './safetensors.ts';
 
-export interface Linear { w: Float32Array; b: Float32Array | null; out: number; inp: number }
+/** [out, in] weights; `off` is the float offset of `w` in `arena` when the SIMD kernel runs it. */
+export interface Linear { w: Float32Array; b: Float32Array | null; out: number; inp: number;
+  arena?: Arena; off?: number }
 export interface Norm { w: Float32Array; b: Float32Array | null }
 export interface Block { ln1: Norm; ln2: Norm; q: Linear; k: Linear; v: Linear; o: Linear;
   up: Linear; gate: Linear | null; down: Linear }
 export interface Weights { embed: Float32Array; pos: Float32Array | null; blocks: Block[];
-  lnF: Norm; head: Float32Array; dtype: Dtype; parameters: number }
+  lnF: Norm; head: Linear; dtype: Dtype; parameters: number }
 
 const BUFFER = /(\.attn\.bias|\.attn\.masked_bias|\.attention\.bias|\.attention\.masked_bias|inv_freq)$/;
 
@@ -65,14 +68,31 @@ function norm(ix: Index, name: string, h: number, bias: boolean): Norm {
   return { w: ix.get(`${name}.weight`, [h]), b: bias ? ix.get(`${name}.bias`, [h]) : null };
 }
 
-/** Loads the weights of `cfg` from scanned safetensors headers. */
-export function loadWeights(cfg: ModelConfig, headers: SafetensorsFile[]): Omit<Weights, 'dtype' | 'parameters'> {
-  if (cfg.architecture === 'gpt2') return gpt2(cfg, headers);
-  if (cfg.architecture === 'gpt_neox') return neox(cfg, makeIndex(headers, null));
-  return llama(cfg, makeIndex(headers, null));
+type Loaded = Omit<Weights, 'dtype' | 'parameters' | 'head'> & { head: Float32Array };
+
+/** Loads the weights of `cfg`; with an arena, every linear weight moves into it (SIMD kernel). */
+export function loadWeights(cfg: ModelConfig, headers: SafetensorsFile[],
+  arena?: Arena): Omit<Weights, 'dtype' | 'parameters'> {
+  const w: Loaded = cfg.architecture === 'gpt2' ? gpt2(cfg, headers)
+    : cfg.architecture === 'gpt_neox' ? neox(cfg, makeIndex(headers, null))
+      : llama(cfg, makeIndex(headers, null));
+  const head: Linear = { w: w.head, b: null, out: cfg.vocab, inp: cfg.hidden };
+  if (!arena) return { ...w, head };
+  const tiedEmbed = w.head === w.embed;
+  for (const b of w.blocks) {
+    for (const l of [b.q, b.k, b.v, b.o, b.up, b.gate, b.down]) if (l) adoptInto(arena, l);
+  }
+  adoptInto(arena, head);
+  return { ...w, embed: tiedEmbed ? head.w : w.embed, head };
 }
 
-function neox(c: ModelConfig, ix: Index): Omit<Weights, 'dtype' | 'parameters'> {
+function adoptInto(arena: Arena, l: Linear): void {
+  if (l.inp % 4 !== 0) return;
+  const { view, off } = arena.adopt(l.w);
+  Object.assign(l, { w: view, arena, off });
+}
+
+function neox(c: ModelConfig, ix: Index): Loaded {
   const H = c.hidden;
   const blocks: Block[] = [];
   for (let i = 0; i < c.layers; i++) {
@@ -116,7 +136,7 @@ function rows(l: Linear, from: number, n: number): Linear {
     out: n, inp: l.inp };
 }
 
-function gpt2(c: ModelConfig, headers: SafetensorsFile[]): Omit<Weights, 'dtype' | 'parameters'> {
+function gpt2(c: ModelConfig, headers: SafetensorsFile[]): Loaded {
   const prefixed = headers.some((h) => h.tensors.some((t) => t.name.startsWith('transformer.')));
   const ix = makeIndex(headers, prefixed ? 'transformer.' : null);
   const H = c.hidden;
@@ -134,7 +154,7 @@ function gpt2(c: ModelConfig, headers: SafetensorsFile[]): Omit<Weights, 'dtype'
     lnF: norm(ix, 'ln_f', H, true), head: embed };
 }
 
-function llama(c: ModelConfig, ix: Index): Omit<Weights, 'dtype' | 'parameters'> {
+function llama(c: ModelConfig, ix: Index): Loaded {
   const H = c.hidden;
   const qd = c.heads * c.headDim;
   const kd = c.kvHeads * c.headDim;
