@@ -6,8 +6,7 @@ import { Type } from '@sinclair/typebox';
 import { CapeError } from '../../core/errors.ts';
 import { detectAndParse, type IngestedModel } from '../../data/ingest/index.ts';
 import { BenchmarkIdSchema, type BenchmarkId } from '../../data/schema.ts';
-import { normalizeModelInput } from '../../workspace/normalize.ts';
-import { parseParamsValue } from '../../workspace/aliases.ts';
+import { checkModelInput } from '../../cape/input.ts';
 import { ParamsInputSchema, ScoresInputSchema } from '../../workspace/schemas.ts';
 import type { AppState } from '../state.ts';
 import { IncludeWorkspace, WorkspaceQuery, includeWs, readUpload } from './common.ts';
@@ -86,11 +85,7 @@ export const analysisRoutes: RouteDef[] = [
       const allowed = new Set(['name', 'params', 'scores', 'family', 'previous', 'nextParams']);
       const extra = Object.keys(body).find((k) => !allowed.has(k));
       if (extra) throw new CapeError('E_INPUT', `unknown field ${JSON.stringify(extra)} (expected name, params, scores, family, previous, nextParams)`, extra);
-      const m = normalizeModelInput({ name: body.name ?? 'your model', family: body.family, params: body.params, scores: body.scores }, '');
-      const previous = body.previous;
-      if (previous !== undefined && previous !== null && typeof previous !== 'string') throw new CapeError('E_INPUT', `invalid previous: ${JSON.stringify(previous)} (expected a model name)`, 'previous');
-      const nextParams = body.nextParams === undefined ? undefined : parseParamsValue(body.nextParams, 'nextParams');
-      return state.engine.analyzeModel(state.context(ws), { name: m.name, params: m.params, scores: m.scores, family: m.family, previous: previous ?? null, ...(nextParams ? { nextParams } : {}) });
+      return state.engine.analyzeModel(state.context(ws), checkModelInput(body, { defaultName: 'your model' }));
     },
   },
   {
