@@ -10,7 +10,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import pkg from '../../package.json' with { type: 'json' };
 import { openWorkspace, type Workspace } from '../workspace/index.ts';
 import { defaultEngine, type Engine } from './engine.ts';
-import { errorHandler, MAX_BODY_BYTES } from './errors.ts';
+import { clientErrorHandler, errorHandler, frameworkErrors, MAX_BODY_BYTES, MAX_PARAM_LENGTH } from './errors.ts';
+import { parseJsonBody } from './json-body.ts';
+import { parseHostList, registerRequestGuard } from './request-guard.ts';
 import { apiPage, openApiDocument } from './openapi.ts';
 import { analysisRoutes, diagnosticsRoute } from './routes/analysis.ts';
 import { ingestRoutes } from './routes/ingest.ts';
@@ -35,6 +37,8 @@ export interface BuildAppOptions {
   engine?: Partial<Engine>;
   /** "Today" (YYYY-MM-DD) for prediction deadlines; default the current date. */
   today?: () => string;
+  /** Host names served besides 127.0.0.1, localhost and [::1]; default $CAPE_ALLOWED_HOSTS. */
+  allowedHosts?: string;
   /** Extra routes (tests register a throwing route here). */
   extraRoutes?: RouteDef[];
 }
@@ -47,7 +51,19 @@ export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: MAX_BODY_BYTES,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
+    clientErrorHandler,
+    // no coercion anywhere: query and path values are typed by strict-query.ts, bodies are JSON
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false } },
+  });
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_req, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
   });
   // file bodies may arrive as raw text of these types as well as text/plain (built in)
   app.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_req, body, done) => done(null, body));
@@ -60,7 +76,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
   ws.predictions.seed(dataset.predictions ?? []);
 
   app.setErrorHandler(errorHandler);
-  registerSecurity(app, parseCorsOrigins(opts.corsOrigin ?? process.env.CAPE_CORS_ORIGIN));
+  const corsOrigins = parseCorsOrigins(opts.corsOrigin ?? process.env.CAPE_CORS_ORIGIN);
+  registerSecurity(app, corsOrigins);
+  registerRequestGuard(app, { corsOrigins, allowedHosts: parseHostList(opts.allowedHosts ?? process.env.CAPE_ALLOWED_HOSTS) });
 
   const routes: RouteDef[] = [...analysisRoutes, ...(engine.diagnostics ? [diagnosticsRoute] : []), ...workspaceRoutes, ...predictionRoutes, ...ingestRoutes, ...(opts.extraRoutes ?? [])];
   const info = { title: 'CAPE Studio', version: pkg.version, description: 'Capability-coupling analysis of language models across scale: the analyses of the CLI, a workspace of your own models, a predictions ledger and file ingestion.' };

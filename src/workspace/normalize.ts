@@ -4,6 +4,7 @@
  * (6.9e9) or a size string ("6.9B", "410M"). Errors are CapeError E_INPUT naming the field,
  * the value received and what is expected.
  */
+import { firstControlChar } from '../core/control-chars.ts';
 import { CapeError } from '../core/errors.ts';
 import type { BenchmarkId } from '../data/schema.ts';
 import { resolveBenchmarkName, parseParamsValue, parseScoreValue, rejectFractionScores } from './aliases.ts';
@@ -32,6 +33,14 @@ function show(v: unknown): string {
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
+/** Refuses a one-line field (name, family, note) holding a control character, a newline included. */
+function checkLine(value: string, field: string): void {
+  const i = firstControlChar(value);
+  if (i < 0) return;
+  const code = `U+${value.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`;
+  throw new CapeError('E_INPUT', `invalid ${field}: ${show(value)} holds the control character ${code} (expected one line of printable text)`, field);
+}
+
 export function normalizeModelInput(input: ModelInput, prefix: string): NormalizedModel {
   if (input === null || typeof input !== 'object') {
     throw new CapeError('E_INPUT', `invalid ${prefix || 'model'}: ${show(input)} (expected an object with name, family, params, scores)`, prefix.replace(/\.$/, '') || 'body');
@@ -41,12 +50,14 @@ export function normalizeModelInput(input: ModelInput, prefix: string): Normaliz
   if (!name || name.length > 200) {
     throw new CapeError('E_INPUT', `invalid ${f('name')}: ${show(input.name)} (expected a non-empty string of at most 200 characters)`, f('name'));
   }
+  checkLine(name, f('name'));
   let family: string | null = null;
   if (input.family !== undefined && input.family !== null && input.family !== '') {
     if (typeof input.family !== 'string' || input.family.trim().length > 100) {
       throw new CapeError('E_INPUT', `invalid ${f('family')}: ${show(input.family)} (expected a string of at most 100 characters, or null)`, f('family'));
     }
     family = input.family.trim() || null;
+    if (family) checkLine(family, f('family'));
   }
   const params = parseParamsValue(input.params, f('params'));
   if (input.scores === null || typeof input.scores !== 'object' || Array.isArray(input.scores)) {
@@ -71,6 +82,7 @@ export function normalizeModelInput(input: ModelInput, prefix: string): Normaliz
       throw new CapeError('E_INPUT', `invalid ${f('notes')}: ${show(input.notes)} (expected an array of strings)`, f('notes'));
     }
     notes = input.notes.slice(0, 200) as string[];
+    notes.forEach((n, i) => checkLine(n, f(`notes[${i}]`)));
   }
   const origin = typeof input.origin === 'string' && input.origin ? input.origin.slice(0, 200) : undefined;
   return { name, family, params, scores, notes, origin };
