@@ -8,7 +8,9 @@
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import pkg from '../../package.json' with { type: 'json' };
-import { openWorkspace, type Workspace } from '../workspace/index.ts';
+import { CapeError } from '../core/errors.ts';
+import type { Prediction } from '../data/schema.ts';
+import { failedWorkspace, openWorkspace, type Workspace } from '../workspace/index.ts';
 import { defaultEngine, type Engine } from './engine.ts';
 import { clientErrorHandler, errorHandler, frameworkErrors, MAX_BODY_BYTES, MAX_PARAM_LENGTH } from './errors.ts';
 import { parseJsonBody } from './json-body.ts';
@@ -47,6 +49,29 @@ export interface CapeApp extends FastifyInstance {
   cape: AppState;
 }
 
+/**
+ * Opens the workspace; when its file cannot be opened (read-only, corrupt, not a database) the
+ * server still starts: workspace routes answer 503 with the cause, the rest works.
+ */
+function openWorkspaceOrFailed(dir: string, app: FastifyInstance): Workspace {
+  try {
+    return openWorkspace(dir);
+  } catch (err) {
+    if (!(err instanceof CapeError) || err.code !== 'E_STORAGE') throw err;
+    app.log.error({ err, cause: err.cause }, err.message);
+    return failedWorkspace(dir, err);
+  }
+}
+
+function seedPredictions(ws: Workspace, seeds: readonly Prediction[], app: FastifyInstance): void {
+  try {
+    ws.predictions.seed(seeds);
+  } catch (err) {
+    if (!(err instanceof CapeError) || err.code !== 'E_STORAGE') throw err;
+    app.log.error({ err, cause: err.cause }, err.message);
+  }
+}
+
 export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -68,12 +93,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
   // file bodies may arrive as raw text of these types as well as text/plain (built in)
   app.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_req, body, done) => done(null, body));
 
-  const ws: Workspace = openWorkspace(opts.dataDir);
+  const ws: Workspace = openWorkspaceOrFailed(opts.dataDir, app);
   app.addHook('onClose', async () => ws.close());
   const engine: Engine = { ...defaultEngine, ...opts.engine };
   const state = createState(ws, engine, opts.today);
   const dataset = state.context(false).dataset;
-  ws.predictions.seed(dataset.predictions ?? []);
+  seedPredictions(ws, dataset.predictions ?? [], app);
 
   app.setErrorHandler(errorHandler);
   const corsOrigins = parseCorsOrigins(opts.corsOrigin ?? process.env.CAPE_CORS_ORIGIN);

@@ -3,9 +3,12 @@
  * characters, deep nesting, framework errors in the API's one error shape, fractions on the
  * frontier analyses. Every refusal is `{code, message, field}` with a 4xx status.
  */
+import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
+import Database from 'libsql';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, makeApp } from './helpers.ts';
+import { cleanup, makeApp, tempDir } from './helpers.ts';
 
 afterEach(cleanup);
 
@@ -165,5 +168,34 @@ describe('framework errors in the one error shape', () => {
     });
     expect(res.status).toBe(431);
     expect(JSON.parse(res.body)).toMatchObject({ code: 'E_INPUT', field: 'headers' });
+  });
+});
+
+describe('storage failures: the server stays up', () => {
+  it('a workspace file that is not a database: 503 naming path and cause; analyses still answer; health says failing', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'workspace.db'), Buffer.alloc(8192, 7));
+    const app = await makeApp({ dataDir: dir });
+    const r = await app.inject('/api/workspace/models');
+    const body = expectError(r, 503, 'workspace');
+    expect(body.message).toMatch(/workspace\.db: not a database/);
+    expect((await app.inject('/api/hfield?swe=60&gpqa=70')).statusCode).toBe(200);
+    const h = await app.inject('/api/health');
+    expect(h.statusCode).toBe(200);
+    expect(h.json().storage).toMatchObject({ state: 'failing', message: body.message });
+  });
+
+  it('a row with invalid UTF-8 does not kill the server: the readable models are listed', async () => {
+    const dir = tempDir();
+    const app = await makeApp({ dataDir: dir });
+    await app.inject({ method: 'POST', url: '/api/workspace/models', payload: model });
+    await app.inject({ method: 'POST', url: '/api/workspace/models', payload: { ...model, name: 'b' } });
+    const db = new Database(join(dir, 'workspace.db'));
+    db.exec("UPDATE models SET name = CAST(X'41FF42' AS TEXT) WHERE id = 2");
+    db.close();
+    expect((await app.inject('/api/health')).json().storage.state).toBe('ok');
+    expect((await app.inject('/api/workspace/models')).json().models.map((m: { id: number }) => m.id)).toEqual([1]);
+    expectError(await app.inject('/api/workspace/models/2'), 503, 'id');
+    expect((await app.inject('/api/headline?includeWorkspace=1')).statusCode).toBe(200);
   });
 });
