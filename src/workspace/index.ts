@@ -64,6 +64,8 @@ export interface Workspace {
   get(id: number): WorkspaceModel | undefined;
   add(input: ModelInput, origin?: string): WorkspaceModel;
   addMany(inputs: readonly ModelInput[], origin?: string): WorkspaceModel[];
+  /** addMany at most once per key (idempotent commits); `duplicate` when it was saved before. */
+  addManyOnce(inputs: readonly ModelInput[], origin: string, key: string): { models: WorkspaceModel[]; duplicate: boolean };
   update(id: number, input: ModelInput): WorkspaceModel | undefined;
   remove(id: number): boolean;
   export(format?: 'json'): WorkspaceExport;
@@ -111,7 +113,7 @@ export function failedWorkspace(dir: string, error: CapeError): Workspace {
   };
   const path = join(resolve(dir), DB_FILENAME);
   return {
-    dir: resolve(dir), list: fail, page: fail, count: fail, check: fail, get: fail, add: fail, addMany: fail, update: fail, remove: fail,
+    dir: resolve(dir), list: fail, page: fail, count: fail, check: fail, get: fail, add: fail, addMany: fail, addManyOnce: fail, update: fail, remove: fail,
     export: fail as Workspace['export'], asBaseModels: fail, revision: fail, schemaVersion: fail, close: () => undefined,
     storage: () => ({ state: 'failing', path, message: error.message }),
     predictions: new Proxy({} as PredictionStore, { get: () => fail }),
@@ -155,6 +157,7 @@ export function openWorkspace(dir: string = defaultDataDir()): Workspace {
     get: (id) => g(() => models.get(id)),
     add: (input, origin) => g(() => models.add(input, origin)),
     addMany: (inputs, origin) => g(() => models.addMany(inputs, origin)),
+    addManyOnce: (inputs, origin, key) => g(() => models.addManyOnce(inputs, origin, key)),
     update: (id, input) => g(() => models.update(id, input)),
     remove: (id) => g(() => models.remove(id)),
     export: ((format?: 'json' | 'csv') => g(() => exp(format as 'json'))) as Workspace['export'],

@@ -113,6 +113,27 @@ export class ModelStore {
     return ids.map((id) => this.get(id)!);
   }
 
+  /**
+   * `addMany` at most once per `key`: when a commit with this key saved models that all still
+   * exist, returns them with `duplicate: true` and saves nothing; otherwise saves and records.
+   */
+  addManyOnce(inputs: readonly ModelInput[], origin: string, key: string): { models: WorkspaceModel[]; duplicate: boolean } {
+    const checked = inputs.map((m, i) => normalizeModelInput(m, inputs.length > 1 ? `models[${i}].` : ''));
+    const now = new Date().toISOString();
+    const ins = this.db.prepare('INSERT INTO models (name, family, params, scores, origin, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const out = immediate(this.db, () => {
+      const prev = this.db.prepare('SELECT CAST(model_ids AS BLOB) AS model_ids FROM commits WHERE key = ?').get(key) as Record<string, unknown> | undefined;
+      const ids = prev ? new RowReader(prev).json('model_ids', [] as number[], (v): v is number[] => Array.isArray(v) && v.every(Number.isInteger)) : [];
+      const alive = ids.length > 0 && ids.every((id) => this.db.prepare('SELECT 1 FROM models WHERE id = ?').get(id));
+      if (alive) return { ids, duplicate: true };
+      const fresh = checked.map((m) => Number(ins.run(m.name, m.family, m.params, JSON.stringify(m.scores), m.origin ?? origin, JSON.stringify(m.notes), now, now).lastInsertRowid));
+      this.db.prepare('INSERT OR REPLACE INTO commits (key, model_ids, created_at) VALUES (?, ?, ?)').run(key, JSON.stringify(fresh), now);
+      return { ids: fresh, duplicate: false };
+    });
+    if (!out.duplicate) this.onChange();
+    return { models: out.ids.map((id) => this.get(id)!), duplicate: out.duplicate };
+  }
+
   /** Replaces a model's fields (full update). Returns undefined when the id does not exist. */
   update(id: number, input: ModelInput): WorkspaceModel | undefined {
     const m = normalizeModelInput(input, '');

@@ -199,3 +199,30 @@ describe('storage failures: the server stays up', () => {
     expect((await app.inject('/api/headline?includeWorkspace=1')).statusCode).toBe(200);
   });
 });
+
+describe('idempotent commits', () => {
+  const csv = 'name,params,hellaswag,truthfulqa\nm-1b,1e9,40,38\nm-7b,7e9,60,35\n';
+
+  it('the same upload twice is reported as a duplicate and saved once', async () => {
+    const app = await makeApp();
+    const first = await app.inject({ method: 'POST', url: '/api/ingest/commit', payload: { filename: 'm.csv', content: csv } });
+    expect(first.statusCode).toBe(201);
+    expect(first.json().duplicate).toBe(false);
+    const again = await app.inject({ method: 'POST', url: '/api/ingest/commit', payload: { filename: 'other-name.csv', content: csv } });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ duplicate: true });
+    expect(again.json().saved.map((m: { id: number }) => m.id)).toEqual(first.json().saved.map((m: { id: number }) => m.id));
+    expect(app.cape.ws.list()).toHaveLength(2);
+  });
+
+  it('a retry with the same Idempotency-Key saves nothing more; after a delete the upload saves again', async () => {
+    const app = await makeApp();
+    const headers = { 'content-type': 'text/csv', 'x-cape-request': '1', 'idempotency-key': 'retry-1' };
+    expect((await app.inject({ method: 'POST', url: '/api/ingest/commit?filename=m.csv', payload: csv, headers })).statusCode).toBe(201);
+    expect((await app.inject({ method: 'POST', url: '/api/ingest/commit?filename=m.csv', payload: csv, headers })).json().duplicate).toBe(true);
+    expect(app.cape.ws.list()).toHaveLength(2);
+    await app.inject({ method: 'DELETE', url: '/api/workspace/models/1' });
+    expect((await app.inject({ method: 'POST', url: '/api/ingest/commit?filename=m.csv', payload: csv, headers })).statusCode).toBe(201);
+    expect(app.cape.ws.list()).toHaveLength(3);
+  });
+});
