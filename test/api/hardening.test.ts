@@ -226,3 +226,17 @@ describe('idempotent commits', () => {
     expect(app.cape.ws.list()).toHaveLength(3);
   });
 });
+
+describe('list endpoints paginate', () => {
+  it('GET /api/workspace/models pages with after/limit and a next cursor', async () => {
+    const app = await makeApp();
+    app.cape.ws.addMany(Array.from({ length: 5 }, (_, i) => ({ ...model, name: `m-${i}` })));
+    const p1 = (await app.inject('/api/workspace/models?limit=2')).json();
+    expect(p1.models.map((m: { name: string }) => m.name)).toEqual(['m-0', 'm-1']);
+    const p2 = (await app.inject(`/api/workspace/models?limit=2&after=${p1.next}`)).json();
+    const p3 = (await app.inject(`/api/workspace/models?limit=2&after=${p2.next}`)).json();
+    expect([...p2.models, ...p3.models].map((m: { name: string }) => m.name)).toEqual(['m-2', 'm-3', 'm-4']);
+    expect(p3.next).toBeNull();
+    expectError(await app.inject('/api/workspace/models?limit=100000'), 400, 'limit');
+  });
+});

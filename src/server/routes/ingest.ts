@@ -45,9 +45,15 @@ function toInput(m: IngestedModel, o: Record<string, unknown> = {}): ModelInput 
   };
 }
 
+/** Most models one upload may hold (a 100k-row CSV is about 2.4 MB, under the 5 MB body limit). */
+export const MAX_UPLOAD_MODELS = 100_000;
+
 function parseRequest(req: FastifyRequest) {
   const up = readUpload(req);
   const parsed = detectAndParse(up.content, up.filename);
+  if (parsed.models.length > MAX_UPLOAD_MODELS) {
+    throw new CapeError('E_INPUT', `${up.filename} holds ${parsed.models.length} models (expected at most ${MAX_UPLOAD_MODELS} per upload; split the file)`, 'content');
+  }
   const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as { select?: unknown; overrides?: unknown };
   return { up, parsed, body };
 }
