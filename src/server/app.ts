@@ -11,7 +11,6 @@ import pkg from '../../package.json' with { type: 'json' };
 import { CapeError } from '../core/errors.ts';
 import type { Prediction } from '../data/schema.ts';
 import { failedWorkspace, openWorkspace, type Workspace } from '../workspace/index.ts';
-import { defaultEngine, type Engine } from './engine.ts';
 import { clientErrorHandler, errorHandler, frameworkErrors, MAX_BODY_BYTES, MAX_PARAM_LENGTH } from './errors.ts';
 import { parseJsonBody } from './json-body.ts';
 import { parseHostList, registerRequestGuard } from './request-guard.ts';
@@ -35,8 +34,6 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Allowed CORS origins (comma-separated); default $CAPE_CORS_ORIGIN; empty = no CORS. */
   corsOrigin?: string;
-  /** Replaces engine functions (tests inject failures here). */
-  engine?: Partial<Engine>;
   /** "Today" (YYYY-MM-DD) for prediction deadlines; default the current date. */
   today?: () => string;
   /** Host names served besides 127.0.0.1, localhost and [::1]; default $CAPE_ALLOWED_HOSTS. */
@@ -95,8 +92,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
 
   const ws: Workspace = openWorkspaceOrFailed(opts.dataDir, app);
   app.addHook('onClose', async () => ws.close());
-  const engine: Engine = { ...defaultEngine, ...opts.engine };
-  const state = createState(ws, engine, opts.today);
+  const state = createState(ws, opts.today);
   const dataset = state.context(false).dataset;
   seedPredictions(ws, dataset.predictions ?? [], app);
 
@@ -105,7 +101,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
   registerSecurity(app, corsOrigins);
   registerRequestGuard(app, { corsOrigins, allowedHosts: parseHostList(opts.allowedHosts ?? process.env.CAPE_ALLOWED_HOSTS) });
 
-  const routes: RouteDef[] = [...analysisRoutes, ...(engine.diagnostics ? [diagnosticsRoute] : []), ...workspaceRoutes, ...predictionRoutes, ...ingestRoutes, ...(opts.extraRoutes ?? [])];
+  const routes: RouteDef[] = [...analysisRoutes, diagnosticsRoute, ...workspaceRoutes, ...predictionRoutes, ...ingestRoutes, ...(opts.extraRoutes ?? [])];
   const info = { title: 'CAPE Studio', version: pkg.version, description: 'Capability-coupling analysis of language models across scale: the analyses of the CLI, a workspace of your own models, a predictions ledger and file ingestion.' };
   let doc: Record<string, unknown> | undefined;
   let page: string | undefined;
