@@ -2,12 +2,11 @@
  * TruthfulQA (data/truthfulqa/, Apache-2.0, Lin, Hilton & Evans 2021) as multiple-choice items,
  * and the fixed seeded dev/test split. See data/truthfulqa/README.md for the definitions.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { CapeError } from '../../core/errors.ts';
 import { createRng } from '../../core/random.ts';
+import { projectDataFile } from './files.ts';
 
 /** One question with its answer sets; `best` is also one of `correct`. */
 export interface TqaItem {
@@ -69,15 +68,9 @@ export function splitIds(n: number, seed = SPLIT_SEED): { dev: number[]; test: n
   return { dev: ids.slice(0, k).sort((a, b) => a - b), test: ids.slice(k).sort((a, b) => a - b) };
 }
 
-/** Finds data/truthfulqa/TruthfulQA.csv above this module (source tree or bundled dist/cli). */
-export function truthfulQaPath(start = dirname(fileURLToPath(import.meta.url))): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    const p = join(dir, 'data', 'truthfulqa', 'TruthfulQA.csv');
-    if (existsSync(p)) return p;
-    if (dirname(dir) === dir) {
-      throw new CapeError('E_INPUT', `data/truthfulqa/TruthfulQA.csv not found above ${start} (expected the vendored file in the project's data folder)`, 'truthfulqa');
-    }
-  }
+/** Path of the vendored data/truthfulqa/TruthfulQA.csv. */
+export function truthfulQaPath(): string {
+  return projectDataFile('truthfulqa/TruthfulQA.csv');
 }
 
 /** Reads and parses the vendored TruthfulQA (or the CSV at `path`). */
