@@ -9,7 +9,7 @@ import type { TqaItem } from './truthfulqa.ts';
  * (so the truth direction `axis` helps and an orthogonal one does not). Phase by the study's
  * thresholds from a cosine fixed per prompt.
  */
-function fakeModel(hidden = 8): SteerModel & { calls: number } {
+function fakeModel(hidden = 8): SteerModel & { calls: number; markCorrect: (a: string) => void } {
   const axis = new Float32Array(hidden);
   axis[0] = 1;
   const correct = new Set<string>();
@@ -22,7 +22,7 @@ function fakeModel(hidden = 8): SteerModel & { calls: number } {
     info: { architecture: 'gpt_neox', layers: 4, hidden, probeLayer: 1, dtype: 'F32' as const, vocab: 65536, eosTokenId: 0, path: '/fake', parameters: 1000 },
     encode: (t: string) => Array.from(t, (c) => c.charCodeAt(0)),
     decode: (ids: number[]) => String.fromCharCode(...ids),
-    markCorrect: (a: string) => correct.add(a),
+    markCorrect: (a: string) => void correct.add(a),
     calibrate: async () => ({ layers: 4, hidden, probeLayer: 1, rawNorm: 2.5, direction: Array.from(axis), nTrue: 8, nFalse: 8 }),
     continuationLogProb: async (_ctx: number[], cont: number[], steer?: SteerVector) => {
       m.calls++;
