@@ -44,4 +44,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE predictions_seeded (id TEXT PRIMARY KEY);
     `,
   },
+  {
+    version: 3,
+    name: 'steering evaluations',
+    sql: `
+      CREATE TABLE steer_evals (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        model_path  TEXT NOT NULL,
+        body        TEXT NOT NULL,               -- JSON, a SteerEvalResult (src/steer/eval/result.ts)
+        created_at  TEXT NOT NULL
+      );
+    `,
+  },
 ];
