@@ -1,45 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SteerModel, SteerOptions, SteerResult, SteerVector } from '../types.ts';
+import { fakeModel } from '../../../test/steer/fake-model.ts';
 import { randomDirection, runSteeringEval } from './run.ts';
 import type { TqaItem } from './truthfulqa.ts';
-
-/**
- * A deterministic test double: tokens are UTF-16 code units; an answer's log-likelihood is a
- * fixed function of its tokens, plus strength·⟨direction, axis⟩ when it is a correct answer
- * (so the truth direction `axis` helps and an orthogonal one does not). Phase by the study's
- * thresholds from a cosine fixed per prompt.
- */
-function fakeModel(hidden = 8): SteerModel & { calls: number; markCorrect: (a: string) => void } {
-  const axis = new Float32Array(hidden);
-  axis[0] = 1;
-  const correct = new Set<string>();
-  const base = (ids: number[]) => -ids.reduce((s, t, i) => s + ((t * 31 + i * 7) % 13) / 10, 0) - ids.length;
-  const dot = (v: SteerVector) => v.direction.reduce((s, x, i) => s + x * axis[i]!, 0);
-  const cosOf = (p: string) => ((p.length * 37) % 100) / 100 - 0.3;
-  const phase = (c: number): [string, number] => (c < -0.1 ? ['SEVERE_TAX', 3] : c < 0.1 ? ['MILD_TAX', 1.5] : c < 0.3 ? ['BALANCED', 0.5] : ['BONUS', 0]);
-  const m = {
-    calls: 0,
-    info: { architecture: 'gpt_neox', layers: 4, hidden, probeLayer: 1, dtype: 'F32' as const, vocab: 65536, eosTokenId: 0, path: '/fake', parameters: 1000 },
-    encode: (t: string) => Array.from(t, (c) => c.charCodeAt(0)),
-    decode: (ids: number[]) => String.fromCharCode(...ids),
-    markCorrect: (a: string) => void correct.add(a),
-    calibrate: async () => ({ layers: 4, hidden, probeLayer: 1, rawNorm: 2.5, direction: Array.from(axis), nTrue: 8, nFalse: 8 }),
-    continuationLogProb: async (_ctx: number[], cont: number[], steer?: SteerVector) => {
-      m.calls++;
-      const bonus = steer && correct.has(String.fromCharCode(...cont).trim()) ? steer.strength * dot(steer) : 0;
-      return base(cont) + bonus;
-    },
-    tokenLogProbs: async (ids: number[], steer?: SteerVector) => Float64Array.from(ids, (t, i) => (i === 0 ? 0 : -2 - (t % 5) / 10 - (steer ? 0.01 * steer.strength * Math.abs(dot(steer)) : 0))),
-    steer: async (prompt: string, o: SteerOptions): Promise<SteerResult> => {
-      const c = cosOf(prompt);
-      const [ph, auto] = phase(c);
-      const s = o.strength === 'auto' ? auto : o.strength;
-      return { prompt, promptTokens: [], cosTruth: c, phase: ph, strength: s, hiddenNorm: 50, relativeStrength: s / 50, changed: false, normal: { text: '', tokens: [] }, steered: { text: '', tokens: [] } };
-    },
-    close: async () => {},
-  };
-  return m;
-}
 
 function items(n: number): TqaItem[] {
   return Array.from({ length: n }, (_, id) => ({ id, type: 'Adversarial', category: 'Test', question: `Question number ${id}${'?'.repeat(id % 7)}`,
