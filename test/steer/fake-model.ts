@@ -6,6 +6,7 @@
  * per prompt; generation emits `maxTokens` letters per arm (the steered arm shifted when the
  * strength is > 0), one per `tickMs`, and honours the AbortSignal.
  */
+import { phaseFor } from '../../src/steer/eval/phase-rule.ts';
 import type { SteerModel, SteerOptions, SteerResult, SteerVector, TokenEvent } from '../../src/steer/types.ts';
 
 export interface FakeModel extends SteerModel {
@@ -14,7 +15,6 @@ export interface FakeModel extends SteerModel {
   stats: { started: number; finished: number; aborted: number; closed: boolean };
 }
 
-export const phaseOf = (c: number): [string, number] => (c < -0.1 ? ['SEVERE_TAX', 3] : c < 0.1 ? ['MILD_TAX', 1.5] : c < 0.3 ? ['BALANCED', 0.5] : ['BONUS', 0]);
 export const fakeCos = (p: string): number => ((p.length * 37) % 100) / 100 - 0.3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -49,7 +49,7 @@ export function fakeModel(opts: { hidden?: number; tickMs?: number } = {}): Fake
     async steer(prompt: string, o: SteerOptions, on?: (e: TokenEvent) => void, signal?: AbortSignal): Promise<SteerResult> {
       stats.started++;
       const c = fakeCos(prompt);
-      const [ph, auto] = phaseOf(c);
+      const { phase: ph, strength: auto } = phaseFor(c);
       const s = o.strength === 'auto' ? auto : Math.max(0, o.strength);
       const normal = await arm('normal', o.maxTokens, 0, on, signal);
       const steered = await arm('steered', o.maxTokens, s > 0 ? 1 : 0, on, signal);
