@@ -6,7 +6,7 @@
  * per prompt; generation emits `maxTokens` letters per arm (the steered arm shifted when the
  * strength is > 0), one per `tickMs`, and honours the AbortSignal.
  */
-import { phaseFor } from '../../src/steer/eval/phase-rule.ts';
+import { classify } from '../../src/steer/phase.ts';
 import type { SteerModel, SteerOptions, SteerResult, SteerVector, TokenEvent } from '../../src/steer/types.ts';
 
 export interface FakeModel extends SteerModel {
@@ -45,11 +45,11 @@ export function fakeModel(opts: { hidden?: number; tickMs?: number } = {}): Fake
     markCorrect: (a) => void correct.add(a),
     calibrate: async () => ({ layers: 4, hidden, probeLayer: 1, rawNorm: 2.5, direction: Array.from(axis), nTrue: 8, nFalse: 8 }),
     continuationLogProb: async (_ctx, cont, steer) => base(cont) + (steer && correct.has(String.fromCharCode(...cont).trim()) ? steer.strength * dot(steer) : 0),
-    tokenLogProbs: async (ids, steer) => Float64Array.from(ids, (t, i) => (i === 0 ? 0 : -2 - (t % 5) / 10 - (steer ? 0.01 * steer.strength * Math.abs(dot(steer)) : 0))),
+    tokenLogProbs: async (ids, steer) => Float64Array.from(ids.slice(1), (t) => -2 - (t % 5) / 10 - (steer ? 0.01 * steer.strength * Math.abs(dot(steer)) : 0)),
     async steer(prompt: string, o: SteerOptions, on?: (e: TokenEvent) => void, signal?: AbortSignal): Promise<SteerResult> {
       stats.started++;
       const c = fakeCos(prompt);
-      const { phase: ph, strength: auto } = phaseFor(c);
+      const { phase: ph, strength: auto } = classify(c);
       const s = o.strength === 'auto' ? auto : Math.max(0, o.strength);
       const normal = await arm('normal', o.maxTokens, 0, on, signal);
       const steered = await arm('steered', o.maxTokens, s > 0 ? 1 : 0, on, signal);

@@ -11,8 +11,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CapeError } from '../../core/errors.ts';
 import { openSteerModel } from '../../steer/eval/open.ts';
-import { PHASE_RULE } from '../../steer/eval/phase-rule.ts';
 import { listEvals } from '../../steer/eval/store.ts';
+import { PHASES } from '../../steer/phase.ts';
 import type { SteerModel, SteerOptions } from '../../steer/types.ts';
 import type { RouteDef } from './types.ts';
 
@@ -54,7 +54,7 @@ export function steerOptions(b: SteerBody): SteerOptions {
 
 function describeModel(m: SteerModel) {
   const { architecture, layers, hidden, probeLayer, dtype, vocab, parameters, path } = m.info;
-  return { architecture, layers, hidden, probeLayer, dtype, vocab, parameters, path, phaseRule: PHASE_RULE.map((b) => ({ ...b, below: Number.isFinite(b.below) ? b.below : null })) };
+  return { architecture, layers, hidden, probeLayer, dtype, vocab, parameters, path, phaseRule: PHASES.map((b) => ({ ...b, below: Number.isFinite(b.below) ? b.below : null })) };
 }
 
 function sse(reply: FastifyReply, event: string, data: unknown): void {

@@ -95,9 +95,9 @@ async function runSweep(model: SteerModel, dev: Classified[], truth: Float32Arra
 async function runPerplexity(model: SteerModel, text: string, truth: Float32Array, control: Float32Array, layer: number, sweep: number[], o: { seed: number; resamples: number; signal?: AbortSignal }): Promise<SteerEvalResult['perplexity']> {
   const ids = model.encode(text);
   const probe = await model.steer(text, { maxTokens: 1, greedy: true, strength: 0, adapt: 'prompt' }, undefined, o.signal);
-  const base = Array.from((await model.tokenLogProbs(ids)).subarray(1));
+  const base = Array.from(await model.tokenLogProbs(ids));
   const row = async (arm: Arm, dir: Float32Array, strength: number): Promise<PerplexityRow> => {
-    const lp = Array.from((await model.tokenLogProbs(ids, vector(dir, layer, strength))).subarray(1));
+    const lp = Array.from(await model.tokenLogProbs(ids, vector(dir, layer, strength)));
     return { arm, strength, relative: strength / probe.hiddenNorm, ppl: perplexity(lp), vsNone: pairedBootstrap(lp, base, o) };
   };
   const rows: PerplexityRow[] = [{ arm: 'none', strength: 0, relative: 0, ppl: perplexity(base), vsNone: null }];
