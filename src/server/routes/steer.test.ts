@@ -56,6 +56,14 @@ describe('GET /api/steer/model', () => {
   });
 });
 
+describe('GET /api/steer/status', () => {
+  it('answers 200 with ready false and the reason when there is no model, and the model when there is', async () => {
+    expect((await (await app()).inject({ method: 'GET', url: '/api/steer/status' })).json()).toEqual({ ready: false, model: null, reason: NO_MODEL });
+    const r = (await (await app(fakeModel())).inject({ method: 'GET', url: '/api/steer/status' })).json();
+    expect(r).toMatchObject({ ready: true, reason: null, model: { architecture: 'gpt_neox', probeLayer: 1 } });
+  });
+});
+
 describe('POST /api/steer', () => {
   it('streams start, every token of both arms, then the result', async () => {
     const r = await (await app(fakeModel())).inject({ method: 'POST', url: '/api/steer', payload: { prompt: 'The sky is', maxTokens: 3, greedy: true, strength: 'auto' } });

@@ -97,6 +97,18 @@ export function steerRoutes(opts: SteerRouteOptions = {}): RouteDef[] {
         const m = await get(reply);
         return m ? describeModel(m) : reply;
       } },
+    { method: 'GET', url: '/api/steer/status', tag: 'steer', summary: 'Whether this server has a model to steer (always 200, for the page); reason when not',
+      handler: async () => {
+        const d = dir();
+        if (!d) return { ready: false, model: null, reason: NO_MODEL };
+        model ??= (opts.open ?? openSteerModel)(d);
+        try {
+          return { ready: true, model: describeModel(await model), reason: null };
+        } catch (e) {
+          model = undefined;
+          return { ready: false, model: null, reason: `CAPE_MODEL_DIR=${d}: ${(e as Error).message}` };
+        }
+      } },
     { method: 'POST', url: '/api/steer', tag: 'steer', summary: 'Generate with and without steering; tokens streamed as server-sent events',
       description: 'Events: start {model}, token {arm: normal|steered, id, text} per token, then result (the engine\'s SteerResult) or error {code, message}. One job at a time (429); closing the connection cancels the job.',
       schema: { body: SteerBodySchema },

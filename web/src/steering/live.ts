@@ -1,5 +1,5 @@
 /**
- * The page's client of the steering API: GET /api/steer/model, GET /api/steer/evals, and
+ * The page's client of the steering API: GET /api/steer/status, GET /api/steer/evals, and
  * POST /api/steer read as a stream of server-sent events (fetch + a reader, since EventSource
  * cannot POST). Aborting the signal closes the connection, which cancels the server's job.
  */
@@ -11,13 +11,13 @@ export interface SavedEval { id: number; createdAt: string; modelPath: string; r
 export interface SteerRequest { prompt: string; maxTokens: number; greedy?: boolean; seed?: number; strength: 'auto' | number; adapt: 'prompt' | 'step' }
 export interface StreamHandlers { token(e: TokenEvent): void; result(r: SteerResult): void; error(message: string): void }
 
-/** The server's model, or the server's reason there is none (503), or null when no API answers. */
+/** The server's model, or the server's reason there is none, or null when no API answers. */
 export async function liveModel(): Promise<{ model: LiveModel } | { reason: string } | null> {
   try {
-    const r = await fetch('/api/steer/model', { headers: { accept: 'application/json' } });
-    if (!(r.headers.get('content-type') ?? '').includes('json')) return null;
-    const body = await r.json();
-    return r.ok ? { model: body as LiveModel } : { reason: String(body.message ?? `HTTP ${r.status}`) };
+    const r = await fetch('/api/steer/status', { headers: { accept: 'application/json' } });
+    if (!r.ok || !(r.headers.get('content-type') ?? '').includes('json')) return null;
+    const body = (await r.json()) as { ready: boolean; model: LiveModel | null; reason: string | null };
+    return body.model ? { model: body.model } : { reason: String(body.reason) };
   } catch {
     return null;
   }
