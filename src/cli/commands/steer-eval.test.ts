@@ -60,9 +60,28 @@ describe('cape steer export', () => {
   });
 });
 
-describe('without the engine', () => {
-  it('says plainly that the engine is not part of the build (until src/steer/index.ts lands)', async () => {
+describe('a model folder that does not exist', () => {
+  it('is refused by the engine with a one-line error before anything is written', async () => {
     const io = bufferIo();
-    await expect(runSteerExport(['--model-dir', '/m', '--format', 'gguf', '--out', join(tmp, 'x')], io)).rejects.toThrow(/inference engine|ENOENT|not found|no such/i);
+    await expect(runSteerExport(['--model-dir', '/m', '--format', 'gguf', '--out', join(tmp, 'x')], io)).rejects.toThrow(/\/m/);
   });
+});
+
+describe('cape steer export with the engine on the tiny GPT-NeoX fixture', () => {
+  it('writes the direction the torch reference calibrates (each component within 1e-6) into both formats', async () => {
+    const ref = JSON.parse(readFileSync(join(import.meta.dirname, '../../../test/fixtures/steering/gpt-neox/reference.json'), 'utf8')).calibration;
+    const dirModel = join(import.meta.dirname, '../../../test/fixtures/steering/gpt-neox');
+    const g = join(tmp, 'neox.gguf');
+    const io = bufferIo();
+    expect(await runSteerExport(['--model-dir', dirModel, '--format', 'gguf', '--out', g, '--json'], io)).toBe(0);
+    expect(JSON.parse(io.stdout)).toMatchObject({ layer: ref.probeLayer, hidden: ref.direction.length });
+    const b = readFileSync(g);
+    const floats = new Float32Array(b.buffer.slice(b.byteOffset + b.length - 4 * ref.direction.length, b.byteOffset + b.length));
+    ref.direction.forEach((x: number, i: number) => expect(Math.abs(floats[i]! - x)).toBeLessThanOrEqual(1e-6));
+    const s = join(tmp, 'neox.safetensors');
+    expect(await runSteerExport(['--model-dir', dirModel, '--format', 'safetensors', '--out', s], bufferIo())).toBe(0);
+    const sb = readFileSync(s);
+    const st = new Float32Array(sb.buffer.slice(sb.byteOffset + sb.length - 4 * ref.direction.length, sb.byteOffset + sb.length));
+    expect(Array.from(st)).toEqual(Array.from(floats));
+  }, 60_000);
 });
