@@ -3,12 +3,13 @@
  * [--calibration FILE]`: calibrates the truth direction with the engine and writes it for other
  * tools. Wired into `cape steer` by the lead as `export` → runSteerExport(argv, io).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { CapeError } from '../../core/errors.ts';
 import { openSteerModel } from '../../steer/eval/open.ts';
 import type { DirectionExport } from '../../steer/export/direction.ts';
 import { directionGguf } from '../../steer/export/gguf.ts';
 import { directionSafetensors } from '../../steer/export/safetensors.ts';
+import { readStatements } from '../../steer/statements.ts';
 import { need, parse } from '../args.ts';
 import { printJson, processIo, type Io } from '../io.ts';
 
@@ -21,16 +22,6 @@ export const steerExportHelp = `cape steer export --model-dir DIR --format safet
 
 const FORMATS = ['safetensors', 'gguf'] as const;
 
-async function statements(path: unknown): Promise<{ true: string[]; false: string[] } | undefined> {
-  if (typeof path !== 'string') return undefined;
-  const raw = JSON.parse(await readFile(path, 'utf8').catch((e: Error) => {
-    throw new CapeError('E_INPUT', `--calibration ${path}: ${e.message}`, 'calibration');
-  })) as { true?: unknown; false?: unknown };
-  const ok = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string' && s.length > 0);
-  if (!ok(raw.true) || !ok(raw.false)) throw new CapeError('E_INPUT', `--calibration ${path}: expected {"true": [text...], "false": [text...]} with non-empty lists`, 'calibration');
-  return { true: raw.true, false: raw.false };
-}
-
 /** Runs the command; `open` is the engine's model opener (tests pass a double). */
 export async function runSteerExport(argv: string[], io: Io = processIo, open: typeof openSteerModel = openSteerModel): Promise<number> {
   const { values } = parse(argv, { 'model-dir': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, layer: { type: 'string' }, calibration: { type: 'string' } });
@@ -41,7 +32,7 @@ export async function runSteerExport(argv: string[], io: Io = processIo, open: t
   const out = need(values, 'out', 'the file to write');
   const layer = values.layer === undefined ? undefined : Number(values.layer);
   if (layer !== undefined && (!Number.isInteger(layer) || layer < 0)) throw new CapeError('E_USAGE', `--layer ${JSON.stringify(values.layer)} (expected a 0-based block index)`, 'layer');
-  const stm = await statements(values.calibration);
+  const stm = typeof values.calibration === 'string' ? readStatements(values.calibration) : undefined;
   const model = await open(dir);
   try {
     const cal = await model.calibrate(stm, layer);
