@@ -64,12 +64,15 @@ function makeIndex(headers: SafetensorsFile[], stripPrefix: string | null, arena
 
 /** A Linear read straight into the arena when there is one (no transient copy). */
 function linear(ix: Index, name: string, out: number, inp: number, bias: boolean): Linear {
-  const b = bias ? ix.get(`${name}.bias`, [out]) : null;
   const arena = ix.arena;
-  if (!arena || inp % 4 !== 0) return { w: ix.get(`${name}.weight`, [out, inp]), b, out, inp };
+  const bOf = (): Float32Array | null => (bias ? ix.get(`${name}.bias`, [out]) : null);
+  if (!arena || inp % 4 !== 0) {
+    const w = ix.get(`${name}.weight`, [out, inp]);
+    return { w, b: bOf(), out, inp };
+  }
   const off = arena.alloc(out * inp);
   const w = ix.get(`${name}.weight`, [out, inp], arena.f32.subarray(off, off + out * inp));
-  return { w, b, out, inp, arena, off };
+  return { w, b: bOf(), out, inp, arena, off };
 }
 
 function norm(ix: Index, name: string, h: number, bias: boolean): Norm {
