@@ -46,6 +46,19 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
+    name: 'idempotent commits',
+    sql: `
+      -- one row per committed upload: its key (Idempotency-Key, or a hash of the content and
+      -- choices) and the models it saved, so a retry or a repeated upload saves nothing twice.
+      CREATE TABLE commits (
+        key         TEXT PRIMARY KEY,
+        model_ids   TEXT NOT NULL,               -- JSON array of models.id
+        created_at  TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 4,
     name: 'steering evaluations',
     sql: `
       CREATE TABLE steer_evals (
