@@ -49,15 +49,18 @@ const RULES: Rule[] = [
   },
   { dir: 'src/report', forbid: [/^src\/(cli|server|workspace|steer)\//, /^web\//] },
   { dir: 'src/workspace', forbid: [/^src\/(report|cli|server|steer)\//, /^web\//] },
-  { dir: 'src/steer', forbid: [/^src\/(cape|report|cli|server|workspace)\//, /^web\//] },
-  { dir: 'src/server', forbid: [/^src\/(cli|steer)\//, /^web\//] },
+  // steering evaluation: tables through src/report, saved results in the workspace database
+  { dir: 'src/steer', forbid: [/^src\/(cape|report|cli|server|workspace)\//, /^web\//], allow: [/^src\/report\/(format|table)\.ts$/, /^src\/workspace\/db\.ts$/] },
+  // the steering routes load the engine on demand (import()), so the server starts without it
+  { dir: 'src/server', forbid: [/^src\/cli\//, /^web\//], staticOnlyForbid: [/^src\/steer\//] },
   // the CLI loads the server, the workspace and steering only on demand (start-up time)
   // (type-only imports are erased; src/cli/workspace.ts is itself loaded with import())
   {
     dir: 'src/cli', forbid: [/^web\//], lazy: ['src/cli/workspace.ts'],
     staticOnlyForbid: [/^src\/(server|workspace|steer)\/(?!statements\.ts$)/],
   },
-  { dir: 'web/src', forbid: [/^node:/, /^src\/(cli|server|steer)\//], allow: [] },
+  // the page may use the pure steering modules only (types, the phase table, eval tables)
+  { dir: 'web/src', forbid: [/^node:/, /^src\/(cli|server|steer)\//], allow: [/^src\/steer\/(types|phase|eval\/result|eval\/tables)\.ts$/] },
 ];
 
 function violations(rule: Rule): string[] {
@@ -76,6 +79,7 @@ function violations(rule: Rule): string[] {
 
 /** Data files and the one module allowed to import each folder of them. */
 const LOADERS: [RegExp, string][] = [
+  [/^data\/steering\/recorded-demo\.json$/, 'web/src/steering/recorded.ts'],
   [/^data\/steering\//, 'src/steer/defaults.ts'],
   [/^data\//, 'src/data/load.ts'],
 ];

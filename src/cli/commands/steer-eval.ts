@@ -5,13 +5,12 @@
  */
 import { CapeError } from '../../core/errors.ts';
 import { formatTable } from '../../report/table.ts';
-import { openSteerModel } from '../../steer/eval/open.ts';
-import { runSteeringEval } from '../../steer/eval/run.ts';
-import { saveEval } from '../../steer/eval/store.ts';
-import { evalTableViews } from '../../steer/eval/tables.ts';
-import { defaultDataDir } from '../../workspace/index.ts';
+import type { SteerModel } from '../../steer/types.ts';
 import { need, parse } from '../args.ts';
 import { printJson, processIo, type Io } from '../io.ts';
+
+/** Opens a model with the engine, loaded on demand (CLI start-up stays light). */
+export const openWithEngine = async (dir: string): Promise<SteerModel> => (await import('../../steer/eval/open.ts')).openSteerModel(dir);
 
 export const steerEvalHelp = `cape steer eval --model-dir DIR [--limit N] [--seed S] [--data-dir D] [--no-save] [--json]
   TruthfulQA (817 questions, Apache-2.0) multiple choice by log-likelihood on a fixed test split:
@@ -30,13 +29,17 @@ export function positiveInt(v: unknown, flag: string, max = 1e6): number | undef
 }
 
 /** Runs the command; `open` is the engine's model opener (tests pass a double). */
-export async function runSteerEval(argv: string[], io: Io = processIo, open: typeof openSteerModel = openSteerModel): Promise<number> {
+export async function runSteerEval(argv: string[], io: Io = processIo, open: (dir: string) => Promise<SteerModel> = openWithEngine): Promise<number> {
   const { values } = parse(argv, { 'model-dir': { type: 'string' }, limit: { type: 'string' }, seed: { type: 'string' }, 'data-dir': { type: 'string' }, 'no-save': { type: 'boolean' } });
   if (values.help) return io.out(`${steerEvalHelp}\n`), 0;
   const dir = need(values, 'model-dir', 'a Hugging Face snapshot folder or a cached model id');
   const limit = positiveInt(values.limit, 'limit', 817);
   const seed = positiveInt(values.seed, 'seed', 2 ** 31) ?? 1;
   const model = await open(dir);
+  const { runSteeringEval } = await import('../../steer/eval/run.ts');
+  const { saveEval } = await import('../../steer/eval/store.ts');
+  const { evalTableViews } = await import('../../steer/eval/tables.ts');
+  const { defaultDataDir } = await import('../../workspace/index.ts');
   try {
     const result = await runSteeringEval(model, { limit, seed, progress: (l) => io.err(`${l}\n`) });
     if (!values['no-save']) {

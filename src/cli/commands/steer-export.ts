@@ -5,13 +5,12 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { CapeError } from '../../core/errors.ts';
-import { openSteerModel } from '../../steer/eval/open.ts';
 import type { DirectionExport } from '../../steer/export/direction.ts';
-import { directionGguf } from '../../steer/export/gguf.ts';
-import { directionSafetensors } from '../../steer/export/safetensors.ts';
 import { readStatements } from '../../steer/statements.ts';
+import type { SteerModel } from '../../steer/types.ts';
 import { need, parse } from '../args.ts';
 import { printJson, processIo, type Io } from '../io.ts';
+import { openWithEngine } from './steer-eval.ts';
 
 export const steerExportHelp = `cape steer export --model-dir DIR --format safetensors|gguf --out FILE [--layer L] [--calibration FILE]
   Writes the calibrated truth direction (unit norm) of block L (default the probe layer
@@ -23,7 +22,7 @@ export const steerExportHelp = `cape steer export --model-dir DIR --format safet
 const FORMATS = ['safetensors', 'gguf'] as const;
 
 /** Runs the command; `open` is the engine's model opener (tests pass a double). */
-export async function runSteerExport(argv: string[], io: Io = processIo, open: typeof openSteerModel = openSteerModel): Promise<number> {
+export async function runSteerExport(argv: string[], io: Io = processIo, open: (dir: string) => Promise<SteerModel> = openWithEngine): Promise<number> {
   const { values } = parse(argv, { 'model-dir': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, layer: { type: 'string' }, calibration: { type: 'string' } });
   if (values.help) return io.out(`${steerExportHelp}\n`), 0;
   const dir = need(values, 'model-dir', 'a Hugging Face snapshot folder or a cached model id');
@@ -37,7 +36,7 @@ export async function runSteerExport(argv: string[], io: Io = processIo, open: t
   try {
     const cal = await model.calibrate(stm, layer);
     const e: DirectionExport = { direction: Float32Array.from(cal.direction), layer: layer ?? cal.probeLayer, layers: cal.layers, architecture: model.info.architecture, rawNorm: cal.rawNorm, nTrue: cal.nTrue, nFalse: cal.nFalse };
-    const bytes = format === 'gguf' ? directionGguf(e) : directionSafetensors(e);
+    const bytes = format === 'gguf' ? (await import('../../steer/export/gguf.ts')).directionGguf(e) : (await import('../../steer/export/safetensors.ts')).directionSafetensors(e);
     await writeFile(out, bytes);
     const summary = { out, format, layer: e.layer, hidden: e.direction.length, bytes: bytes.length, rawNorm: e.rawNorm };
     if (values.json) return printJson(io, summary), 0;

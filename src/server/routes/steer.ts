@@ -10,11 +10,12 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CapeError } from '../../core/errors.ts';
-import { openSteerModel } from '../../steer/eval/open.ts';
-import { listEvals } from '../../steer/eval/store.ts';
-import { PHASES } from '../../steer/phase.ts';
 import type { SteerModel, SteerOptions } from '../../steer/types.ts';
 import type { RouteDef } from './types.ts';
+
+// The engine and its modules load on first use, so the server starts without them.
+const openEngine = async (dir: string) => (await import('../../steer/eval/open.ts')).openSteerModel(dir);
+const PHASES = async () => (await import('../../steer/phase.ts')).PHASES;
 
 export interface SteerRouteOptions {
   /** Model folder or id; default $CAPE_MODEL_DIR. */
@@ -52,9 +53,9 @@ export function steerOptions(b: SteerBody): SteerOptions {
     ...(sampled ? { seed: b.seed, ...(b.temperature !== undefined ? { temperature: b.temperature } : {}), ...(b.topP !== undefined ? { topP: b.topP } : {}) } : {}) };
 }
 
-function describeModel(m: SteerModel) {
+async function describeModel(m: SteerModel) {
   const { architecture, layers, hidden, probeLayer, dtype, vocab, parameters, path } = m.info;
-  return { architecture, layers, hidden, probeLayer, dtype, vocab, parameters, path, phaseRule: PHASES.map((b) => ({ ...b, below: Number.isFinite(b.below) ? b.below : null })) };
+  return { architecture, layers, hidden, probeLayer, dtype, vocab, parameters, path, phaseRule: (await PHASES()).map((b) => ({ ...b, below: Number.isFinite(b.below) ? b.below : null })) };
 }
 
 function sse(reply: FastifyReply, event: string, data: unknown): void {
@@ -70,7 +71,7 @@ export function steerRoutes(opts: SteerRouteOptions = {}): RouteDef[] {
   async function get(reply: FastifyReply): Promise<SteerModel | undefined> {
     const d = dir();
     if (!d) return void reply.code(503).send({ code: 'E_NO_MODEL', message: NO_MODEL });
-    model ??= (opts.open ?? openSteerModel)(d);
+    model ??= (opts.open ?? openEngine)(d);
     try {
       return await model;
     } catch (e) {
@@ -101,9 +102,9 @@ export function steerRoutes(opts: SteerRouteOptions = {}): RouteDef[] {
       handler: async () => {
         const d = dir();
         if (!d) return { ready: false, model: null, reason: NO_MODEL };
-        model ??= (opts.open ?? openSteerModel)(d);
+        model ??= (opts.open ?? openEngine)(d);
         try {
-          return { ready: true, model: describeModel(await model), reason: null };
+          return { ready: true, model: await describeModel(await model), reason: null };
         } catch (e) {
           model = undefined;
           return { ready: false, model: null, reason: `CAPE_MODEL_DIR=${d}: ${(e as Error).message}` };
@@ -115,7 +116,7 @@ export function steerRoutes(opts: SteerRouteOptions = {}): RouteDef[] {
       doc: { responses: { 200: { description: 'an event stream', contentType: 'text/event-stream' }, 429: { description: 'busy' }, 503: { description: 'no model' } } },
       handler: (req, reply) => run(req, reply) },
     { method: 'GET', url: '/api/steer/evals', tag: 'steer', summary: 'Steering evaluations saved by `cape steer eval`, newest first',
-      handler: (_q, _r, s) => ({ evals: listEvals(s.ws.dir) }) },
+      handler: async (_q, _r, s) => ({ evals: (await import('../../steer/eval/store.ts')).listEvals(s.ws.dir) }) },
   ];
 }
 
@@ -124,7 +125,7 @@ async function stream(m: SteerModel, prompt: string, o: SteerOptions, reply: Fas
   reply.hijack();
   reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', connection: 'keep-alive' });
   reply.raw.on('close', () => { if (!reply.raw.writableFinished) ac.abort(); });
-  sse(reply, 'start', { model: describeModel(m), options: o });
+  sse(reply, 'start', { model: await describeModel(m), options: o });
   try {
     const result = await m.steer(prompt, o, (e) => sse(reply, 'token', e), ac.signal);
     sse(reply, 'result', result);
