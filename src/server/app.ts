@@ -20,6 +20,7 @@ import { ingestRoutes } from './routes/ingest.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { predictionRoutes } from './routes/predictions.ts';
 import { registerRoutes, type RouteDef } from './routes/types.ts';
+import { steerRoutes, type SteerRouteOptions } from './routes/steer.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
 import { parseCorsOrigins, registerSecurity } from './security.ts';
 import { createState, type AppState } from './state.ts';
@@ -40,6 +41,8 @@ export interface BuildAppOptions {
   allowedHosts?: string;
   /** Extra routes (tests register a throwing route here). */
   extraRoutes?: RouteDef[];
+  /** Self-steering model (default $CAPE_MODEL_DIR with the engine; tests inject a double). */
+  steer?: SteerRouteOptions;
 }
 
 export interface CapeApp extends FastifyInstance {
@@ -102,6 +105,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
   registerRequestGuard(app, { corsOrigins, allowedHosts: parseHostList(opts.allowedHosts ?? process.env.CAPE_ALLOWED_HOSTS) });
 
   const routes: RouteDef[] = [...analysisRoutes, diagnosticsRoute, ...workspaceRoutes, ...predictionRoutes, ...ingestRoutes, ...(opts.extraRoutes ?? [])];
+  routes.push(...steerRoutes(opts.steer));
   const info = { title: 'CAPE Studio', version: pkg.version, description: 'Capability-coupling analysis of language models across scale: the analyses of the CLI, a workspace of your own models, a predictions ledger and file ingestion.' };
   let doc: Record<string, unknown> | undefined;
   let page: string | undefined;

@@ -57,4 +57,16 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'steering evaluations',
+    sql: `
+      CREATE TABLE steer_evals (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        model_path  TEXT NOT NULL,
+        body        TEXT NOT NULL,               -- JSON, a SteerEvalResult (src/steer/eval/result.ts)
+        created_at  TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -514,6 +514,7 @@ describe('OpenAPI document and API page', () => {
       'get /api/workspace/models', 'post /api/workspace/models', 'get /api/workspace/models/{id}', 'put /api/workspace/models/{id}',
       'delete /api/workspace/models/{id}', 'get /api/workspace/export', 'get /api/predictions', 'post /api/predictions',
       'delete /api/predictions/{id}', 'post /api/ingest/preview', 'post /api/ingest/commit', 'get /api/health', 'get /api/openapi.json', 'get /api',
+      'post /api/steer', 'get /api/steer/model', 'get /api/steer/status', 'get /api/steer/evals',
     ];
     const listed = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
     expect(listed.sort()).toEqual(expected.sort());
