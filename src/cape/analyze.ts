@@ -46,7 +46,7 @@ export interface ModelAnalysis {
   scores: ScoreMap;
   phase: Phase;
   phaseEvidence: string[];
-  nc: { value: number; ciLow: number; ciHigh: number; method: string; n: number; validShare: number; seed: number; resamples: number };
+  nc: { value: number; ciLow: number; ciHigh: number; method: string; n: number; validShare: number; seed: number; resamples: number; extrapolation: string | null };
   distanceToNc: number;
   /** γ12 for this model: measured against the previous model when given, else predicted. */
   gamma12: number;
@@ -111,7 +111,7 @@ export function analyzeModel(ctx: Context, input: AnalyzeInput): ModelAnalysis {
     scores: input.scores,
     phase: phase.phase,
     phaseEvidence: phase.evidence,
-    nc: { value: phase.nc.value, ciLow: phase.nc.ciLow, ciHigh: phase.nc.ciHigh, method: phase.nc.method, n: phase.nc.n, validShare: phase.nc.validShare, seed: phase.nc.seed, resamples: phase.nc.resamples },
+    nc: { value: phase.nc.value, ciLow: phase.nc.ciLow, ciHigh: phase.nc.ciHigh, method: phase.nc.method, n: phase.nc.n, validShare: phase.nc.validShare, seed: phase.nc.seed, resamples: phase.nc.resamples, extrapolation: phase.nc.extrapolation },
     distanceToNc: phase.distanceToNc,
     gamma12: gamma12.value,
     gamma12Estimate: gamma12,

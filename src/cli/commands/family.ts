@@ -14,12 +14,29 @@ cape family --file <models.csv> [--json]
   transitions with γ12 = ΔTQA/ΔHS (|ΔHS| < 0.5 excluded and counted); the family's own Nc where
   it has at least 3 usable transitions.`;
 
+function permutationNotes(f: Pick<FamilyCoupling, 'permutation'>): string[] {
+  const p = f.permutation;
+  if (!p) return [];
+  const dist = p.distribution.map((d) => `${fmtNum(d.r, 3)} (${fmtNum(d.probability, 3)})`).join(', ');
+  return [`exact permutation p over all ${p.permutations} orderings = ${fmtP(p.p)}`,
+    ...(p.distribution.length <= 12 ? [`permutation distribution of r (probability): ${dist}`] : [])];
+}
+
+function ncLine(f: Partial<Pick<FamilyCoupling, 'nc' | 'ncNote'>> & { family: string }): string {
+  const nc = f.nc;
+  if (!nc) return `Nc: ${f.ncNote ?? 'not estimated'}`;
+  const share = `${(nc.validShare * 100).toFixed(1)}% of resamples gave a crossing`;
+  const extra = nc.extrapolation ? `; EXTRAPOLATION: ${nc.extrapolation}` : '';
+  return `Nc (${f.family}) = ${fmtParams(nc.value)} (fitted crossing) [${fmtParams(nc.ciLow)}, `
+    + `${fmtParams(nc.ciHigh)}], n = ${nc.n} transitions, ${share}${extra}`;
+}
+
 function render(f: Omit<FamilyCoupling, 'nc' | 'ncNote'> & Partial<Pick<FamilyCoupling, 'nc' | 'ncNote'>>): string {
   const summary = formatTable({
     title: `Family ${f.family}: r(HS, TQA) over ${f.n} models`,
     headers: ['r', '95% CI (bootstrap)', '95% CI (Fisher)', 't-test p', 'permutation p', 'n'],
     rows: [[fmtNum(f.r, 3), fmtCi(f.rCi, 3), fmtCi(f.rCiFisher, 3), fmtP(f.p), fmtP(f.pPermutation), f.n]],
-    notes: [`seed ${f.seed}, ${f.resamples} resamples`, f.nc ? `Nc (${f.family}) = ${fmtParams(f.nc.value)} [${fmtParams(f.nc.ciLow)}, ${fmtParams(f.nc.ciHigh)}], n = ${f.nc.n} transitions, ${(f.nc.validShare * 100).toFixed(1)}% of resamples gave a crossing` : `Nc: ${f.ncNote ?? 'not estimated'}`],
+    notes: [`seed ${f.seed}, ${f.resamples} resamples`, ...(f.rCiNote ? [f.rCiNote] : []), ...permutationNotes(f), ncLine(f)],
   });
   const trans = formatTable({
     title: 'Transitions',

@@ -1,0 +1,89 @@
+"""Independent numpy/scipy references for the statistical-rigour items of issue 13, for
+test/golden/rigour.test.ts. Run from the repo root:
+
+    python3 test/reference/rigour_reference.py > test/reference/rigour_reference.json
+
+It reads data/*.json and re-implements each definition from docs/science.md without sharing code
+with the TypeScript engine. Monte Carlo quantities use numpy's generator with many resamples, so
+they agree with the engine only within the stated Monte Carlo tolerance.
+"""
+import itertools
+import json
+import math
+
+import numpy as np
+import scipy
+from scipy import stats
+
+base = json.load(open("data/base-models.json"))["models"]
+front = json.load(open("data/frontier-models.json"))["models"]
+out = {"numpy": np.__version__, "scipy": scipy.__version__}
+
+
+def score(m, b):
+    for s in m["scores"]:
+        if s["benchmark"] == b:
+            return s["value"]
+    return None
+
+
+pts = [m for m in base if m["kind"] == "base"]
+fams = sorted({m["family"] for m in pts})
+
+
+def series(f):
+    ms = [m for m in pts if m["family"] == f and score(m, "hellaswag") is not None
+          and score(m, "truthfulqa_mc2") is not None]
+    return sorted(ms, key=lambda m: (m["params"], m["name"]))
+
+
+def transitions(ms):
+    """All consecutive pairs (usable flag: distinct N and |dHS| >= 0.5)."""
+    out_ = []
+    for a, b in zip(ms, ms[1:]):
+        dx = score(b, "hellaswag") - score(a, "hellaswag")
+        dy = score(b, "truthfulqa_mc2") - score(a, "truthfulqa_mc2")
+        ok = a["params"] != b["params"] and abs(dx) >= 0.5
+        mid = (np.log10(a["params"]) + np.log10(b["params"])) / 2
+        out_.append({"x": mid, "g": dy / dx if ok else None, "lo": np.log10(a["params"]),
+                     "hi": np.log10(b["params"]), "family": a["family"]})
+    return out_
+
+
+# Item 1: exact permutation distribution of r for families with 3..8 models.
+exact = {}
+for f in fams:
+    ms = series(f)
+    n = len(ms)
+    if n < 3 or n > 8:
+        continue
+    x = np.array([score(m, "hellaswag") for m in ms])
+    y = np.array([score(m, "truthfulqa_mc2") for m in ms])
+    if np.ptp(x) == 0 or np.ptp(y) == 0:
+        continue
+    r = np.corrcoef(x, y)[0, 1]
+    rs = np.array([np.corrcoef(x, y[list(p)])[0, 1] for p in itertools.permutations(range(n))])
+    p = np.mean(np.abs(rs) >= abs(r) * (1 - 1e-12))
+    vals, counts = np.unique(np.round(rs, 9), return_counts=True)
+    exact[f] = {"n": n, "r": r, "p": p, "perms": math.factorial(n), "distinct": len(vals),
+                "rMin": vals[0], "rMax": vals[-1]}
+out["exactPermutation"] = exact
+
+# Item 2: per-family fitted crossing of the OLS line through usable transitions.
+cross = {}
+for f in fams:
+    ts = transitions(series(f))
+    u = [t for t in ts if t["g"] is not None]
+    if len(u) < 3:
+        continue
+    lr = stats.linregress([t["x"] for t in u], [t["g"] for t in u])
+    if lr.slope <= 0:
+        continue
+    z = -lr.intercept / lr.slope
+    if not 7 <= z <= 13:
+        continue
+    lo, hi = min(t["lo"] for t in ts), max(t["hi"] for t in ts)
+    cross[f] = {"n": len(u), "log10Nc": z, "extrapolation": bool(z < lo or z > hi)}
+out["familyCrossing"] = cross
+
+json.dump(out, open(1, "w"), indent=1, default=float)
