@@ -16,7 +16,7 @@ import { classifyPhase, type Phase, type PhaseResult } from './phase.ts';
 import { nextSizePredictions, type ScorePrediction } from './predict.ts';
 import { recommendations } from './recommend.ts';
 import { deffProgression } from './regimes.ts';
-import { fitRunning, runningFit } from './running.ts';
+import { fitRunning, runningFit, runningPrediction } from './running.ts';
 import type { ScoreMap } from './points.ts';
 
 export interface AnalyzeInput {
@@ -68,12 +68,12 @@ function predictedGamma(ctx: Context, params: number, family: string | null): Ga
     if (usable(ts).length >= 3) {
       const f = fitRunning(ts);
       const p = olsPredict(f.fit, logN);
-      return { value: p.fit, source: 'predicted', interval: p.prediction, n: f.n, note: `${family}'s own running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions)` };
+      return { value: p.fit, source: 'predicted', interval: p.prediction, n: f.n, note: `${family}'s own running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions; OLS prediction interval: one family, no cluster resampling possible)` };
     }
   }
   const f = runningFit(ctx);
-  const p = olsPredict(f.fit, logN);
-  return { value: p.fit, source: 'predicted', interval: p.prediction, n: f.n, note: `pooled running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions, R² = ${f.r2.toFixed(2)})` };
+  const value = f.A * logN + f.B;
+  return { value, source: 'predicted', interval: runningPrediction(ctx, logN), n: f.n, note: `pooled running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions, R² = ${f.r2.toFixed(2)}); 95% prediction interval by ${f.ciMethod}, plus resampled residuals` };
 }
 
 /** d_eff of the size band the model falls in (by size, whatever the measured γ12 says). */

@@ -17,6 +17,7 @@ import { memo, type Context } from './context.ts';
 import { familySeries, familyTransitions, pooledTransitions, usable, type Transition } from './coupling.ts';
 import { findName } from './lookup.ts';
 import { hasAll } from './points.ts';
+import { pooledClusterLine } from './running.ts';
 
 export interface NcEstimate {
   method: 'reference' | 'cluster' | 'family';
@@ -150,45 +151,26 @@ function crossingFromSums(n: number, sx: number, sy: number, sxx: number, sxy: n
 }
 
 /**
- * Family-cluster bootstrap of the pooled γ12 zero crossing. Each family contributes the sufficient
- * statistics of its transitions (count, Σx, Σy, Σx², Σxy), so a resample is a sum over drawn
- * families: O(families) per resample, whatever the number of transitions.
+ * Family-cluster bootstrap of the pooled γ12 zero crossing: the resamples of pooledClusterLine
+ * (the same that give A's and B's intervals), kept when the slope is positive and the crossing
+ * lies in 10^7..10^13. The point estimate is the crossing of the full-data line.
  */
 export function ncCluster(ctx: Context): NcEstimate {
   return memo(ctx, 'nc:cluster', () => {
     const ts = usable(pooledTransitions(ctx.base));
-    const families = [...new Set(ts.map((t) => t.family))].sort();
-    const k = families.length;
-    const index = new Map(families.map((f, i) => [f, i]));
-    const stats = new Float64Array(k * 5);
-    for (const t of ts) {
-      const j = index.get(t.family)! * 5;
-      stats[j]! += 1; stats[j + 1]! += t.logMid; stats[j + 2]! += t.gamma12; stats[j + 3]! += t.logMid * t.logMid; stats[j + 4]! += t.logMid * t.gamma12;
-    }
-    const rng = createRng(ctx.seed);
+    const cl = pooledClusterLine(ctx);
     const logs: number[] = [];
-    for (let r = 0; r < ctx.resamples; r++) {
-      let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
-      for (let d = 0; d < k; d++) {
-        const j = rng.int(k) * 5;
-        n += stats[j]!; sx += stats[j + 1]!; sy += stats[j + 2]!; sxx += stats[j + 3]!; sxy += stats[j + 4]!;
-      }
-      const z = crossingFromSums(n, sx, sy, sxx, sxy);
-      if (z !== null) logs.push(z);
+    for (let r = 0; r < cl.resamples; r++) {
+      const a = cl.A[r]!;
+      if (!(a > 0)) continue;
+      const z = -cl.B[r]! / a;
+      if (z >= LOG_RANGE[0] && z <= LOG_RANGE[1]) logs.push(z);
     }
-    const all = stats.reduce((a, b) => a + b, 0) === 0 ? null : sumOver(stats, k);
-    const fitted = all === null ? null : crossingFromSums(...all);
+    const fitted = crossing(ts);
     if (fitted === null) throw new CapeError('E_INSUFFICIENT_DATA', `Nc (cluster): the pooled γ12 line over ${ts.length} transitions does not rise through zero within 10^7..10^13`);
     return summarise('cluster', logs, { fitted, logRange: transitionRange(ts), n: ts.length, resamples: ctx.resamples, seed: ctx.seed, note:
-      `zero crossing of γ12 = A·log10 N + B over ${ts.length} transitions in ${k} families (point: the fit; interval: families resampled whole)` });
+      `zero crossing of γ12 = A·log10 N + B over ${ts.length} transitions in ${cl.families} families (point: the fit; interval: families resampled whole)` });
   });
-}
-
-/** Sufficient statistics summed over all k families. */
-function sumOver(stats: Float64Array, k: number): [number, number, number, number, number] {
-  const out: [number, number, number, number, number] = [0, 0, 0, 0, 0];
-  for (let d = 0; d < k; d++) for (let c = 0; c < 5; c++) out[c]! += stats[d * 5 + c]!;
-  return out;
 }
 
 /** Per-family Nc, or an E_INSUFFICIENT_DATA error saying why the family cannot support one. */

@@ -63,7 +63,7 @@ export const QUANTITIES: Record<string, Quantity> = {
     label: 'Pythia r(HS, TQA)',
     compute: (ctx) => { const f = familyCoupling(ctx, 'Pythia'); return { value: f.r, n: f.n, ci: f.rCi, note: `t-test p = ${f.p.toExponential(1)}, permutation p = ${f.pPermutation.toExponential(1)}` }; },
   },
-  'running.A': { label: 'running coupling γ12 = A·log10 N + B: A', compute: (ctx) => { const f = runningFit(ctx); return { value: f.A, n: f.n, ci: f.slopeCi, note: `${f.excluded} transitions excluded (|ΔHS| < 0.5)` }; } },
+  'running.A': { label: 'running coupling γ12 = A·log10 N + B: A', compute: (ctx) => { const f = runningFit(ctx); return { value: f.A, n: f.n, ci: f.slopeCi, note: `${f.excluded} transitions excluded (|ΔHS| < 0.5); CI: ${f.ciMethod}` }; } },
   'running.B': { label: 'running coupling: B', compute: (ctx) => { const f = runningFit(ctx); return { value: f.B, n: f.n, ci: f.interceptCi }; } },
   'running.r2': { label: 'running coupling: R²', compute: (ctx) => { const f = runningFit(ctx); return { value: f.r2, n: f.n, ci: null }; } },
   'running.signCorrect': {

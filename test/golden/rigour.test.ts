@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import ref from '../reference/rigour_reference.json' with { type: 'json' };
-import { createContext, familyCoupling, ncFamily } from '../../src/cape/index.ts';
+import { createContext, familyCoupling, ncCluster, ncFamily } from '../../src/cape/index.ts';
+import { pooledClusterLine, runningFit, runningPrediction } from '../../src/cape/running.ts';
 import { BOOTSTRAP_MIN_N } from '../../src/cape/family.ts';
 
 const ctx = createContext({ resamples: 2000 });
@@ -42,5 +43,37 @@ describe('golden: issue-13 rigour items vs numpy/scipy on the shipped dataset', 
       expect(nc.validShare).toBeGreaterThan(0);
     }
     expect(ref.familyCrossing['Qwen2.5'].extrapolation).toBe(true);
+  });
+});
+
+describe('golden: item 3, family-cluster inference for the pooled γ12 line', () => {
+  const full = createContext();
+  const c = ref.clusterLine as unknown as { n: number; A: number; families: number; slopeCi: [number, number]; interceptCi: [number, number]; olsSlopeCi: [number, number]; prediction95At9_5: [number, number] };
+
+  it('A and B intervals agree with a numpy family-cluster bootstrap (Monte Carlo tolerance)', () => {
+    const f = runningFit(full);
+    expect(f.n).toBe(c.n);
+    expect(f.A).toBeCloseTo(c.A, 9);
+    expect(f.ciMethod).toMatch(new RegExp(`${c.families} families resampled whole`));
+    // 10,000 vs 40,000 resamples: percentile endpoints agree to ~1% of the estimate.
+    expect(Math.abs(f.slopeCi[0] - c.slopeCi[0])).toBeLessThan(0.02);
+    expect(Math.abs(f.slopeCi[1] - c.slopeCi[1])).toBeLessThan(0.02);
+    expect(Math.abs(f.interceptCi[0] - c.interceptCi[0])).toBeLessThan(0.15);
+    expect(Math.abs(f.interceptCi[1] - c.interceptCi[1])).toBeLessThan(0.15);
+    expect(f.olsSlopeCi[0]).toBeCloseTo(c.olsSlopeCi[0], 8);
+  });
+
+  it('the γ12 prediction interval matches numpy, and the Nc CI is the crossing of the same lines', () => {
+    const pi = runningPrediction(full, 9.5);
+    expect(Math.abs(pi[0] - c.prediction95At9_5[0])).toBeLessThan(0.08);
+    expect(Math.abs(pi[1] - c.prediction95At9_5[1])).toBeLessThan(0.08);
+    const cl = pooledClusterLine(full);
+    const logs: number[] = [];
+    cl.A.forEach((a, i) => { const z = -cl.B[i]! / a; if (a > 0 && z >= 7 && z <= 13) logs.push(z); });
+    logs.sort((a, b) => a - b);
+    const nc = ncCluster(full);
+    expect(nc.validShare).toBeCloseTo(logs.length / cl.resamples, 12);
+    expect(Math.log10(nc.ciLow)).toBeGreaterThanOrEqual(logs[0]!);
+    expect(Math.log10(nc.ciHigh)).toBeLessThanOrEqual(logs.at(-1)!);
   });
 });
