@@ -9,6 +9,7 @@ import ref from '../reference/rigour_reference.json' with { type: 'json' };
 import { createContext, familyCoupling, ncCluster, ncFamily } from '../../src/cape/index.ts';
 import { pooledClusterLine, runningFit, runningPrediction } from '../../src/cape/running.ts';
 import { BOOTSTRAP_MIN_N } from '../../src/cape/family.ts';
+import { nextSizeCalibration } from '../../src/cape/predict-calibration.ts';
 
 const ctx = createContext({ resamples: 2000 });
 const TOL = 9;
@@ -75,5 +76,18 @@ describe('golden: item 3, family-cluster inference for the pooled γ12 line', ()
     expect(nc.validShare).toBeCloseTo(logs.length / cl.resamples, 12);
     expect(Math.log10(nc.ciLow)).toBeGreaterThanOrEqual(logs[0]!);
     expect(Math.log10(nc.ciHigh)).toBeLessThanOrEqual(logs.at(-1)!);
+  });
+});
+
+describe('golden: item 7, next-size prediction interval calibration', () => {
+  it('leave-one-out coverage per benchmark matches the numpy/scipy reference exactly', () => {
+    const c = nextSizeCalibration(createContext());
+    for (const row of c.perBenchmark) {
+      const want = (ref.nextSizeCoverage as Record<string, { n: number; covered: number }>)[row.benchmark]!;
+      expect(row.n).toBe(want.n);
+      expect(row.covered).toBe(want.covered);
+    }
+    expect(c.coverageCi[0]).toBeLessThan(c.coverage);
+    expect(c.coverageCi[1]).toBeGreaterThan(c.coverage);
   });
 });

@@ -115,4 +115,40 @@ out["clusterLine"] = {
     "prediction95At9_5": np.percentile(preds, [2.5, 97.5]).tolist(),
 }
 
+# Item 7: leave-one-out coverage of the anchored next-size prediction interval.
+FIVE = ["hellaswag", "truthfulqa_mc2", "arc_challenge", "mmlu", "winogrande"]
+
+
+def estimated(m):
+    return any(s["provenance"] == "estimated" for s in m["scores"])
+
+
+def anchored(xs, ys, y0, d):
+    lr = stats.linregress(xs, ys)
+    n = len(xs)
+    s2 = np.sum((np.array(ys) - (lr.intercept + lr.slope * np.array(xs))) ** 2) / (n - 2)
+    half = stats.t.ppf(0.975, n - 2) * np.sqrt(2 * s2 + (d * lr.stderr) ** 2)
+    mid = y0 + lr.slope * d
+    return max(0, mid - half), min(100, mid + half)
+
+
+cov = {}
+for b in FIVE:
+    n = k = 0
+    for f in fams:
+        ms = sorted([m for m in pts if m["family"] == f and score(m, b) is not None and not estimated(m)],
+                    key=lambda m: m["params"])
+        if len(ms) < 4:
+            continue
+        for i in range(1, len(ms)):
+            rest = ms[:i] + ms[i + 1:]
+            if len({m["params"] for m in rest}) < 3 or ms[i]["params"] == ms[i - 1]["params"]:
+                continue
+            lo, hi = anchored([np.log10(m["params"]) for m in rest], [score(m, b) for m in rest],
+                              score(ms[i - 1], b), np.log10(ms[i]["params"] / ms[i - 1]["params"]))
+            n += 1
+            k += lo <= score(ms[i], b) <= hi
+    cov[b] = {"n": n, "covered": k}
+out["nextSizeCoverage"] = cov
+
 json.dump(out, open(1, "w"), indent=1, default=float)
