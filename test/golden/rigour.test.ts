@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import ref from '../reference/rigour_reference.json' with { type: 'json' };
-import { createContext, familyCoupling, ncCluster, ncFamily } from '../../src/cape/index.ts';
+import { createContext, familyCoupling, frontierFit, labSummaries, ncCluster, ncFamily } from '../../src/cape/index.ts';
 import { pooledClusterLine, runningFit, runningPrediction } from '../../src/cape/running.ts';
 import { BOOTSTRAP_MIN_N } from '../../src/cape/family.ts';
 import { nextSizeCalibration } from '../../src/cape/predict-calibration.ts';
@@ -89,5 +89,37 @@ describe('golden: item 7, next-size prediction interval calibration', () => {
     }
     expect(c.coverageCi[0]).toBeLessThan(c.coverage);
     expect(c.coverageCi[1]).toBeGreaterThan(c.coverage);
+  });
+});
+
+describe('golden: items 8 and 9, multiple comparisons, lab clustering, in/out of sample', () => {
+  const f = frontierFit(createContext());
+
+  it('every h-anomaly p and its Benjamini–Hochberg q match scipy (false_discovery_control)', () => {
+    const want = ref.hAnomaly as Record<string, { p: number; q: number }>;
+    expect(f.models.length).toBe(Object.keys(want).length);
+    for (const m of f.models) {
+      // jStat's t CDF agrees with scipy to ~1e-8 relative.
+      expect(m.hP / want[m.name]!.p).toBeCloseTo(1, 6);
+      expect(m.hQ / want[m.name]!.q).toBeCloseTo(1, 6);
+      expect(m.anomaly).toBe(m.hP < 0.05);
+    }
+  });
+
+  it('the lab-clustered (CR2) slope SE and p match a numpy implementation', () => {
+    const c = f.labClustered!;
+    expect(c.clusters).toBe(ref.frontierCr2.clusters);
+    expect(c.slope).toBeCloseTo(ref.frontierCr2.slope, 9);
+    expect(c.slopeSe).toBeCloseTo(ref.frontierCr2.slopeSe, 9);
+    expect(c.p / ref.frontierCr2.p).toBeCloseTo(1, 6);
+  });
+
+  it('per-lab mean h uses in-sample models only; post-cutoff models are listed apart', () => {
+    const labs = labSummaries(createContext());
+    for (const l of labs) {
+      for (const name of l.models) expect(f.models.find((m) => m.name === name)!.inFit).toBe(true);
+      for (const name of l.outOfSample.models) expect(f.models.find((m) => m.name === name)!.inFit).toBe(false);
+    }
+    expect(labs.reduce((s, l) => s + l.outOfSample.n, 0)).toBe(f.excluded.length);
   });
 });

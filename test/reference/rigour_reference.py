@@ -151,4 +151,44 @@ for b in FIVE:
     cov[b] = {"n": n, "covered": k}
 out["nextSizeCoverage"] = cov
 
+# Item 8: frontier h-anomaly p and BH q (all 39 rows, fit on the frozen 34) and the CR2
+# lab-clustered slope inference.
+fr = [m for m in front if score(m, "swe_bench_verified") is not None and score(m, "gpqa_diamond") is not None]
+fit = [m for m in fr if m.get("subset", "frozen") == "frozen"]
+sx = np.array([score(m, "swe_bench_verified") for m in fit])
+gy = np.array([score(m, "gpqa_diamond") for m in fit])
+lr = stats.linregress(sx, gy)
+n = len(sx)
+s_ = np.sqrt(np.sum((gy - lr.intercept - lr.slope * sx) ** 2) / (n - 2))
+sxx = np.sum((sx - sx.mean()) ** 2)
+hp = {}
+for m in fr:
+    x0, y0 = score(m, "swe_bench_verified"), score(m, "gpqa_diamond")
+    h = y0 - (lr.intercept + lr.slope * x0)
+    se = s_ * np.sqrt(1 + 1 / n + (x0 - sx.mean()) ** 2 / sxx)
+    hp[m["name"]] = 2 * stats.t.sf(abs(h / se), n - 2)
+names = list(hp)
+q = stats.false_discovery_control([hp[k] for k in names], method="bh")
+out["hAnomaly"] = {k: {"p": hp[k], "q": qq} for k, qq in zip(names, q)}
+
+X = np.column_stack([np.ones(n), sx])
+bread = np.linalg.inv(X.T @ X)
+beta = bread @ X.T @ gy
+e = gy - X @ beta
+labs = [m["lab"] for m in fit]
+meat = np.zeros((2, 2))
+for g in sorted(set(labs)):
+    idx = [i for i, l in enumerate(labs) if l == g]
+    Xg = X[idx]
+    H = Xg @ bread @ Xg.T
+    w, V = np.linalg.eigh(np.eye(len(idx)) - H)
+    A = V @ np.diag(1 / np.sqrt(w)) @ V.T
+    u = Xg.T @ A @ e[idx]
+    meat += np.outer(u, u)
+vc = bread @ meat @ bread
+G = len(set(labs))
+se_b = np.sqrt(vc[1, 1])
+out["frontierCr2"] = {"clusters": G, "slope": beta[1], "slopeSe": se_b,
+                      "p": 2 * stats.t.sf(abs(beta[1] / se_b), G - 1)}
+
 json.dump(out, open(1, "w"), indent=1, default=float)
