@@ -6,6 +6,7 @@
 import { correlationTest } from '../core/correlation.ts';
 import { EXACT_PERMUTATION_MAX_N, exactPermutationR, type ExactPermutation } from '../core/permutation.ts';
 import { CapeError } from '../core/errors.ts';
+import { bhQValues } from '../core/multiple.ts';
 import type { BenchmarkId } from '../data/schema.ts';
 import { memo, type Context } from './context.ts';
 import { familySeries, familyTransitions, type Transition } from './coupling.ts';
@@ -104,4 +105,30 @@ export function familyCoupling(ctx: Context, family: string, x: BenchmarkId = 'h
       throw e;
     }
   });
+}
+
+export interface FamilyTest {
+  family: string;
+  n: number;
+  r: number;
+  p: number;
+  pPermutation: number;
+  /** Benjamini–Hochberg q of p (t-test) over every family tested. */
+  q: number;
+  /** Benjamini–Hochberg q of pPermutation over every family tested. */
+  qPermutation: number;
+}
+
+/**
+ * r(HS, TQA) tests of every family with ≥ 3 models, with Benjamini–Hochberg q-values over the
+ * families tested (the family p-values are many tests at once; q controls the false-discovery rate).
+ */
+export function familyTests(ctx: Context): FamilyTest[] {
+  const rows = familyNames(ctx).flatMap((name) => {
+    if (familySeries(ctx.base, name, 'hellaswag', 'truthfulqa_mc2').length < 3) return [];
+    const f = familyCoupling(ctx, name);
+    return [{ family: name, n: f.n, r: f.r, p: f.p, pPermutation: f.pPermutation }];
+  });
+  const q = bhQValues(rows.map((r) => r.p)), qp = bhQValues(rows.map((r) => r.pPermutation));
+  return rows.map((r, i) => ({ ...r, q: q[i]!, qPermutation: qp[i]! }));
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import ref from '../reference/rigour_reference.json' with { type: 'json' };
-import { createContext, familyCoupling, frontierFit, labSummaries, ncCluster, ncFamily } from '../../src/cape/index.ts';
+import { createContext, familyCoupling, familyTests, frontierFit, labSummaries, ncCluster, ncFamily } from '../../src/cape/index.ts';
 import { pooledClusterLine, runningFit, runningPrediction } from '../../src/cape/running.ts';
 import { BOOTSTRAP_MIN_N } from '../../src/cape/family.ts';
 import { nextSizeCalibration } from '../../src/cape/predict-calibration.ts';
@@ -121,5 +121,17 @@ describe('golden: items 8 and 9, multiple comparisons, lab clustering, in/out of
       for (const name of l.outOfSample.models) expect(f.models.find((m) => m.name === name)!.inFit).toBe(false);
     }
     expect(labs.reduce((s, l) => s + l.outOfSample.n, 0)).toBe(f.excluded.length);
+  });
+});
+
+describe('golden: item 8, BH q-values over the family p-values', () => {
+  it('every family with ≥ 3 models gets the q of scipy.stats.false_discovery_control', () => {
+    const want = ref.familyQ as Record<string, { p: number; q: number }>;
+    const rows = familyTests(ctx);
+    expect(rows.map((r) => r.family)).toEqual(Object.keys(want));
+    for (const r of rows) {
+      expect(r.p / want[r.family]!.p).toBeCloseTo(1, 6);
+      expect(r.q / want[r.family]!.q).toBeCloseTo(1, 6);
+    }
   });
 });

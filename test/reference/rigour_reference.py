@@ -191,4 +191,13 @@ se_b = np.sqrt(vc[1, 1])
 out["frontierCr2"] = {"clusters": G, "slope": beta[1], "slopeSe": se_b,
                       "p": 2 * stats.t.sf(abs(beta[1] / se_b), G - 1)}
 
+# Item 8: BH q over the family t-test p-values of r(HS, TQA) (families with >= 3 models).
+fp = {}
+for f in fams:
+    ms = series(f)
+    if len(ms) >= 3:
+        fp[f] = stats.pearsonr([score(m, "hellaswag") for m in ms], [score(m, "truthfulqa_mc2") for m in ms]).pvalue
+fq = stats.false_discovery_control(list(fp.values()), method="bh")
+out["familyQ"] = {f: {"p": fp[f], "q": q} for f, q in zip(fp, fq)}
+
 json.dump(out, open(1, "w"), indent=1, default=float)

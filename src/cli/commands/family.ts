@@ -1,5 +1,5 @@
 /** `cape family <name>` or `cape family --file <csv>`: within-family coupling. */
-import { familyCoupling, seriesCoupling, type FamilyCoupling, type ModelPoint } from '../../cape/index.ts';
+import { familyCoupling, familyTests, seriesCoupling, type FamilyCoupling, type ModelPoint } from '../../cape/index.ts';
 import { CapeError } from '../../core/errors.ts';
 import { readModelsFromPath } from '../../data/ingest/files.ts';
 import { fmtCi, fmtNum, fmtP, fmtParams } from '../../report/format.ts';
@@ -9,10 +9,11 @@ import { cliContext, workspaceOption } from '../context.ts';
 import { printJson, type Io } from '../io.ts';
 
 export const help = `cape family <name> [--include-workspace] [--json]
+cape family --all [--json]
 cape family --file <models.csv> [--json]
   Within-family r(HellaSwag, TruthfulQA) with t-test p, bootstrap 95% CI and permutation p; the
   transitions with γ12 = ΔTQA/ΔHS (|ΔHS| < 0.5 excluded and counted); the family's own Nc where
-  it has at least 3 usable transitions.`;
+  it has at least 3 usable transitions. --all: every family's r and p with Benjamini–Hochberg q.`;
 
 function permutationNotes(f: Pick<FamilyCoupling, 'permutation'>): string[] {
   const p = f.permutation;
@@ -48,9 +49,19 @@ function render(f: Omit<FamilyCoupling, 'nc' | 'ncNote'> & Partial<Pick<FamilyCo
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { file: { type: 'string' }, ...workspaceOption }, true);
+  const { values, positionals } = parse(argv, { file: { type: 'string' }, all: { type: 'boolean' }, ...workspaceOption }, true);
   if (values.help) return io.out(`${help}\n`), 0;
   const ctx = await cliContext(values);
+  if (values.all) {
+    const rows = familyTests(ctx);
+    if (values.json) return printJson(io, rows), 0;
+    io.out(formatTable({
+      title: `r(HS, TQA) in ${rows.length} families, with Benjamini–Hochberg q over the ${rows.length} tests`,
+      headers: ['family', 'n', 'r', 't-test p', 'q', 'permutation p', 'q (perm.)'],
+      rows: rows.map((r) => [r.family, r.n, fmtNum(r.r, 3), fmtP(r.p), fmtP(r.q), fmtP(r.pPermutation), fmtP(r.qPermutation)]),
+    }));
+    return 0;
+  }
   if (typeof values.file === 'string') {
     const res = await readModelsFromPath(values.file);
     const points: ModelPoint[] = res.models.filter((m) => m.params !== null).map((m, i) => ({
