@@ -15,7 +15,7 @@ import { classifyPhase, type Phase, type PhaseResult } from './phase.ts';
 import { nextSizePredictions, type ScorePrediction } from './predict.ts';
 import { recommendations } from './recommend.ts';
 import { deffProgression } from './regimes.ts';
-import { fitRunning, runningFit } from './running.ts';
+import { fitRunning, runningFit, runningPrediction } from './running.ts';
 import type { ScoreMap } from './points.ts';
 
 export interface AnalyzeInput {
@@ -45,7 +45,7 @@ export interface ModelAnalysis {
   scores: ScoreMap;
   phase: Phase;
   phaseEvidence: string[];
-  nc: { value: number; ciLow: number; ciHigh: number; method: string; n: number; validShare: number; seed: number; resamples: number };
+  nc: { value: number; ciLow: number; ciHigh: number; method: string; n: number; validShare: number; seed: number; resamples: number; extrapolation: string | null };
   distanceToNc: number;
   /** γ12 for this model: measured against the previous model when given, else predicted. */
   gamma12: number;
@@ -69,12 +69,12 @@ function predictedGamma(ctx: Context, params: number, family: string | null): Ga
     if (usable(ts).length >= 3) {
       const f = fitRunning(ts);
       const p = olsPredict(f.fit, logN);
-      return { value: p.fit, source: 'predicted', interval: p.prediction, n: f.n, note: `${family}'s own running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions)` };
+      return { value: p.fit, source: 'predicted', interval: p.prediction, n: f.n, note: `${family}'s own running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions; OLS prediction interval: one family, no cluster resampling possible)` };
     }
   }
   const f = runningFit(ctx);
-  const p = olsPredict(f.fit, logN);
-  return { value: p.fit, source: 'predicted', interval: p.prediction, n: f.n, note: `pooled running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions, R² = ${f.r2.toFixed(2)})` };
+  const value = f.A * logN + f.B;
+  return { value, source: 'predicted', interval: runningPrediction(ctx, logN), n: f.n, note: `pooled running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions, R² = ${f.r2.toFixed(2)}); 95% prediction interval by ${f.ciMethod}, plus resampled residuals` };
 }
 
 /** d_eff of the size band the model falls in (by size, whatever the measured γ12 says). */
@@ -113,7 +113,7 @@ export function analyzeModel(ctx: Context, raw: AnalyzeInput): ModelAnalysis {
     scores: input.scores,
     phase: phase.phase,
     phaseEvidence: phase.evidence,
-    nc: { value: phase.nc.value, ciLow: phase.nc.ciLow, ciHigh: phase.nc.ciHigh, method: phase.nc.method, n: phase.nc.n, validShare: phase.nc.validShare, seed: phase.nc.seed, resamples: phase.nc.resamples },
+    nc: { value: phase.nc.value, ciLow: phase.nc.ciLow, ciHigh: phase.nc.ciHigh, method: phase.nc.method, n: phase.nc.n, validShare: phase.nc.validShare, seed: phase.nc.seed, resamples: phase.nc.resamples, extrapolation: phase.nc.extrapolation },
     distanceToNc: phase.distanceToNc,
     gamma12: gamma12.value,
     gamma12Estimate: gamma12,

@@ -6,7 +6,9 @@
 import { CapeError } from '../core/errors.ts';
 import { ols, olsPredict, type OlsFit } from '../core/regression.ts';
 import { mean, sd } from '../core/stats.ts';
-import { tQuantile } from '../core/distributions.ts';
+import { tQuantile, tTwoSidedP } from '../core/distributions.ts';
+import { cr2Ols, type ClusterRobustFit } from '../core/cluster-robust.ts';
+import { bhQValues } from '../core/multiple.ts';
 import { memo, type Context } from './context.ts';
 import type { ModelPoint } from './points.ts';
 
@@ -24,6 +26,12 @@ export interface FrontierModelRow {
   h: number;
   /** True when h lies outside the fit's 95% prediction interval at that SWE. */
   anomaly: boolean;
+  /** Two-sided p of h against the prediction SE (t, n − 2 df): anomaly ⇔ p < 0.05. */
+  hP: number;
+  /** Benjamini–Hochberg q-value of hP over every row (all models tested). */
+  hQ: number;
+  /** True when the model was in the fitted set (in-sample); false: out-of-sample (post-cutoff). */
+  inFit: boolean;
   provenance: string;
 }
 
@@ -38,6 +46,8 @@ export interface FrontierFit {
   slopeCi: [number, number];
   interceptCi: [number, number];
   residualSe: number;
+  /** Slope inference with labs as clusters (CR2, t with labs − 1 df); null below 2 labs. */
+  labClustered: ClusterRobustFit | null;
   models: FrontierModelRow[];
   /** Models with both scores outside the subset (shown, not fitted). */
   excluded: string[];
@@ -56,21 +66,35 @@ export function frontierFit(ctx: Context, subset: FrontierSubset = 'frozen'): Fr
     const fitted = subset === 'all' ? all : all.filter((p) => p.subset === 'frozen');
     if (fitted.length < 3) throw new CapeError('E_INSUFFICIENT_DATA', `frontier regression needs at least 3 models with SWE and GPQA, got ${fitted.length}`);
     const fit = ols(fitted.map((p) => p.scores.swe_bench_verified as number), fitted.map((p) => p.scores.gpqa_diamond as number));
-    const models = all.map((p) => {
+    const inFit = new Set(fitted);
+    const rows = all.map((p) => {
       const swe = p.scores.swe_bench_verified as number;
       const gpqa = p.scores.gpqa_diamond as number;
       const pred = olsPredict(fit, swe);
+      const h = gpqa - pred.fit;
+      const se = fit.residualSe * Math.sqrt(1 + 1 / fit.n + (swe - fit.xMean) ** 2 / fit.sxx);
       return {
         name: p.name, lab: p.lab, releaseDate: p.releaseDate, subset: p.subset ?? 'frozen', swe, gpqa,
-        h: gpqa - pred.fit, anomaly: gpqa < pred.prediction[0] || gpqa > pred.prediction[1], provenance: p.provenance,
+        h, anomaly: gpqa < pred.prediction[0] || gpqa > pred.prediction[1], hP: tTwoSidedP(h / se, fit.n - 2),
+        inFit: inFit.has(p), provenance: p.provenance,
       };
     });
+    const q = bhQValues(rows.map((r) => r.hP));
+    const models = rows.map((r, i) => ({ ...r, hQ: q[i]! }));
     return {
       subset, n: fit.n, slope: fit.slope, intercept: fit.intercept, r: fit.r, r2: fit.r2, p: fit.p,
       slopeCi: fit.slopeCi, interceptCi: fit.interceptCi, residualSe: fit.residualSe, models,
+      labClustered: labClustered(fitted),
       excluded: subset === 'all' ? [] : all.filter((p) => p.subset !== 'frozen').map((p) => p.name), fit,
     };
   });
+}
+
+/** CR2 lab-clustered slope inference over the fitted models, or null with fewer than 2 labs. */
+function labClustered(fitted: readonly ModelPoint[]): ClusterRobustFit | null {
+  if (new Set(fitted.map((p) => p.lab)).size < 2) return null;
+  return cr2Ols(fitted.map((p) => p.scores.swe_bench_verified as number),
+    fitted.map((p) => p.scores.gpqa_diamond as number), fitted.map((p) => p.lab));
 }
 
 export interface HFieldResult {
@@ -105,6 +129,7 @@ export function hField(ctx: Context, input: { swe: number; gpqa: number }, subse
 
 export interface LabSummary {
   lab: string;
+  /** In-sample models (in the fit): n, mean h and its CI are over these only. */
   n: number;
   meanH: number;
   /** 95% t interval of the mean h (null for n < 2). */
@@ -113,6 +138,8 @@ export interface LabSummary {
   slope: number | null;
   slopeCi: [number, number] | null;
   models: string[];
+  /** Out-of-sample models (not in the fit, e.g. post-cutoff): their h, labelled, never pooled in. */
+  outOfSample: { n: number; meanH: number | null; models: string[] };
 }
 
 /** Per-lab mean h (with CI) and within-lab slope. */
@@ -120,7 +147,10 @@ export function labSummaries(ctx: Context, subset: FrontierSubset = 'frozen'): L
   const f = frontierFit(ctx, subset);
   const labs = [...new Set(f.models.map((m) => m.lab))].sort();
   return labs.map((lab) => {
-    const ms = f.models.filter((m) => m.lab === lab);
+    const out = f.models.filter((m) => m.lab === lab && !m.inFit);
+    const outOfSample = { n: out.length, meanH: out.length ? mean(out.map((m) => m.h)) : null, models: out.map((m) => m.name) };
+    const ms = f.models.filter((m) => m.lab === lab && m.inFit);
+    if (ms.length === 0) return { lab, n: 0, meanH: NaN, meanHCi: null, slope: null, slopeCi: null, models: [], outOfSample };
     const hs = ms.map((m) => m.h);
     const n = ms.length;
     const meanH = mean(hs);
@@ -132,7 +162,7 @@ export function labSummaries(ctx: Context, subset: FrontierSubset = 'frozen'): L
       slope = lf.slope;
       slopeCi = lf.slopeCi;
     }
-    return { lab, n, meanH, meanHCi: n >= 2 ? [meanH - half, meanH + half] : null, slope, slopeCi, models: ms.map((m) => m.name) };
+    return { lab, n, meanH, meanHCi: n >= 2 ? [meanH - half, meanH + half] : null, slope, slopeCi, models: ms.map((m) => m.name), outOfSample };
   });
 }
 

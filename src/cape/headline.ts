@@ -12,7 +12,7 @@ export interface Headline {
   datasetVersion: string;
   nc: NcEstimate;
   ncReference: NcEstimate;
-  pythia: { r: number; n: number; ci: [number, number]; p: number };
+  pythia: { r: number; n: number; ci: [number, number] | null; p: number };
   baseModels: number;
   frontierModels: number;
   families: number;

@@ -8,7 +8,7 @@
  */
 export { createContext, DEFAULT_RESAMPLES, DEFAULT_SEED, type Context, type EngineOptions } from './context.ts';
 export { analyzeModel, type AnalyzeInput, type ModelAnalysis } from './analyze.ts';
-export { familyCoupling, familyNames, seriesCoupling, type FamilyCoupling } from './family.ts';
+export { familyCoupling, familyNames, familyTests, seriesCoupling, type FamilyCoupling, type FamilyTest } from './family.ts';
 export { familySeries, familyTransitions, pooledTransitions, type Transition } from './coupling.ts';
 export { runningFit, fitRunning, signAccuracy, type RunningFit } from './running.ts';
 export { ncCluster, ncFamily, ncFor, ncReference, type NcEstimate } from './nc.ts';

@@ -11,9 +11,20 @@ describe('Nc estimates', () => {
     const ctx = createContext({ dataset: plantedDataset({ logNc: 9.5, families: 6, sizes }), resamples: 2000 });
     const e = ncCluster(ctx);
     expect(Math.log10(e.value)).toBeCloseTo(9.5, 6);
-    expect(e.ciLow).toBeLessThanOrEqual(e.value);
-    expect(e.ciHigh).toBeGreaterThanOrEqual(e.value);
+    // Exact planted data: every resample gives the same crossing, up to rounding.
+    expect(e.ciLow).toBeLessThanOrEqual(e.value * (1 + 1e-9));
+    expect(e.ciHigh).toBeGreaterThanOrEqual(e.value * (1 - 1e-9));
     expect(e.validShare).toBe(1);
+    expect(e.extrapolation).toBeNull();
+  });
+
+  it('ncFamily reports the fitted crossing and flags one outside the size range', () => {
+    // Planted crossing at 10^7.5, below the smallest model (10^8): an extrapolation.
+    const ctx = createContext({ dataset: plantedDataset({ logNc: 7.5, families: 2, sizes }), resamples: 500 });
+    const e = ncFamily(ctx, 'fam0');
+    expect(Math.log10(e.value)).toBeCloseTo(7.5, 6);
+    expect(e.extrapolation).toMatch(/0\.50 decades below the smallest model/);
+    expect(e.sizeRange[0]).toBeCloseTo(1e8, 0);
   });
 
   it('ncFamily recovers a planted per-family crossing and reports its n', () => {

@@ -17,11 +17,21 @@ import { memo, type Context } from './context.ts';
 import { familySeries, familyTransitions, pooledTransitions, usable, type Transition } from './coupling.ts';
 import { datasetFamilies, findName } from './lookup.ts';
 import { hasAll } from './points.ts';
+import { pooledClusterLine } from './running.ts';
 
 export interface NcEstimate {
   method: 'reference' | 'cluster' | 'family';
-  /** Point estimate (raw parameter count). */
+  /**
+   * Point estimate (raw parameter count): the crossing fitted to the full data (cluster, family);
+   * the study's median vertex of kept resamples (reference, its definition).
+   */
   value: number;
+  /** Median of the kept resamples (equals `value` for the reference method). */
+  resampleMedian: number;
+  /** Size range (raw counts) of the models behind the estimate. */
+  sizeRange: [number, number];
+  /** Why the point estimate is an extrapolation (outside sizeRange), or null. */
+  extrapolation: string | null;
   ciLow: number;
   ciHigh: number;
   /** Models or transitions behind the estimate. */
@@ -37,10 +47,48 @@ export interface NcEstimate {
 const LOG_RANGE: [number, number] = [7, 13];
 const REFERENCE_FAMILIES = ['Pythia', 'Llama-1', 'Llama-2'];
 
-function summarise(method: NcEstimate['method'], logs: number[], n: number, resamples: number, seed: number, note: string): NcEstimate {
-  if (logs.length === 0) throw new CapeError('E_INSUFFICIENT_DATA', `Nc (${method}): no resample produced a crossing in 10^7..10^13 (n = ${n})`);
+/** Inputs of summarise besides the resampled crossings. */
+interface SummaryInput {
+  /** Fitted crossing (log10 N) on the full data; null = use the resample median (reference). */
+  fitted: number | null;
+  /** log10 N of the smallest and largest model behind the estimate. */
+  logRange: [number, number];
+  n: number;
+  resamples: number;
+  seed: number;
+  note: string;
+}
+
+/** Says why a crossing at log10 N = z outside [lo, hi] is an extrapolation, or null. */
+export function extrapolationNote(z: number, [lo, hi]: [number, number]): string | null {
+  if (z >= lo && z <= hi) return null;
+  const d = z < lo ? lo - z : z - hi;
+  return `the crossing lies ${d.toFixed(2)} decades ${z < lo ? 'below the smallest' : 'above the largest'}`
+    + ` model (${(10 ** lo).toPrecision(3)}–${(10 ** hi).toPrecision(3)} parameters): an extrapolation`;
+}
+
+function summarise(method: NcEstimate['method'], logs: number[], s: SummaryInput): NcEstimate {
+  if (logs.length === 0) throw new CapeError('E_INSUFFICIENT_DATA', `Nc (${method}): no resample produced a crossing in 10^7..10^13 (n = ${s.n})`);
   const [lo, hi] = percentileInterval(logs, 0.95);
-  return { method, value: 10 ** median(logs), ciLow: 10 ** lo, ciHigh: 10 ** hi, n, resamples, validShare: logs.length / resamples, seed, note };
+  const med = median(logs);
+  const z = s.fitted ?? med;
+  return {
+    method, value: 10 ** z, resampleMedian: 10 ** med,
+    sizeRange: [10 ** s.logRange[0], 10 ** s.logRange[1]],
+    extrapolation: s.fitted === null ? null : extrapolationNote(z, s.logRange),
+    ciLow: 10 ** lo, ciHigh: 10 ** hi, n: s.n, resamples: s.resamples,
+    validShare: logs.length / s.resamples, seed: s.seed, note: s.note,
+  };
+}
+
+/** log10 N of the smallest and largest model of a set of transitions. */
+function transitionRange(ts: readonly Transition[]): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (const t of ts) {
+    lo = Math.min(lo, Math.log10(t.fromParams));
+    hi = Math.max(hi, Math.log10(t.toParams));
+  }
+  return [lo, hi];
 }
 
 /** Vertex (log10 N) of the least-squares parabola through (x[i], y[i]) for i in idx, or null if it opens downward. */
@@ -78,8 +126,9 @@ export function ncReference(ctx: Context): NcEstimate {
       const v = parabolaVertex(x, y, idx, xc);
       if (v !== null && v >= 7 && v <= 12) logs.push(v);
     }
-    return summarise('reference', logs, pts.length, ctx.resamples, ctx.seed,
-      `quadratic TQA(log10 N) vertex over ${pts.length} models of ${REFERENCE_FAMILIES.join(' + ')}; resamples kept when the parabola opens upward with vertex in 10^7..10^12`);
+    const range: [number, number] = [Math.min(...x), Math.max(...x)];
+    return summarise('reference', logs, { fitted: null, logRange: range, n: pts.length, resamples: ctx.resamples, seed: ctx.seed, note:
+      `quadratic TQA(log10 N) vertex over ${pts.length} models of ${REFERENCE_FAMILIES.join(' + ')}; resamples kept when the parabola opens upward with vertex in 10^7..10^12` });
   });
 }
 
@@ -102,34 +151,25 @@ function crossingFromSums(n: number, sx: number, sy: number, sxx: number, sxy: n
 }
 
 /**
- * Family-cluster bootstrap of the pooled γ12 zero crossing. Each family contributes the sufficient
- * statistics of its transitions (count, Σx, Σy, Σx², Σxy), so a resample is a sum over drawn
- * families: O(families) per resample, whatever the number of transitions.
+ * Family-cluster bootstrap of the pooled γ12 zero crossing: the resamples of pooledClusterLine
+ * (the same that give A's and B's intervals), kept when the slope is positive and the crossing
+ * lies in 10^7..10^13. The point estimate is the crossing of the full-data line.
  */
 export function ncCluster(ctx: Context): NcEstimate {
   return memo(ctx, 'nc:cluster', () => {
     const ts = usable(pooledTransitions(ctx.base));
-    const families = [...new Set(ts.map((t) => t.family))].sort();
-    const k = families.length;
-    const index = new Map(families.map((f, i) => [f, i]));
-    const stats = new Float64Array(k * 5);
-    for (const t of ts) {
-      const j = index.get(t.family)! * 5;
-      stats[j]! += 1; stats[j + 1]! += t.logMid; stats[j + 2]! += t.gamma12; stats[j + 3]! += t.logMid * t.logMid; stats[j + 4]! += t.logMid * t.gamma12;
-    }
-    const rng = createRng(ctx.seed);
+    const cl = pooledClusterLine(ctx);
     const logs: number[] = [];
-    for (let r = 0; r < ctx.resamples; r++) {
-      let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
-      for (let d = 0; d < k; d++) {
-        const j = rng.int(k) * 5;
-        n += stats[j]!; sx += stats[j + 1]!; sy += stats[j + 2]!; sxx += stats[j + 3]!; sxy += stats[j + 4]!;
-      }
-      const z = crossingFromSums(n, sx, sy, sxx, sxy);
-      if (z !== null) logs.push(z);
+    for (let r = 0; r < cl.resamples; r++) {
+      const a = cl.A[r]!;
+      if (!(a > 0)) continue;
+      const z = -cl.B[r]! / a;
+      if (z >= LOG_RANGE[0] && z <= LOG_RANGE[1]) logs.push(z);
     }
-    return summarise('cluster', logs, ts.length, ctx.resamples, ctx.seed,
-      `zero crossing of γ12 = A·log10 N + B over ${ts.length} transitions in ${k} families, families resampled whole`);
+    const fitted = crossing(ts);
+    if (fitted === null) throw new CapeError('E_INSUFFICIENT_DATA', `Nc (cluster): the pooled γ12 line over ${ts.length} transitions does not rise through zero within 10^7..10^13`);
+    return summarise('cluster', logs, { fitted, logRange: transitionRange(ts), n: ts.length, resamples: ctx.resamples, seed: ctx.seed, note:
+      `zero crossing of γ12 = A·log10 N + B over ${ts.length} transitions in ${cl.families} families (point: the fit; interval: families resampled whole)` });
   });
 }
 
@@ -152,9 +192,11 @@ export function ncFamily(ctx: Context, family: string): NcEstimate {
 
 function ncFamilyUncached(ctx: Context, name: string): NcEstimate {
   {
-    const ts = usable(familyTransitions(familySeries(ctx.base, name, 'hellaswag', 'truthfulqa_mc2')));
+    const all = familyTransitions(familySeries(ctx.base, name, 'hellaswag', 'truthfulqa_mc2'));
+    const ts = usable(all);
     if (ts.length < 3) throw new CapeError('E_INSUFFICIENT_DATA', `per-family Nc for ${name} needs at least 3 usable transitions, got ${ts.length}`, 'family');
-    if (crossing(ts) === null) throw new CapeError('E_INSUFFICIENT_DATA', `${name}: γ12 does not rise through zero within 10^7..10^13 (no crossing to estimate)`, 'family');
+    const fitted = crossing(ts);
+    if (fitted === null) throw new CapeError('E_INSUFFICIENT_DATA', `${name}: γ12 does not rise through zero within 10^7..10^13 (no crossing to estimate)`, 'family');
     const rng = createRng(ctx.seed);
     const logs: number[] = [];
     const pick: (Transition & { gamma12: number })[] = new Array(ts.length);
@@ -163,8 +205,8 @@ function ncFamilyUncached(ctx: Context, name: string): NcEstimate {
       const z = crossing(pick);
       if (z !== null) logs.push(z);
     }
-    return summarise('family', logs, ts.length, ctx.resamples, ctx.seed,
-      `γ12 = γ0·log10(N/Nc) over ${ts.length} transitions of ${name}, transitions resampled (few points: a rough interval)`);
+    return summarise('family', logs, { fitted, logRange: transitionRange(all), n: ts.length, resamples: ctx.resamples, seed: ctx.seed, note:
+      `γ12 = γ0·log10(N/Nc) over ${ts.length} transitions of ${name} (point: the fitted crossing; interval: transitions resampled, few points: rough)` });
   }
 }
 

@@ -55,7 +55,7 @@ export function measuredGamma(ctx: Context, previous: string, params: number, sc
 export function classifyPhase(ctx: Context, input: { params: number; scores: ScoreMap; family?: string | null; previous?: string | null }): PhaseResult {
   const nc = ncFor(ctx, input.family);
   const distanceToNc = Math.log10(input.params / nc.value);
-  const ncText = `Nc = ${fmtParams(nc.value)} [${fmtParams(nc.ciLow)}, ${fmtParams(nc.ciHigh)}] (${nc.method === 'family' ? `${input.family}'s own` : 'pooled family-cluster'} estimate, n = ${nc.n})`;
+  const ncText = `Nc = ${fmtParams(nc.value)} [${fmtParams(nc.ciLow)}, ${fmtParams(nc.ciHigh)}] (${nc.method === 'family' ? `${input.family}'s own` : 'pooled family-cluster'} estimate, n = ${nc.n}${nc.extrapolation ? `; ${nc.extrapolation}` : ''})`;
   const evidence: string[] = [];
   const measured = input.previous ? measuredGamma(ctx, input.previous, input.params, input.scores) : null;
   let phase: Phase;

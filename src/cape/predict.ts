@@ -2,10 +2,14 @@
  * Predicted scores at the next size: for each benchmark the model reports, the trend of that
  * benchmark against log10 N — over the model's family when it has at least 3 sizes with the
  * benchmark, else over every base model within one decade of the size — applied to the model's
- * own score: predicted = score + slope·log10(next/N), 95% interval from the slope's interval.
- * Frontier benchmarks have no parameter counts in the data, so they are not predicted (said so).
+ * own score: predicted = score + slope·log10(next/N). The 95% interval is a prediction interval for
+ * the next model's score: ± t(0.975, n − 2)·√(2s² + Δ²·SE(slope)²), s the trend's residual SD,
+ * Δ = log10(next/N) (both models scatter about the trend; the slope is uncertain). Its coverage is
+ * checked by leave-one-out in predict-calibration.ts. Models with an estimated score are left out
+ * of trends. Frontier benchmarks have no parameter counts, so they are not predicted (said so).
  */
-import { ols } from '../core/regression.ts';
+import { tQuantile } from '../core/distributions.ts';
+import { ols, type OlsFit } from '../core/regression.ts';
 import type { BenchmarkId } from '../data/schema.ts';
 import type { Context } from './context.ts';
 import type { ModelPoint, ScoreMap } from './points.ts';
@@ -23,8 +27,15 @@ export interface ScorePrediction {
 
 const clip = (v: number) => Math.min(100, Math.max(0, v));
 
+/** 95% prediction interval of the next model's score, anchored at `current` (see the header). */
+export function anchoredPrediction(f: OlsFit, current: number, dLog: number): { predicted: number; interval: [number, number] } {
+  const half = tQuantile(0.975, f.n - 2) * Math.sqrt(2 * f.residualSe ** 2 + (dLog * f.slopeSe) ** 2);
+  const mid = current + f.slope * dLog;
+  return { predicted: clip(mid), interval: [clip(mid - half), clip(mid + half)] };
+}
+
 function trendPoints(ctx: Context, b: BenchmarkId, params: number, family: string | null): { pts: ModelPoint[]; basis: string } {
-  const has = (p: ModelPoint) => p.params !== null && p.scores[b] !== undefined;
+  const has = (p: ModelPoint) => p.params !== null && p.scores[b] !== undefined && p.provenance !== 'estimated';
   if (family) {
     const fam = ctx.base.filter((p) => p.family === family && has(p));
     if (new Set(fam.map((p) => p.params)).size >= 3) return { pts: fam, basis: `${family} trend` };
@@ -33,6 +44,7 @@ function trendPoints(ctx: Context, b: BenchmarkId, params: number, family: strin
   return { pts: ctx.base.filter((p) => has(p) && (p.params as number) >= lo && (p.params as number) <= hi), basis: 'all base models within one decade of N' };
 }
 
+/** Next-size score predictions for every benchmark the model reports (see the module header). */
 export function nextSizePredictions(ctx: Context, input: { params: number; scores: ScoreMap; family: string | null; nextParams: number }): ScorePrediction[] {
   const dLog = Math.log10(input.nextParams / input.params);
   return (Object.entries(input.scores) as [BenchmarkId, number][]).map(([b, current]) => {
@@ -44,7 +56,7 @@ export function nextSizePredictions(ctx: Context, input: { params: number; score
       return { benchmark: b, current, predicted: null, interval: null, slope: null, n: pts.length, basis: `not predicted: fewer than 3 sizes with ${b} (${basis})` };
     }
     const f = ols(pts.map((p) => Math.log10(p.params as number)), pts.map((p) => p.scores[b] as number));
-    const a = clip(current + f.slopeCi[0] * dLog), z = clip(current + f.slopeCi[1] * dLog);
-    return { benchmark: b, current, predicted: clip(current + f.slope * dLog), interval: [Math.min(a, z), Math.max(a, z)], slope: f.slope, n: f.n, basis };
+    const { predicted, interval } = anchoredPrediction(f, current, dLog);
+    return { benchmark: b, current, predicted, interval, slope: f.slope, n: f.n, basis: `${basis}; 95% prediction interval for the score` };
   });
 }

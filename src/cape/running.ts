@@ -5,6 +5,7 @@
  */
 import { CapeError } from '../core/errors.ts';
 import { ols, type OlsFit } from '../core/regression.ts';
+import { clusterCis, clusterLine, clusterPrediction, type ClusterLine } from './cluster-line.ts';
 import { memo, type Context } from './context.ts';
 import { pooledTransitions, usable, type PairOptions, type Transition } from './coupling.ts';
 
@@ -25,8 +26,15 @@ export interface RunningFit {
   n: number;
   /** Transitions left out (|ΔHS| < 0.5 or equal sizes). */
   excluded: number;
+  /** 95% intervals of A and B: family-cluster bootstrap for the pooled fit, else OLS t. */
   slopeCi: [number, number];
   interceptCi: [number, number];
+  /** How slopeCi / interceptCi were obtained. */
+  ciMethod: string;
+  /** OLS t intervals (transitions treated as independent), for comparison. */
+  olsSlopeCi: [number, number];
+  olsInterceptCi: [number, number];
+  /** OLS t-test p of A = 0 (transitions treated as independent). */
   p: number;
   /** Zero crossing of the line, when the slope is positive. */
   zero: { logN: number; params: number } | null;
@@ -70,6 +78,9 @@ export function fitRunning(ts: readonly Transition[]): Omit<RunningFit, 'familie
     excluded: ts.length - u.length,
     slopeCi: f.slopeCi,
     interceptCi: f.interceptCi,
+    ciMethod: 'OLS t (transitions treated as independent)',
+    olsSlopeCi: f.slopeCi,
+    olsInterceptCi: f.interceptCi,
     p: f.p,
     zero: zeroLog === null ? null : { logN: zeroLog, params: 10 ** zeroLog },
     signAccuracy: zeroLog === null ? null : signAccuracy(ts, zeroLog),
@@ -78,10 +89,31 @@ export function fitRunning(ts: readonly Transition[]): Omit<RunningFit, 'familie
   };
 }
 
-/** The pooled fit over every family of the context (HS → TQA unless `pair` says otherwise). */
+/** The family-cluster resamples of the pooled HS → TQA line (memoised; shared with ncCluster). */
+export function pooledClusterLine(ctx: Context): ClusterLine {
+  return memo(ctx, 'running:cluster-line', () => clusterLine(usable(pooledTransitions(ctx.base)), ctx.seed, ctx.resamples));
+}
+
+/**
+ * The pooled fit over every family of the context (HS → TQA unless `pair` says otherwise), with
+ * family-cluster bootstrap intervals for A and B (the resamples behind ncCluster for HS → TQA).
+ */
 export function runningFit(ctx: Context, pair: PairOptions = {}): RunningFit {
   return memo(ctx, `running:${pair.x ?? ''}:${pair.y ?? ''}:${pair.minDelta ?? ''}`, () => {
     const ts = pooledTransitions(ctx.base, pair);
-    return { ...fitRunning(ts), families: [...new Set(ts.map((t) => t.family))].sort() };
+    const fit = fitRunning(ts);
+    const plain = pair.x === undefined && pair.y === undefined && pair.minDelta === undefined;
+    const cl = plain ? pooledClusterLine(ctx) : clusterLine(usable(ts), ctx.seed, ctx.resamples);
+    const ci = clusterCis(cl);
+    return {
+      ...fit, slopeCi: ci.slopeCi, interceptCi: ci.interceptCi,
+      ciMethod: `family-cluster bootstrap: ${cl.families} families resampled whole, ${ci.used} of ${cl.resamples} resamples gave a line, seed ${cl.seed}`,
+      families: [...new Set(ts.map((t) => t.family))].sort(),
+    };
   });
+}
+
+/** 95% prediction interval of γ12 for a new transition at log10 N = x (family-cluster). */
+export function runningPrediction(ctx: Context, x: number): [number, number] {
+  return clusterPrediction(pooledClusterLine(ctx), x);
 }

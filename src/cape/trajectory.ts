@@ -125,7 +125,7 @@ export function gate(ctx: Context, input: { previous: string; swe: number; gpqa:
   if (frontierPairs(ctx).length === 0) throw new CapeError('E_INSUFFICIENT_DATA', 'no frontier models with SWE and GPQA');
   const prev = rowOf(rows, input.previous);
   const h = hField(ctx, { swe: input.swe, gpqa: input.gpqa });
-  const cand: FrontierModelRow = { name: 'candidate', lab: prev.lab, releaseDate: null, subset: 'candidate', swe: input.swe, gpqa: input.gpqa, h: h.h, anomaly: h.significant, provenance: 'user' };
+  const cand: FrontierModelRow = { name: 'candidate', lab: prev.lab, releaseDate: null, subset: 'candidate', swe: input.swe, gpqa: input.gpqa, h: h.h, anomaly: h.significant, hP: NaN, hQ: NaN, inFit: false, provenance: 'user' };
   const s = step(prev, cand, null);
   const pass = s.kind !== 'tax-excursion';
   const reason = pass

@@ -10,6 +10,7 @@ import { familyCoupling } from './family.ts';
 import { frontierFit } from './frontier.ts';
 import { lofo, phaseSplit } from './matrices.ts';
 import { ncCluster, ncReference } from './nc.ts';
+import { nextSizeCalibration } from './predict-calibration.ts';
 import { deffProgression } from './regimes.ts';
 import { runningFit } from './running.ts';
 import { trajectoryBetween } from './trajectory.ts';
@@ -64,7 +65,7 @@ export const QUANTITIES: Record<string, Quantity> = {
     label: 'Pythia r(HS, TQA)',
     compute: (ctx) => { const f = familyCoupling(ctx, 'Pythia'); return { value: f.r, n: f.n, ci: f.rCi, note: `t-test p = ${fmtP(f.p)}, permutation p = ${fmtP(f.pPermutation)}` }; },
   },
-  'running.A': { label: 'running coupling γ12 = A·log10 N + B: A', compute: (ctx) => { const f = runningFit(ctx); return { value: f.A, n: f.n, ci: f.slopeCi, note: `${f.excluded} transitions excluded (|ΔHS| < 0.5)` }; } },
+  'running.A': { label: 'running coupling γ12 = A·log10 N + B: A', compute: (ctx) => { const f = runningFit(ctx); return { value: f.A, n: f.n, ci: f.slopeCi, note: `${f.excluded} transitions excluded (|ΔHS| < 0.5); CI: ${f.ciMethod}` }; } },
   'running.B': { label: 'running coupling: B', compute: (ctx) => { const f = runningFit(ctx); return { value: f.B, n: f.n, ci: f.interceptCi }; } },
   'running.r2': { label: 'running coupling: R²', compute: (ctx) => { const f = runningFit(ctx); return { value: f.r2, n: f.n, ci: null }; } },
   'running.signCorrect': {
@@ -110,6 +111,10 @@ export const QUANTITIES: Record<string, Quantity> = {
   'frontier.slope': { label: 'frontier slope (GPQA on SWE)', compute: (ctx) => { const f = frontierFit(ctx); return { value: f.slope, n: f.n, ci: f.slopeCi }; } },
   'frontier.intercept': { label: 'frontier intercept', compute: (ctx) => { const f = frontierFit(ctx); return { value: f.intercept, n: f.n, ci: f.interceptCi }; } },
   'frontier.r': { label: 'frontier r(SWE, GPQA)', compute: (ctx) => { const f = frontierFit(ctx); return { value: f.r, n: f.n, ci: null, note: `p = ${fmtP(f.p)}` }; } },
+  'predict.coverage': {
+    label: 'next-size 95% prediction interval: leave-one-out coverage',
+    compute: (ctx) => { const c = nextSizeCalibration(ctx); return { value: c.coverage, n: c.n, ci: c.coverageCi, note: `${c.covered} of ${c.n} held-out scores covered (${c.note})` }; },
+  },
   'frontier.n': { label: 'frontier models in the regression', compute: (ctx) => { const f = frontierFit(ctx); return { value: f.n, n: f.n, ci: null }; } },
 };
 

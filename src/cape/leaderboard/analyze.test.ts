@@ -13,7 +13,7 @@ const fixture = readFileSync(new URL('../../../test/examples/leaderboard-traps.c
 // The user's own export, when ../shared (beside the checkout) has one; the project ships no copy.
 const REAL = fileURLToPath(new URL('../../../../shared/reference-data/external/open-llm-leaderboard-v1.csv', import.meta.url));
 /** A fixed "curated" Nc so these tests do not move when the curated dataset changes. */
-const CURATED: NcEstimate = { method: 'cluster', value: 1.2e9, ciLow: 0.6e9, ciHigh: 4e9, n: 10, resamples: 100, validShare: 1, seed: 1, note: 'test' };
+const CURATED: NcEstimate = { method: 'cluster', value: 1.2e9, resampleMedian: 1.2e9, sizeRange: [1e8, 1e11], extrapolation: null, ciLow: 0.6e9, ciHigh: 4e9, n: 10, resamples: 100, validShare: 1, seed: 1, note: 'test' };
 const quick = { seed: 7, resamples: 300, permutations: 2000, curatedNc: CURATED };
 
 describe('analyzeLeaderboard (fixture in the real layout)', () => {

@@ -33,16 +33,18 @@ export async function runFrontier(argv: string[], io: Io): Promise<number> {
     title: `Frontier coupling: GPQA = ${fmtNum(f.slope, 3)}·SWE + ${fmtNum(f.intercept, 2)} (${f.subset} set)`,
     headers: ['n', 'slope', 'slope 95% CI', 'intercept', 'intercept 95% CI', 'r', 'p'],
     rows: [[f.n, fmtNum(f.slope, 3), fmtCi(f.slopeCi, 3), fmtNum(f.intercept, 2), fmtCi(f.interceptCi, 2), fmtNum(f.r, 3), fmtP(f.p)]],
+    notes: f.labClustered ? [`labs as clusters (CR2, ${f.labClustered.clusters} labs, t with ${f.labClustered.df} df): slope 95% CI ${fmtCi(f.labClustered.slopeCi, 3)}, p = ${fmtP(f.labClustered.p)}`] : [],
   }));
   io.out(`\n${formatTable({
-    title: 'Models (h = GPQA − fit; * = outside the 95% prediction band)',
-    headers: ['model', 'lab', 'date', 'SWE', 'GPQA', 'h', 'set'],
-    rows: [...f.models].sort((a, b) => a.h - b.h).map((m) => [m.name, m.lab, m.releaseDate, fmtNum(m.swe, 1), fmtNum(m.gpqa, 1), `${fmtNum(m.h, 1, true)}${m.anomaly ? '*' : ''}`, m.subset]),
+    title: 'Models (h = GPQA − fit; * = outside the 95% prediction band; q = Benjamini–Hochberg over all rows)',
+    headers: ['model', 'lab', 'date', 'SWE', 'GPQA', 'h', 'p', 'q', 'set'],
+    rows: [...f.models].sort((a, b) => a.h - b.h).map((m) => [m.name, m.lab, m.releaseDate, fmtNum(m.swe, 1), fmtNum(m.gpqa, 1), `${fmtNum(m.h, 1, true)}${m.anomaly ? '*' : ''}`, fmtP(m.hP), fmtP(m.hQ), m.inFit ? m.subset : `${m.subset} (out of sample)`]),
   })}`);
   io.out(`\n${formatTable({
-    title: 'Per lab',
-    headers: ['lab', 'n', 'mean h', '95% CI', 'slope', 'slope 95% CI'],
-    rows: labs.map((l) => [l.lab, l.n, fmtNum(l.meanH, 1, true), fmtCi(l.meanHCi, 1), fmtNum(l.slope, 2), fmtCi(l.slopeCi, 2)]),
+    title: 'Per lab (in-sample: models in the fit; out-of-sample models listed apart)',
+    headers: ['lab', 'n', 'mean h', '95% CI', 'slope', 'slope 95% CI', 'out-of-sample h'],
+    rows: labs.map((l) => [l.lab, l.n, fmtNum(l.meanH, 1, true), fmtCi(l.meanHCi, 1), fmtNum(l.slope, 2), fmtCi(l.slopeCi, 2),
+      l.outOfSample.n ? `${fmtNum(l.outOfSample.meanH, 1, true)} (n = ${l.outOfSample.n})` : '—']),
   })}`);
   return 0;
 }
