@@ -1,7 +1,6 @@
 /** `cape analyze`: one model from flags, or every model in a file/folder (--file). */
-import { analyzeModel, datasetFamilyOf, type ModelAnalysis } from '../../cape/index.ts';
+import { analyzeFile, analyzeModel, type Context, type ModelAnalysis } from '../../cape/index.ts';
 import { cliContext, workspaceOption } from '../context.ts';
-import { CapeError } from '../../core/errors.ts';
 import { readModelsFromPath } from '../../data/ingest/files.ts';
 import { parseParams } from '../../data/ingest/index.ts';
 import { fmtCi, fmtNum, fmtParams } from '../../report/format.ts';
@@ -12,7 +11,7 @@ import { SHORT } from '../../cape/points.ts';
 
 export const help = `cape analyze --params <N> [--hellaswag S] [--truthfulqa S] [--arc S] [--mmlu S] [--winogrande S]
              [--gsm8k S] [--swe S] [--gpqa S] [--ifeval S] [--family F] [--previous "<model>"] [--next <N>] [--name X] [--include-workspace] [--json]
-cape analyze --file <results.json | folder | models.csv | leaderboard.csv> [--json]
+cape analyze --file <results.json | folder | models.csv | leaderboard.csv> [--params N] [--family F] [--json]
   Phase (tax / transition / bonus / nc2 / nc3) with its evidence, Nc with its 95% CI, γ12 (measured
   against --previous, else predicted with a 95% prediction interval), χ, d_eff of the regime, the
   h-field when SWE and GPQA are given, recommendations and predicted scores at the next size.
@@ -41,33 +40,31 @@ function render(a: ModelAnalysis): string {
   return `${head}\n${preds}\nRecommendations:\n${a.recommendations.map((r) => `  - ${r}`).join('\n')}\n`;
 }
 
+/** `analyze --file`: read the path, run the engine's one file analysis, print. */
+async function analyzeFileCommand(ctx: Context, file: string, values: Values, io: Io): Promise<number> {
+  const res = await readModelsFromPath(file);
+  const opts = {
+    params: typeof values.params === 'string' ? parseParams(values.params, 'params') : null,
+    family: typeof values.family === 'string' ? values.family : null,
+  };
+  const out = analyzeFile(ctx, res, opts);
+  const status = out.models.length > 0 ? 0 : 1;
+  if (values.json) return printJson(io, out), status;
+  io.out(out.models.map(render).join('\n'));
+  const notes = out.notes.map((n) => `  - ${n}`).join('\n');
+  if (notes) io.out(`\nRecognised from ${file} (${out.kind}):\n${notes}\n`);
+  const left = out.skipped.map((s) => `  - ${s.name}: ${s.reason}`).join('\n');
+  if (left) io.out(`\nLeft out (${out.skipped.length}):\n${left}\n`);
+  return status;
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, { ...scoreOptions, params: { type: 'string' }, family: { type: 'string' }, previous: { type: 'string' }, next: { type: 'string' }, name: { type: 'string' }, file: { type: 'string' }, ...workspaceOption });
   if (values.help) return io.out(`${help}\n`), 0;
   const ctx = await cliContext(values);
-  if (typeof values.file === 'string') {
-    const res = await readModelsFromPath(values.file);
-    const analyses: ModelAnalysis[] = [];
-    const skipped: { name: string; reason: string }[] = [];
-    for (const m of res.models) {
-      const family = datasetFamilyOf(ctx.allBase, m.family, m.name);
-      if (family) m.notes.push(`family: ${family} (dataset)`);
-      else if (m.family) m.notes.push(`family ${JSON.stringify(m.family)} is not in the dataset: the pooled Nc is used`);
-      if (m.params === null) { skipped.push({ name: m.name, reason: 'parameter count unknown (not in the file, not in the model id, not a known model)' }); continue; }
-      try {
-        analyses.push(analyzeModel(ctx, { name: m.name, params: m.params, scores: m.scores, family }));
-      } catch (e) {
-        if (e instanceof CapeError && e.code !== 'E_INSUFFICIENT_DATA') throw e;
-        skipped.push({ name: m.name, reason: e instanceof Error ? e.message : String(e) });
-      }
-    }
-    const notes = res.models.flatMap((m) => m.notes.map((n) => `${m.name}: ${n}`));
-    if (values.json) return printJson(io, { kind: res.kind, models: analyses, skipped, notes }), analyses.length > 0 ? 0 : 1;
-    io.out(analyses.map(render).join('\n'));
-    if (notes.length) io.out(`\nRecognised from ${values.file} (${res.kind}):\n${notes.map((n) => `  - ${n}`).join('\n')}\n`);
-    if (skipped.length) io.out(`\nLeft out (${skipped.length}):\n${skipped.map((s) => `  - ${s.name}: ${s.reason}`).join('\n')}\n`);
-    return analyses.length > 0 ? 0 : 1;
-  }
+  if (typeof values.file === 'string') return analyzeFileCommand(ctx, values.file, values, io);
   const a = analyzeModel(ctx, {
     name: typeof values.name === 'string' ? values.name : undefined,
     params: paramsFrom(values),

@@ -18,7 +18,11 @@ export interface PathResult {
   leaderboard?: DetectResult['leaderboard'];
   /** The files read, with what each held. */
   files: { path: string; kind: IngestKind; models: number }[];
+  /** Files of a folder left out, with the reason (a single file that fails throws instead). */
+  skipped: { name: string; reason: string }[];
 }
+
+const INPUT_CODES = new Set(['E_INPUT', 'E_PARSE', 'E_SCHEMA']);
 
 const describe = (e: unknown): string => {
   const err = e as NodeJS.ErrnoException;
@@ -76,7 +80,7 @@ export async function readModelsFromPath(path: string): Promise<PathResult> {
   }
   if (!info.isDirectory()) {
     const result = detectAndParse(await readText(path), path);
-    return { ...result, files: [{ path, kind: result.kind, models: result.models.length }] };
+    return { ...result, files: [{ path, kind: result.kind, models: result.models.length }], skipped: [] };
   }
   const paths: string[] = [];
   try {
@@ -85,18 +89,33 @@ export async function readModelsFromPath(path: string): Promise<PathResult> {
     throw new CapeError('E_INPUT', msg.unreadablePath(path, describe(e)), 'path');
   }
   if (!paths.length) throw new CapeError('E_INPUT', msg.nothingInFolder(path), 'path');
+  return readFolder(path, paths);
+}
+
+/** A folder's files: each parsed alone; one that is not a results file or CSV is skipped. */
+async function readFolder(path: string, paths: string[]): Promise<PathResult> {
   const files: PathResult['files'] = [];
+  const skipped: PathResult['skipped'] = [];
   const lmeval: IngestedModel[] = [];
   const others: IngestedModel[] = [];
   let leaderboard: DetectResult['leaderboard'];
   for (const p of paths) {
-    const r = detectAndParse(await readText(p), p);
+    let r: DetectResult;
+    try {
+      r = detectAndParse(await readText(p), p);
+    } catch (e) {
+      if (!(e instanceof CapeError) || !INPUT_CODES.has(e.code)) throw e;
+      skipped.push({ name: p, reason: e.message });
+      continue;
+    }
     files.push({ path: p, kind: r.kind, models: r.models.length });
     (r.kind === 'lmeval' ? lmeval : others).push(...r.models);
     if (r.leaderboard && !leaderboard) leaderboard = r.leaderboard;
   }
+  if (!files.length) throw new CapeError('E_INPUT', msg.nothingUsableInFolder(path, skipped), 'path');
   const kinds = new Set(files.map((f) => f.kind));
-  const kind = kinds.size === 1 ? files[0]!.kind : 'mixed';
+  const kind: PathResult['kind'] = kinds.size === 1 ? files[0]!.kind : 'mixed';
   const models = [...mergeByName(lmeval), ...others];
-  return leaderboard ? { kind, models, leaderboard, files } : { kind, models, files };
+  const base = { kind, models, files, skipped };
+  return leaderboard ? { ...base, leaderboard } : base;
 }
