@@ -35,6 +35,11 @@ export const SHORT: Record<BenchmarkId, string> = {
   swe_bench_verified: 'SWE',
   gpqa_diamond: 'GPQA',
   ifeval: 'IFEval',
+  bbh: 'BBH',
+  math_lvl5: 'MATH L5',
+  gpqa: 'GPQA (full)',
+  musr: 'MuSR',
+  mmlu_pro: 'MMLU-Pro',
 };
 
 /** The five base benchmarks of the Open LLM Leaderboard v1 protocol, in the seed's order. */

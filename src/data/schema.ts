@@ -16,6 +16,13 @@ export const BENCHMARK_IDS = [
   'swe_bench_verified',
   'gpqa_diamond',
   'ifeval',
+  // Open LLM Leaderboard v2 (raw accuracy in percent; see docs/ingest.md). `gpqa` is the full
+  // GPQA set (main + extended + diamond), never the same benchmark as gpqa_diamond.
+  'bbh',
+  'math_lvl5',
+  'gpqa',
+  'musr',
+  'mmlu_pro',
 ] as const;
 export type BenchmarkId = (typeof BENCHMARK_IDS)[number];
 

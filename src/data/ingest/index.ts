@@ -32,6 +32,8 @@ export interface DetectResult {
 export function leaderboardRowToModel(row: LeaderboardRow, origin: string): IngestedModel {
   const notes = [`leaderboard type: ${row.type}`, `precision: ${row.precision || 'unknown'}`];
   if (row.date) notes.push(`submitted: ${row.date}`);
+  if (row.paramsSource === 'params_b') notes.push(`params from params_b (${row.paramsB}B): rounded down to whole billions, a last resort`);
+  if (row.paramsSource === 'metadata') notes.push('params from the leaderboard\'s metadata (precise count; total parameters for MoE)');
   return {
     name: row.id,
     family: inferFamily(row.id)?.family ?? null,

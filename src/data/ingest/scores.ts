@@ -23,9 +23,17 @@ export const BENCHMARK_ALIASES: Readonly<Record<string, BenchmarkId>> = {
   gsm8k: 'gsm8k',
   swe: 'swe_bench_verified',
   swe_bench_verified: 'swe_bench_verified',
-  gpqa: 'gpqa_diamond',
   gpqa_diamond: 'gpqa_diamond',
   ifeval: 'ifeval',
+  // Open LLM Leaderboard v2. A bare "gpqa" is the full GPQA set (v2's column), its own id.
+  gpqa: 'gpqa',
+  gpqa_full: 'gpqa',
+  bbh: 'bbh',
+  math_lvl5: 'math_lvl5',
+  math_lvl_5: 'math_lvl5',
+  math_level_5: 'math_lvl5',
+  musr: 'musr',
+  mmlu_pro: 'mmlu_pro',
 };
 
 /**
@@ -39,6 +47,7 @@ export const CHANCE_FLOOR_BENCHMARKS: ReadonlySet<BenchmarkId> = new Set<Benchma
   'mmlu',
   'winogrande',
   'gpqa_diamond',
+  'gpqa',
 ]);
 
 function normalise(name: string): string {
