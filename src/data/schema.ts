@@ -5,26 +5,9 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 
-/** Benchmark ids: lm-evaluation-harness task names where one exists. */
-export const BENCHMARK_IDS = [
-  'hellaswag',
-  'truthfulqa_mc2',
-  'arc_challenge',
-  'mmlu',
-  'winogrande',
-  'gsm8k',
-  'swe_bench_verified',
-  'gpqa_diamond',
-  'ifeval',
-  // Open LLM Leaderboard v2 (raw accuracy in percent; see docs/ingest.md). `gpqa` is the full
-  // GPQA set (main + extended + diamond), never the same benchmark as gpqa_diamond.
-  'bbh',
-  'math_lvl5',
-  'gpqa',
-  'musr',
-  'mmlu_pro',
-] as const;
-export type BenchmarkId = (typeof BENCHMARK_IDS)[number];
+/** Benchmark ids: lm-evaluation-harness task names where one exists (src/data/benchmarks.ts). */
+import { BENCHMARK_IDS, type BenchmarkId } from './benchmarks.ts';
+export { BENCHMARK_IDS, type BenchmarkId };
 
 export const BenchmarkIdSchema = Type.Union(BENCHMARK_IDS.map((b) => Type.Literal(b)));
 

@@ -241,7 +241,7 @@ describe('workspace endpoints', () => {
     [{ ...model, name: undefined }, 'name', /missing name/],
     [{ ...model, params: 'seven' }, 'params', /"seven"/],
     [{ ...model, scores: { hellaswag: 'high' } }, 'scores.hellaswag', /"high"/],
-    [{ ...model, scores: { mmlu_pro: 40 } }, 'scores.mmlu_pro', /unknown benchmark/],
+    [{ ...model, scores: { bogus_bench: 40 } }, 'scores.bogus_bench', /unknown benchmark/],
     [{ ...model, extra: true }, 'extra', /unknown extra/],
   ])('POST /api/workspace/models rejects %# with a message naming the field', async (payload, field, message) => {
     const app = await makeApp();

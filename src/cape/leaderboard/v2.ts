@@ -15,7 +15,7 @@ import type { RunningFitSummary } from '../running.ts';
 import { typesOf, withFamilies, type TypeSelection } from './select.ts';
 
 /** v2's benchmarks, in the leaderboard's order. */
-export const V2_BENCHMARKS: readonly BenchmarkId[] = ['ifeval', 'bbh', 'math_lvl5', 'gpqa', 'musr', 'mmlu_pro'];
+export const V2_BENCHMARKS: readonly BenchmarkId[] = ['ifeval', 'bbh', 'math_lvl5', 'gpqa_full', 'musr', 'mmlu_pro'];
 
 export interface V2Family {
   key: string;

@@ -9,7 +9,7 @@ import { msg } from '../../data/ingest/messages.ts';
 import { fmtCi, fmtNum, fmtP, fmtParams } from '../../report/format.ts';
 import { formatTable, tableToCsv, type TableView } from '../../report/table.ts';
 import { parse } from '../args.ts';
-import { SHORT } from '../../cape/points.ts';
+import { shortLabel } from '../../data/benchmarks.ts';
 import { printJson, type Io } from '../io.ts';
 
 export const help = `cape leaderboard <leaderboard.csv> [--type pretrained|all|fine-tuned|chat|merge] [--families <overrides.json>]
@@ -127,7 +127,7 @@ export function renderV2(a: LeaderboardV2Analysis, file: string): string {
   const pairs = formatTable({
     title: 'Running coupling γ12 = ΔY/ΔX within families, pooled fit γ12 = A·log10 N + B',
     headers: ['X', 'Y', 'families', 'usable transitions', 'A', 'A 95% CI', 'p', 'zero at', 'sign by band'],
-    rows: a.pairs.map((p) => [SHORT[p.x], SHORT[p.y], p.families, p.usableTransitions,
+    rows: a.pairs.map((p) => [shortLabel(p.x), shortLabel(p.y), p.families, p.usableTransitions,
       p.fit ? fmtNum(p.fit.A, 3, true) : null, p.fit ? fmtCi(p.fit.slopeCi) : null, p.fit ? fmtP(p.fit.p) : p.fitNote,
       p.fit?.zero ? fmtParams(p.fit.zero.params) : null, sign(p)]),
   });

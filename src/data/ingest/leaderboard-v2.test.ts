@@ -24,8 +24,8 @@ describe('Open LLM Leaderboard v2', () => {
     const imp = parseLeaderboardCsv(v2, { origin: 'v2.csv' });
     expect(imp.version).toBe('v2');
     const l = imp.rows.find((r) => r.id === 'meta-llama/Llama-3.2-1B')!;
-    expect(Object.keys(l.scores).sort()).toEqual(['bbh', 'gpqa', 'ifeval', 'math_lvl5', 'mmlu_pro', 'musr']);
-    expect(l.scores.gpqa).toBeCloseTo(22.8187919463087, 10);
+    expect(Object.keys(l.scores).sort()).toEqual(['bbh', 'gpqa_full', 'ifeval', 'math_lvl5', 'mmlu_pro', 'musr']);
+    expect(l.scores.gpqa_full).toBeCloseTo(22.8187919463087, 10);
     expect(l.scores.mmlu_pro).toBeCloseTo(12.0345744680851, 10);
     expect(l.normalised?.mmlu_pro).toBeCloseTo(2.26063829787234, 10);
     expect(l).toMatchObject({ params: 1.24e9, paramsSource: 'metadata', type: 'pretrained', precision: 'bfloat16', date: '2024-09-23' });
@@ -51,7 +51,7 @@ describe('Open LLM Leaderboard v2', () => {
     const line = v2.split('\n')[1]!.split(',');
     const cols = head.split(',');
     const ids = ['ifeval', 'bbh', 'math', 'gpqa', 'musr', 'mmlu_pro'] as const;
-    const to = { ifeval: 'ifeval', bbh: 'bbh', math: 'math_lvl5', gpqa: 'gpqa', musr: 'musr', mmlu_pro: 'mmlu_pro' } as const;
+    const to = { ifeval: 'ifeval', bbh: 'bbh', math: 'math_lvl5', gpqa: 'gpqa_full', musr: 'musr', mmlu_pro: 'mmlu_pro' } as const;
     fc.assert(fc.property(fc.tuple(...ids.map(() => fc.double({ min: 0, max: 1, noNaN: true }))), (vals) => {
       const f = [...line];
       ids.forEach((b, k) => { f[cols.indexOf(`evaluations_${b}_value`)] = String(vals[k]); });

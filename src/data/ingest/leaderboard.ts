@@ -40,13 +40,13 @@ const SCORE_COLUMNS: [string, BenchmarkId][] = [
  * v2 columns: the raw value (a fraction, read as percent) of the fboulnois export
  * (`evaluations_<b>_value`) or of the Hub "contents" layout (`<B> Raw`), and the normalised score
  * (percent above the random baseline; `evaluations_<b>_normalized_score` or `<B>`). Each is its
- * own benchmark id; v2's GPQA is the full set (`gpqa`), never GPQA Diamond.
+ * own benchmark id; v2's GPQA is the full set (`gpqa_full`), never GPQA Diamond.
  */
 const V2_COLUMNS: { raw: string[]; norm: string[]; id: BenchmarkId }[] = [
   { raw: ['evaluations_ifeval_value', 'ifeval_raw'], norm: ['evaluations_ifeval_normalized_score'], id: 'ifeval' },
   { raw: ['evaluations_bbh_value', 'bbh_raw'], norm: ['evaluations_bbh_normalized_score', 'bbh'], id: 'bbh' },
   { raw: ['evaluations_math_value', 'math_lvl_5_raw'], norm: ['evaluations_math_normalized_score', 'math_lvl_5'], id: 'math_lvl5' },
-  { raw: ['evaluations_gpqa_value', 'gpqa_raw'], norm: ['evaluations_gpqa_normalized_score', 'gpqa'], id: 'gpqa' },
+  { raw: ['evaluations_gpqa_value', 'gpqa_raw'], norm: ['evaluations_gpqa_normalized_score', 'gpqa'], id: 'gpqa_full' },
   { raw: ['evaluations_musr_value', 'musr_raw'], norm: ['evaluations_musr_normalized_score', 'musr'], id: 'musr' },
   { raw: ['evaluations_mmlu_pro_value', 'mmlu_pro_raw'], norm: ['evaluations_mmlu_pro_normalized_score', 'mmlu_pro'], id: 'mmlu_pro' },
 ];
