@@ -1,5 +1,5 @@
 /** `cape analyze`: one model from flags, or every model in a file/folder (--file). */
-import { analyzeFile, analyzeModel, type Context, type ModelAnalysis } from '../../cape/index.ts';
+import { analyzeFile, analyzeFileModels, analyzeModel, type Context, type FileAnalysisOptions, type FileIngest, type ModelAnalysis } from '../../cape/index.ts';
 import { cliContext, workspaceOption } from '../context.ts';
 import { readModelsFromPath } from '../../data/ingest/files.ts';
 import { parseParams } from '../../data/ingest/index.ts';
@@ -11,7 +11,7 @@ import { shortLabel } from '../../data/benchmarks.ts';
 
 export const help = `cape analyze --params <N> [--hellaswag S] [--truthfulqa S] [--arc S] [--mmlu S] [--winogrande S]
              [--gsm8k S] [--swe S] [--gpqa S] [--ifeval S] [--family F] [--previous "<model>"] [--next <N>] [--name X] [--include-workspace] [--json]
-cape analyze --file <results.json | folder | models.csv | leaderboard.csv> [--params N] [--family F] [--json]
+cape analyze --file <results.json | folder | models.csv | leaderboard.csv> [--params N] [--family F] [--json | --ndjson]
   Phase (tax / transition / bonus / nc2 / nc3) with its evidence, Nc with its 95% CI, γ12 (measured
   against --previous, else predicted with a 95% prediction interval), χ, d_eff of the regime, the
   h-field when SWE and GPQA are given, recommendations and predicted scores at the next size.
@@ -40,6 +40,44 @@ function render(a: ModelAnalysis): string {
   return `${head}\n${preds}\nRecommendations:\n${a.recommendations.map((r) => `  - ${r}`).join('\n')}\n`;
 }
 
+/** JSON text of one value (non-finite numbers as null, like printJson). */
+const json = (v: unknown): string => JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? null : x));
+
+/** Progress on stderr every `every` models (long runs only), never on stdout. */
+function progress(io: Io, total: number): (done: number) => void {
+  const every = total >= 2000 ? Math.max(1000, Math.round(total / 20)) : Infinity;
+  return (done) => {
+    if (done % every === 0 || (done === total && every !== Infinity)) io.err(`analysed ${done}/${total} models\n`);
+  };
+}
+
+/**
+ * Streams the file analysis: `--ndjson` writes one line per model ({"model": analysis} or
+ * {"skipped": {...}}) as it goes and a {"summary": ...} line last; `--json` writes the same
+ * object `analyzeFile` returns ({kind, models, skipped, notes}) piece by piece, so no size
+ * builds one giant string. Returns the number of models analysed.
+ */
+function streamFile(ctx: Context, res: FileIngest, opts: FileAnalysisOptions, io: Io, ndjson: boolean): number {
+  const skipped = [...(res.skipped ?? [])];
+  const notes = [...(res.notes ?? [])];
+  const tick = progress(io, res.models.length);
+  let n = 0;
+  let done = 0;
+  if (!ndjson) io.out(`{"kind":${json(res.kind)},"models":[`);
+  for (const r of analyzeFileModels(ctx, res.models, opts)) {
+    notes.push(...r.notes.map((x) => `${r.model}: ${x}`));
+    if ('analysis' in r) {
+      io.out(ndjson ? `${json({ model: r.analysis })}\n` : `${n ? ',' : ''}\n${json(r.analysis)}`);
+      n++;
+    } else if (ndjson) io.out(`${json({ skipped: r.skipped })}\n`);
+    else skipped.push(r.skipped);
+    tick(++done);
+  }
+  if (ndjson) io.out(`${json({ summary: { kind: res.kind, models: n, skipped: skipped.length + done - n, readerSkipped: skipped, notes } })}\n`);
+  else io.out(`\n],"skipped":${json(skipped)},"notes":${json(notes)}}\n`);
+  return n;
+}
+
 /** `analyze --file`: read the path, run the engine's one file analysis, print. */
 async function analyzeFileCommand(ctx: Context, file: string, values: Values, io: Io): Promise<number> {
   const res = await readModelsFromPath(file);
@@ -47,9 +85,9 @@ async function analyzeFileCommand(ctx: Context, file: string, values: Values, io
     params: typeof values.params === 'string' ? parseParams(values.params, 'params') : null,
     family: typeof values.family === 'string' ? values.family : null,
   };
+  if (values.json || values.ndjson) return streamFile(ctx, res, opts, io, Boolean(values.ndjson)) > 0 ? 0 : 1;
   const out = analyzeFile(ctx, res, opts);
   const status = out.models.length > 0 ? 0 : 1;
-  if (values.json) return printJson(io, out), status;
   io.out(out.models.map(render).join('\n'));
   const notes = out.notes.map((n) => `  - ${n}`).join('\n');
   if (notes) io.out(`\nRecognised from ${file} (${out.kind}):\n${notes}\n`);
@@ -61,7 +99,7 @@ async function analyzeFileCommand(ctx: Context, file: string, values: Values, io
 type Values = Record<string, string | boolean | undefined>;
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { ...scoreOptions, params: { type: 'string' }, family: { type: 'string' }, previous: { type: 'string' }, next: { type: 'string' }, name: { type: 'string' }, file: { type: 'string' }, ...workspaceOption });
+  const { values } = parse(argv, { ...scoreOptions, params: { type: 'string' }, family: { type: 'string' }, previous: { type: 'string' }, next: { type: 'string' }, name: { type: 'string' }, file: { type: 'string' }, ndjson: { type: 'boolean' }, ...workspaceOption });
   if (values.help) return io.out(`${help}\n`), 0;
   const ctx = await cliContext(values);
   if (typeof values.file === 'string') return analyzeFileCommand(ctx, values.file, values, io);
