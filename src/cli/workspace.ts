@@ -7,6 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { CapeError } from '../core/errors.ts';
 import { readModelsFromPath } from '../data/ingest/files.ts';
+import { cliKnownParams } from './known.ts';
 import { fmtParams } from '../report/format.ts';
 import { formatTable } from '../report/table.ts';
 import { assertPlanOk, planFileAdd } from '../workspace/plan.ts';
@@ -35,7 +36,7 @@ function table(models: WorkspaceModel[]): string {
 
 /** The plan of `add --file` (read + decide), shared by the dry run and the real add. */
 async function filePlan(file: string, values: Record<string, unknown>) {
-  const res = await readModelsFromPath(file);
+  const res = await readModelsFromPath(file, { knownParams: cliKnownParams() });
   if (res.models.length === 0) throw new CapeError('E_INPUT', `no models found in ${file}`, 'file');
   const opts = { params: str(values.params), family: str(values.family) };
   return { res, plan: planFileAdd(res.models, opts) };

@@ -2,6 +2,7 @@
 import { analyzeFile, analyzeFileModels, analyzeModel, type Context, type FileAnalysisOptions, type FileIngest, type ModelAnalysis } from '../../cape/index.ts';
 import { cliContext, workspaceOption } from '../context.ts';
 import { readModelsFromPath } from '../../data/ingest/files.ts';
+import { cliKnownParams } from '../known.ts';
 import { parseParams } from '../../data/ingest/index.ts';
 import { fmtCi, fmtNum, fmtParams } from '../../report/format.ts';
 import { formatTable } from '../../report/table.ts';
@@ -80,7 +81,7 @@ function streamFile(ctx: Context, res: FileIngest, opts: FileAnalysisOptions, io
 
 /** `analyze --file`: read the path, run the engine's one file analysis, print. */
 async function analyzeFileCommand(ctx: Context, file: string, values: Values, io: Io): Promise<number> {
-  const res = await readModelsFromPath(file);
+  const res = await readModelsFromPath(file, { knownParams: cliKnownParams(ctx.dataset) });
   const opts = {
     params: typeof values.params === 'string' ? parseParams(values.params, 'params') : null,
     family: typeof values.family === 'string' ? values.family : null,

@@ -1,7 +1,7 @@
 /** `cape leaderboard <file>`: a whole Open LLM Leaderboard export through the engine (issue 6). */
 import { readFile, writeFile } from 'node:fs/promises';
 import { createContext } from '../../cape/index.ts';
-import { analyzeLeaderboard, analyzeLeaderboardV2, knownParamsFrom, type LeaderboardV2Analysis, TYPE_SELECTIONS, type LeaderboardAnalysis, type LeaderboardFamily, type SignTest, type TypeSelection } from '../../cape/leaderboard/index.ts';
+import { analyzeLeaderboard, analyzeLeaderboardV2, type LeaderboardV2Analysis, TYPE_SELECTIONS, type LeaderboardAnalysis, type LeaderboardFamily, type SignTest, type TypeSelection } from '../../cape/leaderboard/index.ts';
 import type { Pooled } from '../../cape/leaderboard/pooled.ts';
 import { CapeError } from '../../core/errors.ts';
 import { parseFamilyOverrides, parseLeaderboardCsv } from '../../data/ingest/index.ts';
@@ -9,6 +9,7 @@ import { msg } from '../../data/ingest/messages.ts';
 import { fmtCi, fmtNum, fmtP, fmtParams } from '../../report/format.ts';
 import { formatTable, tableToCsv, type TableView } from '../../report/table.ts';
 import { parse } from '../args.ts';
+import { cliKnownParams } from '../known.ts';
 import { shortLabel } from '../../data/benchmarks.ts';
 import { printJson, type Io } from '../io.ts';
 
@@ -147,7 +148,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const resamples = int(values.resamples, 'resamples', 1);
   const overrides = typeof values.families === 'string' ? parseFamilyOverrides(await readText(values.families)) : undefined;
   const ctx = createContext();
-  const imp = parseLeaderboardCsv(await readText(file), { origin: file, knownParams: knownParamsFrom(ctx.dataset) });
+  const imp = parseLeaderboardCsv(await readText(file), { origin: file, knownParams: cliKnownParams(ctx.dataset) });
   if (imp.version === 'v2') {
     const v2 = analyzeLeaderboardV2(imp, { type, ...(overrides ? { overrides } : {}), ctx });
     if (values.json) return printJson(io, v2), 0;

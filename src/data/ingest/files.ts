@@ -12,6 +12,9 @@ import { detectAndParse, type DetectResult, type IngestKind } from './index.ts';
 import { msg } from './messages.ts';
 import type { IngestedModel } from './types.ts';
 
+/** Options passed to detectAndParse (known sizes for ids that state none). */
+export interface ParseOptions { knownParams?: (id: string) => number | null }
+
 export interface PathResult {
   kind: IngestKind | 'mixed';
   models: IngestedModel[];
@@ -71,7 +74,7 @@ function mergeByName(models: IngestedModel[]): IngestedModel[] {
 }
 
 /** Reads a file or a folder of results / CSV files; unreadable path -> CapeError E_INPUT. */
-export async function readModelsFromPath(path: string): Promise<PathResult> {
+export async function readModelsFromPath(path: string, opts: ParseOptions = {}): Promise<PathResult> {
   let info;
   try {
     info = await stat(path);
@@ -79,7 +82,7 @@ export async function readModelsFromPath(path: string): Promise<PathResult> {
     throw new CapeError('E_INPUT', msg.unreadablePath(path, describe(e)), 'path');
   }
   if (!info.isDirectory()) {
-    const result = detectAndParse(await readText(path), path);
+    const result = detectAndParse(await readText(path), path, opts);
     return { ...result, files: [{ path, kind: result.kind, models: result.models.length }], skipped: [] };
   }
   const paths: string[] = [];
@@ -89,11 +92,11 @@ export async function readModelsFromPath(path: string): Promise<PathResult> {
     throw new CapeError('E_INPUT', msg.unreadablePath(path, describe(e)), 'path');
   }
   if (!paths.length) throw new CapeError('E_INPUT', msg.nothingInFolder(path), 'path');
-  return readFolder(path, paths);
+  return readFolder(path, paths, opts);
 }
 
 /** A folder's files: each parsed alone; one that is not a results file or CSV is skipped. */
-async function readFolder(path: string, paths: string[]): Promise<PathResult> {
+async function readFolder(path: string, paths: string[], opts: ParseOptions): Promise<PathResult> {
   const files: PathResult['files'] = [];
   const skipped: PathResult['skipped'] = [];
   const lmeval: IngestedModel[] = [];
@@ -102,7 +105,7 @@ async function readFolder(path: string, paths: string[]): Promise<PathResult> {
   for (const p of paths) {
     let r: DetectResult;
     try {
-      r = detectAndParse(await readText(p), p);
+      r = detectAndParse(await readText(p), p, opts);
     } catch (e) {
       if (!(e instanceof CapeError) || !INPUT_CODES.has(e.code)) throw e;
       skipped.push({ name: p, reason: e.message });

@@ -6,6 +6,9 @@ import { Type } from '@sinclair/typebox';
 import { CapeError } from '../../core/errors.ts';
 import { detectAndParse } from '../../data/ingest/index.ts';
 import { analyzeFile } from '../../cape/file-analysis.ts';
+import { knownParamsFrom } from '../../cape/leaderboard/reference.ts';
+import { firstKnown, knownSizeLookup } from '../../data/ingest/known-sizes.ts';
+import { loadKnownSizes } from '../../data/load.ts';
 import { BenchmarkIdSchema, type BenchmarkId } from '../../data/schema.ts';
 import { normalizeModelInput } from '../../workspace/normalize.ts';
 import { parseParamsValue } from '../../workspace/aliases.ts';
@@ -59,8 +62,10 @@ function analyzeUpload(state: AppState, ws: boolean, req: Parameters<typeof read
     throw new CapeError('E_INPUT', `invalid family: ${JSON.stringify(body.family)} (expected a family name)`, 'family');
   }
   const family = typeof body.family === 'string' ? body.family : null;
-  const parsed = detectAndParse(up.content, up.filename);
-  return { filename: up.filename, ...analyzeFile(state.context(ws), parsed, { params, family }) };
+  const ctx = state.context(ws);
+  const knownParams = firstKnown(knownParamsFrom(ctx.dataset), knownSizeLookup(loadKnownSizes()));
+  const parsed = detectAndParse(up.content, up.filename, { knownParams });
+  return { filename: up.filename, ...analyzeFile(ctx, parsed, { params, family }) };
 }
 
 export const analysisRoutes: RouteDef[] = [
