@@ -3,10 +3,10 @@ import { analyzeFile, analyzeFileModels, analyzeModel, type Context, type FileAn
 import { cliContext, workspaceOption } from '../context.ts';
 import { readModelsFromPath } from '../../data/ingest/files.ts';
 import { cliKnownParams } from '../known.ts';
-import { parseParams } from '../../data/ingest/index.ts';
+import { checkOptionalText, checkParams, MAX_FAMILY } from '../../cape/input.ts';
 import { fmtCi, fmtNum, fmtParams } from '../../report/format.ts';
 import { formatTable } from '../../report/table.ts';
-import { paramsFrom, parse, scoreOptions, scoresFrom } from '../args.ts';
+import { modelFromFlags, parse, scoreOptions } from '../args.ts';
 import { printJson, type Io } from '../io.ts';
 import { shortLabel } from '../../data/benchmarks.ts';
 
@@ -83,8 +83,8 @@ function streamFile(ctx: Context, res: FileIngest, opts: FileAnalysisOptions, io
 async function analyzeFileCommand(ctx: Context, file: string, values: Values, io: Io): Promise<number> {
   const res = await readModelsFromPath(file, { knownParams: cliKnownParams(ctx.dataset) });
   const opts = {
-    params: typeof values.params === 'string' ? parseParams(values.params, 'params') : null,
-    family: typeof values.family === 'string' ? values.family : null,
+    params: typeof values.params === 'string' ? checkParams(values.params, 'params') : null,
+    family: checkOptionalText(values.family, 'family', MAX_FAMILY),
   };
   if (values.json || values.ndjson) return streamFile(ctx, res, opts, io, Boolean(values.ndjson)) > 0 ? 0 : 1;
   const out = analyzeFile(ctx, res, opts);
@@ -104,14 +104,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (values.help) return io.out(`${help}\n`), 0;
   const ctx = await cliContext(values);
   if (typeof values.file === 'string') return analyzeFileCommand(ctx, values.file, values, io);
-  const a = analyzeModel(ctx, {
-    name: typeof values.name === 'string' ? values.name : undefined,
-    params: paramsFrom(values),
-    scores: scoresFrom(values),
-    family: typeof values.family === 'string' ? values.family : null,
-    previous: typeof values.previous === 'string' ? values.previous : null,
-    nextParams: typeof values.next === 'string' ? parseParams(values.next, 'next') : undefined,
-  });
+  const a = analyzeModel(ctx, modelFromFlags(values));
   if (values.json) return printJson(io, a), 0;
   io.out(render(a));
   return 0;

@@ -10,13 +10,15 @@ import { knownParamsFrom } from '../../cape/leaderboard/reference.ts';
 import { firstKnown, knownSizeLookup } from '../../data/ingest/known-sizes.ts';
 import { loadKnownSizes } from '../../data/load.ts';
 import { BenchmarkIdSchema, type BenchmarkId } from '../../data/schema.ts';
-import { normalizeModelInput } from '../../workspace/normalize.ts';
-import { parseParamsValue } from '../../workspace/aliases.ts';
+import { checkModelInput, checkOptionalText, checkParams, MAX_FAMILY } from '../../cape/input.ts';
 import { ParamsInputSchema, ScoresInputSchema } from '../../workspace/schemas.ts';
 import type { AppState } from '../state.ts';
 import { IncludeWorkspace, WorkspaceQuery, includeWs, readUpload } from './common.ts';
 import type { RouteDef } from './types.ts';
-import { DIAGNOSTICS, type DiagnosticOptions } from '../diagnostics.ts';
+import { DIAGNOSTIC_NAMES, runDiagnostic, type DiagnosticOptions } from '../../report/diagnostics.ts';
+import {
+  analyzeModel, familyCoupling, familyNames, frontierFit, gate, hField, headline, labSummaries, labTrajectory, pairCoupling, trajectoryBetween, trajectoryLabs, verify,
+} from '../../cape/index.ts';
 
 const Percent = Type.Number({ minimum: 0, maximum: 100 });
 const Subset = Type.Optional(Type.Union([Type.Literal('frozen'), Type.Literal('all')], { description: "frontier models in the regression: the study's frozen 34 (default) or all" }));
@@ -50,18 +52,15 @@ type HFieldArgs = { swe: number; gpqa: number; subset?: 'frozen' | 'all' };
 
 /** The h-field for GET (query) and POST (body) alike. */
 function hfield(state: AppState, ws: boolean, a: HFieldArgs) {
-  return state.engine.hField(state.context(ws), { swe: a.swe, gpqa: a.gpqa }, a.subset ?? 'frozen');
+  return hField(state.context(ws), { swe: a.swe, gpqa: a.gpqa }, a.subset ?? 'frozen');
 }
 
 /** A file upload through the engine's one file analysis (the CLI's `analyze --file` too). */
 function analyzeUpload(state: AppState, ws: boolean, req: Parameters<typeof readUpload>[0]) {
   const up = readUpload(req);
   const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
-  const params = body.params === undefined || body.params === null ? null : parseParamsValue(body.params, 'params');
-  if (body.family !== undefined && body.family !== null && typeof body.family !== 'string') {
-    throw new CapeError('E_INPUT', `invalid family: ${JSON.stringify(body.family)} (expected a family name)`, 'family');
-  }
-  const family = typeof body.family === 'string' ? body.family : null;
+  const params = body.params === undefined || body.params === null ? null : checkParams(body.params, 'params');
+  const family = checkOptionalText(body.family, 'family', MAX_FAMILY);
   const ctx = state.context(ws);
   const knownParams = firstKnown(knownParamsFrom(ctx.dataset), knownSizeLookup(loadKnownSizes()));
   const parsed = detectAndParse(up.content, up.filename, { knownParams });
@@ -87,11 +86,7 @@ export const analysisRoutes: RouteDef[] = [
       const allowed = new Set(['name', 'params', 'scores', 'family', 'previous', 'nextParams']);
       const extra = Object.keys(body).find((k) => !allowed.has(k));
       if (extra) throw new CapeError('E_INPUT', `unknown field ${JSON.stringify(extra)} (expected name, params, scores, family, previous, nextParams)`, extra);
-      const m = normalizeModelInput({ name: body.name ?? 'your model', family: body.family, params: body.params, scores: body.scores }, '');
-      const previous = body.previous;
-      if (previous !== undefined && previous !== null && typeof previous !== 'string') throw new CapeError('E_INPUT', `invalid previous: ${JSON.stringify(previous)} (expected a model name)`, 'previous');
-      const nextParams = body.nextParams === undefined ? undefined : parseParamsValue(body.nextParams, 'nextParams');
-      return state.engine.analyzeModel(state.context(ws), { name: m.name, params: m.params, scores: m.scores, family: m.family, previous: previous ?? null, ...(nextParams ? { nextParams } : {}) });
+      return analyzeModel(state.context(ws), checkModelInput(body, { defaultName: 'your model' }));
     },
   },
   {
@@ -100,7 +95,7 @@ export const analysisRoutes: RouteDef[] = [
     tag: 'analysis',
     summary: 'Names of the base-model families (with the workspace ones when included)',
     schema: { querystring: WorkspaceQuery },
-    handler: (req, _r, state) => ({ families: state.engine.familyNames(state.context(includeWs(req))) }),
+    handler: (req, _r, state) => ({ families: familyNames(state.context(includeWs(req))) }),
   },
   {
     method: 'GET',
@@ -114,7 +109,7 @@ export const analysisRoutes: RouteDef[] = [
     handler: (req, _r, state) => {
       const { name } = req.params as { name: string };
       const q = req.query as { x?: BenchmarkId; y?: BenchmarkId };
-      return state.engine.familyCoupling(state.context(includeWs(req)), name, q.x ?? 'hellaswag', q.y ?? 'truthfulqa_mc2');
+      return familyCoupling(state.context(includeWs(req)), name, q.x ?? 'hellaswag', q.y ?? 'truthfulqa_mc2');
     },
   },
   {
@@ -125,7 +120,7 @@ export const analysisRoutes: RouteDef[] = [
     schema: { querystring: Type.Object({ x: BenchmarkIdSchema, y: BenchmarkIdSchema, includeWorkspace: IncludeWorkspace }, { additionalProperties: false }) },
     handler: (req, _r, state) => {
       const q = req.query as { x: BenchmarkId; y: BenchmarkId };
-      return state.engine.pairCoupling(state.context(includeWs(req)), { x: q.x, y: q.y });
+      return pairCoupling(state.context(includeWs(req)), { x: q.x, y: q.y });
     },
   },
   {
@@ -137,8 +132,8 @@ export const analysisRoutes: RouteDef[] = [
     handler: (req, _r, state) => {
       const ctx = state.context(includeWs(req));
       const subset = (req.query as { subset?: 'frozen' | 'all' }).subset ?? 'frozen';
-      const { fit: _fit, ...fit } = state.engine.frontierFit(ctx, subset);
-      return { ...fit, labs: state.engine.labSummaries(ctx, subset) };
+      const { fit: _fit, ...fit } = frontierFit(ctx, subset);
+      return { ...fit, labs: labSummaries(ctx, subset) };
     },
   },
   {
@@ -173,14 +168,14 @@ export const analysisRoutes: RouteDef[] = [
       const ctx = state.context(includeWs(req));
       if (q.lab !== undefined) {
         if (q.from !== undefined || q.to !== undefined) throw new CapeError('E_INPUT', 'give either lab, or from and to (not both)', 'lab');
-        return state.engine.labTrajectory(ctx, q.lab);
+        return labTrajectory(ctx, q.lab);
       }
       if (q.from !== undefined || q.to !== undefined) {
         if (q.from === undefined) throw new CapeError('E_INPUT', 'missing query parameter from (a step needs from and to)', 'from');
         if (q.to === undefined) throw new CapeError('E_INPUT', 'missing query parameter to (a step needs from and to)', 'to');
-        return state.engine.trajectoryBetween(ctx, q.from, q.to);
+        return trajectoryBetween(ctx, q.from, q.to);
       }
-      return { labs: state.engine.trajectoryLabs(ctx) };
+      return { labs: trajectoryLabs(ctx) };
     },
   },
   {
@@ -189,14 +184,14 @@ export const analysisRoutes: RouteDef[] = [
     tag: 'analysis',
     summary: 'Release gate: does a candidate (SWE, GPQA) make a tax excursion against the previous release?',
     schema: { querystring: WorkspaceQuery, body: Type.Object({ previous: Type.String({ minLength: 1, maxLength: 200 }), swe: Percent, gpqa: Percent }, { additionalProperties: false }) },
-    handler: (req, _r, state) => state.engine.gate(state.context(includeWs(req)), req.body as { previous: string; swe: number; gpqa: number }),
+    handler: (req, _r, state) => gate(state.context(includeWs(req)), req.body as { previous: string; swe: number; gpqa: number }),
   },
   {
     method: 'GET',
     url: '/api/verify',
     tag: 'analysis',
     summary: "Re-computes the seed study's printed claims from the dataset and says which reproduce",
-    handler: (_req, _r, state) => ({ rows: state.engine.verify(state.context(false)) }),
+    handler: (_req, _r, state) => ({ rows: verify(state.context(false)) }),
   },
   {
     method: 'GET',
@@ -204,18 +199,18 @@ export const analysisRoutes: RouteDef[] = [
     tag: 'analysis',
     summary: 'The headline numbers of the study, computed from the dataset',
     schema: { querystring: WorkspaceQuery },
-    handler: (req, _r, state) => state.engine.headline(state.context(includeWs(req))),
+    handler: (req, _r, state) => headline(state.context(includeWs(req))),
   },
 ];
 
-/** Registered only when the engine has a diagnostics module. */
+/** The diagnostics of the one registry (src/report/diagnostics.ts). */
 export const diagnosticsRoute: RouteDef = {
   method: 'GET',
   url: '/api/diagnostics/:name',
   tag: 'analysis',
-  summary: `The analyses behind the physics panels: ${DIAGNOSTICS.join(', ')}`,
+  summary: `The analyses behind the physics panels: ${DIAGNOSTIC_NAMES.join(', ')}`,
   schema: {
-    params: Type.Object({ name: Type.Union(DIAGNOSTICS.map((d) => Type.Literal(d)), { description: 'which diagnostic' }) }),
+    params: Type.Object({ name: Type.Union(DIAGNOSTIC_NAMES.map((d) => Type.Literal(d)), { description: 'which diagnostic' }) }),
     querystring: Type.Object(
       {
         family: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'family for ode, explorer, arrhenius (default Pythia)' })),
@@ -230,6 +225,6 @@ export const diagnosticsRoute: RouteDef = {
   },
   handler: (req, _r, state) => {
     const { includeWorkspace: _w, ...opts } = req.query as DiagnosticOptions & { includeWorkspace?: string };
-    return state.engine.diagnostics!(state.context(includeWs(req)), (req.params as { name: string }).name, opts);
+    return runDiagnostic(state.context(includeWs(req)), (req.params as { name: string }).name, opts);
   },
 };
