@@ -24,4 +24,5 @@ export { datasetFamilyOf, findModel, findName, nearest } from './lookup.ts';
 export { BASE_FIVE, FRONTIER_THREE, baseToPoint, frontierToPoint, savedToPoint, type ModelPoint, type ScoreMap } from './points.ts';
 export * from './diagnostics/index.ts';
 export { analyzeLeaderboard } from './leaderboard/analyze.ts';
+export { analyzeFile, analyzeFileModel, analyzeFileModels, resolveFileFamily, type FileAnalysis, type FileAnalysisOptions, type FileIngest, type FileModelOutcome } from './file-analysis.ts';
 export { pairCoupling, type PairCoupling, type SeriesModel, type Crossing, type BandSign } from './pair.ts';

@@ -25,7 +25,8 @@ export interface Crossing { family: string; after: string; before: string; logN:
 export interface PairCoupling {
   x: BenchmarkId;
   y: BenchmarkId;
-  source: 'dataset' | 'series';
+  /** dataset: the base models; series: one family the user entered; points: the caller's models (e.g. a leaderboard's families). */
+  source: 'dataset' | 'series' | 'points';
   transitions: Transition[];
   excluded: number;
   fit: RunningFitSummary | null;
@@ -60,20 +61,20 @@ function crossingsOf(ts: readonly Transition[]): Crossing[] {
   return out.sort((p, q) => p.logN - q.logN);
 }
 
-/** Coupling of any two benchmarks over the dataset's base models, or over a user's series. */
-export function pairCoupling(ctx: Context, input: { x: BenchmarkId; y: BenchmarkId; series?: readonly SeriesModel[] }): PairCoupling {
+/** Coupling of any two benchmarks over the dataset's base models, a user's series, or given points. */
+export function pairCoupling(ctx: Context, input: { x: BenchmarkId; y: BenchmarkId; series?: readonly SeriesModel[]; points?: readonly ModelPoint[] }): PairCoupling {
   const { x, y } = input;
   if (x === y) throw new CapeError('E_INPUT', `invalid pair: ${x} twice (expected two different benchmarks)`, 'y');
   const frontierPair = FRONTIER_THREE.includes(x) || FRONTIER_THREE.includes(y);
   let frontier: PairCoupling['frontier'] = null;
-  if (frontierPair && !input.series) {
+  const own = input.series ? seriesPoints(input.series, x, y) : input.points ?? null;
+  if (frontierPair && !own) {
     const pts = ctx.frontier.filter((p) => p.scores[x] !== undefined && p.scores[y] !== undefined);
     if (pts.length < 3) throw new CapeError('E_INSUFFICIENT_DATA', `pair ${x}/${y}: ${pts.length} frontier models report both (need at least 3)`, 'y');
     const t = correlationTest(pts.map((p) => p.scores[x] as number), pts.map((p) => p.scores[y] as number), { resamples: ctx.resamples, permutations: ctx.resamples, seed: ctx.seed });
     frontier = { ...t, note: 'frontier models publish no parameter counts: no running coupling along N can be formed; this is the correlation across frontier models (for release-to-release γ12 see the trajectories)' };
   }
-  const points = input.series ? seriesPoints(input.series, x, y) : ctx.base;
-  const ts = frontierPair && !input.series ? [] : pooledTransitions(points, { x, y });
+  const ts = frontierPair && !own ? [] : pooledTransitions(own ?? ctx.base, { x, y });
   let fit: PairCoupling['fit'] = null;
   let fitNote: string | null = null;
   try {
@@ -100,10 +101,10 @@ export function pairCoupling(ctx: Context, input: { x: BenchmarkId; y: Benchmark
   const crossings = crossingsOf(ts);
   const high = crossings.filter((c) => c.inNc2Range);
   const above = bands[3]!.n;
-  const nc2 = frontierPair && !input.series
+  const nc2 = frontierPair && !own
     ? 'Nc2/Nc3 cannot be located on frontier benchmarks: their models have no parameter counts.'
     : high.length > 0
       ? `sign change${high.length > 1 ? 's' : ''} at ≥ 70B: ${high.map((c) => `${fmtParams(c.params)} in ${c.family} (${c.direction})`).join('; ')} — a candidate Nc2/Nc3 for this pair`
       : `no sign change at ≥ 70B (${above} usable transition${above === 1 ? '' : 's'} at that scale${above < 2 ? ': too few to see one' : ''})`;
-  return { x, y, source: input.series ? 'series' : 'dataset', transitions: ts, excluded: ts.length - u.length, fit, fitNote, bands, crossings, nc2, frontier };
+  return { x, y, source: input.series ? 'series' : input.points ? 'points' : 'dataset', transitions: ts, excluded: ts.length - u.length, fit, fitNote, bands, crossings, nc2, frontier };
 }

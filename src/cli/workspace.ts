@@ -8,8 +8,10 @@ import { writeFile } from 'node:fs/promises';
 import { oneLine } from '../core/control-chars.ts';
 import { CapeError } from '../core/errors.ts';
 import { readModelsFromPath } from '../data/ingest/files.ts';
+import { cliKnownParams } from './known.ts';
 import { fmtParams } from '../report/format.ts';
 import { formatTable } from '../report/table.ts';
+import { assertPlanOk, planFileAdd } from '../workspace/plan.ts';
 import { defaultDataDir, openWorkspace, type Workspace, type WorkspaceModel } from '../workspace/index.ts';
 import { parse, scoreFlags, scoreOptions, SCORE_FLAGS } from './args.ts';
 import { printJson, type Io } from './io.ts';
@@ -34,29 +36,38 @@ function table(models: WorkspaceModel[]): string {
   });
 }
 
+/** The plan of `add --file` (read + decide), shared by the dry run and the real add. */
+async function filePlan(file: string, values: Record<string, unknown>) {
+  const res = await readModelsFromPath(file, { knownParams: cliKnownParams() });
+  if (res.models.length === 0) throw new CapeError('E_INPUT', `no models found in ${file}`, 'file');
+  const opts = { params: str(values.params), family: str(values.family) };
+  return { res, plan: planFileAdd(res.models, opts) };
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** `add --file … --dry-run`: what would be saved and what would fail; writes nothing. */
+async function dryRun(file: string, values: Record<string, unknown>, io: Io): Promise<number> {
+  const { res, plan } = await filePlan(file, values);
+  const status = plan.problems.length ? 1 : 0;
+  if (values.json) return printJson(io, { kind: res.kind, files: res.files, skipped: res.skipped, models: res.models, problems: plan.problems }), status;
+  const problem = new Map(plan.problems.map((p) => [p.index, p.message]));
+  io.out(formatTable({
+    title: `${file}: ${res.kind}, ${res.models.length} model${res.models.length === 1 ? '' : 's'} recognised (dry run: nothing saved)`,
+    headers: ['model', 'family', 'params', 'params from', 'scores', 'would save', 'notes'],
+    rows: res.models.map((m, i) => [m.name, m.family, fmtParams(m.params), m.paramsSource, Object.entries(m.scores).map(([b, v]) => `${shortLabel(b)} ${Number(v).toFixed(1)}`).join(', '), problem.get(i) ?? 'yes', m.notes.join('; ')]),
+    notes: res.skipped.map((s) => `skipped ${s.name}: ${s.reason}`),
+  }));
+  if (status) io.out(`The real add would fail (${plan.problems.length} model${plan.problems.length === 1 ? '' : 's'} cannot be saved): nothing would be saved.\n`);
+  return status;
+}
+
 async function add(ws: Workspace, values: Record<string, unknown>, io: Io): Promise<number> {
   let saved: WorkspaceModel[];
   if (typeof values.file === 'string') {
-    const res = await readModelsFromPath(values.file);
-    const inputs = res.models.map((m) => ({
-      name: m.name,
-      family: typeof values.family === 'string' ? values.family : m.family,
-      params: typeof values.params === 'string' ? values.params : m.params,
-      scores: m.scores,
-      notes: [typeof values.params === 'string' ? 'params given by the user' : `params from ${m.paramsSource}`, ...m.notes],
-    }));
-    if (inputs.length === 0) throw new CapeError('E_INPUT', `no models found in ${values.file}`, 'file');
-    if (values['dry-run']) {
-      // Preview: what was recognised (model, params and their source, task mapping, conversions); nothing saved.
-      if (values.json) return printJson(io, { kind: res.kind, files: res.files, models: res.models }), 0;
-      io.out(formatTable({
-        title: `${values.file}: ${res.kind}, ${inputs.length} model${inputs.length === 1 ? '' : 's'} recognised (dry run: nothing saved)`,
-        headers: ['model', 'family', 'params', 'params from', 'scores', 'notes'],
-        rows: res.models.map((m) => [m.name, m.family, fmtParams(m.params), m.paramsSource, Object.entries(m.scores).map(([b, v]) => `${shortLabel(b)} ${Number(v).toFixed(1)}`).join(', '), m.notes.join('; ')]),
-      }));
-      return 0;
-    }
-    saved = ws.addMany(inputs, `cli:${values.file}`.slice(0, 200));
+    const { plan } = await filePlan(values.file, values);
+    assertPlanOk(plan);
+    saved = ws.addMany(plan.inputs, `cli:${values.file}`.slice(0, 200));
   } else {
     if (typeof values.name !== 'string') throw new CapeError('E_USAGE', 'missing --name (or --file)', 'name');
     if (typeof values.params !== 'string') throw new CapeError('E_USAGE', 'missing --params (a parameter count such as 6.9e9, 6.9B or 410M)', 'params');
@@ -103,6 +114,7 @@ export async function runWorkspace(argv: string[], io: Io): Promise<number> {
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const positionals = parsed.positionals;
   if (sub === undefined || sub === '--help' || sub === '-h' || values.help) return io.out(`${workspaceHelp}\n`), sub === undefined ? 2 : 0;
+  if (sub === 'add' && values['dry-run'] && typeof values.file === 'string') return dryRun(values.file, values, io);
   const ws = openWorkspace(typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir());
   try {
     switch (sub) {

@@ -37,10 +37,23 @@ export const BENCHMARKS = [
     flag: 'gsm8k', urlKey: 'gsm8k', unit: 'percent' },
   { id: 'swe_bench_verified', aliases: ['swe'], short: 'SWE', label: 'SWE-bench Verified',
     flag: 'swe', urlKey: 'swe', unit: 'percent' },
-  { id: 'gpqa_diamond', aliases: ['gpqa'], short: 'GPQA', label: 'GPQA Diamond',
+  { id: 'gpqa_diamond', aliases: [], short: 'GPQA', label: 'GPQA Diamond',
     flag: 'gpqa', urlKey: 'gpqa', unit: 'percent' },
   { id: 'ifeval', aliases: [], short: 'IFEval', label: 'IFEval',
     flag: 'ifeval', urlKey: 'ifeval', unit: 'percent' },
+  // Open LLM Leaderboard v2 (raw accuracy in percent; docs/ingest.md). `gpqa_full` is the full
+  // GPQA set v2 reports, never GPQA Diamond; "gpqa" (the CLI flag) stays GPQA Diamond, and a
+  // models-CSV column named bare "gpqa" says so in a note. Not on the page form (no URL state).
+  { id: 'bbh', aliases: ['big_bench_hard', 'leaderboard_bbh'], short: 'BBH', label: 'BIG-Bench Hard',
+    flag: 'bbh', urlKey: 'bbh', unit: 'percent' },
+  { id: 'math_lvl5', aliases: ['math_lvl_5', 'math_level_5', 'leaderboard_math_hard'], short: 'MATH L5',
+    label: 'MATH Level 5', flag: 'math-lvl5', urlKey: 'math5', unit: 'percent' },
+  { id: 'gpqa_full', aliases: ['leaderboard_gpqa'], short: 'GPQA (full)', label: 'GPQA (full set)',
+    flag: 'gpqa-full', urlKey: 'gpqaf', unit: 'percent' },
+  { id: 'musr', aliases: ['leaderboard_musr'], short: 'MuSR', label: 'MuSR',
+    flag: 'musr', urlKey: 'musr', unit: 'percent' },
+  { id: 'mmlu_pro', aliases: ['leaderboard_mmlu_pro'], short: 'MMLU-Pro', label: 'MMLU-Pro',
+    flag: 'mmlu-pro', urlKey: 'mmlupro', unit: 'percent' },
 ] as const satisfies readonly BenchmarkInfo[];
 
 /** A benchmark id. */

@@ -11,6 +11,8 @@ import predictionsFile from '../../data/predictions.json' with { type: 'json' };
 import seedClaimsFile from '../../data/seed-claims.json' with { type: 'json' };
 import internalFile from '../../data/internal/internal-coupling.json' with { type: 'json' };
 import gradientFile from '../../data/internal/pythia-gradients.json' with { type: 'json' };
+import knownSizesFile from '../../data/known-sizes.json' with { type: 'json' };
+import { KnownSizesFileSchema, type KnownSize } from './known-sizes-schema.ts';
 import { GradientFileSchema, InternalCouplingFileSchema, type GradientFile, type InternalCouplingFile } from './internal-schema.ts';
 import { CapeError } from '../core/errors.ts';
 import { BaseModelsFileSchema, FrontierModelsFileSchema, PredictionsFileSchema, SeedClaimsFileSchema, SourcesFileSchema, type Dataset } from './schema.ts';
@@ -81,4 +83,12 @@ let internalCache: { coupling: InternalCouplingFile; gradients: GradientFile } |
 export function loadInternal(): { coupling: InternalCouplingFile; gradients: GradientFile } {
   internalCache ??= { coupling: parseInternalFile(internalFile), gradients: parseGradientFile(gradientFile) };
   return internalCache;
+}
+
+let knownSizesCache: KnownSize[] | undefined;
+
+/** data/known-sizes.json, validated once: named models' parameter counts with their sources. */
+export function loadKnownSizes(): KnownSize[] {
+  knownSizesCache ??= checkSchema(KnownSizesFileSchema, knownSizesFile, 'data/known-sizes.json').models;
+  return knownSizesCache;
 }

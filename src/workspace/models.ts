@@ -6,6 +6,7 @@ import type { BenchmarkId } from '../data/schema.ts';
 import { CapeError } from '../core/errors.ts';
 import { immediate, type Db } from './db.ts';
 import { numberCol, RowReader, textCol, type BadRow } from './rows.ts';
+import { inputPrefix } from './plan.ts';
 import { normalizeModelInput, type ModelInput, type NormalizedModel } from './normalize.ts';
 
 export interface WorkspaceModel {
@@ -101,7 +102,7 @@ export class ModelStore {
 
   /** Validates every input first, then inserts them all in one transaction (all or nothing). */
   addMany(inputs: readonly ModelInput[], origin = 'api'): WorkspaceModel[] {
-    const checked = inputs.map((m, i) => normalizeModelInput(m, inputs.length > 1 ? `models[${i}].` : ''));
+    const checked = inputs.map((m, i) => normalizeModelInput(m, inputPrefix(i, inputs.length)));
     const now = new Date().toISOString();
     const ins = this.db.prepare(
       'INSERT INTO models (name, family, params, scores, origin, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',

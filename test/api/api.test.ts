@@ -68,10 +68,21 @@ describe('analysis endpoints', () => {
     expect(raw.statusCode).toBe(200);
     const body = raw.json();
     expect(body.kind).toBe('lmeval');
-    expect(body.results[0].model.params).toBe(7241732096);
-    expect(body.results[0].analysis.scores.hellaswag).toBeCloseTo(83.31, 2);
+    expect(body.models[0].params).toBe(7241732096);
+    expect(body.models[0].scores.hellaswag).toBeCloseTo(83.31, 2);
     const js = await app.inject({ method: 'POST', url: '/api/analyze', payload: { filename: 'results.json', content: text } });
-    expect(js.json().results[0].analysis.phase).toBe(body.results[0].analysis.phase);
+    expect(js.json().models[0].phase).toBe(body.models[0].phase);
+  });
+
+  it('POST /api/analyze with a file honours params and family, and a file without params is a skip, not an error', async () => {
+    const app = await makeApp();
+    const text = readFileSync(new URL('../examples/lmeval-v0-no-params.json', import.meta.url), 'utf8');
+    const bare = (await app.inject({ method: 'POST', url: '/api/analyze', payload: { filename: 'r.json', content: text } })).json();
+    expect(bare.models).toEqual([]);
+    expect(bare.skipped[0].reason).toMatch(/parameter count unknown/);
+    const given = await app.inject({ method: 'POST', url: '/api/analyze', payload: { filename: 'r.json', content: text, params: '1.4B', family: 'Pythia' } });
+    expect(given.statusCode).toBe(200);
+    expect(given.json().models[0]).toMatchObject({ params: 1.4e9, family: 'Pythia' });
   });
 
   it('GET /api/family/:name, /api/families, /api/frontier, /api/trajectory, /api/verify, /api/headline answer', async () => {
@@ -230,7 +241,7 @@ describe('workspace endpoints', () => {
     [{ ...model, name: undefined }, 'name', /missing name/],
     [{ ...model, params: 'seven' }, 'params', /"seven"/],
     [{ ...model, scores: { hellaswag: 'high' } }, 'scores.hellaswag', /"high"/],
-    [{ ...model, scores: { mmlu_pro: 40 } }, 'scores.mmlu_pro', /unknown benchmark/],
+    [{ ...model, scores: { bogus_bench: 40 } }, 'scores.bogus_bench', /unknown benchmark/],
     [{ ...model, extra: true }, 'extra', /unknown extra/],
   ])('POST /api/workspace/models rejects %# with a message naming the field', async (payload, field, message) => {
     const app = await makeApp();

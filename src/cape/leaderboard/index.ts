@@ -11,3 +11,4 @@ export { selectFamilies, typesOf, withFamilies, TYPE_SELECTIONS, type Leaderboar
 export { signTest, SIGN_TEST_METHOD, type SignTest } from './signtest.ts';
 export { replicationVerdict, describeTest, ALPHA, MIN_TRANSITIONS } from './verdict.ts';
 export { syntheticLeaderboard, type SyntheticOptions } from './synthetic.ts';
+export { analyzeLeaderboardV2, V2_BENCHMARKS, type LeaderboardV2Analysis, type V2Family, type V2Pair } from './v2.ts';

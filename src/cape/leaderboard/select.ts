@@ -4,8 +4,8 @@
  * Rules, in order:
  *  - type: 'pretrained' takes 🟢 pretrained and 🟩 continuously pretrained rows; 'fine-tuned',
  *    'chat', 'merge' take their own label; 'all' takes every row.
- *  - params: rows whose parameter count is unknown (no size in the id, not a curated model, or an
- *    id size vetoed by params_b) are left out of every scale-dependent statistic, counted and
+ *  - params: rows whose parameter count is unknown (no size in the id, not a curated model, an
+ *    id size vetoed by params_b, or only v1's rounded params_b) are left out of every scale-dependent statistic, counted and
  *    listed — never guessed. Rows without HellaSwag or TruthfulQA are counted and listed too.
  *  - family: a user override (exact id, else the first matching regex; see applyFamilyOverrides)
  *    wins; otherwise the inferred series (EleutherAI/pythia-410m-deduped -> EleutherAI/pythia-
@@ -91,7 +91,9 @@ export function selectFamilies(models: readonly LeaderboardModel[], types: reado
   const missingScores: LeaderboardModel[] = [];
   const groups = new Map<string, { key: string; sizes: Set<number>; members: LeaderboardModel[] }>();
   for (const m of selected) {
-    if (m.params === null) {
+    // a size known only from v1's params_b (rounded down to whole billions) cannot place a
+    // model on the scale axis of a family: it counts as unknown here (analyze --file uses it, flagged)
+    if (m.params === null || m.paramsSource === 'params_b') {
       unknownParams.push(m);
       continue;
     }

@@ -79,3 +79,19 @@ describe('cape analyze --file <leaderboard.csv>', () => {
     expect(out.skipped.map((s: { name: string }) => s.name)).toContain('acme/widget-base');
   });
 });
+
+describe('cape leaderboard on a v2 export', () => {
+  const V2 = new URL('../../../test/examples/leaderboard-v2-sample.csv', import.meta.url).pathname;
+  it('reports what v2 can and cannot test, its families and every pair; --json keeps families', async () => {
+    const io = bufferIo();
+    expect(await run([V2], io)).toBe(0);
+    expect(io.stdout).toMatch(/Cannot test: the study's HS–TQA claim/);
+    expect(io.stdout).toMatch(/\| BBH\s+\| MMLU-Pro\s+\|\s+4 \|/);
+    const js = bufferIo();
+    expect(await run([V2, '--json'], js)).toBe(0);
+    const out = JSON.parse(js.stdout);
+    expect(out.version).toBe('v2');
+    expect(out.families.map((f: { key: string }) => f.key)).toContain('Qwen/Qwen2.5');
+    expect(out.pairs).toHaveLength(15);
+  });
+});

@@ -1,7 +1,7 @@
 /** `cape leaderboard <file>`: a whole Open LLM Leaderboard export through the engine (issue 6). */
 import { readFile, writeFile } from 'node:fs/promises';
 import { createContext } from '../../cape/index.ts';
-import { analyzeLeaderboard, knownParamsFrom, TYPE_SELECTIONS, type LeaderboardAnalysis, type LeaderboardFamily, type SignTest, type TypeSelection } from '../../cape/leaderboard/index.ts';
+import { analyzeLeaderboard, analyzeLeaderboardV2, type LeaderboardV2Analysis, TYPE_SELECTIONS, type LeaderboardAnalysis, type LeaderboardFamily, type SignTest, type TypeSelection } from '../../cape/leaderboard/index.ts';
 import type { Pooled } from '../../cape/leaderboard/pooled.ts';
 import { CapeError } from '../../core/errors.ts';
 import { parseFamilyOverrides, parseLeaderboardCsv } from '../../data/ingest/index.ts';
@@ -9,10 +9,14 @@ import { msg } from '../../data/ingest/messages.ts';
 import { fmtCi, fmtNum, fmtP, fmtParams } from '../../report/format.ts';
 import { formatTable, tableToCsv, type TableView } from '../../report/table.ts';
 import { parse } from '../args.ts';
+import { cliKnownParams } from '../known.ts';
+import { shortLabel } from '../../data/benchmarks.ts';
 import { printJson, type Io } from '../io.ts';
 
 export const help = `cape leaderboard <leaderboard.csv> [--type pretrained|all|fine-tuned|chat|merge] [--families <overrides.json>]
                  [--seed N] [--resamples N] [--json] [--csv <families.csv>]
+  An Open LLM Leaderboard v2 export is read too: v2 has no HellaSwag/TruthfulQA, so it reports what
+  v2 can test (within-family running coupling of every pair of its benchmarks) and what it cannot.
   The whole Open LLM Leaderboard v1 export (or a newer one in the same layout) through the engine:
   families inferred from the model ids (organisation + series + size; --families maps ids or regexes
   to family names), each family with at least 3 sizes analysed (r(HS, TQA) with p and bootstrap CI,
@@ -108,6 +112,29 @@ export function renderLeaderboard(a: LeaderboardAnalysis, file: string): string 
   return `${summary}\n${fams}\n${rep}${left}${relabelled}`;
 }
 
+/** The v2 report: what v2 can and cannot test, its families, and every benchmark pair. */
+export function renderV2(a: LeaderboardV2Analysis, file: string): string {
+  const c = a.counts;
+  const head = `${file}: Open LLM Leaderboard v2, ${c.models} models; ${c.selected} ${a.settings.type}` +
+    ` (${c.paramsUnknown} of unknown size); ${c.families} families of ≥ ${a.settings.minSizes} sizes` +
+    ` (${c.modelsInFamilies} models)\nCan test: ${a.canTest}.\nCannot test: ${a.cannotTest}.\n`;
+  const fams = formatTable({
+    title: 'Families',
+    headers: ['family', 'n', 'sizes'],
+    rows: a.families.map((f) => [f.key, f.n, f.sizes.map((s) => fmtParams(s)).join(', ')]),
+  });
+  const sign = (p: LeaderboardV2Analysis['pairs'][number]) =>
+    p.bands.filter((b) => b.n > 0).map((b) => `${b.band} ${b.positive}+/${b.negative}−`).join(', ');
+  const pairs = formatTable({
+    title: 'Running coupling γ12 = ΔY/ΔX within families, pooled fit γ12 = A·log10 N + B',
+    headers: ['X', 'Y', 'families', 'usable transitions', 'A', 'A 95% CI', 'p', 'zero at', 'sign by band'],
+    rows: a.pairs.map((p) => [shortLabel(p.x), shortLabel(p.y), p.families, p.usableTransitions,
+      p.fit ? fmtNum(p.fit.A, 3, true) : null, p.fit ? fmtCi(p.fit.slopeCi) : null, p.fit ? fmtP(p.fit.p) : p.fitNote,
+      p.fit?.zero ? fmtParams(p.fit.zero.params) : null, sign(p)]),
+  });
+  return `${head}\n${fams}\n${pairs}`;
+}
+
 export async function run(argv: string[], io: Io): Promise<number> {
   const parsed = parse(argv, { type: { type: 'string' }, families: { type: 'string' }, csv: { type: 'string' }, seed: { type: 'string' }, resamples: { type: 'string' } }, true);
   const values = parsed.values as Record<string, unknown>;
@@ -121,7 +148,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const resamples = int(values.resamples, 'resamples', 1);
   const overrides = typeof values.families === 'string' ? parseFamilyOverrides(await readText(values.families)) : undefined;
   const ctx = createContext();
-  const imp = parseLeaderboardCsv(await readText(file), { origin: file, knownParams: knownParamsFrom(ctx.dataset) });
+  const imp = parseLeaderboardCsv(await readText(file), { origin: file, knownParams: cliKnownParams(ctx.dataset) });
+  if (imp.version === 'v2') {
+    const v2 = analyzeLeaderboardV2(imp, { type, ...(overrides ? { overrides } : {}), ctx });
+    if (values.json) return printJson(io, v2), 0;
+    return io.out(renderV2(v2, file)), 0;
+  }
   const a = analyzeLeaderboard(imp, { type, overrides, seed, resamples, dataset: ctx.dataset });
   if (typeof values.csv === 'string') {
     try {

@@ -128,3 +128,13 @@ describe('parseModelsCsv', () => {
     );
   });
 });
+
+describe('a bare "gpqa" column', () => {
+  it('is read as GPQA Diamond and says so; gpqa_full is the full set', () => {
+    const [m] = parseModelsCsv('model,params,gpqa\nx-7b,7B,30\n', 'g.csv');
+    expect(m!.scores).toEqual({ gpqa_diamond: 30 });
+    expect(m!.notes.join(' ')).toMatch(/"gpqa" read as GPQA Diamond.*gpqa_full/);
+    const [f] = parseModelsCsv('model,params,gpqa_full\nx-7b,7B,30\n', 'g.csv');
+    expect(f!.scores).toEqual({ gpqa_full: 30 });
+  });
+});

@@ -25,6 +25,9 @@ interface Layout {
   ignored: string[];
 }
 
+/** A column named bare "gpqa" is ambiguous: say which GPQA it was read as. */
+const GPQA_NOTE = 'column "gpqa" read as GPQA Diamond (gpqa_diamond); name it gpqa_full for the full GPQA set (Open LLM Leaderboard v2)';
+
 function layout(header: string[], origin: string): Layout {
   const names = header.map((h) => h.trim());
   const lower = names.map((h) => h.toLowerCase());
@@ -71,6 +74,8 @@ export function parseModelsCsv(text: string, origin = 'models.csv', { fraction =
     firstLine.set(name.toLowerCase(), line);
     const notes: string[] = [];
     if (cols.ignored.length) notes.push(`ignored columns: ${cols.ignored.join(', ')}`);
+    const bareGpqa = cols.benchmarks.find(([, b, h]) => b === 'gpqa_diamond' && h.trim().toLowerCase() === 'gpqa');
+    if (bareGpqa) notes.push(GPQA_NOTE);
     const scores: Partial<Record<BenchmarkId, number>> = {};
     for (const [i, b, h] of cols.benchmarks) {
       const cell = fields[i]!.trim();

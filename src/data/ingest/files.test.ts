@@ -45,4 +45,21 @@ describe('readModelsFromPath', () => {
     writeFileSync(join(dir, 'samples_x.jsonl'), '{}\n');
     await expect(readModelsFromPath(dir)).rejects.toThrow('no results*.json or .csv file under');
   });
+
+  it('a folder skips files that hold no known task or no model column, each with its reason', async () => {
+    const r = await readModelsFromPath(join(EX, 'mixed-folder'));
+    expect(r.models.map((m) => m.name).sort()).toEqual(['EleutherAI/pythia-1b', 'meta-llama/Llama-3.2-1B']);
+    expect(r.skipped.map((s) => s.name.slice(EX.length))).toEqual([
+      'mixed-folder/harness-testdata/results_anagrams1-v0-res.json',
+      'mixed-folder/runs.csv',
+    ]);
+    expect(r.skipped[0]!.reason).toMatch(/no recognised task .*found anagrams1/);
+    expect(r.skipped[1]!.reason).toMatch(/missing column "model"/);
+  });
+
+  it('a folder where every file is unrelated throws E_INPUT with the reasons', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cape-ingest-'));
+    writeFileSync(join(dir, 'results_x.json'), '{"results": {"anagrams1": {"acc": 0}}}');
+    await expect(readModelsFromPath(dir)).rejects.toThrow(/no models in .*1 file skipped \(no recognised task/);
+  });
 });

@@ -13,13 +13,20 @@ import { msg } from './messages.ts';
 import { readTextFile } from './read-text.ts';
 import type { IngestedModel } from './types.ts';
 
+/** Options passed to detectAndParse (known sizes for ids that state none). */
+export interface ParseOptions { knownParams?: (id: string) => number | null }
+
 export interface PathResult {
   kind: IngestKind | 'mixed';
   models: IngestedModel[];
   leaderboard?: DetectResult['leaderboard'];
   /** The files read, with what each held. */
   files: { path: string; kind: IngestKind; models: number }[];
+  /** Files of a folder left out, with the reason (a single file that fails throws instead). */
+  skipped: { name: string; reason: string }[];
 }
+
+const INPUT_CODES = new Set(['E_INPUT', 'E_PARSE', 'E_SCHEMA']);
 
 const describe = (e: unknown): string => {
   const err = e as NodeJS.ErrnoException;
@@ -69,7 +76,7 @@ function mergeByName(models: IngestedModel[]): IngestedModel[] {
 }
 
 /** Reads a file or a folder of results / CSV files; unreadable path -> CapeError E_INPUT. */
-export async function readModelsFromPath(path: string): Promise<PathResult> {
+export async function readModelsFromPath(path: string, opts: ParseOptions = {}): Promise<PathResult> {
   let info;
   try {
     info = await stat(path);
@@ -77,8 +84,8 @@ export async function readModelsFromPath(path: string): Promise<PathResult> {
     throw new CapeError('E_INPUT', msg.unreadablePath(path, describe(e)), 'path');
   }
   if (!info.isDirectory()) {
-    const result = detectAndParse(await readText(path), path);
-    return { ...result, files: [{ path, kind: result.kind, models: result.models.length }] };
+    const result = detectAndParse(await readText(path), path, opts);
+    return { ...result, files: [{ path, kind: result.kind, models: result.models.length }], skipped: [] };
   }
   const paths: string[] = [];
   try {
@@ -87,18 +94,33 @@ export async function readModelsFromPath(path: string): Promise<PathResult> {
     throw new CapeError('E_INPUT', msg.unreadablePath(path, describe(e)), 'path');
   }
   if (!paths.length) throw new CapeError('E_INPUT', msg.nothingInFolder(path), 'path');
+  return readFolder(path, paths, opts);
+}
+
+/** A folder's files: each parsed alone; one that is not a results file or CSV is skipped. */
+async function readFolder(path: string, paths: string[], opts: ParseOptions): Promise<PathResult> {
   const files: PathResult['files'] = [];
+  const skipped: PathResult['skipped'] = [];
   const lmeval: IngestedModel[] = [];
   const others: IngestedModel[] = [];
   let leaderboard: DetectResult['leaderboard'];
   for (const p of paths) {
-    const r = detectAndParse(await readText(p), p);
+    let r: DetectResult;
+    try {
+      r = detectAndParse(await readText(p), p, opts);
+    } catch (e) {
+      if (!(e instanceof CapeError) || !INPUT_CODES.has(e.code)) throw e;
+      skipped.push({ name: p, reason: e.message });
+      continue;
+    }
     files.push({ path: p, kind: r.kind, models: r.models.length });
     (r.kind === 'lmeval' ? lmeval : others).push(...r.models);
     if (r.leaderboard && !leaderboard) leaderboard = r.leaderboard;
   }
+  if (!files.length) throw new CapeError('E_INPUT', msg.nothingUsableInFolder(path, skipped), 'path');
   const kinds = new Set(files.map((f) => f.kind));
-  const kind = kinds.size === 1 ? files[0]!.kind : 'mixed';
+  const kind: PathResult['kind'] = kinds.size === 1 ? files[0]!.kind : 'mixed';
   const models = [...mergeByName(lmeval), ...others];
-  return leaderboard ? { kind, models, leaderboard, files } : { kind, models, files };
+  const base = { kind, models, files, skipped };
+  return leaderboard ? { ...base, leaderboard } : base;
 }

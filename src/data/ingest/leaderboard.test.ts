@@ -89,7 +89,8 @@ describe('parseLeaderboardCsv (example file)', () => {
 
   it('an id size that disagrees with params_b by more than 1B + 50% is discarded and reported', () => {
     expect(lb.paramConflicts).toEqual([{ id: 'piledata/llama-pile-350b', fromId: 350e9, paramsB: 1 }]);
-    expect(row('piledata/llama-pile-350b').params).toBeNull();
+    // the vetoed id size gives way to the last resort: params_b, flagged as rounded
+    expect(row('piledata/llama-pile-350b')).toMatchObject({ params: 1e9, paramsSource: 'params_b' });
     expect(row('mergeorg/Frankenmerge-13B').params).toBe(13e9);
   });
 

@@ -26,6 +26,7 @@ import { paramsFromModelId } from './params.ts';
 import { parseScore } from './scores.ts';
 import type { LeaderboardImport, LeaderboardRow, LeaderboardType } from './types.ts';
 
+/** v1 columns (percent). */
 const SCORE_COLUMNS: [string, BenchmarkId][] = [
   ['arc', 'arc_challenge'],
   ['hellaswag', 'hellaswag'],
@@ -35,14 +36,38 @@ const SCORE_COLUMNS: [string, BenchmarkId][] = [
   ['gsm8k', 'gsm8k'],
 ];
 
+/**
+ * v2 columns: the raw value (a fraction, read as percent) of the fboulnois export
+ * (`evaluations_<b>_value`) or of the Hub "contents" layout (`<B> Raw`), and the normalised score
+ * (percent above the random baseline; `evaluations_<b>_normalized_score` or `<B>`). Each is its
+ * own benchmark id; v2's GPQA is the full set (`gpqa_full`), never GPQA Diamond.
+ */
+const V2_COLUMNS: { raw: string[]; norm: string[]; id: BenchmarkId }[] = [
+  { raw: ['evaluations_ifeval_value', 'ifeval_raw'], norm: ['evaluations_ifeval_normalized_score'], id: 'ifeval' },
+  { raw: ['evaluations_bbh_value', 'bbh_raw'], norm: ['evaluations_bbh_normalized_score', 'bbh'], id: 'bbh' },
+  { raw: ['evaluations_math_value', 'math_lvl_5_raw'], norm: ['evaluations_math_normalized_score', 'math_lvl_5'], id: 'math_lvl5' },
+  { raw: ['evaluations_gpqa_value', 'gpqa_raw'], norm: ['evaluations_gpqa_normalized_score', 'gpqa'], id: 'gpqa_full' },
+  { raw: ['evaluations_musr_value', 'musr_raw'], norm: ['evaluations_musr_normalized_score', 'musr'], id: 'musr' },
+  { raw: ['evaluations_mmlu_pro_value', 'mmlu_pro_raw'], norm: ['evaluations_mmlu_pro_normalized_score', 'mmlu_pro'], id: 'mmlu_pro' },
+];
+
+const ID_COLUMNS = ['fullname', 'model', 'model_name'];
+
 /** "#Params (B)" -> "params_b", "Average ⬆️" -> "average", "fullname" -> "fullname". */
 export const normaliseHeader = (h: string): string => h.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
 
-/** True for the leaderboard layout: a model column, params_b and four or more of its benchmarks. */
-export function isLeaderboardCsv(header: string[]): boolean {
+/** Which leaderboard layout a header has: v1 (params_b + 4 of its benchmarks), v2 (3 raw v2 columns), both, or none. */
+export function leaderboardVersion(header: string[]): 'v1' | 'v2' | 'merged' | null {
   const set = new Set(header.map(normaliseHeader));
-  const benchmarks = SCORE_COLUMNS.filter(([c]) => set.has(c)).length;
-  return (set.has('fullname') || set.has('model')) && set.has('params_b') && benchmarks >= 4;
+  if (!ID_COLUMNS.some((c) => set.has(c))) return null;
+  const v1 = set.has('params_b') && SCORE_COLUMNS.filter(([c]) => set.has(c)).length >= 4;
+  const v2 = V2_COLUMNS.filter((c) => c.raw.some((r) => set.has(r))).length >= 3;
+  return v1 && v2 ? 'merged' : v1 ? 'v1' : v2 ? 'v2' : null;
+}
+
+/** True for an Open LLM Leaderboard export (v1, v2 or merged; see leaderboardVersion). */
+export function isLeaderboardCsv(header: string[]): boolean {
+  return leaderboardVersion(header) !== null;
 }
 
 /** Type label (emoji and text, or the bare emoji of the `t` column) -> type. */
@@ -78,17 +103,88 @@ export interface LeaderboardOptions {
   origin?: string;
 }
 
-/** Parses the leaderboard CSV; bad rows are dropped and counted by reason, never thrown. */
+type ScoreCol = readonly [index: number, id: BenchmarkId, column: string, fraction: boolean];
+
+/** Score columns present in a header: v1 percent columns, then v2 raw (fraction) columns. */
+function scoreColumns(cols: string[], version: string): { raw: ScoreCol[]; norm: ScoreCol[] } {
+  const v1: ScoreCol[] = version === 'v2' ? [] : SCORE_COLUMNS.map(([c, b]) => [cols.indexOf(c), b, c, false] as const);
+  const pick = (names: string[], id: BenchmarkId, fraction: boolean): ScoreCol => {
+    const c = names.find((n) => cols.includes(n)) ?? names[0]!;
+    return [cols.indexOf(c), id, c, fraction] as const;
+  };
+  const v2 = version === 'v1' ? [] : V2_COLUMNS.map((c) => pick(c.raw, c.id, true));
+  const norm = version === 'v1' ? [] : V2_COLUMNS.map((c) => pick(c.norm, c.id, false));
+  return { raw: [...v1, ...v2].filter(([i]) => i >= 0), norm: norm.filter(([i]) => i >= 0) };
+}
+
+/** A row's scores, or the first bad cell as "<column> <value>". */
+function readScores(f: string[], scoreCols: readonly ScoreCol[]): Partial<Record<BenchmarkId, number>> | string {
+  const scores: Partial<Record<BenchmarkId, number>> = {};
+  for (const [i, b, c, fraction] of scoreCols) {
+    const v = (f[i] ?? '').trim();
+    if (v === '') continue;
+    try {
+      scores[b] = parseScore(v, c, { fraction });
+    } catch {
+      return `${c} ${JSON.stringify(v)}`;
+    }
+  }
+  return scores;
+}
+
+/** Normalised v2 scores (may be negative below the random baseline); unreadable cells are skipped. */
+function readNormalised(f: string[], cols: readonly ScoreCol[]): Partial<Record<BenchmarkId, number>> | undefined {
+  if (!cols.length) return undefined;
+  const out: Partial<Record<BenchmarkId, number>> = {};
+  for (const [i, b] of cols) {
+    const v = Number((f[i] ?? '').trim());
+    if ((f[i] ?? '').trim() !== '' && Number.isFinite(v)) out[b] = v;
+  }
+  return out;
+}
+
+interface ParamsContext {
+  knownParams: ((id: string) => number | null) | undefined;
+  /** params_b is precise (v2 layouts) rather than rounded down to whole billions (v1). */
+  precise: boolean;
+  conflicts: LeaderboardImport['paramConflicts'];
+}
+
+/**
+ * Parameter count, in order: v2's precise count (metadata_params_billions, or #Params (B) in a
+ * v2-only file); the size in the id (vetoed by a v1 params_b that disagrees by > 1B + 50%); a
+ * known size (knownParams); last, v1's params_b when >= 1, flagged as rounded.
+ */
+function rowParams(id: string, paramsB: number | null, exact: number | null, pc: ParamsContext): [number | null, LeaderboardRow['paramsSource']] {
+  if (exact !== null && exact > 0) return [exact * 1e9, 'metadata'];
+  if (pc.precise && paramsB !== null && paramsB > 0) return [paramsB * 1e9, 'metadata'];
+  let params = paramsFromModelId(id);
+  if (params !== null && paramsB) {
+    const b = params / 1e9;
+    if (Math.abs(b - paramsB) > 1 + 0.5 * Math.max(b, paramsB)) {
+      pc.conflicts.push({ id, fromId: params, paramsB });
+      params = null;
+    }
+  }
+  if (params !== null) return [params, 'model-id'];
+  const known = pc.knownParams?.(id) ?? null;
+  if (known !== null && Number.isFinite(known) && known > 0) return [known, 'known'];
+  if (paramsB !== null && paramsB >= 1) return [paramsB * 1e9, 'params_b'];
+  return [null, 'unknown'];
+}
+
+/** Parses the leaderboard CSV (v1, v2 or merged); bad rows are dropped and counted by reason, never thrown. */
 export function parseLeaderboardCsv(text: string, { knownParams, origin = 'leaderboard.csv' }: LeaderboardOptions = {}): LeaderboardImport {
   const [head, ...records] = parseCsvRecords(text, origin);
-  if (!head || !isLeaderboardCsv(head.fields)) {
-    throw new CapeError('E_INPUT', `not an Open LLM Leaderboard CSV: ${origin} (expected columns fullname or model, params_b and arc, hellaswag, mmlu, truthfulqa, winogrande, gsm8k)`);
+  const version = head ? leaderboardVersion(head.fields) : null;
+  if (!head || !version) {
+    throw new CapeError('E_INPUT', `not an Open LLM Leaderboard CSV: ${origin} (expected v1 columns fullname or model, params_b and arc, hellaswag, mmlu, truthfulqa, winogrande, gsm8k; or v2 columns model_name and evaluations_<benchmark>_value for ifeval, bbh, math, gpqa, musr, mmlu_pro)`);
   }
   const cols = head.fields.map(normaliseHeader);
-  const col = (name: string) => cols.indexOf(name);
-  const [iFull, iModel, iType, iT, iParamsB] = [col('fullname'), col('model'), col('type'), col('t'), col('params_b')];
-  const [iPrecision, iDate, iArch] = [col('precision'), col('date'), col('architecture')];
-  const scoreCols = SCORE_COLUMNS.map(([c, b]) => [col(c), b, c] as const).filter(([i]) => i >= 0);
+  const col = (...names: string[]) => cols.findIndex((c) => names.includes(c));
+  const [iFull, iModel, iType, iT, iParamsB] = [col('fullname'), col('model', 'model_name'), col('type', 'model_type'), col('t'), col('params_b')];
+  const [iPrecision, iDate, iArch, iExact] = [col('precision', 'model_precision'), col('date', 'metadata_submission_date'), col('architecture', 'model_architecture'), col('metadata_params_billions')];
+  const { raw: scoreCols, norm: normCols } = scoreColumns(cols, version);
   const dropped = new Map<string, { reason: string; count: number; examples: string[] }>();
   const drop = (reason: string, example: string) => {
     const d = dropped.get(reason) ?? { reason, count: 0, examples: [] };
@@ -97,8 +193,10 @@ export function parseLeaderboardCsv(text: string, { knownParams, origin = 'leade
     dropped.set(reason, d);
   };
   const paramConflicts: LeaderboardImport['paramConflicts'] = [];
+  const pc: ParamsContext = { knownParams, precise: version === 'v2', conflicts: paramConflicts };
   const byId = new Map<string, LeaderboardRow[]>();
   const cell = (f: string[], i: number) => (i >= 0 ? (f[i] ?? '').trim() : '');
+  const num = (v: string) => (v !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
   for (const { fields: f, line } of records) {
     if (f.length !== cols.length) {
       drop(`wrong number of fields (expected ${cols.length})`, `line ${line}`);
@@ -109,41 +207,18 @@ export function parseLeaderboardCsv(text: string, { knownParams, origin = 'leade
       drop('missing model id', `line ${line}`);
       continue;
     }
-    const scores: Partial<Record<BenchmarkId, number>> = {};
-    let bad: string | null = null;
-    for (const [i, b, c] of scoreCols) {
-      const v = cell(f, i);
-      if (v === '') continue;
-      try {
-        scores[b] = parseScore(v, c);
-      } catch {
-        bad = `${id} (line ${line}: ${c} ${JSON.stringify(v)})`;
-        break;
-      }
-    }
-    if (bad) {
-      drop('invalid score (expected percent in [0, 100])', bad);
+    const scores = readScores(f, scoreCols);
+    if (typeof scores === 'string') {
+      drop(`invalid score (expected percent in [0, 100]${version === 'v1' ? '' : ', or a fraction in [0, 1] for v2 raw values'})`, `${id} (line ${line}: ${scores})`);
       continue;
     }
     if (!Object.keys(scores).length) {
       drop('no scores', `${id} (line ${line})`);
       continue;
     }
-    const pbCell = cell(f, iParamsB);
-    const paramsB = pbCell !== '' && Number.isFinite(Number(pbCell)) ? Number(pbCell) : null;
-    let params = paramsFromModelId(id);
-    let paramsSource: LeaderboardRow['paramsSource'] = params === null ? 'unknown' : 'model-id';
-    if (params !== null && paramsB) {
-      const b = params / 1e9;
-      if (Math.abs(b - paramsB) > 1 + 0.5 * Math.max(b, paramsB)) {
-        paramConflicts.push({ id, fromId: params, paramsB });
-        [params, paramsSource] = [null, 'unknown'];
-      }
-    }
-    if (params === null && knownParams) {
-      const known = knownParams(id);
-      if (known !== null && Number.isFinite(known) && known > 0) [params, paramsSource] = [known, 'known'];
-    }
+    const paramsB = num(cell(f, iParamsB));
+    const [params, paramsSource] = rowParams(id, paramsB, num(cell(f, iExact)), pc);
+    const normalised = readNormalised(f, normCols);
     const slash = id.lastIndexOf('/');
     const row: LeaderboardRow = {
       id,
@@ -158,6 +233,7 @@ export function parseLeaderboardCsv(text: string, { knownParams, origin = 'leade
       architecture: cell(f, iArch) || null,
       paramsB,
       line,
+      ...(normalised ? { normalised } : {}),
     };
     const key = id.toLowerCase();
     const list = byId.get(key);
@@ -180,5 +256,5 @@ export function parseLeaderboardCsv(text: string, { knownParams, origin = 'leade
     duplicates.push(label ? { id: kept.id, kept, removed, typesDiffer, relabelled: { from: best.type, to: label } } : { id: kept.id, kept, removed, typesDiffer });
   }
   rows.sort((a, b) => a.line - b.line);
-  return { rows, dropped: [...dropped.values()], duplicates, paramConflicts };
+  return { version, rows, dropped: [...dropped.values()], duplicates, paramConflicts };
 }

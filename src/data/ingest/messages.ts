@@ -58,4 +58,7 @@ export const msg = {
     `cannot read ${show(path)}: ${detail} (expected a results JSON, a CSV file or a folder of them)`,
   nothingInFolder: (path: string) =>
     `no results*.json or .csv file under ${show(path)} (expected lm-evaluation-harness output or CSV files)`,
+  nothingUsableInFolder: (path: string, skipped: { name: string; reason: string }[]) =>
+    `no models in ${show(path)}: ${skipped.length} file${skipped.length === 1 ? '' : 's'} skipped` +
+    ` (${skipped.slice(0, 3).map((s) => s.reason).join('; ')}${skipped.length > 3 ? '; …' : ''})`,
 };

@@ -19,6 +19,10 @@ describe('resolveBenchmark', () => {
     ['gsm8k', 'gsm8k'],
     ['swe', 'swe_bench_verified'],
     ['gpqa', 'gpqa_diamond'],
+    ['gpqa_full', 'gpqa_full'],
+    ['gpqa_diamond', 'gpqa_diamond'],
+    ['MMLU-PRO', 'mmlu_pro'],
+    ['math lvl 5', 'math_lvl5'],
     ['ifeval', 'ifeval'],
   ])('resolveBenchmark(%s) is %s', (name, id) => {
     expect(resolveBenchmark(name)).toBe(id);

@@ -24,6 +24,7 @@ export const CHANCE_FLOOR_BENCHMARKS: ReadonlySet<BenchmarkId> = new Set<Benchma
   'mmlu',
   'winogrande',
   'gpqa_diamond',
+  'gpqa_full',
 ]);
 
 /** Levenshtein distance (small strings only). */

@@ -7,6 +7,8 @@ export type ParamsSource =
   | 'csv' // the params column of a models CSV
   | 'model-id' // the nominal size stated in the model id (pythia-410m -> 410e6)
   | 'known' // a caller-supplied lookup (knownParams)
+  | 'metadata' // Open LLM Leaderboard v2 metadata_params_billions (precise)
+  | 'params_b' // Open LLM Leaderboard v1 params_b, rounded down to whole billions (last resort)
   | 'unknown';
 
 /** One model read from a user file. Scores are percent in [0, 100]; missing = absent key. */
@@ -32,19 +34,24 @@ export interface LeaderboardRow {
   org: string;
   type: LeaderboardType;
   params: number | null;
-  paramsSource: 'model-id' | 'known' | 'unknown';
+  /** metadata: v2's precise count; params_b: v1's rounded whole billions (last resort). */
+  paramsSource: 'metadata' | 'model-id' | 'known' | 'params_b' | 'unknown';
   scores: Partial<Record<BenchmarkId, number>>;
+  /** v2 only: the normalised scores (percent above the random baseline; can be negative). */
+  normalised?: Partial<Record<BenchmarkId, number>>;
   precision: string;
   /** Submission date as written (ISO 8601), null when blank. */
   date: string | null;
   architecture: string | null;
-  /** The file's params_b (whole billions, rounded down; 0 also means unknown). Never used as params. */
+  /** The file's params_b (v1: whole billions, rounded down, 0 also unknown; used only as the last resort). */
   paramsB: number | null;
   /** 1-based line in the file. */
   line: number;
 }
 
 export interface LeaderboardImport {
+  /** Layout of the file: v1, v2, or merged (both sets of columns). */
+  version: 'v1' | 'v2' | 'merged';
   rows: LeaderboardRow[];
   /** Rows left out, by reason, with up to 5 example ids each. */
   dropped: { reason: string; count: number; examples: string[] }[];

@@ -6,8 +6,12 @@ import { Type } from '@sinclair/typebox';
 import { CapeError } from '../../core/errors.ts';
 import { detectAndParse, type IngestedModel } from '../../data/ingest/index.ts';
 import { rejectFrontierFractions } from '../../data/ingest/scores.ts';
+import { analyzeFile } from '../../cape/file-analysis.ts';
+import { knownParamsFrom } from '../../cape/leaderboard/reference.ts';
+import { firstKnown, knownSizeLookup } from '../../data/ingest/known-sizes.ts';
+import { loadKnownSizes } from '../../data/load.ts';
 import { BenchmarkIdSchema, type BenchmarkId } from '../../data/schema.ts';
-import { checkModelInput } from '../../cape/input.ts';
+import { checkModelInput, checkOptionalText, checkParams, MAX_FAMILY } from '../../cape/input.ts';
 import { ParamsInputSchema, ScoresInputSchema } from '../../workspace/schemas.ts';
 import type { AppState } from '../state.ts';
 import { IncludeWorkspace, WorkspaceQuery, includeWs, readUpload } from './common.ts';
@@ -33,7 +37,12 @@ export const AnalyzeScoresSchema = Type.Object(
 );
 
 export const UploadSchema = Type.Object(
-  { filename: Type.String({ maxLength: 255 }), content: Type.String({ description: 'the file text: lm-evaluation-harness results JSON, a models CSV or an Open LLM Leaderboard CSV' }) },
+  {
+    filename: Type.String({ maxLength: 255 }),
+    content: Type.String({ description: 'the file text: lm-evaluation-harness results JSON, a models CSV or an Open LLM Leaderboard CSV' }),
+    params: Type.Optional(Type.Union([ParamsInputSchema, Type.Null()], { description: 'parameter count for every model of the file' })),
+    family: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()], { description: 'family for every model of the file' })),
+  },
   { additionalProperties: false },
 );
 
@@ -48,25 +57,16 @@ function hfield(state: AppState, ws: boolean, a: HFieldArgs) {
   return hField(state.context(ws), { swe: a.swe, gpqa: a.gpqa }, a.subset ?? 'frozen');
 }
 
-function analyzeIngested(state: AppState, ws: boolean, m: IngestedModel): Record<string, unknown> {
-  if (m.params === null) {
-    return { model: m, analysis: null, error: { code: 'E_INPUT', message: `${m.name}: parameter count unknown (source: ${m.paramsSource}); analyze it with {"params": ...} or save it to the workspace with params`, field: 'params' } };
-  }
+/** A file upload through the engine's one file analysis (the CLI's `analyze --file` too). */
+function analyzeUpload(state: AppState, ws: boolean, req: Parameters<typeof readUpload>[0]) {
+  const up = readUpload(req);
+  const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
+  const params = body.params === undefined || body.params === null ? null : checkParams(body.params, 'params');
+  const family = checkOptionalText(body.family, 'family', MAX_FAMILY);
   const ctx = state.context(ws);
-  try {
-    try {
-      return { model: m, analysis: analyzeModel(ctx, { name: m.name, params: m.params, scores: m.scores, family: m.family }), error: null };
-    } catch (err) {
-      // an inferred family the dataset does not know: analyse without one
-      if (err instanceof CapeError && err.code === 'E_NOT_FOUND' && m.family) {
-        return { model: m, analysis: analyzeModel(ctx, { name: m.name, params: m.params, scores: m.scores, family: null }), error: null };
-      }
-      throw err;
-    }
-  } catch (err) {
-    if (err instanceof CapeError && err.code !== 'E_NOT_CONVERGED') return { model: m, analysis: null, error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
-    throw err;
-  }
+  const knownParams = firstKnown(knownParamsFrom(ctx.dataset), knownSizeLookup(loadKnownSizes()));
+  const parsed = detectAndParse(up.content, up.filename, { knownParams });
+  return { filename: up.filename, ...analyzeFile(ctx, parsed, { params, family }) };
 }
 
 export const analysisRoutes: RouteDef[] = [
@@ -82,9 +82,7 @@ export const analysisRoutes: RouteDef[] = [
       const ws = includeWs(req);
       const body = req.body as Record<string, unknown> | string | undefined;
       if (typeof body === 'string' || (body && typeof body === 'object' && 'content' in body)) {
-        const up = readUpload(req);
-        const parsed = detectAndParse(up.content, up.filename);
-        return { kind: parsed.kind, filename: up.filename, results: parsed.models.map((m) => analyzeIngested(state, ws, m)) };
+        return analyzeUpload(state, ws, req);
       }
       if (!body || typeof body !== 'object' || Array.isArray(body)) throw new CapeError('E_INPUT', 'missing body (expected JSON {"params", "scores"} or a file)', 'body');
       const allowed = new Set(['name', 'params', 'scores', 'family', 'previous', 'nextParams']);
