@@ -56,8 +56,8 @@ const RULES: Rule[] = [
   // the CLI loads the server, the workspace and steering only on demand (start-up time)
   // (type-only imports are erased; src/cli/workspace.ts is itself loaded with import())
   {
-    dir: 'src/cli', forbid: [/^web\//], lazy: ['src/cli/workspace.ts'],
-    staticOnlyForbid: [/^src\/(server|workspace|steer)\/(?!statements\.ts$)/],
+    dir: 'src/cli', forbid: [/^web\//], lazy: ['src/cli/workspace.ts', 'src/cli/commands/steer-eval.ts'],
+    staticOnlyForbid: [/^src\/(server|workspace)\//],
   },
   // the page may use the pure steering modules only (types, the phase table, eval tables)
   { dir: 'web/src', forbid: [/^node:/, /^src\/(cli|server|steer)\//], allow: [/^src\/steer\/(types|phase|eval\/result|eval\/tables)\.ts$/] },
