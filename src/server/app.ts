@@ -18,7 +18,7 @@ import { metaRoutes } from './routes/meta.ts';
 import { predictionRoutes } from './routes/predictions.ts';
 import { registerRoutes, type RouteDef } from './routes/types.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
-import { parseCorsOrigins, registerSecurity } from './security.ts';
+import { liveBaseUrl, parseCorsOrigins, registerSecurity } from './security.ts';
 import { createState, type AppState } from './state.ts';
 import { registerStatic } from './static.ts';
 
@@ -35,6 +35,8 @@ export interface BuildAppOptions {
   engine?: Partial<Engine>;
   /** "Today" (YYYY-MM-DD) for prediction deadlines; default the current date. */
   today?: () => string;
+  /** Base URL of the OpenAI-compatible model server of "try it live"; default $CAPE_LIVE_BASE_URL, else HF's router. */
+  liveBaseUrl?: string;
   /** Extra routes (tests register a throwing route here). */
   extraRoutes?: RouteDef[];
 }
@@ -44,6 +46,7 @@ export interface CapeApp extends FastifyInstance {
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
+  const liveBase = liveBaseUrl(opts.liveBaseUrl ?? process.env.CAPE_LIVE_BASE_URL);
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: MAX_BODY_BYTES,
@@ -60,13 +63,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
   ws.predictions.seed(dataset.predictions ?? []);
 
   app.setErrorHandler(errorHandler);
-  registerSecurity(app, parseCorsOrigins(opts.corsOrigin ?? process.env.CAPE_CORS_ORIGIN));
+  registerSecurity(app, parseCorsOrigins(opts.corsOrigin ?? process.env.CAPE_CORS_ORIGIN), liveBase);
 
   const routes: RouteDef[] = [...analysisRoutes, ...(engine.diagnostics ? [diagnosticsRoute] : []), ...workspaceRoutes, ...predictionRoutes, ...ingestRoutes, ...(opts.extraRoutes ?? [])];
   const info = { title: 'CAPE Studio', version: pkg.version, description: 'Capability-coupling analysis of language models across scale: the analyses of the CLI, a workspace of your own models, a predictions ledger and file ingestion.' };
   let doc: Record<string, unknown> | undefined;
   let page: string | undefined;
-  const meta = metaRoutes(() => doc!, () => page!, pkg.version);
+  const meta = metaRoutes(() => doc!, () => page!, pkg.version, liveBase);
   const all = [...routes, ...meta];
   doc = openApiDocument(all, { ...info, description: `${info.description} Dataset ${dataset.version}.` });
   page = apiPage(doc);
