@@ -12,7 +12,12 @@ describe('guidanceFor: the CAPE-guided system prompt', () => {
   it('a base model the dataset holds gets its engine phase, γ12 with n and interval, and its lever', () => {
     const g = guidanceFor(ctx, 'Qwen/Qwen3-8B', LEVERS);
     const p = ctx.allBase.find((m) => m.hfId === 'Qwen/Qwen3-8B')!;
-    const a = analyzeModel(ctx, { name: p.name, params: p.params!, scores: p.scores, family: p.family });
+    const a = analyzeModel(ctx, {
+      name: p.name,
+      params: p.params!,
+      scores: p.scores,
+      family: p.family,
+    });
     expect(g.match).toMatchObject({ kind: 'base', how: 'exact' });
     expect(g.regime).toBe(a.phase);
     expect(g.analysis).toContain(a.phaseEvidence[0]!);
@@ -35,19 +40,32 @@ describe('guidanceFor: the CAPE-guided system prompt', () => {
     const h = hField(ctx, { swe: p.scores.swe_bench_verified!, gpqa: p.scores.gpqa_diamond! });
     expect(g.match).toMatchObject({ kind: 'frontier', how: 'exact' });
     expect(g.analysis).toContain(h.interpretation);
-    expect(g.regime).toBe(h.significant ? (h.direction === 'coding-leaning' ? 'frontier-coding' : 'frontier-reasoning') : 'frontier-band');
+    expect(g.regime).toBe(
+      h.significant
+        ? h.direction === 'coding-leaning'
+          ? 'frontier-coding'
+          : 'frontier-reasoning'
+        : 'frontier-band',
+    );
     expect(g.lever?.ml).toBe('h-field (what the recipe emphasises)');
   });
 
   it('an instruct variant stands on its base model and says so', () => {
     const g = guidanceFor(ctx, 'Qwen/Qwen2.5-7B-Instruct:together', LEVERS);
     expect(g.match).toMatchObject({ how: 'variant', point: { name: 'Qwen2.5-7B' } });
-    expect(g.analysis).toContain('the dataset holds Qwen2.5-7B, not this variant; its numbers stand in');
+    expect(g.analysis).toContain(
+      'the dataset holds Qwen2.5-7B, not this variant; its numbers stand in',
+    );
   });
 
   it('an unknown model gets the truthfulness-first default and says why', () => {
     const g = guidanceFor(ctx, 'meta-llama/Llama-3.1-8B-Instruct', LEVERS);
-    expect(g).toMatchObject({ match: null, regime: null, lever: null, systemPrompt: TRUTHFULNESS_FIRST });
+    expect(g).toMatchObject({
+      match: null,
+      regime: null,
+      lever: null,
+      systemPrompt: TRUTHFULNESS_FIRST,
+    });
     expect(g.analysis).toMatch(/not in the dataset/);
   });
 
@@ -70,7 +88,10 @@ describe('matchModel', () => {
     expect(matchModel(ctx, 'someone/Qwen3-8B')).toBeNull();
     expect(matchModel(ctx, 'deepseek-ai/DeepSeek-V3.1')).toBeNull();
     expect(matchModel(ctx, 'xai-org/grok-3-mini')).toBeNull();
-    expect(matchModel(ctx, 'deepseek-ai/DeepSeek-V3-0324')).toMatchObject({ how: 'variant', point: { id: 'deepseek-v3' } });
+    expect(matchModel(ctx, 'deepseek-ai/DeepSeek-V3-0324')).toMatchObject({
+      how: 'variant',
+      point: { id: 'deepseek-v3' },
+    });
   });
 
   it('idTokens splits the last segment at separators, lower-cased', () => {

@@ -39,7 +39,10 @@ export function providerMessage(body: string): string {
     return body.trim().slice(0, 300);
   }
   const e = (json as { error?: unknown; message?: unknown } | null) ?? {};
-  const inner = typeof e.error === 'object' && e.error !== null ? (e.error as { message?: unknown }).message : e.error;
+  const inner =
+    typeof e.error === 'object' && e.error !== null
+      ? (e.error as { message?: unknown }).message
+      : e.error;
   const text = typeof inner === 'string' ? inner : typeof e.message === 'string' ? e.message : '';
   return text.trim().slice(0, 300);
 }
@@ -64,7 +67,12 @@ const said = (detail: string) => (detail ? ` The server said: "${detail}".` : ''
 const wait = (s: number | null, none: string) => (s === null ? none : `Try again in ${s} s.`);
 
 /** The message for an HTTP error status of a call about `model` (null for /v1/models). */
-export function httpErrorMessage(status: number, detail: string, model: string | null, retryS: number | null): string {
+export function httpErrorMessage(
+  status: number,
+  detail: string,
+  model: string | null,
+  retryS: number | null,
+): string {
   const m = model ? ` ${JSON.stringify(model)}` : '';
   switch (status) {
     case 401:
@@ -84,10 +92,22 @@ export function httpErrorMessage(status: number, detail: string, model: string |
   }
 }
 
-const KIND_BY_STATUS: Record<number, LiveErrorKind> = { 401: 'auth', 402: 'credit', 403: 'permission', 404: 'not-found', 429: 'rate-limit', 503: 'loading' };
+const KIND_BY_STATUS: Record<number, LiveErrorKind> = {
+  401: 'auth',
+  402: 'credit',
+  403: 'permission',
+  404: 'not-found',
+  429: 'rate-limit',
+  503: 'loading',
+};
 
 /** A LiveError for a non-2xx response. */
-export function errorFromResponse(status: number, body: string, retryAfter: string | null, model: string | null): LiveError {
+export function errorFromResponse(
+  status: number,
+  body: string,
+  retryAfter: string | null,
+  model: string | null,
+): LiveError {
   const retryS = status === 429 || status === 503 ? retrySeconds(retryAfter, body) : null;
   const message = httpErrorMessage(status, providerMessage(body), model, retryS);
   return new LiveError(KIND_BY_STATUS[status] ?? 'http', message, status, retryS);
@@ -102,7 +122,11 @@ export const ABORTED_MESSAGE = 'Stopped: the run was aborted before the model fi
 
 /** LiveError for a fetch rejection: an abort when `signal` fired, else a network failure. */
 export function errorFromFetch(e: unknown, origin: string, signal?: AbortSignal): LiveError {
-  if (signal?.aborted || (e as { name?: string } | null)?.name === 'AbortError') return new LiveError('aborted', ABORTED_MESSAGE);
+  if (signal?.aborted || (e as { name?: string } | null)?.name === 'AbortError')
+    return new LiveError('aborted', ABORTED_MESSAGE);
   if (e instanceof LiveError) return e;
-  return new LiveError('network', networkMessage(origin, e instanceof Error ? e.message : String(e)));
+  return new LiveError(
+    'network',
+    networkMessage(origin, e instanceof Error ? e.message : String(e)),
+  );
 }

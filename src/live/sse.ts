@@ -7,7 +7,11 @@ import { createParser } from 'eventsource-parser';
 import { LiveError } from './errors.ts';
 
 /** Feeds `body` through the SSE parser; resolves at [DONE] or the end, rejects on abort. */
-export async function readSse(body: ReadableStream<Uint8Array>, onData: (data: string) => void, signal?: AbortSignal): Promise<void> {
+export async function readSse(
+  body: ReadableStream<Uint8Array>,
+  onData: (data: string) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let done = false;
@@ -19,7 +23,13 @@ export async function readSse(body: ReadableStream<Uint8Array>, onData: (data: s
       try {
         onData(ev.data);
       } catch (e) {
-        failure = e instanceof LiveError ? e : new LiveError('bad-response', `A streamed event is not valid JSON: ${ev.data.slice(0, 120)}`);
+        failure =
+          e instanceof LiveError
+            ? e
+            : new LiveError(
+                'bad-response',
+                `A streamed event is not valid JSON: ${ev.data.slice(0, 120)}`,
+              );
       }
     },
   });

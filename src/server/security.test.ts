@@ -39,12 +39,18 @@ describe('live model server: CSP and /api/config', () => {
     const a = await app({ liveBaseUrl: 'http://127.0.0.1:8080/' });
     const r = await a.inject('/api/config');
     expect(r.json()).toEqual({ liveBaseUrl: 'http://127.0.0.1:8080' });
-    expect(connectSrc(r.headers['content-security-policy'] as string)).toBe("'self' http://127.0.0.1:8080");
-    expect(contentSecurityPolicy('http://localhost:11434/v1')).toContain("connect-src 'self' http://localhost:11434;");
+    expect(connectSrc(r.headers['content-security-policy'] as string)).toBe(
+      "'self' http://127.0.0.1:8080",
+    );
+    expect(contentSecurityPolicy('http://localhost:11434/v1')).toContain(
+      "connect-src 'self' http://localhost:11434;",
+    );
   });
 
   it('a bad CAPE_LIVE_BASE_URL stops the app with a message naming the setting and the value', async () => {
-    expect(() => liveBaseUrl('ftp://x')).toThrow(/invalid CAPE_LIVE_BASE_URL: "ftp:\/\/x" \(expected an http\(s\) URL/);
+    expect(() => liveBaseUrl('ftp://x')).toThrow(
+      /invalid CAPE_LIVE_BASE_URL: "ftp:\/\/x" \(expected an http\(s\) URL/,
+    );
     await expect(app({ liveBaseUrl: 'not a url' })).rejects.toThrow(/invalid CAPE_LIVE_BASE_URL/);
     expect(liveBaseUrl(undefined)).toBe('https://router.huggingface.co');
     expect(liveBaseUrl(' ')).toBe('https://router.huggingface.co');

@@ -13,10 +13,22 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 
 export const MOCK_TOKEN = 'hf_mockTOKEN1234567890abcdef';
-export const MODELS = ['mock/chat', 'mock/html', 'mock/slow', 'Qwen/Qwen3-8B', 'deepseek-ai/DeepSeek-V3'];
+export const MODELS = [
+  'mock/chat',
+  'mock/html',
+  'mock/slow',
+  'Qwen/Qwen3-8B',
+  'deepseek-ai/DeepSeek-V3',
+];
 export const HTML_REPLY = '<img src=x onerror="window.__pwned=1"><b id="injected">bold</b>';
 
-export interface Recorded { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: string; origin: string | undefined }
+export interface Recorded {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  origin: string | undefined;
+}
 
 export interface MockRouter {
   url: string;
@@ -33,25 +45,56 @@ const cors = (req: IncomingMessage): Record<string, string> => ({
   vary: 'Origin',
 });
 
-function json(res: ServerResponse, req: IncomingMessage, status: number, body: unknown, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...cors(req), ...extra }).end(JSON.stringify(body));
+function json(
+  res: ServerResponse,
+  req: IncomingMessage,
+  status: number,
+  body: unknown,
+  extra: Record<string, string> = {},
+): void {
+  res
+    .writeHead(status, { 'content-type': 'application/json', ...cors(req), ...extra })
+    .end(JSON.stringify(body));
 }
 
 const ERRORS: Record<string, [number, unknown, Record<string, string>?]> = {
-  'mock/error-402': [402, { error: 'You have exceeded your monthly included credits for Inference Providers.' }],
-  'mock/error-403': [403, { error: { message: 'This authentication method does not have sufficient permissions to call Inference Providers on behalf of user.' } }],
-  'mock/error-404': [404, { error: { message: 'Model mock/error-404 is not supported by any provider you have enabled.' } }],
+  'mock/error-402': [
+    402,
+    { error: 'You have exceeded your monthly included credits for Inference Providers.' },
+  ],
+  'mock/error-403': [
+    403,
+    {
+      error: {
+        message:
+          'This authentication method does not have sufficient permissions to call Inference Providers on behalf of user.',
+      },
+    },
+  ],
+  'mock/error-404': [
+    404,
+    {
+      error: { message: 'Model mock/error-404 is not supported by any provider you have enabled.' },
+    },
+  ],
   'mock/error-429': [429, { error: 'Rate limit reached.' }, { 'retry-after': '17' }],
   'mock/error-503': [503, { error: 'Model is currently loading', estimated_time: 20.4 }],
 };
 
-interface ChatBody { model?: string; stream?: boolean; stream_options?: { include_usage?: boolean }; messages?: { role: string; content: string }[] }
+interface ChatBody {
+  model?: string;
+  stream?: boolean;
+  stream_options?: { include_usage?: boolean };
+  messages?: { role: string; content: string }[];
+}
 
 function replyFor(b: ChatBody): string {
   if (b.model === 'mock/html') return HTML_REPLY;
   const user = [...(b.messages ?? [])].reverse().find((m) => m.role === 'user')?.content ?? '';
   const system = b.messages?.find((m) => m.role === 'system');
-  return system ? `guided (system prompt of ${system.content.length} characters): ${user}` : `plain: ${user}`;
+  return system
+    ? `guided (system prompt of ${system.content.length} characters): ${user}`
+    : `plain: ${user}`;
 }
 
 /** Splits the text into pieces of up to 4 characters (one SSE event each). */
@@ -66,41 +109,83 @@ function sse(res: ServerResponse, obj: unknown, split: boolean): void {
 }
 
 function chunk(model: string, delta: Record<string, string>, finish: string | null) {
-  return { id: 'chatcmpl-mock', object: 'chat.completion.chunk', model, choices: [{ index: 0, delta, finish_reason: finish }] };
+  return {
+    id: 'chatcmpl-mock',
+    object: 'chat.completion.chunk',
+    model,
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  };
 }
 
 function stream(res: ServerResponse, req: IncomingMessage, b: ChatBody, text: string): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...cors(req) });
+  res.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    ...cors(req),
+  });
   const model = b.model ?? '';
   res.write(': mock router\r\n\r\n'); // a comment line, CRLF: both must be ignored
   sse(res, chunk(model, { role: 'assistant', content: '' }, null), false);
   const parts = pieces(text);
-  if (model === 'mock/slow') return void sse(res, chunk(model, { content: parts[0] ?? '' }, null), false);
+  if (model === 'mock/slow')
+    return void sse(res, chunk(model, { content: parts[0] ?? '' }, null), false);
   parts.forEach((p, i) => sse(res, chunk(model, { content: p }, null), i % 2 === 1));
   sse(res, chunk(model, {}, 'stop'), false);
-  if (b.stream_options?.include_usage) sse(res, { ...chunk(model, {}, null), choices: [], usage: { prompt_tokens: 11, completion_tokens: parts.length, total_tokens: 11 + parts.length } }, false);
+  if (b.stream_options?.include_usage)
+    sse(
+      res,
+      {
+        ...chunk(model, {}, null),
+        choices: [],
+        usage: {
+          prompt_tokens: 11,
+          completion_tokens: parts.length,
+          total_tokens: 11 + parts.length,
+        },
+      },
+      false,
+    );
   res.end('data: [DONE]\n\n');
 }
 
 function complete(res: ServerResponse, req: IncomingMessage, b: ChatBody, text: string): void {
   json(res, req, 200, {
-    id: 'chatcmpl-mock', object: 'chat.completion', model: b.model,
+    id: 'chatcmpl-mock',
+    object: 'chat.completion',
+    model: b.model,
     choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'length' }],
-    usage: { prompt_tokens: 11, completion_tokens: pieces(text).length, total_tokens: 11 + pieces(text).length },
+    usage: {
+      prompt_tokens: 11,
+      completion_tokens: pieces(text).length,
+      total_tokens: 11 + pieces(text).length,
+    },
   });
 }
 
 function handle(m: MockRouter, req: IncomingMessage, res: ServerResponse, body: string): void {
   const path = (req.url ?? '').split('?')[0];
   if (req.method === 'OPTIONS') {
-    return void res.writeHead(204, { ...cors(req), 'access-control-allow-methods': 'GET, POST, OPTIONS', 'access-control-allow-headers': 'authorization, content-type', 'access-control-max-age': '0' }).end();
+    return void res
+      .writeHead(204, {
+        ...cors(req),
+        'access-control-allow-methods': 'GET, POST, OPTIONS',
+        'access-control-allow-headers': 'authorization, content-type',
+        'access-control-max-age': '0',
+      })
+      .end();
   }
-  if (req.headers.authorization !== `Bearer ${MOCK_TOKEN}`) return json(res, req, 401, { error: 'Invalid credentials in Authorization header' });
+  if (req.headers.authorization !== `Bearer ${MOCK_TOKEN}`)
+    return json(res, req, 401, { error: 'Invalid credentials in Authorization header' });
   if (req.method === 'GET' && path === '/v1/models') {
-    if (m.modelsStatus !== null) return json(res, req, m.modelsStatus, { error: 'models unavailable' });
-    return json(res, req, 200, { object: 'list', data: MODELS.map((id) => ({ id, object: 'model', owned_by: id.split('/')[0] })) });
+    if (m.modelsStatus !== null)
+      return json(res, req, m.modelsStatus, { error: 'models unavailable' });
+    return json(res, req, 200, {
+      object: 'list',
+      data: MODELS.map((id) => ({ id, object: 'model', owned_by: id.split('/')[0] })),
+    });
   }
-  if (req.method !== 'POST' || path !== '/v1/chat/completions') return json(res, req, 404, { error: `no route ${req.method} ${path}` });
+  if (req.method !== 'POST' || path !== '/v1/chat/completions')
+    return json(res, req, 404, { error: `no route ${req.method} ${path}` });
   let b: ChatBody;
   try {
     b = JSON.parse(body) as ChatBody;
@@ -109,20 +194,33 @@ function handle(m: MockRouter, req: IncomingMessage, res: ServerResponse, body: 
   }
   const err = ERRORS[b.model ?? ''];
   if (err) return json(res, req, err[0], err[1], err[2]);
-  if (!MODELS.includes(b.model ?? '')) return json(res, req, 404, { error: { message: `Model ${b.model} does not exist` } });
+  if (!MODELS.includes(b.model ?? ''))
+    return json(res, req, 404, { error: { message: `Model ${b.model} does not exist` } });
   return b.stream ? stream(res, req, b, replyFor(b)) : complete(res, req, b, replyFor(b));
 }
 
 /** Starts the mock on 127.0.0.1 with an ephemeral port. */
 export async function startMockRouter(): Promise<MockRouter> {
   const sockets = new Set<Socket>();
-  const m: MockRouter = { url: '', port: 0, requests: [], modelsStatus: null, close: async () => undefined };
+  const m: MockRouter = {
+    url: '',
+    port: 0,
+    requests: [],
+    modelsStatus: null,
+    close: async () => undefined,
+  };
   const server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (c: string) => (body += c));
     req.on('end', () => {
-      m.requests.push({ method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers }, body, origin: req.headers.origin });
+      m.requests.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: { ...req.headers },
+        body,
+        origin: req.headers.origin,
+      });
       handle(m, req, res, body);
     });
   });
@@ -135,9 +233,10 @@ export async function startMockRouter(): Promise<MockRouter> {
   if (!addr || typeof addr === 'string') throw new Error('mock router has no port');
   m.port = addr.port;
   m.url = `http://127.0.0.1:${addr.port}`;
-  m.close = () => new Promise<void>((resolve) => {
-    for (const s of sockets) s.destroy();
-    server.close(() => resolve());
-  });
+  m.close = () =>
+    new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    });
   return m;
 }

@@ -13,7 +13,8 @@ export function liveBaseUrl(): Promise<string> {
     if (!up) return DEFAULT_LIVE_BASE_URL;
     const r = await fetch('/api/config', { headers: { accept: 'application/json' } });
     const body = (await r.json()) as { liveBaseUrl?: unknown };
-    if (!r.ok || typeof body.liveBaseUrl !== 'string') throw new Error(`GET /api/config answered ${r.status} without liveBaseUrl`);
+    if (!r.ok || typeof body.liveBaseUrl !== 'string')
+      throw new Error(`GET /api/config answered ${r.status} without liveBaseUrl`);
     return parseBaseUrl(body.liveBaseUrl);
   });
   return pending;
