@@ -56,7 +56,8 @@ export function parseBaseUrl(text: string, field = 'base URL'): string {
   } catch {
     throw new LiveError(
       'input',
-      `invalid ${field}: ${JSON.stringify(text)} (expected an http(s) URL such as ${DEFAULT_LIVE_BASE_URL})`,
+      `invalid ${field}: ${JSON.stringify(text)} (expected an http(s) URL such as ` +
+        `${DEFAULT_LIVE_BASE_URL})`,
     );
   }
   if (
@@ -68,7 +69,8 @@ export function parseBaseUrl(text: string, field = 'base URL'): string {
   ) {
     throw new LiveError(
       'input',
-      `invalid ${field}: ${JSON.stringify(text)} (expected an http(s) URL without credentials, query or fragment, such as ${DEFAULT_LIVE_BASE_URL})`,
+      `invalid ${field}: ${JSON.stringify(text)} (expected an http(s) URL without ` +
+        `credentials, query or fragment, such as ${DEFAULT_LIVE_BASE_URL})`,
     );
   }
   return `${u.origin}${u.pathname}`.replace(/\/+$/, '');
@@ -80,7 +82,8 @@ export function checkModelId(text: string): string {
   if (!/^[\w.\-/:@]{1,200}$/.test(id)) {
     throw new LiveError(
       'input',
-      `invalid model: ${JSON.stringify(text)} (expected an id such as meta-llama/Llama-3.1-8B-Instruct or org/model:provider)`,
+      `invalid model: ${JSON.stringify(text)} (expected an id such as ` +
+        `meta-llama/Llama-3.1-8B-Instruct or org/model:provider)`,
     );
   }
   return id;
@@ -229,7 +232,8 @@ async function streamed(r: Response, q: ChatRequest, t0: number): Promise<ChatRe
       if (chunk.error)
         throw new LiveError(
           'http',
-          `The model server reported an error mid-stream: ${JSON.stringify(chunk.error).slice(0, 300)}`,
+          `The model server reported an error mid-stream: ` +
+            `${JSON.stringify(chunk.error).slice(0, 300)}`,
         );
       const c = chunk.choices?.[0];
       const piece = typeof c?.delta?.content === 'string' ? c.delta.content : '';

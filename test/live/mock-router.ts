@@ -67,7 +67,8 @@ const ERRORS: Record<string, [number, unknown, Record<string, string>?]> = {
     {
       error: {
         message:
-          'This authentication method does not have sufficient permissions to call Inference Providers on behalf of user.',
+          'This authentication method does not have sufficient permissions to call Inference ' +
+            'Providers on behalf of user.',
       },
     },
   ],

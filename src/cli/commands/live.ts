@@ -51,7 +51,8 @@ function token(env: NodeJS.ProcessEnv): string {
   if (!t)
     throw new CapeError(
       'E_USAGE',
-      'HF_TOKEN is not set: create a token with "Make calls to Inference Providers" at https://huggingface.co/settings/tokens, then run HF_TOKEN=hf_… cape live …',
+      'HF_TOKEN is not set: create a token with "Make calls to Inference Providers" at ' +
+        'https://huggingface.co/settings/tokens, then run HF_TOKEN=hf_… cape live …',
       'HF_TOKEN',
     );
   return t;
@@ -64,7 +65,8 @@ function systemPrompt(file: unknown, model: string): { text: string; source: str
     } catch (e) {
       throw new CapeError(
         'E_INPUT',
-        `cannot read --system-prompt ${JSON.stringify(file)}: ${(e as Error).message} (expected a text file)`,
+        `cannot read --system-prompt ${JSON.stringify(file)}: ${(e as Error).message} ` +
+          `(expected a text file)`,
         'system-prompt',
       );
     }
@@ -174,7 +176,9 @@ export async function run(
     });
   else
     io.out(
-      `System prompt (${sp.source}):\n${sp.text}\n\n${sideBySide(plain, guided)}\nPrompt-level guidance on a hosted chat model, not activation steering.\n`,
+      `System prompt ` +
+        `(${sp.source}):\n${sp.text}\n\n${sideBySide(plain, guided)}\nPrompt-level guidance on ` +
+        `a hosted chat model, not activation steering.\n`,
     );
   for (const [which, e] of [
     ['plain', r.plain],
