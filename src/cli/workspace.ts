@@ -10,7 +10,7 @@ import { readModelsFromPath } from '../data/ingest/files.ts';
 import { fmtParams } from '../report/format.ts';
 import { formatTable } from '../report/table.ts';
 import { defaultDataDir, openWorkspace, type Workspace, type WorkspaceModel } from '../workspace/index.ts';
-import { parse, scoreOptions, SCORE_FLAGS } from './args.ts';
+import { parse, scoreFlags, scoreOptions, SCORE_FLAGS } from './args.ts';
 import { printJson, type Io } from './io.ts';
 import { shortLabel } from '../data/benchmarks.ts';
 
@@ -58,8 +58,7 @@ async function add(ws: Workspace, values: Record<string, unknown>, io: Io): Prom
   } else {
     if (typeof values.name !== 'string') throw new CapeError('E_USAGE', 'missing --name (or --file)', 'name');
     if (typeof values.params !== 'string') throw new CapeError('E_USAGE', 'missing --params (a parameter count such as 6.9e9, 6.9B or 410M)', 'params');
-    const scores = Object.fromEntries(Object.keys(SCORE_FLAGS).filter((f) => values[f] !== undefined).map((f) => [f, values[f]]));
-    saved = [ws.add({ name: values.name, family: values.family ?? null, params: values.params, scores }, 'cli')];
+    saved = [ws.add({ name: values.name, family: values.family ?? null, params: values.params, scores: scoreFlags(values) }, 'cli')];
   }
   if (values.json) return printJson(io, saved), 0;
   io.out(`saved ${saved.length} model${saved.length === 1 ? '' : 's'} to ${ws.dir}\n${table(saved)}`);

@@ -9,7 +9,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import pkg from '../../package.json' with { type: 'json' };
 import { openWorkspace, type Workspace } from '../workspace/index.ts';
-import { defaultEngine, type Engine } from './engine.ts';
 import { errorHandler, MAX_BODY_BYTES } from './errors.ts';
 import { apiPage, openApiDocument } from './openapi.ts';
 import { analysisRoutes, diagnosticsRoute } from './routes/analysis.ts';
@@ -31,8 +30,6 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Allowed CORS origins (comma-separated); default $CAPE_CORS_ORIGIN; empty = no CORS. */
   corsOrigin?: string;
-  /** Replaces engine functions (tests inject failures here). */
-  engine?: Partial<Engine>;
   /** "Today" (YYYY-MM-DD) for prediction deadlines; default the current date. */
   today?: () => string;
   /** Base URL of the OpenAI-compatible model server of "try it live"; default $CAPE_LIVE_BASE_URL, else HF's router. */
@@ -57,15 +54,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
 
   const ws: Workspace = openWorkspace(opts.dataDir);
   app.addHook('onClose', async () => ws.close());
-  const engine: Engine = { ...defaultEngine, ...opts.engine };
-  const state = createState(ws, engine, opts.today);
+  const state = createState(ws, opts.today);
   const dataset = state.context(false).dataset;
   ws.predictions.seed(dataset.predictions ?? []);
 
   app.setErrorHandler(errorHandler);
   registerSecurity(app, parseCorsOrigins(opts.corsOrigin ?? process.env.CAPE_CORS_ORIGIN), liveBase);
 
-  const routes: RouteDef[] = [...analysisRoutes, ...(engine.diagnostics ? [diagnosticsRoute] : []), ...workspaceRoutes, ...predictionRoutes, ...ingestRoutes, ...(opts.extraRoutes ?? [])];
+  const routes: RouteDef[] = [...analysisRoutes, diagnosticsRoute, ...workspaceRoutes, ...predictionRoutes, ...ingestRoutes, ...(opts.extraRoutes ?? [])];
   const info = { title: 'CAPE Studio', version: pkg.version, description: 'Capability-coupling analysis of language models across scale: the analyses of the CLI, a workspace of your own models, a predictions ledger and file ingestion.' };
   let doc: Record<string, unknown> | undefined;
   let page: string | undefined;

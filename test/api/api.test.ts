@@ -114,8 +114,8 @@ describe('analysis endpoints', () => {
 
   it('GET /api/diagnostics/:name answers every diagnostic the CLI has, and names the choices for an unknown one', async () => {
     const app = await makeApp();
-    const { DIAGNOSTICS } = await import('../../src/server/diagnostics.ts');
-    for (const name of DIAGNOSTICS) {
+    const { DIAGNOSTIC_NAMES } = await import('../../src/report/diagnostics.ts');
+    for (const name of DIAGNOSTIC_NAMES) {
       const r = await app.inject(`/api/diagnostics/${name}`);
       expect(r.statusCode, `${name}: ${r.body.slice(0, 200)}`).toBe(200);
     }
@@ -149,13 +149,13 @@ describe('errors', () => {
     const lines: string[] = [];
     const app = await makeApp({
       logger: { level: 'error', stream: { write: (s: string) => void lines.push(s) } },
-      engine: {
-        hField: () => {
+      extraRoutes: [
+        { method: 'GET', url: '/api/test/fail', tag: 'test', summary: 'a failing dependency', handler: () => {
           throw new Error('secret detail: /home/user/.ssh');
-        },
-      },
+        } },
+      ],
     });
-    const r = await app.inject('/api/hfield?swe=1&gpqa=2');
+    const r = await app.inject('/api/test/fail');
     expect(r.statusCode).toBe(500);
     expect(r.json()).toEqual({ code: 'E_INTERNAL', message: 'internal error' });
     expect(r.body).not.toContain('secret');
