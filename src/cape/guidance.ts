@@ -6,8 +6,8 @@
  *
  *   model id -> dataset entry (guidance-match.ts) -> analyzeModel | hField -> regime -> prompt
  *
- * The lever table is passed in (it lives in web/content/reference.ts, which src/cape may not
- * import); its `ml` names pick the lever of each regime.
+ * The lever table (src/cape/levers.ts `LEVERS`) is passed in, so tests can vary it; its `ml`
+ * names pick the lever of each regime.
  */
 import type { Context } from './context.ts';
 import { analyzeModel } from './analyze.ts';

@@ -15,7 +15,7 @@ import {
 } from '../../live/client.ts';
 import { LiveError } from '../../live/errors.ts';
 import { formatTable } from '../../report/table.ts';
-import { LEVERS } from '../../../web/content/reference.ts';
+import { LEVERS } from '../../cape/levers.ts';
 import { need, parse } from '../args.ts';
 import { printJson, type Io } from '../io.ts';
 
