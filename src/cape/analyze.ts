@@ -1,5 +1,5 @@
 /**
- * "Analyze any model" (FEATURES.md row 2): phase with evidence, γ12 (measured against the previous
+ * "Analyze any model" (docs/features.md row 2): phase with evidence, γ12 (measured against the previous
  * model, else predicted from the running-coupling fit with a 95% prediction interval),
  * susceptibility χ = 1/|γ12|, distance to Nc, the d_eff of its regime, the h-field when SWE and
  * GPQA are given, recommendations and predicted scores at the next size. Missing scores stay

@@ -6,6 +6,7 @@
  * Params: a raw count (6.9e9) or a size ("6.9B", "410M"), at least 1000; scores: benchmark ids
  * or aliases -> percent in [0, 100], with the "did you pass a fraction?" check. Pure.
  */
+import { firstControlChar } from '../core/control-chars.ts';
 import { CapeError } from '../core/errors.ts';
 import type { BenchmarkId } from '../data/benchmarks.ts';
 import { parseParams } from '../data/ingest/params.ts';
@@ -102,13 +103,24 @@ function relabelFraction(scores: ScoreMap, field: string, prefix: string): void 
   }
 }
 
+/**
+ * Refuses a one-line text field (name, family, note) holding a control character, a newline
+ * included: CapeError E_INPUT naming the field and the character's code point.
+ */
+export function checkOneLine(value: string, field: string): string {
+  const i = firstControlChar(value);
+  if (i < 0) return value;
+  const code = `U+${value.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`;
+  throw new CapeError('E_INPUT', `invalid ${field}: ${show(value)} holds the control character ${code} (expected one line of printable text)`, field);
+}
+
 /** An optional trimmed string of at most `max` characters; null when absent or empty. */
 export function checkOptionalText(v: unknown, field: string, max: number): string | null {
   if (v === undefined || v === null || v === '') return null;
   if (typeof v !== 'string' || v.trim().length > max) {
     throw bad(field, v, `a string of at most ${max} characters, or null`);
   }
-  return v.trim() || null;
+  return checkOneLine(v.trim(), field) || null;
 }
 
 function checkName(v: unknown, field: string, fallback: string | undefined): string {
@@ -117,7 +129,7 @@ function checkName(v: unknown, field: string, fallback: string | undefined): str
   if (!name || name.length > MAX_NAME) {
     throw bad(field, v, `a non-empty string of at most ${MAX_NAME} characters`);
   }
-  return name;
+  return checkOneLine(name, field);
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The critical scale Nc with uncertainty (SCIENCE.md §3), three ways:
+ * The critical scale Nc with uncertainty (docs/science-spec.md §3), three ways:
  *  - reference: the study's method — bootstrap of a quadratic TQA(log10 N) over Pythia, Llama-1
  *    and Llama-2 pooled, keeping resamples whose parabola opens upward with its vertex in
  *    [10^7, 10^12]; Nc = median vertex. The share of resamples kept is reported.

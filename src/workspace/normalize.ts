@@ -6,7 +6,7 @@
  */
 import { CapeError } from '../core/errors.ts';
 import type { BenchmarkId } from '../data/schema.ts';
-import { checkModelInput, show } from '../cape/input.ts';
+import { checkModelInput, checkOneLine, show } from '../cape/input.ts';
 
 export interface ModelInput {
   name: unknown;
@@ -38,6 +38,7 @@ export function normalizeModelInput(input: ModelInput, prefix: string): Normaliz
       throw new CapeError('E_INPUT', `invalid ${prefix}notes: ${show(input.notes)} (expected an array of strings)`, `${prefix}notes`);
     }
     notes = input.notes.slice(0, 200) as string[];
+    notes.forEach((n, i) => checkOneLine(n, `${prefix}notes[${i}]`));
   }
   const origin = typeof input.origin === 'string' && input.origin ? input.origin.slice(0, 200) : undefined;
   return { name: m.name, family: m.family, params: m.params, scores: m.scores, notes, origin };

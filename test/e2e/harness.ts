@@ -27,7 +27,7 @@ export interface Site {
   close: () => Promise<void>;
 }
 
-export interface SiteOptions {
+export interface SiteOptions extends Pick<BuildAppOptions, 'steer'> {
   /** Build the page into this folder instead of dist/web (so suites running at once don't clash). */
   outDir?: string;
   /** Passed to buildApp (e.g. liveBaseUrl for a local mock of the model server). */
@@ -43,7 +43,7 @@ export async function startSite(opts: SiteOptions = {}): Promise<Site> {
   await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', ...(opts.outDir ? { build: { outDir: opts.outDir, emptyOutDir: true } } : {}) });
   const buildMs = performance.now() - t0;
   const dataDir = mkdtempSync(join(tmpdir(), 'cape-e2e-'));
-  const app = await buildApp({ dataDir, webRoot, logger: false, ...opts.app });
+  const app = await buildApp({ dataDir, webRoot, logger: false, ...(opts.steer ? { steer: opts.steer } : {}), ...opts.app });
   opts.setup?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();

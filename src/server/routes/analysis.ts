@@ -5,6 +5,7 @@
 import { Type } from '@sinclair/typebox';
 import { CapeError } from '../../core/errors.ts';
 import { detectAndParse, type IngestedModel } from '../../data/ingest/index.ts';
+import { rejectFrontierFractions } from '../../data/ingest/scores.ts';
 import { BenchmarkIdSchema, type BenchmarkId } from '../../data/schema.ts';
 import { checkModelInput } from '../../cape/input.ts';
 import { ParamsInputSchema, ScoresInputSchema } from '../../workspace/schemas.ts';
@@ -43,6 +44,7 @@ type HFieldArgs = { swe: number; gpqa: number; subset?: 'frozen' | 'all' };
 
 /** The h-field for GET (query) and POST (body) alike. */
 function hfield(state: AppState, ws: boolean, a: HFieldArgs) {
+  rejectFrontierFractions(a);
   return hField(state.context(ws), { swe: a.swe, gpqa: a.gpqa }, a.subset ?? 'frozen');
 }
 
@@ -186,7 +188,11 @@ export const analysisRoutes: RouteDef[] = [
     tag: 'analysis',
     summary: 'Release gate: does a candidate (SWE, GPQA) make a tax excursion against the previous release?',
     schema: { querystring: WorkspaceQuery, body: Type.Object({ previous: Type.String({ minLength: 1, maxLength: 200 }), swe: Percent, gpqa: Percent }, { additionalProperties: false }) },
-    handler: (req, _r, state) => gate(state.context(includeWs(req)), req.body as { previous: string; swe: number; gpqa: number }),
+    handler: (req, _r, state) => {
+      const body = req.body as { previous: string; swe: number; gpqa: number };
+      rejectFrontierFractions(body);
+      return gate(state.context(includeWs(req)), body);
+    },
   },
   {
     method: 'GET',
