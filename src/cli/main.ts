@@ -10,6 +10,7 @@ import * as diagnostics from './commands/diagnostics.ts';
 import * as family from './commands/family.ts';
 import * as frontier from './commands/frontier.ts';
 import * as leaderboard from './commands/leaderboard.ts';
+import * as live from './commands/live.ts';
 import * as pair from './commands/pair.ts';
 import * as trajectory from './commands/trajectory.ts';
 import * as serve from './commands/serve.ts';
@@ -31,6 +32,7 @@ export const COMMANDS: Record<string, Command> = {
   leaderboard: { run: leaderboard.run, help: leaderboard.help, summary: 'a whole Open LLM Leaderboard export through the engine: families, pooled Nc, out-of-sample replication' },
   // Loaded on demand: only this command (and serve) opens SQLite.
   workspace: { run: async (argv, io) => (await import('./workspace.ts')).runWorkspace(argv, io), help: 'cape workspace --help', summary: 'your saved models: add, list, remove, export (shared with the server)' },
+  live: { run: (argv, io) => live.run(argv, io), help: live.help, summary: 'one prompt to a hosted chat model, plain and with the CAPE-guided system prompt (HF_TOKEN)' },
   steer: { run: steer.run, help: steer.help, summary: 'steer a local Hugging Face model along the truth direction at the probe layer; calibrate' },
   serve: { run: serve.run, help: serve.help, summary: 'the dashboard and the HTTP API on http://127.0.0.1:8787 (npm start)' },
   verify: { run: verify.runVerify, help: verify.verifyHelp, summary: 'the seed\'s headline numbers recomputed, side by side' },

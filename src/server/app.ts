@@ -22,7 +22,7 @@ import { predictionRoutes } from './routes/predictions.ts';
 import { registerRoutes, type RouteDef } from './routes/types.ts';
 import { steerRoutes, type SteerRouteOptions } from './routes/steer.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
-import { parseCorsOrigins, registerSecurity } from './security.ts';
+import { liveBaseUrl, parseCorsOrigins, registerSecurity } from './security.ts';
 import { createState, type AppState } from './state.ts';
 import { registerStatic } from './static.ts';
 
@@ -37,6 +37,8 @@ export interface BuildAppOptions {
   corsOrigin?: string;
   /** "Today" (YYYY-MM-DD) for prediction deadlines; default the current date. */
   today?: () => string;
+  /** Base URL of the OpenAI-compatible model server of "try it live"; default $CAPE_LIVE_BASE_URL, else HF's router. */
+  liveBaseUrl?: string;
   /** Host names served besides 127.0.0.1, localhost and [::1]; default $CAPE_ALLOWED_HOSTS. */
   allowedHosts?: string;
   /** Extra routes (tests register a throwing route here). */
@@ -73,6 +75,7 @@ function seedPredictions(ws: Workspace, seeds: readonly Prediction[], app: Fasti
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
+  const liveBase = liveBaseUrl(opts.liveBaseUrl ?? process.env.CAPE_LIVE_BASE_URL);
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: MAX_BODY_BYTES,
@@ -101,7 +104,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
 
   app.setErrorHandler(errorHandler);
   const corsOrigins = parseCorsOrigins(opts.corsOrigin ?? process.env.CAPE_CORS_ORIGIN);
-  registerSecurity(app, corsOrigins);
+  registerSecurity(app, corsOrigins, liveBase);
   registerRequestGuard(app, { corsOrigins, allowedHosts: parseHostList(opts.allowedHosts ?? process.env.CAPE_ALLOWED_HOSTS) });
 
   const routes: RouteDef[] = [...analysisRoutes, diagnosticsRoute, ...workspaceRoutes, ...predictionRoutes, ...ingestRoutes, ...(opts.extraRoutes ?? [])];
@@ -109,7 +112,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
   const info = { title: 'CAPE Studio', version: pkg.version, description: 'Capability-coupling analysis of language models across scale: the analyses of the CLI, a workspace of your own models, a predictions ledger and file ingestion.' };
   let doc: Record<string, unknown> | undefined;
   let page: string | undefined;
-  const meta = metaRoutes(() => doc!, () => page!, pkg.version);
+  const meta = metaRoutes(() => doc!, () => page!, pkg.version, liveBase);
   const all = [...routes, ...meta];
   doc = openApiDocument(all, { ...info, description: `${info.description} Dataset ${dataset.version}.` });
   page = apiPage(doc);

@@ -1,27 +1,46 @@
 /**
  * Security headers on every response, and CORS only when CAPE_CORS_ORIGIN names origins.
- * CSP: same-origin everything; connect-src also allows the Hugging Face inference API (the
- * dashboard's "try it live" panel); no inline or eval'd scripts; style-src allows inline styles
+ * CSP: same-origin everything; connect-src also allows exactly one model server, the origin of
+ * the live base URL (Hugging Face's router, or CAPE_LIVE_BASE_URL), which the "try it live" panel
+ * calls straight from the browser; no inline or eval'd scripts; style-src allows inline styles
  * because the chart library (Observable Plot) writes style attributes and a <style> element into
  * its SVG. Frames: none may embed us.
  */
 import type { FastifyInstance } from 'fastify';
+import { DEFAULT_LIVE_BASE_URL, parseBaseUrl } from '../live/client.ts';
+import { LiveError } from '../live/errors.ts';
+import { CapeError } from '../core/errors.ts';
 
-export const HF_ORIGINS = ['https://api-inference.huggingface.co', 'https://router.huggingface.co'] as const;
+/** The live base URL: CAPE_LIVE_BASE_URL when set, else Hugging Face's router; E_INPUT if bad. */
+export function liveBaseUrl(value: string | undefined): string {
+  if (value === undefined || value.trim() === '') return DEFAULT_LIVE_BASE_URL;
+  try {
+    return parseBaseUrl(value, 'CAPE_LIVE_BASE_URL');
+  } catch (e) {
+    throw e instanceof LiveError ? new CapeError('E_INPUT', e.message, 'CAPE_LIVE_BASE_URL') : e;
+  }
+}
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  `connect-src 'self' ${HF_ORIGINS.join(' ')}`,
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The CSP for a live base URL: connect-src is 'self' plus that URL's origin, nothing else. */
+export function contentSecurityPolicy(baseUrl: string = DEFAULT_LIVE_BASE_URL): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self' ${new URL(baseUrl).origin}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
+/** The CSP with the default live origin (https://router.huggingface.co). */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+/** Security headers with the default CSP; registerSecurity swaps in the configured one. */
 export const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
@@ -40,10 +59,11 @@ export function parseCorsOrigins(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
-export function registerSecurity(app: FastifyInstance, corsOrigins: readonly string[]): void {
+export function registerSecurity(app: FastifyInstance, corsOrigins: readonly string[], liveBase: string = DEFAULT_LIVE_BASE_URL): void {
+  const headers = { ...SECURITY_HEADERS, 'content-security-policy': contentSecurityPolicy(liveBase) };
   // onSend runs for every response, error bodies and 404s included (callback style: no promise per request)
   app.addHook('onSend', (req, reply, payload, done) => {
-    reply.headers(SECURITY_HEADERS);
+    reply.headers(headers);
     if (corsOrigins.length > 0) {
       // the answer depends on Origin whether or not this one is allowed (caches must key on it)
       reply.header('vary', 'Origin');

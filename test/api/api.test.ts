@@ -420,10 +420,10 @@ describe('security', () => {
     }
   });
 
-  it('the CSP allows no third-party origin except the Hugging Face API, and no inline script', () => {
+  it('the CSP allows no third-party origin except the Hugging Face router, and no inline script', () => {
     const origins = CONTENT_SECURITY_POLICY.match(/https?:\/\/[^\s;]+/g);
-    expect(origins).toEqual(['https://api-inference.huggingface.co', 'https://router.huggingface.co']);
-    expect(CONTENT_SECURITY_POLICY).toMatch(/connect-src 'self' https:\/\/api-inference\.huggingface\.co https:\/\/router\.huggingface\.co/);
+    expect(origins).toEqual(['https://router.huggingface.co']);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/connect-src 'self' https:\/\/router\.huggingface\.co;/);
     expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self'(;|$)/);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
     expect(CONTENT_SECURITY_POLICY).toMatch(/frame-ancestors 'none'/);
@@ -526,6 +526,7 @@ describe('OpenAPI document and API page', () => {
       'delete /api/workspace/models/{id}', 'get /api/workspace/export', 'get /api/predictions', 'post /api/predictions',
       'delete /api/predictions/{id}', 'post /api/ingest/preview', 'post /api/ingest/commit', 'get /api/health', 'get /api/openapi.json', 'get /api',
       'post /api/steer', 'get /api/steer/model', 'get /api/steer/status', 'get /api/steer/evals',
+      'get /api/config',
     ];
     const listed = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
     expect(listed.sort()).toEqual(expected.sort());

@@ -54,7 +54,7 @@ describe('dashboard in Chromium', () => {
     expect(w.failed).toEqual([]);
     expect(w.external).toEqual([]);
     const panels = await page.$$eval('section.panel', (s) => s.map((e) => e.getAttribute('data-panel')));
-    expect(panels.length).toBe(30);
+    expect(panels.length).toBe(31);
     await page.waitForFunction(() => !(document.querySelector('[data-testid="ws-status"]')?.textContent ?? 'checking').startsWith('checking'));
     await page.waitForSelector('[data-testid="ledger-table"]');
     expect(await page.locator('body').innerText()).not.toMatch(/\bNaN\b|undefined/);

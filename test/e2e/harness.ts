@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { buildApp, type BuildAppOptions } from '../../src/server/app.ts';
+import { buildApp, type BuildAppOptions, type CapeApp } from '../../src/server/app.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Debian's chromium; CAPE_CHROMIUM overrides it (used to test the missing-browser message). */
@@ -27,13 +27,24 @@ export interface Site {
   close: () => Promise<void>;
 }
 
+export interface SiteOptions extends Pick<BuildAppOptions, 'steer'> {
+  /** Build the page into this folder instead of dist/web (so suites running at once don't clash). */
+  outDir?: string;
+  /** Passed to buildApp (e.g. liveBaseUrl for a local mock of the model server). */
+  app?: Partial<BuildAppOptions>;
+  /** Runs before listen (e.g. to add an onRequest hook that records what the server receives). */
+  setup?: (app: CapeApp) => void;
+}
+
 /** Builds the page and serves it with the real server (API included) on an ephemeral port. */
-export async function startSite(opts: Pick<BuildAppOptions, 'steer'> = {}): Promise<Site> {
+export async function startSite(opts: SiteOptions = {}): Promise<Site> {
   const t0 = performance.now();
-  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  const webRoot = opts.outDir ?? join(ROOT, 'dist/web');
+  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', ...(opts.outDir ? { build: { outDir: opts.outDir, emptyOutDir: true } } : {}) });
   const buildMs = performance.now() - t0;
   const dataDir = mkdtempSync(join(tmpdir(), 'cape-e2e-'));
-  const app = await buildApp({ dataDir, webRoot: join(ROOT, 'dist/web'), logger: false, ...opts });
+  const app = await buildApp({ dataDir, webRoot, logger: false, ...(opts.steer ? { steer: opts.steer } : {}), ...opts.app });
+  opts.setup?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('server has no port');

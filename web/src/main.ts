@@ -7,6 +7,7 @@ import { citation, dictionary, levers } from './panels/reference.ts';
 import { arrhenius, boosting, opt, poly, rgflow, survival, topology } from './panels/diagnostics.ts';
 import { ode } from './panels/explorer.ts';
 import { leaderboard } from './panels/leaderboard.ts';
+import { live } from './panels/live.ts';
 import { steering } from './panels/steering.ts';
 import { correlations, deff, lofo, phaseCards, predictions, summary } from './panels/science.ts';
 import { applyWorkspaceToggle, ledgerPanel, workspacePanel } from './panels/workspace.ts';
@@ -14,7 +15,7 @@ import { getState, initState, setState } from './state.ts';
 import { applyTheme, theme } from './theme.ts';
 import { section, type PanelDef } from './ui.ts';
 
-const PANELS: PanelDef[] = [header, analyze, customPair, known, phase, phaseCards, frontier, trajectories, matrix3, arrhenius, survival, correlations, deff, lofo, rgflow, levers, opt, poly, topology, dictionary, boosting, summary, citation, hfield, predictions, ode, workspacePanel, ledgerPanel, leaderboard, steering];
+const PANELS: PanelDef[] = [header, analyze, customPair, known, phase, phaseCards, frontier, trajectories, matrix3, arrhenius, survival, correlations, deff, lofo, rgflow, levers, opt, poly, topology, dictionary, boosting, summary, citation, hfield, predictions, ode, workspacePanel, ledgerPanel, leaderboard, steering, live];
 
 function boot(): void {
   const t0 = performance.now();

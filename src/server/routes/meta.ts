@@ -1,4 +1,4 @@
-/** Health, the OpenAPI document and the readable API page. */
+/** Health, the page's configuration, the OpenAPI document and the readable API page. */
 import { Type } from '@sinclair/typebox';
 import type { RouteDef } from './types.ts';
 
@@ -13,8 +13,16 @@ const HealthSchema = Type.Object({
   }),
 });
 
-export function metaRoutes(getDoc: () => Record<string, unknown>, getPage: () => string, version: string): RouteDef[] {
+export function metaRoutes(getDoc: () => Record<string, unknown>, getPage: () => string, version: string, liveBaseUrl: string): RouteDef[] {
   return [
+    {
+      method: 'GET',
+      url: '/api/config',
+      tag: 'meta',
+      summary: 'Settings the page needs: the model server "try it live" calls from the browser (CAPE_LIVE_BASE_URL)',
+      doc: { responses: { 200: { description: 'ok', schema: Type.Object({ liveBaseUrl: Type.String() }) } } },
+      handler: () => ({ liveBaseUrl }),
+    },
     {
       method: 'GET',
       url: '/api/health',
