@@ -53,3 +53,16 @@ export const BIBTEX = `@article{amin2026cape,
   url       = {https://github.com/adilamin89/cape-scaling}
 }
 `;
+
+/**
+ * Self-steering and "try it live" as the seed describes them (method only, in our words): shown
+ * in their section until the computed panels (web/src/panels/steering.ts, live.ts) register.
+ */
+export const STEERING_STEPS: { step: string; what: string }[] = [
+  { step: 'Truth direction', what: 'the mean difference of the hidden states for true and for false calibration statements' },
+  { step: 'Probe layer', what: 'a layer at a quarter of the depth, where the coupling bottleneck is probed' },
+  { step: 'Steer', what: 'add the truth direction, times a strength, to the hidden state at the probe layer while generating' },
+  { step: 'Result', what: 'compare the generation with and without the added direction, on the same prompt' },
+];
+
+export const TRY_LIVE_NOTE = 'Try it live runs text generation with your own Hugging Face token, with and without a CAPE-guided system prompt. The token stays in your browser (localStorage) and is sent only to the Hugging Face API, never to this server.';

@@ -8,22 +8,39 @@ export interface PanelDef {
   id: string;
   n: number;
   title: string;
-  render: (body: HTMLElement) => void;
+  /** Renders into `body`; a promise when part of the panel (a chart module) loads later. */
+  render: (body: HTMLElement) => void | Promise<void>;
+  /** One line computed from the data, shown first: what the panel says. */
+  takeaway?: () => string;
 }
 
 export function section(def: PanelDef): HTMLElement {
   const body = h('div', { class: 'panel-body' });
-  const el = h('section', { id: def.id, class: 'panel', 'aria-labelledby': `${def.id}-title`, 'data-panel': String(def.n) }, h('h2', { id: `${def.id}-title` }, h('span', { class: 'panel-n', 'aria-hidden': 'true' }, String(def.n)), def.title), body);
+  const el = h('section', { id: def.id, class: 'panel', 'aria-labelledby': `${def.id}-title`, 'data-panel': String(def.n) }, h('h3', { id: `${def.id}-title`, class: 'panel-title', tabindex: '-1' }, h('span', { class: 'panel-n', 'aria-hidden': 'true' }, String(def.n)), def.title), takeawayLine(def), body);
   safeRender(body, def.render);
   return el;
 }
 
-export function safeRender(body: HTMLElement, render: (b: HTMLElement) => void): void {
+/** The panel's one-line takeaway, or its engine error in place of it. */
+function takeawayLine(def: PanelDef): HTMLElement | null {
+  if (!def.takeaway) return null;
   try {
-    render(body);
+    return h('p', { class: 'takeaway', 'data-testid': `takeaway-${def.id}` }, def.takeaway());
   } catch (e) {
+    return h('p', { class: 'takeaway' }, `No summary: ${(e as Error).message}`);
+  }
+}
+
+export function safeRender(body: HTMLElement, render: (b: HTMLElement) => void | Promise<void>): void {
+  const fail = (e: unknown) => {
     body.replaceChildren(errorBox(`This panel failed to render: ${(e as Error).message}`));
     console.warn(e);
+  };
+  try {
+    const r = render(body);
+    if (r) r.catch(fail);
+  } catch (e) {
+    fail(e);
   }
 }
 

@@ -1,5 +1,5 @@
 /** Panels 16, 20, 23: lever mapping, physics ↔ ML dictionary, citation (content from web/content). */
-import { BIBTEX, DICTIONARY, LEVERS } from '../../content/reference.ts';
+import { BIBTEX, DICTIONARY, LEVERS, STEERING_STEPS, TRY_LIVE_NOTE } from '../../content/reference.ts';
 import { h, mount } from '../dom.ts';
 import { table, type PanelDef } from '../ui.ts';
 
@@ -43,5 +43,18 @@ export const citation: PanelDef = {
     });
     const pre = h('pre', { class: 'bibtex', tabindex: '0', 'aria-label': 'BibTeX' }, BIBTEX);
     mount(body, h('div', { class: 'row' }, btn, status), pre);
+  },
+};
+
+/** The seed's self-steering and try-it-live description, until the computed panels register. */
+export const steeringReference: PanelDef = {
+  id: 'steering-reference',
+  n: 27,
+  title: 'Self-steering and try it live: the method',
+  takeaway: () => `Steering adds one direction at one layer, in ${STEERING_STEPS.length} steps; no retraining.`,
+  render(body) {
+    mount(body,
+      h('ol', { class: 'steps' }, STEERING_STEPS.map((s) => h('li', {}, h('strong', {}, s.step), `: ${s.what}.`))),
+      h('p', {}, TRY_LIVE_NOTE));
   },
 };
