@@ -1,9 +1,11 @@
 /**
  * The page's sections, in navigation order, and the panels in each: one line per panel. A panel
  * module is imported only when its section is first shown (its own chunk), so the first screen
- * loads the analysis alone. To add a panel: `registerPanel('<section>', () => import(...))`.
+ * loads the analysis alone (the panels of analyze.ts and workspace.ts are in it already:
+ * the form uses them). To add a panel: `registerPanel('<section>', () => import(...))`.
  */
-import { analyze, customPair, known } from './panels/analyze.ts';
+import { analyze, customPair, header, known, phase } from './panels/analyze.ts';
+import { ledgerPanel, workspacePanel } from './panels/workspace.ts';
 import { defineSection, registerPanel } from './sections.ts';
 
 defineSection({ id: 'your-model', title: 'Your model', lede: 'Enter a size and scores, or try an example: the phase, its Nc and what to expect at the next size.' });
@@ -15,7 +17,7 @@ defineSection({ id: 'steering-live', title: 'Self-steering and try it live', led
 defineSection({ id: 'workspace-ledger', title: 'Workspace', lede: 'Your saved models and predictions, kept by the server.' });
 
 registerPanel('your-model', async () => [analyze, known, customPair]);
-registerPanel('base-phase', () => import('./panels/analyze.ts').then((m) => [m.header, m.phase]));
+registerPanel('base-phase', async () => [header, phase]);
 registerPanel('base-phase', () => import('./panels/science.ts').then((m) => [m.phaseCards, m.correlations, m.deff, m.lofo]));
 registerPanel('frontier-models', () => import('./panels/frontier.ts').then((m) => [m.frontier, m.hfield, m.trajectories, m.matrix3]));
 registerPanel('physics', () => import('./panels/diagnostics.ts').then((m) => [m.arrhenius, m.survival, m.rgflow, m.opt, m.poly, m.topology, m.boosting]));
@@ -24,4 +26,4 @@ registerPanel('evidence', () => import('./panels/science.ts').then((m) => [m.sum
 registerPanel('evidence', () => import('./panels/leaderboard.ts').then((m) => m.leaderboard));
 registerPanel('evidence', () => import('./panels/reference.ts').then((m) => [m.levers, m.dictionary, m.citation]));
 registerPanel('steering-live', () => import('./panels/reference.ts').then((m) => m.steeringReference));
-registerPanel('workspace-ledger', () => import('./panels/workspace.ts').then((m) => [m.workspacePanel, m.ledgerPanel]));
+registerPanel('workspace-ledger', async () => [workspacePanel, ledgerPanel]);

@@ -111,9 +111,9 @@ export function chart(name: string, svg: string, label: string, onSelect?: (id: 
     holder.querySelectorAll('[data-model-id]').forEach((el) => el.classList.add('selectable'));
   }
   const svgBtn = h('button', { type: 'button', class: 'small', 'aria-label': `Download ${label} as SVG` }, 'SVG');
-  svgBtn.addEventListener('click', () => downloadSvg(name, svg));
+  svgBtn.addEventListener('click', () => downloadSvg(name, svg, label));
   const pngBtn = h('button', { type: 'button', class: 'small', 'aria-label': `Download ${label} as PNG` }, 'PNG');
-  pngBtn.addEventListener('click', () => void downloadPng(name, svg));
+  pngBtn.addEventListener('click', () => void downloadPng(name, svg, label));
   return h('figure', { class: 'chart-fig' }, h('div', { class: 'tools' }, svgBtn, pngBtn), holder);
 }
 
