@@ -97,11 +97,12 @@ export function table(spec: TableSpec): HTMLElement {
     const rows = spec.csv ?? Array.from(t.querySelectorAll('tbody tr')).map((tr) => Array.from(tr.children).map((td) => td.textContent ?? ''));
     downloadCsv(spec.name, spec.header, rows);
   });
-  return h('div', { class: 'table-wrap' }, h('div', { class: 'tools' }, btn), h('div', { class: 'scroll-x' }, t));
+  // Focusable and named, so a keyboard user can scroll a table wider than the screen.
+  return h('div', { class: 'table-wrap' }, h('div', { class: 'tools' }, btn), h('div', { class: 'scroll-x', tabindex: '0', role: 'region', 'aria-label': spec.caption ?? `${spec.name} table` }, t));
 }
 
 export function chart(name: string, svg: string, label: string, onSelect?: (id: string) => void): HTMLElement {
-  const holder = h('div', { class: 'chart', role: 'figure', 'aria-label': label });
+  const holder = h('div', { class: 'chart', role: 'figure', 'aria-label': label, tabindex: '0' });
   holder.appendChild(svgNode(svg));
   if (onSelect) {
     holder.addEventListener('click', (ev) => {
