@@ -434,6 +434,14 @@ export const phase: PanelDef = {
   id: 'phase-diagram',
   n: 5,
   title: 'Phase diagram',
+  takeaway() {
+    const ctx = engineContext();
+    const nc = ncCluster(ctx);
+    const sizes = ctx.base.map((m) => m.params).filter(isNum);
+    const below = sizes.filter((p) => p < nc.ciLow).length;
+    const above = sizes.filter((p) => p > nc.ciHigh).length;
+    return `${below} of ${sizes.length} base models sit below Nc's 95% interval (tax), ${sizes.length - below - above} inside it, ${above} above it (bonus).`;
+  },
   render(body) {
     const draw = () => {
       const ctx = engineContext();
