@@ -12,7 +12,7 @@ if (process.argv.includes('--if-stale') && !isStale(join(outdir, 'main.js'), ['s
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: join(root, 'src/cli/main.ts') },
+  entryPoints: { main: join(root, 'src/cli/main.ts'), 'steer-worker': join(root, 'src/steer/worker.ts') },
   outdir,
   bundle: true,
   splitting: true,

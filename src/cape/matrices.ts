@@ -12,7 +12,8 @@ import { isConstant } from '../core/stats.ts';
 import type { BenchmarkId } from '../data/schema.ts';
 import { memo, type Context } from './context.ts';
 import { ncCluster } from './nc.ts';
-import { BASE_FIVE, column, hasAll, SHORT, type ModelPoint } from './points.ts';
+import { BASE_FIVE, column, hasAll, type ModelPoint } from './points.ts';
+import { shortLabel } from '../data/benchmarks.ts';
 
 /** Resamples used for d_eff intervals (each needs an eigendecomposition). */
 export const DEFF_RESAMPLES = 1000;
@@ -44,7 +45,7 @@ export function phaseMatrix(ctx: Context, label: string, points: readonly ModelP
   const enough = pts.length >= benchmarks.length + 1 || (pts.length >= 3 && benchmarks.length <= 3);
   const matrix = enough ? correlationMatrix(cols) : benchmarks.map(() => benchmarks.map(() => NaN));
   const pairs: PairStat[] = [];
-  benchmarks.forEach((a, i) => benchmarks.forEach((b, j) => { if (j > i) pairs.push({ a, b, label: `${SHORT[a]}–${SHORT[b]}`, r: matrix[i]![j]! }); }));
+  benchmarks.forEach((a, i) => benchmarks.forEach((b, j) => { if (j > i) pairs.push({ a, b, label: `${shortLabel(a)}–${shortLabel(b)}`, r: matrix[i]![j]! }); }));
   const finite = enough && pairs.every((p) => Number.isFinite(p.r));
   const eig = finite ? symmetricEigen(matrix) : { values: benchmarks.map(() => NaN), vectors: [benchmarks.map(() => NaN)] };
   let pc1 = eig.vectors[0] ?? [];

@@ -15,6 +15,7 @@ import { ncCluster } from './nc.ts';
 import { FRONTIER_THREE, type ModelPoint } from './points.ts';
 import { NC2_BAND } from './regimes.ts';
 import { fitRunning, type RunningFitSummary } from './running.ts';
+import { fmtParams } from '../report/format.ts';
 
 export interface SeriesModel { name: string; params: number; x: number; y: number }
 
@@ -37,7 +38,6 @@ export interface PairCoupling {
   frontier: (CorrelationResult & { note: string }) | null;
 }
 
-const fmt = (v: number) => (v >= 1e9 ? `${(v / 1e9).toFixed(1)}B` : `${(v / 1e6).toFixed(0)}M`);
 const median = (v: number[]) => { const s = [...v].sort((a, b) => a - b); return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : null; };
 
 function seriesPoints(series: readonly SeriesModel[], x: BenchmarkId, y: BenchmarkId): ModelPoint[] {
@@ -92,10 +92,10 @@ export function pairCoupling(ctx: Context, input: { x: BenchmarkId; y: Benchmark
     return { band: name, range, n: g.length, positive: g.filter((v) => v > 0).length, negative: g.filter((v) => v <= 0).length, medianGamma: median(g) };
   };
   const bands = [
-    band('tax', `< ${fmt(nc.ciLow)}`, 0, nc.ciLow),
-    band('transition', `${fmt(nc.ciLow)}–${fmt(nc.ciHigh)}`, nc.ciLow, nc.ciHigh),
-    band('bonus', `${fmt(nc.ciHigh)}–${fmt(NC2_BAND[0])}`, nc.ciHigh, NC2_BAND[0]),
-    band('frontier-scale', `≥ ${fmt(NC2_BAND[0])}`, NC2_BAND[0], Infinity),
+    band('tax', `< ${fmtParams(nc.ciLow)}`, 0, nc.ciLow),
+    band('transition', `${fmtParams(nc.ciLow)}–${fmtParams(nc.ciHigh)}`, nc.ciLow, nc.ciHigh),
+    band('bonus', `${fmtParams(nc.ciHigh)}–${fmtParams(NC2_BAND[0])}`, nc.ciHigh, NC2_BAND[0]),
+    band('frontier-scale', `≥ ${fmtParams(NC2_BAND[0])}`, NC2_BAND[0], Infinity),
   ];
   const crossings = crossingsOf(ts);
   const high = crossings.filter((c) => c.inNc2Range);
@@ -103,7 +103,7 @@ export function pairCoupling(ctx: Context, input: { x: BenchmarkId; y: Benchmark
   const nc2 = frontierPair && !input.series
     ? 'Nc2/Nc3 cannot be located on frontier benchmarks: their models have no parameter counts.'
     : high.length > 0
-      ? `sign change${high.length > 1 ? 's' : ''} at ≥ 70B: ${high.map((c) => `${fmt(c.params)} in ${c.family} (${c.direction})`).join('; ')} — a candidate Nc2/Nc3 for this pair`
+      ? `sign change${high.length > 1 ? 's' : ''} at ≥ 70B: ${high.map((c) => `${fmtParams(c.params)} in ${c.family} (${c.direction})`).join('; ')} — a candidate Nc2/Nc3 for this pair`
       : `no sign change at ≥ 70B (${above} usable transition${above === 1 ? '' : 's'} at that scale${above < 2 ? ': too few to see one' : ''})`;
   return { x, y, source: input.series ? 'series' : 'dataset', transitions: ts, excluded: ts.length - u.length, fit, fitNote, bands, crossings, nc2, frontier };
 }

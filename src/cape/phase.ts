@@ -12,6 +12,7 @@ import { findModel } from './lookup.ts';
 import { ncFor, type NcEstimate } from './nc.ts';
 import type { ScoreMap } from './points.ts';
 import { FRONTIER_REGIME_NOTE, NC2_BAND, NC3 } from './regimes.ts';
+import { fmtParams } from '../report/format.ts';
 
 export type Phase = 'tax' | 'transition' | 'bonus' | 'nc2' | 'nc3';
 
@@ -33,8 +34,6 @@ export interface PhaseResult {
   evidence: string[];
 }
 
-const fmtN = (v: number) => (v >= 1e9 ? `${(v / 1e9).toFixed(v >= 1e10 ? 0 : 1)}B` : `${(v / 1e6).toFixed(0)}M`);
-
 /** γ12 measured between the named previous model and this one (HS → TQA). */
 export function measuredGamma(ctx: Context, previous: string, params: number, scores: ScoreMap): MeasuredGamma {
   const prev = findModel(ctx.allBase, previous, 'previous model');
@@ -42,7 +41,7 @@ export function measuredGamma(ctx: Context, previous: string, params: number, sc
   if (hs0 === undefined || tqa0 === undefined) throw new CapeError('E_INSUFFICIENT_DATA', `previous model ${prev.name} has no HellaSwag/TruthfulQA pair to measure γ12 against`, 'previous');
   if (hs1 === undefined || tqa1 === undefined) throw new CapeError('E_INPUT', 'measuring γ12 against --previous needs this model\'s hellaswag and truthfulqa scores (missing)', hs1 === undefined ? 'hellaswag' : 'truthfulqa');
   if (prev.params !== null && prev.params >= params) {
-    throw new CapeError('E_INPUT', `previous model ${prev.name} has ${fmtN(prev.params)} parameters, not fewer than this model's ${fmtN(params)} (expected the next smaller model of the family)`, 'previous');
+    throw new CapeError('E_INPUT', `previous model ${prev.name} has ${fmtParams(prev.params)} parameters, not fewer than this model's ${fmtParams(params)} (expected the next smaller model of the family)`, 'previous');
   }
   const dHs = hs1 - hs0, dTqa = tqa1 - tqa0;
   const stable = Math.abs(dHs) >= MIN_DELTA;
@@ -56,23 +55,23 @@ export function measuredGamma(ctx: Context, previous: string, params: number, sc
 export function classifyPhase(ctx: Context, input: { params: number; scores: ScoreMap; family?: string | null; previous?: string | null }): PhaseResult {
   const nc = ncFor(ctx, input.family);
   const distanceToNc = Math.log10(input.params / nc.value);
-  const ncText = `Nc = ${fmtN(nc.value)} [${fmtN(nc.ciLow)}, ${fmtN(nc.ciHigh)}] (${nc.method === 'family' ? `${input.family}'s own` : 'pooled family-cluster'} estimate, n = ${nc.n})`;
+  const ncText = `Nc = ${fmtParams(nc.value)} [${fmtParams(nc.ciLow)}, ${fmtParams(nc.ciHigh)}] (${nc.method === 'family' ? `${input.family}'s own` : 'pooled family-cluster'} estimate, n = ${nc.n})`;
   const evidence: string[] = [];
   const measured = input.previous ? measuredGamma(ctx, input.previous, input.params, input.scores) : null;
   let phase: Phase;
   if (input.params >= NC3) {
     phase = 'nc3';
-    evidence.push(`N = ${fmtN(input.params)} ≥ ${fmtN(NC3)}: Nc3 regime. ${FRONTIER_REGIME_NOTE}`);
+    evidence.push(`N = ${fmtParams(input.params)} ≥ ${fmtParams(NC3)}: Nc3 regime. ${FRONTIER_REGIME_NOTE}`);
   } else if (input.params >= NC2_BAND[0]) {
     phase = 'nc2';
-    evidence.push(`N = ${fmtN(input.params)} in the Nc2 band ${fmtN(NC2_BAND[0])}–${fmtN(NC2_BAND[1])}: HS/TQA saturate, SWE/GPQA discriminate. ${FRONTIER_REGIME_NOTE}`);
+    evidence.push(`N = ${fmtParams(input.params)} in the Nc2 band ${fmtParams(NC2_BAND[0])}–${fmtParams(NC2_BAND[1])}: HS/TQA saturate, SWE/GPQA discriminate. ${FRONTIER_REGIME_NOTE}`);
   } else if (measured?.stable) {
     phase = (measured.value as number) < 0 ? 'tax' : 'bonus';
     evidence.push(`${measured.note}: ${phase === 'tax' ? 'negative — truthfulness falls as reasoning rises (tax)' : 'positive — both rise (bonus)'}`);
     evidence.push(`size check: ${ncText}; this model is ${distanceToNc >= 0 ? 'above' : 'below'} it by ${Math.abs(distanceToNc).toFixed(2)} decades`);
   } else {
     phase = input.params < nc.ciLow ? 'tax' : input.params > nc.ciHigh ? 'bonus' : 'transition';
-    evidence.push(`N = ${fmtN(input.params)} is ${phase === 'tax' ? 'below' : phase === 'bonus' ? 'above' : 'inside'} the 95% interval of ${ncText}`);
+    evidence.push(`N = ${fmtParams(input.params)} is ${phase === 'tax' ? 'below' : phase === 'bonus' ? 'above' : 'inside'} the 95% interval of ${ncText}`);
     if (measured) evidence.push(measured.note);
   }
   return { phase, nc, distanceToNc, measured, evidence };

@@ -24,19 +24,6 @@ export interface ModelPoint {
   hfId?: string | null;
 }
 
-/** Short labels used in tables and charts. */
-export const SHORT: Record<BenchmarkId, string> = {
-  hellaswag: 'HS',
-  truthfulqa_mc2: 'TQA',
-  arc_challenge: 'ARC',
-  mmlu: 'MMLU',
-  winogrande: 'WG',
-  gsm8k: 'GSM8K',
-  swe_bench_verified: 'SWE',
-  gpqa_diamond: 'GPQA',
-  ifeval: 'IFEval',
-};
-
 /** The five base benchmarks of the Open LLM Leaderboard v1 protocol, in the seed's order. */
 export const BASE_FIVE: readonly BenchmarkId[] = ['hellaswag', 'truthfulqa_mc2', 'arc_challenge', 'mmlu', 'winogrande'];
 /** The frontier axes. */

@@ -5,7 +5,8 @@
 import type { BenchmarkId } from '../data/schema.ts';
 import type { HFieldResult } from './frontier.ts';
 import type { PhaseResult } from './phase.ts';
-import { BASE_FIVE, FRONTIER_THREE, SHORT, type ScoreMap } from './points.ts';
+import { BASE_FIVE, FRONTIER_THREE, type ScoreMap } from './points.ts';
+import { shortLabel } from '../data/benchmarks.ts';
 
 export interface RecommendInput {
   phase: PhaseResult;
@@ -44,7 +45,7 @@ export function recommendations(input: RecommendInput): string[] {
   }
   const wanted: readonly BenchmarkId[] = phase.phase === 'nc2' || phase.phase === 'nc3' ? FRONTIER_THREE : BASE_FIVE;
   const missing = wanted.filter((b) => input.scores[b] === undefined);
-  if (missing.length > 0) out.push(`Add ${missing.map((b) => SHORT[b]).join(', ')}: ${phase.phase === 'nc2' || phase.phase === 'nc3' ? 'the frontier coupling matrix needs all three axes' : 'the phase-separated correlation matrix uses all five base benchmarks'}.`);
+  if (missing.length > 0) out.push(`Add ${missing.map((b) => shortLabel(b)).join(', ')}: ${phase.phase === 'nc2' || phase.phase === 'nc3' ? 'the frontier coupling matrix needs all three axes' : 'the phase-separated correlation matrix uses all five base benchmarks'}.`);
   if (phase.phase !== 'nc2' && phase.phase !== 'nc3' && input.scores.hellaswag !== undefined && input.scores.truthfulqa_mc2 === undefined) {
     out.push('TruthfulQA is missing: without it γ12 cannot be measured for this model.');
   }

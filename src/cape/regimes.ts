@@ -9,6 +9,7 @@ import { memo, type Context } from './context.ts';
 import { phaseMatrix, type PhaseMatrix } from './matrices.ts';
 import { ncCluster } from './nc.ts';
 import { FRONTIER_THREE } from './points.ts';
+import { fmtParams } from '../report/format.ts';
 
 export const NC2_BAND: readonly [number, number] = [70e9, 130e9];
 export const NC3 = 114e9;
@@ -37,12 +38,11 @@ function computeDeff(ctx: Context): DeffBand[] {
   const nc = ncCluster(ctx);
   const withN = ctx.base.filter((p) => p.params !== null);
   const g = (f: (n: number) => boolean) => withN.filter((p) => f(p.params as number));
-  const fmt = (v: number) => (v >= 1e9 ? `${(v / 1e9).toFixed(1)}B` : `${(v / 1e6).toFixed(0)}M`);
   const frontierPair = ['swe_bench_verified', 'gpqa_diamond'] as const;
   const bands: DeffBand[] = [
-    { band: 'tax', range: `N < ${fmt(nc.ciLow)}`, matrix: phaseMatrix(ctx, 'tax', g((n) => n < nc.ciLow)), maxDeff: 5 },
-    { band: 'transition', range: `${fmt(nc.ciLow)}–${fmt(nc.ciHigh)}`, matrix: phaseMatrix(ctx, 'transition', g((n) => n >= nc.ciLow && n <= nc.ciHigh)), maxDeff: 5 },
-    { band: 'bonus', range: `N > ${fmt(nc.ciHigh)}`, matrix: phaseMatrix(ctx, 'bonus', g((n) => n > nc.ciHigh)), maxDeff: 5 },
+    { band: 'tax', range: `N < ${fmtParams(nc.ciLow)}`, matrix: phaseMatrix(ctx, 'tax', g((n) => n < nc.ciLow)), maxDeff: 5 },
+    { band: 'transition', range: `${fmtParams(nc.ciLow)}–${fmtParams(nc.ciHigh)}`, matrix: phaseMatrix(ctx, 'transition', g((n) => n >= nc.ciLow && n <= nc.ciHigh)), maxDeff: 5 },
+    { band: 'bonus', range: `N > ${fmtParams(nc.ciHigh)}`, matrix: phaseMatrix(ctx, 'bonus', g((n) => n > nc.ciHigh)), maxDeff: 5 },
     { band: 'frontier', range: 'frontier models (SWE, GPQA)', matrix: phaseMatrix(ctx, 'frontier', ctx.frontier, [...frontierPair]), maxDeff: 2 },
     { band: 'nc3', range: 'frontier models with IFEval', matrix: phaseMatrix(ctx, 'nc3', ctx.frontier, [...FRONTIER_THREE]), maxDeff: 3 },
   ];

@@ -16,6 +16,7 @@ import { trajectoryBetween } from './trajectory.ts';
 import { familySeries, familyTransitions, usable } from './coupling.ts';
 import { TRAJECTORY_H_NOTE, VERIFY_NOTES } from './verify-notes.ts';
 import { diagnosticsVerifyQuantities } from './diagnostics/verify-rows.ts';
+import { fmtP, fmtParams } from '../report/format.ts';
 
 export interface Computed {
   value: number;
@@ -61,7 +62,7 @@ export const QUANTITIES: Record<string, Quantity> = {
   'header.families': { label: 'base-model families', compute: (ctx) => ({ value: new Set(ctx.dataset.base.map((m) => m.family)).size, n: null, ci: null }) },
   'pythia.r': {
     label: 'Pythia r(HS, TQA)',
-    compute: (ctx) => { const f = familyCoupling(ctx, 'Pythia'); return { value: f.r, n: f.n, ci: f.rCi, note: `t-test p = ${f.p.toExponential(1)}, permutation p = ${f.pPermutation.toExponential(1)}` }; },
+    compute: (ctx) => { const f = familyCoupling(ctx, 'Pythia'); return { value: f.r, n: f.n, ci: f.rCi, note: `t-test p = ${fmtP(f.p)}, permutation p = ${fmtP(f.pPermutation)}` }; },
   },
   'running.A': { label: 'running coupling γ12 = A·log10 N + B: A', compute: (ctx) => { const f = runningFit(ctx); return { value: f.A, n: f.n, ci: f.slopeCi, note: `${f.excluded} transitions excluded (|ΔHS| < 0.5)` }; } },
   'running.B': { label: 'running coupling: B', compute: (ctx) => { const f = runningFit(ctx); return { value: f.B, n: f.n, ci: f.interceptCi }; } },
@@ -76,7 +77,7 @@ export const QUANTITIES: Record<string, Quantity> = {
   'nc.reference.ciHigh': { label: 'Nc reference method: 95% CI high (B params)', compute: (ctx) => { const e = ncReference(ctx); return { value: e.ciHigh / B, n: e.n, ci: null }; } },
   'bonus.crossFamilyR': {
     label: 'r(HS, TQA) across families above Nc',
-    compute: (ctx) => { const s = phaseSplit(ctx); const i = s.above.benchmarks.indexOf('truthfulqa_mc2'); return { value: s.above.matrix[0]![i]!, n: s.above.n, ci: null, note: `complete-case models above Nc = ${(s.nc / B).toFixed(2)}B` }; },
+    compute: (ctx) => { const s = phaseSplit(ctx); const i = s.above.benchmarks.indexOf('truthfulqa_mc2'); return { value: s.above.matrix[0]![i]!, n: s.above.n, ci: null, note: `complete-case models above Nc = ${fmtParams(s.nc)}` }; },
   },
   'nc.cluster': { label: 'Nc, family-cluster bootstrap (B params)', compute: (ctx) => { const e = ncCluster(ctx); return { value: e.value / B, n: e.n, ci: [e.ciLow / B, e.ciHigh / B], note: `${(e.validShare * 100).toFixed(1)}% of ${e.resamples} resamples gave a crossing, seed ${e.seed}` }; } },
   'olmo.gamma12': {
@@ -108,7 +109,7 @@ export const QUANTITIES: Record<string, Quantity> = {
   },
   'frontier.slope': { label: 'frontier slope (GPQA on SWE)', compute: (ctx) => { const f = frontierFit(ctx); return { value: f.slope, n: f.n, ci: f.slopeCi }; } },
   'frontier.intercept': { label: 'frontier intercept', compute: (ctx) => { const f = frontierFit(ctx); return { value: f.intercept, n: f.n, ci: f.interceptCi }; } },
-  'frontier.r': { label: 'frontier r(SWE, GPQA)', compute: (ctx) => { const f = frontierFit(ctx); return { value: f.r, n: f.n, ci: null, note: `p = ${f.p.toExponential(1)}` }; } },
+  'frontier.r': { label: 'frontier r(SWE, GPQA)', compute: (ctx) => { const f = frontierFit(ctx); return { value: f.r, n: f.n, ci: null, note: `p = ${fmtP(f.p)}` }; } },
   'frontier.n': { label: 'frontier models in the regression', compute: (ctx) => { const f = frontierFit(ctx); return { value: f.n, n: f.n, ci: null }; } },
 };
 

@@ -6,23 +6,15 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CapeError } from '../core/errors.ts';
 import { parseParams, parseScore } from '../data/ingest/index.ts';
-import type { BenchmarkId } from '../data/schema.ts';
+import { BENCHMARKS, type BenchmarkId } from '../data/benchmarks.ts';
 import type { ScoreMap } from '../cape/points.ts';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** CLI score flags and the benchmark each sets. */
-export const SCORE_FLAGS: Record<string, BenchmarkId> = {
-  hellaswag: 'hellaswag',
-  truthfulqa: 'truthfulqa_mc2',
-  arc: 'arc_challenge',
-  mmlu: 'mmlu',
-  winogrande: 'winogrande',
-  gsm8k: 'gsm8k',
-  swe: 'swe_bench_verified',
-  gpqa: 'gpqa_diamond',
-  ifeval: 'ifeval',
-};
+export const SCORE_FLAGS: Record<string, BenchmarkId> = Object.fromEntries(
+  BENCHMARKS.map((b) => [b.flag, b.id]),
+);
 
 export const scoreOptions: Options = Object.fromEntries(Object.keys(SCORE_FLAGS).map((k) => [k, { type: 'string' }]));
 

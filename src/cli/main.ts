@@ -12,6 +12,7 @@ import * as leaderboard from './commands/leaderboard.ts';
 import * as pair from './commands/pair.ts';
 import * as trajectory from './commands/trajectory.ts';
 import * as serve from './commands/serve.ts';
+import * as steer from './commands/steer.ts';
 import * as verify from './commands/verify.ts';
 import { processIo, type Io } from './io.ts';
 
@@ -29,6 +30,7 @@ export const COMMANDS: Record<string, Command> = {
   leaderboard: { run: leaderboard.run, help: leaderboard.help, summary: 'a whole Open LLM Leaderboard export through the engine: families, pooled Nc, out-of-sample replication' },
   // Loaded on demand: only this command (and serve) opens SQLite.
   workspace: { run: async (argv, io) => (await import('./workspace.ts')).runWorkspace(argv, io), help: 'cape workspace --help', summary: 'your saved models: add, list, remove, export (shared with the server)' },
+  steer: { run: steer.run, help: steer.help, summary: 'steer a local Hugging Face model along the truth direction at the probe layer; calibrate' },
   serve: { run: serve.run, help: serve.help, summary: 'the dashboard and the HTTP API on http://127.0.0.1:8787 (npm start)' },
   verify: { run: verify.runVerify, help: verify.verifyHelp, summary: 'the seed\'s headline numbers recomputed, side by side' },
   predictions: { run: verify.runPredictions, help: verify.predictionsHelp, summary: 'the study\'s predictions with computed status' },

@@ -9,10 +9,10 @@ import { CapeError } from '../core/errors.ts';
 import { readModelsFromPath } from '../data/ingest/files.ts';
 import { fmtParams } from '../report/format.ts';
 import { formatTable } from '../report/table.ts';
-import { SHORT } from '../cape/points.ts';
 import { defaultDataDir, openWorkspace, type Workspace, type WorkspaceModel } from '../workspace/index.ts';
 import { parse, scoreOptions, SCORE_FLAGS } from './args.ts';
 import { printJson, type Io } from './io.ts';
+import { shortLabel } from '../data/benchmarks.ts';
 
 export const workspaceHelp = `cape workspace add --name <name> --params <6.9B> [--family <f>] [--hellaswag 64 --truthfulqa 33 ...]
 cape workspace add --file <results.json | folder | models.csv> [--params <n>] [--family <f>] [--dry-run]
@@ -28,7 +28,7 @@ function table(models: WorkspaceModel[]): string {
   return formatTable({
     title: `Workspace: ${models.length} model${models.length === 1 ? '' : 's'}`,
     headers: ['id', 'name', 'family', 'params', 'scores', 'origin'],
-    rows: models.map((m) => [m.id, m.name, m.family, fmtParams(m.params), Object.entries(m.scores).map(([b, v]) => `${SHORT[b as keyof typeof SHORT] ?? b} ${v}`).join(', '), m.origin]),
+    rows: models.map((m) => [m.id, m.name, m.family, fmtParams(m.params), Object.entries(m.scores).map(([b, v]) => `${shortLabel(b)} ${v}`).join(', '), m.origin]),
   });
 }
 
@@ -50,7 +50,7 @@ async function add(ws: Workspace, values: Record<string, unknown>, io: Io): Prom
       io.out(formatTable({
         title: `${values.file}: ${res.kind}, ${inputs.length} model${inputs.length === 1 ? '' : 's'} recognised (dry run: nothing saved)`,
         headers: ['model', 'family', 'params', 'params from', 'scores', 'notes'],
-        rows: res.models.map((m) => [m.name, m.family, fmtParams(m.params), m.paramsSource, Object.entries(m.scores).map(([b, v]) => `${SHORT[b as keyof typeof SHORT] ?? b} ${Number(v).toFixed(1)}`).join(', '), m.notes.join('; ')]),
+        rows: res.models.map((m) => [m.name, m.family, fmtParams(m.params), m.paramsSource, Object.entries(m.scores).map(([b, v]) => `${shortLabel(b)} ${Number(v).toFixed(1)}`).join(', '), m.notes.join('; ')]),
       }));
       return 0;
     }

@@ -5,19 +5,9 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 
-/** Benchmark ids: lm-evaluation-harness task names where one exists. */
-export const BENCHMARK_IDS = [
-  'hellaswag',
-  'truthfulqa_mc2',
-  'arc_challenge',
-  'mmlu',
-  'winogrande',
-  'gsm8k',
-  'swe_bench_verified',
-  'gpqa_diamond',
-  'ifeval',
-] as const;
-export type BenchmarkId = (typeof BENCHMARK_IDS)[number];
+/** Benchmark ids: lm-evaluation-harness task names where one exists (src/data/benchmarks.ts). */
+import { BENCHMARK_IDS, type BenchmarkId } from './benchmarks.ts';
+export { BENCHMARK_IDS, type BenchmarkId };
 
 export const BenchmarkIdSchema = Type.Union(BENCHMARK_IDS.map((b) => Type.Literal(b)));
 

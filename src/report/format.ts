@@ -1,33 +1,77 @@
-/** Number formatting shared by the CLI tables, the API's text fields and the page. */
+/**
+ * The one number-formatting module: parameter counts, fixed decimals, signed values,
+ * percentages, p-values and intervals, for engine prose, CLI tables, API text and the page.
+ * A leaf module (no imports), so the engine may use it for its prose. Every formatter prints
+ * "—" for a missing or non-finite value and never invents one.
+ */
 
-/** Parameter count as "6.9B", "410M", "1.2T". */
-export function fmtParams(n: number | null): string {
-  if (n === null || !Number.isFinite(n)) return '—';
-  if (n >= 1e12) return `${trim(n / 1e12)}T`;
-  if (n >= 1e9) return `${trim(n / 1e9)}B`;
-  if (n >= 1e6) return `${trim(n / 1e6)}M`;
-  return `${trim(n / 1e3)}K`;
+/** True for a finite number. */
+export function isNum(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
 }
 
-function trim(v: number): string {
-  return v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1).replace(/\.0$/, '') : v.toFixed(2).replace(/\.?0+$/, '');
+const UNITS: readonly [number, string][] = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
+
+/**
+ * Parameter count with three significant digits and a unit: 6.9e9 -> "6.9B", 4.1e8 -> "410M",
+ * 1.25e9 -> "1.25B", 1.5e3 -> "1.5K", 999.9e6 -> "1B"; below 1000 the plain count.
+ */
+export function fmtParams(n: number | null | undefined): string {
+  if (!isNum(n)) return '—';
+  const a = Math.abs(n);
+  for (let i = 0; i < UNITS.length; i++) {
+    const [scale, unit] = UNITS[i]!;
+    if (a < scale) continue;
+    const r = Number((n / scale).toPrecision(3));
+    if (Math.abs(r) < 1000 || i === 0) return `${r}${unit}`;
+    const [up, upUnit] = UNITS[i - 1]!;
+    return `${Number((n / up).toPrecision(3))}${upUnit}`;
+  }
+  return String(Number(n.toPrecision(3)));
 }
 
-/** Fixed decimals with an explicit sign for signed quantities; "—" for null/NaN. */
+/**
+ * Fixed decimals ("0.41"); `signed` adds "+" to positive values. Magnitudes of 1e6 or more, and
+ * non-zero ones that the decimals would print as zero, switch to scientific ("1.20e-5").
+ */
 export function fmtNum(v: number | null | undefined, digits = 2, signed = false): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  const s = v.toFixed(digits);
-  return signed && v >= 0 ? `+${s}` : s;
+  if (!isNum(v)) return '—';
+  const a = Math.abs(v);
+  const tiny = a !== 0 && a < 0.5 * 10 ** -digits;
+  const s = a >= 1e6 || tiny ? v.toExponential(2) : v.toFixed(digits);
+  return signed && v > 0 ? `+${s}` : s;
 }
 
-/** "[lo, hi]" with the given decimals. */
-export function fmtCi(ci: readonly [number, number] | null | undefined, digits = 2): string {
-  if (!ci) return '—';
-  return `[${fmtNum(ci[0], digits)}, ${fmtNum(ci[1], digits)}]`;
+/** `fmtNum` with an explicit "+" on positive values (signed quantities: r, h, γ). */
+export function fmtSigned(v: number | null | undefined, digits = 2): string {
+  return fmtNum(v, digits, true);
 }
 
-/** p-values: 3 significant digits, scientific below 1e-3. */
+/** A share in [0, 1] as percent: 0.873 -> "87.3%". */
+export function fmtPct(share: number | null | undefined, digits = 1): string {
+  return isNum(share) ? `${(share * 100).toFixed(digits)}%` : '—';
+}
+
+/** p-value: three decimals, scientific below 0.001 ("0.042", "3.1e-5"). */
 export function fmtP(p: number | null | undefined): string {
-  if (p === null || p === undefined || !Number.isFinite(p)) return '—';
+  if (!isNum(p)) return '—';
   return p < 1e-3 ? p.toExponential(1) : p.toFixed(3);
+}
+
+type Fmt = (v: number) => string;
+
+/** "[lo, hi]" with `digits` decimals or a formatter for each end; "—" when either is missing. */
+export function fmtInterval(
+  lo: number | null | undefined,
+  hi: number | null | undefined,
+  fmt: number | Fmt = 2,
+): string {
+  if (!isNum(lo) || !isNum(hi)) return '—';
+  const f: Fmt = typeof fmt === 'number' ? (v) => fmtNum(v, fmt) : fmt;
+  return `[${f(lo)}, ${f(hi)}]`;
+}
+
+/** `fmtInterval` for a `[lo, hi]` tuple (or null). */
+export function fmtCi(ci: readonly [number, number] | null | undefined, fmt: number | Fmt = 2): string {
+  return ci ? fmtInterval(ci[0], ci[1], fmt) : '—';
 }

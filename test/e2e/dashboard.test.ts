@@ -9,6 +9,7 @@ import { knownParamsFrom } from '../../src/cape/leaderboard/reference.ts';
 import { syntheticLeaderboard } from '../../src/cape/leaderboard/synthetic.ts';
 import { parseLeaderboardCsv } from '../../src/data/ingest/leaderboard.ts';
 import { parseScore } from '../../src/data/ingest/scores.ts';
+import { fmtNum } from '../../src/report/format.ts';
 import { launch, ROOT, showAll, SHOTS, startSite, watch, type Site } from './harness.ts';
 
 let browser: Browser;
@@ -268,7 +269,7 @@ describe('diagnostics panels, ODE explorer and leaderboard in Chromium', () => {
     expect(num(await page.getByTestId('topology-phase').innerText())).toBeCloseTo(wd.phaseDeg, 1);
     expect(num(await page.getByTestId('topology-w').innerText())).toBeCloseTo(wd.W, 1);
     const b = betaFunction(ctx);
-    expect(await page.getByTestId('beta-fit').innerText()).toBe([b.a2, b.a1, b.a0].map((x) => x.toFixed(2).replace('-', '−')).join(' · '));
+    expect(await page.getByTestId('beta-fit').innerText()).toBe([b.a2, b.a1, b.a0].map((x) => fmtNum(x, 2)).join(' · '));
     const ho = holdout(ctx);
     expect(num(await page.getByTestId('holdout-ode').innerText())).toBeCloseTo(ho.ode.mape, 1);
     const arr = arrhenius(ctx);

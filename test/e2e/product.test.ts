@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel, createContext, hField } from '../../src/cape/index.ts';
-import { params as fmtParams } from '../../web/src/format.ts';
+import { fmtParams } from '../../src/report/format.ts';
 import { launch, sectionIds, showAll, showSection, SHOTS, startSite, watch, type Site } from './harness.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

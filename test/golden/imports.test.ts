@@ -22,7 +22,7 @@ function imports(file: string): string[] {
 
 const FORBIDDEN: Record<string, RegExp[]> = {
   'src/core': [/^node:/, /\/(cape|data|report|cli|server|workspace|web)\//],
-  'src/cape': [/^node:/, /\/(report|cli|server|workspace|web)\//, /\.json$/],
+  'src/cape': [/^node:/, /\/report\/(?!format\.ts$)/, /\/(cli|server|workspace|web)\//, /\.json$/],
   'src/report': [/\/(cli|server|workspace|web)\//],
 };
 

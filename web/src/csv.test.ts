@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvCell, normaliseTable, toCsv } from './csv.ts';
-import { num, signed } from './format.ts';
+import { fmtNum as num, fmtSigned as signed } from '../../src/report/format.ts';
 
 describe('csv export', () => {
   it('csvCell turns page numbers into plain numbers: U+2212 minus, "+" sign, sizes, exponents', () => {

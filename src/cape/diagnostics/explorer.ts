@@ -24,9 +24,9 @@ import { lstsq } from '../../core/linalg.ts';
 import { createRng } from '../../core/random.ts';
 import type { BenchmarkId } from '../../data/schema.ts';
 import { memo, type Context } from '../context.ts';
-import { SHORT } from '../points.ts';
 import { odeFamily, type FamilyOde } from './ode-family.ts';
 import { applyPropagator, augmentedExp } from './propagator.ts';
+import { shortLabel } from '../../data/benchmarks.ts';
 
 export interface ExplorerSources { h?: number; width?: number; curation?: number }
 export interface ExplorerOptions {
@@ -145,7 +145,7 @@ function build(ctx: Context, ode: FamilyOde, xFirst: number, xNext: number, grid
     return out;
   }
 
-  const labels = ode.benchmarks.map((b) => SHORT[b]);
+  const labels = ode.benchmarks.map((b) => shortLabel(b));
   const points = ode.models.map((p) => ({ name: p.name, logN: p.logN, scores: Object.fromEntries(labels.map((l, j) => [l, p.scores[j]!])) }));
   return {
     ode,

@@ -12,7 +12,9 @@ import { isConstant } from '../../core/stats.ts';
 import type { BenchmarkId } from '../../data/schema.ts';
 import { memo, type Context } from '../context.ts';
 import { ncCluster } from '../nc.ts';
-import { BASE_FIVE, hasAll, SHORT, type ModelPoint } from '../points.ts';
+import { BASE_FIVE, hasAll, type ModelPoint } from '../points.ts';
+import { shortLabel } from '../../data/benchmarks.ts';
+import { fmtParams } from '../../report/format.ts';
 
 export const LOADING_THRESHOLD = 0.4;
 export const SPREAD_THRESHOLD = 5;
@@ -44,7 +46,7 @@ export function survivalBand(band: string, range: string, points: readonly Model
     const big = l !== null && Math.abs(l) >= LOADING_THRESHOLD;
     const wide = spreads[j]! >= SPREAD_THRESHOLD;
     const reason = l === null ? (live[j] ? 'no loading (too few models)' : 'constant in this band') : !wide ? `saturated/flat (spread ${spreads[j]!.toFixed(1)} < ${SPREAD_THRESHOLD})` : !big ? `|loading| < ${LOADING_THRESHOLD}` : 'discriminates';
-    return { benchmark: SHORT[b], loading: l, spread: spreads[j]!, discriminates: big && wide, reason };
+    return { benchmark: shortLabel(b), loading: l, spread: spreads[j]!, discriminates: big && wide, reason };
   });
   return { band, range, n: pts.length, rows, pc1Share, note };
 }
@@ -53,12 +55,11 @@ export function survival(ctx: Context): SurvivalBand[] {
   return memo(ctx, 'diag:survival', () => {
     const nc = ncCluster(ctx);
     const sized = ctx.base.filter((p) => p.params !== null);
-    const fmt = (v: number) => `${(v / 1e9).toFixed(1)}B`;
     const by = (f: (n: number) => boolean) => sized.filter((p) => f(p.params as number));
     return [
-      survivalBand('tax', `N < ${fmt(nc.ciLow)}`, by((n) => n < nc.ciLow), BASE_FIVE),
-      survivalBand('transition', `${fmt(nc.ciLow)}–${fmt(nc.ciHigh)}`, by((n) => n >= nc.ciLow && n <= nc.ciHigh), BASE_FIVE),
-      survivalBand('bonus', `N > ${fmt(nc.ciHigh)}`, by((n) => n > nc.ciHigh), BASE_FIVE),
+      survivalBand('tax', `N < ${fmtParams(nc.ciLow)}`, by((n) => n < nc.ciLow), BASE_FIVE),
+      survivalBand('transition', `${fmtParams(nc.ciLow)}–${fmtParams(nc.ciHigh)}`, by((n) => n >= nc.ciLow && n <= nc.ciHigh), BASE_FIVE),
+      survivalBand('bonus', `N > ${fmtParams(nc.ciHigh)}`, by((n) => n > nc.ciHigh), BASE_FIVE),
       survivalBand('frontier', 'frontier models (SWE, GPQA)', ctx.frontier, ['swe_bench_verified', 'gpqa_diamond']),
       survivalBand('frontier-3', 'frontier models with IFEval (SWE, GPQA, IFEval)', ctx.frontier, ['swe_bench_verified', 'gpqa_diamond', 'ifeval']),
     ];

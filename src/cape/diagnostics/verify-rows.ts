@@ -14,6 +14,7 @@ import { lossSide } from './loss.ts';
 import { odeFamily } from './ode-family.ts';
 import { optLadder } from './internal.ts';
 import { winding } from './winding.ts';
+import { fmtP, fmtParams } from '../../report/format.ts';
 
 export interface DiagnosticQuantity {
   label: string;
@@ -56,7 +57,7 @@ export const diagnosticsVerifyQuantities: Record<string, DiagnosticQuantity> = {
   'kink.w': kinkParam('w', 'kink: width w (decades)'),
   'kink.c': kinkParam('c', 'kink: offset c'),
   'kink.rmse': { label: 'kink: RMSE', compute: (ctx) => { const f = kinkFit(ctx); return { value: f.rmse, n: f.n, ci: null, note: `R² ${f.r2.toFixed(2)}` }; } },
-  'kink.ncB': { label: 'kink: centre 10^x0 (B params; the seed calls it Nc)', compute: (ctx) => { const f = kinkFit(ctx); return { value: f.centre.params / 1e9, n: f.n, ci: f.x0.ci ? [10 ** f.x0.ci[0] / 1e9, 10 ** f.x0.ci[1] / 1e9] : null, note: f.zero ? `the profile's zero is at ${(f.zero.params / 1e9).toFixed(2)}B` : 'the profile never crosses zero' }; } },
+  'kink.ncB': { label: 'kink: centre 10^x0 (B params; the seed calls it Nc)', compute: (ctx) => { const f = kinkFit(ctx); return { value: f.centre.params / 1e9, n: f.n, ci: f.x0.ci ? [10 ** f.x0.ci[0] / 1e9, 10 ** f.x0.ci[1] / 1e9] : null, note: f.zero ? `the profile's zero is at ${fmtParams(f.zero.params)}` : 'the profile never crosses zero' }; } },
   'kink.zeroB': { label: 'kink: zero crossing of the profile (B params)', compute: (ctx) => { const f = kinkFit(ctx); if (!f.zero) throw new CapeError('E_INSUFFICIENT_DATA', '|c| ≥ |a|: the kink never crosses zero'); return { value: f.zero.params / 1e9, n: f.n, ci: null }; } },
   'beta.a2': { label: 'RG beta β(γ) = a2·γ² + a1·γ + a0: a2', compute: (ctx) => { const b = betaFunction(ctx); return { value: b.a2, n: b.n, ci: null }; } },
   'beta.a1': { label: 'RG beta: a1', compute: (ctx) => { const b = betaFunction(ctx); return { value: b.a1, n: b.n, ci: null }; } },
@@ -66,15 +67,15 @@ export const diagnosticsVerifyQuantities: Record<string, DiagnosticQuantity> = {
     label: 'RG beta: stable fixed point γ*',
     compute: (ctx) => { const b = betaFunction(ctx); if (!b.stable) throw new CapeError('E_INSUFFICIENT_DATA', `no unique stable fixed point (roots: ${b.fixedPoints.map((f) => f.gamma.toFixed(2)).join(', ') || 'none'})`); return { value: b.stable.gamma, n: b.n, ci: null, note: `β′(γ*) = ${b.stable.slope.toFixed(2)}; all roots ${b.fixedPoints.map((f) => `${f.gamma.toFixed(2)} (${f.stable ? 'stable' : 'unstable'})`).join(', ')}` }; },
   },
-  'winding.W': { label: 'winding number W (½ × sign changes of e2\'s TQA loading)', compute: (ctx) => { const w = winding(ctx); return { value: w.W, n: w.windows.length, ci: null, note: `${w.windows.length} windows (0.6 dec, step 0.1, ≥ 5 models); crossings at ${w.crossings.map((c) => `${(10 ** c / 1e9).toFixed(2)}B`).join(', ') || 'none'}` }; } },
+  'winding.W': { label: 'winding number W (½ × sign changes of e2\'s TQA loading)', compute: (ctx) => { const w = winding(ctx); return { value: w.W, n: w.windows.length, ci: null, note: `${w.windows.length} windows (0.6 dec, step 0.1, ≥ 5 models); crossings at ${w.crossings.map((c) => `${fmtParams(10 ** c)}`).join(', ') || 'none'}` }; } },
   'winding.geometricPhaseDeg': { label: 'geometric phase (accumulated e1 angle, degrees)', compute: (ctx) => { const w = winding(ctx); return { value: w.phaseDeg, n: w.windows.length, ci: null }; } },
   'winding.rGammaTheta': {
     label: 'r(γ12, eigenvector angle)',
-    compute: (ctx) => { const r = winding(ctx).rGammaTheta; if (!r) throw new CapeError('E_INSUFFICIENT_DATA', 'fewer than 3 transitions inside the angle curve'); return { value: r.r, n: r.n, ci: r.ci, note: `t-test p = ${r.p.toExponential(1)}, permutation p = ${r.pPermutation.toExponential(1)}` }; },
+    compute: (ctx) => { const r = winding(ctx).rGammaTheta; if (!r) throw new CapeError('E_INSUFFICIENT_DATA', 'fewer than 3 transitions inside the angle curve'); return { value: r.r, n: r.n, ci: r.ci, note: `t-test p = ${fmtP(r.p)}, permutation p = ${fmtP(r.pPermutation)}` }; },
   },
   'winding.rGammaThetaP': {
     label: 'p of r(γ12, angle) (t-test)',
-    compute: (ctx) => { const r = winding(ctx).rGammaTheta; if (!r) throw new CapeError('E_INSUFFICIENT_DATA', 'fewer than 3 transitions inside the angle curve'); return { value: r.p, n: r.n, ci: null, note: `permutation p = ${r.pPermutation.toExponential(1)}` }; },
+    compute: (ctx) => { const r = winding(ctx).rGammaTheta; if (!r) throw new CapeError('E_INSUFFICIENT_DATA', 'fewer than 3 transitions inside the angle curve'); return { value: r.p, n: r.n, ci: null, note: `permutation p = ${fmtP(r.pPermutation)}` }; },
   },
   'ode.inSampleMape': { label: 'ODE in-sample MAPE % (Pythia, 5 benchmarks, from 70M)', compute: (ctx) => { const o = odeFamily(ctx); return { value: o.inSample.mape, n: o.inSample.n, ci: null, note: `${o.fit.basis} basis, ${o.fit.parameters} coefficients; MAE ${o.inSample.maePoints.toFixed(2)} points` }; } },
   'holdout.odeMae': { label: 'holdout MAPE %, CAPE ODE (fit Pythia, start Llama-2-7B, predict 13B/70B)', compute: (ctx) => { const h = holdout(ctx); return { value: h.ode.mape, n: h.targets.length * h.benchmarks.length, ci: null, note: `${h.ode.parameters} coefficients; per model ${h.ode.perModel.map((m) => `${m.name} ${m.mape.toFixed(1)}`).join(', ')}` }; } },

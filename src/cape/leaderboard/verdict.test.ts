@@ -10,7 +10,7 @@ const test = (ncSource: SignTest['ncSource'], nc: number, correct: number, n: nu
 describe('replicationVerdict', () => {
   it('says plainly when the out-of-sample families do not support the claim', () => {
     expect(replicationVerdict('Pretrained models', 13, test('stated', 3.5e9, 73, 140, 0.41), test('curated', 1.7e9, 70, 140, 0.6)))
-      .toBe('Pretrained models: 13 out-of-sample families, 140 usable transitions; accuracy 52% (n = 140; below 37/70, above 36/70) at the reference study\'s stated Nc = 3.5B, permutation p = 0.41; accuracy 50% (n = 140; below 35/70, above 35/70) at the curated-data Nc = 1.7B, permutation p = 0.6: the out-of-sample families do not support the claimed sign change.');
+      .toBe('Pretrained models: 13 out-of-sample families, 140 usable transitions; accuracy 52% (n = 140; below 37/70, above 36/70) at the reference study\'s stated Nc = 3.5B, permutation p = 0.410; accuracy 50% (n = 140; below 35/70, above 35/70) at the curated-data Nc = 1.7B, permutation p = 0.600: the out-of-sample families do not support the claimed sign change.');
   });
 
   it('supports only when both Nc pass; mixed when one does; too few below 10 transitions', () => {

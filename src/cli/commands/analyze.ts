@@ -8,7 +8,7 @@ import { fmtCi, fmtNum, fmtParams } from '../../report/format.ts';
 import { formatTable } from '../../report/table.ts';
 import { paramsFrom, parse, scoreOptions, scoresFrom } from '../args.ts';
 import { printJson, type Io } from '../io.ts';
-import { SHORT } from '../../cape/points.ts';
+import { shortLabel } from '../../data/benchmarks.ts';
 
 export const help = `cape analyze --params <N> [--hellaswag S] [--truthfulqa S] [--arc S] [--mmlu S] [--winogrande S]
              [--gsm8k S] [--swe S] [--gpqa S] [--ifeval S] [--family F] [--previous "<model>"] [--next <N>] [--name X] [--include-workspace] [--json]
@@ -36,7 +36,7 @@ function render(a: ModelAnalysis): string {
   const preds = formatTable({
     title: `Predicted scores at ${fmtParams(a.nextParams)}`,
     headers: ['benchmark', 'now', 'predicted', '95% interval', 'n', 'basis'],
-    rows: a.predictions.map((p) => [SHORT[p.benchmark], fmtNum(p.current, 1), fmtNum(p.predicted, 1), fmtCi(p.interval, 1), p.n, p.basis]),
+    rows: a.predictions.map((p) => [shortLabel(p.benchmark), fmtNum(p.current, 1), fmtNum(p.predicted, 1), fmtCi(p.interval, 1), p.n, p.basis]),
   });
   return `${head}\n${preds}\nRecommendations:\n${a.recommendations.map((r) => `  - ${r}`).join('\n')}\n`;
 }

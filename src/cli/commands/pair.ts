@@ -1,5 +1,5 @@
 /** `cape pair --x A --y B [--series <csv>]`: any two benchmarks through the coupling machinery. */
-import { createContext, pairCoupling, SHORT } from '../../cape/index.ts';
+import { createContext, pairCoupling } from '../../cape/index.ts';
 import { CapeError } from '../../core/errors.ts';
 import { readModelsFromPath } from '../../data/ingest/files.ts';
 import { resolveBenchmark } from '../../data/ingest/index.ts';
@@ -7,6 +7,7 @@ import { fmtCi, fmtNum, fmtP, fmtParams } from '../../report/format.ts';
 import { formatTable } from '../../report/table.ts';
 import { need, parse } from '../args.ts';
 import { printJson, type Io } from '../io.ts';
+import { shortLabel } from '../../data/benchmarks.ts';
 
 export const help = `cape pair --x <benchmark> --y <benchmark> [--series <models.csv | results folder>] [--json]
   γ12 = ΔY/ΔX per transition over the dataset's base models (or over your own series of sizes),
@@ -27,7 +28,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const p = pairCoupling(createContext(), { x, y, series });
   if (values.json) return printJson(io, p), 0;
-  const label = `${SHORT[x]} → ${SHORT[y]}`;
+  const label = `${shortLabel(x)} → ${shortLabel(y)}`;
   if (p.frontier) {
     io.out(formatTable({ title: `${label} across frontier models`, headers: ['r', '95% CI', 'p', 'n'], rows: [[fmtNum(p.frontier.r, 3), fmtCi(p.frontier.ci, 3), fmtP(p.frontier.p), p.frontier.n]], notes: [p.frontier.note] }));
   }

@@ -13,7 +13,7 @@ import { msg } from './messages.ts';
 import type { IngestedModel, LeaderboardImport, LeaderboardRow } from './types.ts';
 
 export type { IngestedModel, LeaderboardImport, LeaderboardRow, LeaderboardType, ParamsSource } from './types.ts';
-export { parseParams, formatParams, paramsFromModelId } from './params.ts';
+export { parseParams, paramsFromModelId } from './params.ts';
 export { BENCHMARK_ALIASES, resolveBenchmark, parseScore, looksLikeFraction } from './scores.ts';
 export { parseLmEvalResults } from './lmeval.ts';
 export { parseModelsCsv } from './csv.ts';

@@ -39,23 +39,6 @@ export function parseParams(input: string | number, field = 'params'): number {
   return value;
 }
 
-/** Formats a count with three significant digits and a unit: 6.9e9 -> "6.9B", 4.1e8 -> "410M". */
-export function formatParams(n: number): string {
-  if (!Number.isFinite(n) || n <= 0) return String(n);
-  const units: [number, string][] = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'k']];
-  for (let i = 0; i < units.length; i++) {
-    const [scale, unit] = units[i]!;
-    if (n < scale) continue;
-    const rounded = Number((n / scale).toPrecision(3));
-    if (rounded >= 1000 && i > 0) {
-      const [upScale, upUnit] = units[i - 1]!;
-      return `${Number((n / upScale).toPrecision(3))}${upUnit}`;
-    }
-    return `${rounded}${unit}`;
-  }
-  return String(Number(n.toPrecision(3)));
-}
-
 // A mixture of experts "8x7B" (or "7Bx6"): the total is not 8 * 7B (attention is shared), so no size is read.
 const MOE_RE = /(?<![0-9.])(?:\d+\s*x\s*\d+(?:\.\d+)?[bm]|\d+(?:\.\d+)?[bm]\s*x\s*\d+)(?![a-z0-9])/i;
 // BLOOM style "1b7" = 1.7B, "7b1" = 7.1B.

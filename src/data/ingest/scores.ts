@@ -4,29 +4,14 @@
  * Pure and browser-safe.
  */
 import { CapeError } from '../../core/errors.ts';
-import { BENCHMARK_IDS, type BenchmarkId } from '../schema.ts';
+import {
+  BENCHMARK_ALIASES, BENCHMARK_IDS, benchmarkFromName, normaliseBenchmarkName as normalise,
+  type BenchmarkId,
+} from '../benchmarks.ts';
 import { msg } from './messages.ts';
 
-/** User-facing names (lower case, "-" and spaces read as "_") -> benchmark id. */
-export const BENCHMARK_ALIASES: Readonly<Record<string, BenchmarkId>> = {
-  hellaswag: 'hellaswag',
-  hs: 'hellaswag',
-  truthfulqa: 'truthfulqa_mc2',
-  tqa: 'truthfulqa_mc2',
-  truthfulqa_mc2: 'truthfulqa_mc2',
-  arc: 'arc_challenge',
-  arc_challenge: 'arc_challenge',
-  arc_c: 'arc_challenge',
-  mmlu: 'mmlu',
-  winogrande: 'winogrande',
-  wg: 'winogrande',
-  gsm8k: 'gsm8k',
-  swe: 'swe_bench_verified',
-  swe_bench_verified: 'swe_bench_verified',
-  gpqa: 'gpqa_diamond',
-  gpqa_diamond: 'gpqa_diamond',
-  ifeval: 'ifeval',
-};
+/** The vocabulary lives in src/data/benchmarks.ts; re-exported for the ingest parsers' users. */
+export { BENCHMARK_ALIASES, benchmarkFromName };
 
 /**
  * Multiple-choice benchmarks whose chance level is 25% or more: a score of 1 or less on one of
@@ -40,15 +25,6 @@ export const CHANCE_FLOOR_BENCHMARKS: ReadonlySet<BenchmarkId> = new Set<Benchma
   'winogrande',
   'gpqa_diamond',
 ]);
-
-function normalise(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
-}
-
-/** The benchmark id for a name or alias, or null when unknown. */
-export function benchmarkFromName(name: string): BenchmarkId | null {
-  return BENCHMARK_ALIASES[normalise(name)] ?? null;
-}
 
 /** Levenshtein distance (small strings only). */
 export function editDistance(a: string, b: string): number {

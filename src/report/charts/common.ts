@@ -165,10 +165,8 @@ export function finish(plot: Element, legend: readonly LegendItem[], opts: Chart
 /** A five-pointed star path of outer radius ~7, centred on 0,0 (the user's model). */
 export const STAR_PATH = 'M0,-7L1.6,-2.2L6.7,-2.2L2.6,0.8L4.1,5.7L0,2.7L-4.1,5.7L-2.6,0.8L-6.7,-2.2L-1.6,-2.2Z';
 
-/** Finite numbers only (drops null, undefined, NaN, ±Infinity). */
-export function isNum(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
-}
+/** Finite numbers only (drops null, undefined, NaN, ±Infinity); defined in ../format.ts. */
+export { isNum } from '../format.ts';
 
 /** The legend shape for a series symbol. */
 export function legendShape(s: SeriesSymbol | undefined): LegendItem['shape'] {

@@ -1,5 +1,5 @@
 /** Chart functions shared by the CLI, the API and the dashboard: (data, options) -> SVG string. */
-export { phaseDiagram, fmtParams, type PhaseDiagramData, type PhasePoint } from './phaseDiagram.ts';
+export { phaseDiagram, type PhaseDiagramData, type PhasePoint } from './phaseDiagram.ts';
 export { frontierScatter, signed, type FrontierScatterData, type FrontierPoint } from './frontierScatter.ts';
 export { heatmap, type HeatmapData } from './heatmap.ts';
 export { intervals, type IntervalsData, type IntervalItem } from './intervals.ts';

@@ -7,7 +7,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { isNum, OKABE_ITO, stampIds, THEMES, type ChartOptions, type LegendItem, renderPlot } from './common.ts';
-import { fmtParams } from './phaseDiagram.ts';
+import { fmtParams } from '../format.ts';
 
 export interface LeaderboardPoint {
   /** Raw parameter count. */

@@ -4,6 +4,7 @@
  * series, and the user's model as a star. Pure: (data, options) -> SVG string.
  */
 import * as Plot from '@observablehq/plot';
+import { fmtParams } from '../format.ts';
 import { isNum, legendShape, seriesSymbols, PHASE_COLORS, seriesColors, stampIds, THEMES, type ChartOptions, type LegendItem, renderPlot } from './common.ts';
 
 export interface PhasePoint {
@@ -87,16 +88,3 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
   });
 }
 
-/** 7e9 -> "7B", 4.1e8 -> "410M" (axis and tooltip text). */
-export function fmtParams(n: number): string {
-  if (!isNum(n)) return '';
-  if (n >= 1e12) return `${trim(n / 1e12)}T`;
-  if (n >= 1e9) return `${trim(n / 1e9)}B`;
-  if (n >= 1e6) return `${trim(n / 1e6)}M`;
-  if (n >= 1e3) return `${trim(n / 1e3)}K`;
-  return String(n);
-}
-
-function trim(v: number): string {
-  return v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1).replace(/\.0$/, '') : v.toFixed(2).replace(/\.?0+$/, '');
-}

@@ -18,7 +18,7 @@ import { lineScatter } from '../../../src/report/charts/lineScatter.ts';
 import { h, mount } from '../dom.ts';
 import { engineContext } from '../engine.ts';
 import { downloadCsv, downloadJson } from '../export.ts';
-import { interval, isNum, num, params as fmtParams, pValue, signed } from '../format.ts';
+import { fmtInterval as interval, isNum, fmtNum as num, fmtParams, fmtP as pValue, fmtSigned as signed } from '../../../src/report/format.ts';
 import { theme } from '../theme.ts';
 import { chart, chartWidth, errorBox, table, tile } from '../ui.ts';
 

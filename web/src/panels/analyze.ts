@@ -10,7 +10,8 @@ import { parseScore } from '../../../src/data/ingest/scores.ts';
 import type { BenchmarkId } from '../../../src/data/schema.ts';
 import { h, mount, type Child } from '../dom.ts';
 import { attempt, engineContext } from '../engine.ts';
-import { interval, isNum, num, params as fmtParams, pValue, SHORT_FALLBACK, signed } from '../format.ts';
+import { fmtInterval as interval, isNum, fmtNum as num, fmtParams, fmtP as pValue, fmtSigned as signed } from '../../../src/report/format.ts';
+import { benchmarkInfo, longLabel } from '../../../src/data/benchmarks.ts';
 import { getState, setState, type StateKey } from '../state.ts';
 import { chart, errorBox, failure, guard, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 import { theme } from '../theme.ts';
@@ -18,16 +19,16 @@ import { serverAvailable, SERVER_NEEDED, workspace } from '../api.ts';
 import { workspaceChanged } from './workspace.ts';
 import { examplesRow } from './examples.ts';
 
-export const SCORE_FIELDS: { key: StateKey; id: BenchmarkId; label: string; testid: string }[] = [
-  { key: 'hs', id: 'hellaswag', label: 'HellaSwag', testid: 'analyze-hellaswag' },
-  { key: 'tqa', id: 'truthfulqa_mc2', label: 'TruthfulQA (mc2)', testid: 'analyze-truthfulqa' },
-  { key: 'arc', id: 'arc_challenge', label: 'ARC-Challenge', testid: 'analyze-arc' },
-  { key: 'mmlu', id: 'mmlu', label: 'MMLU', testid: 'analyze-mmlu' },
-  { key: 'wg', id: 'winogrande', label: 'WinoGrande', testid: 'analyze-winogrande' },
-  { key: 'swe', id: 'swe_bench_verified', label: 'SWE-bench Verified', testid: 'analyze-swe' },
-  { key: 'gpqa', id: 'gpqa_diamond', label: 'GPQA Diamond', testid: 'analyze-gpqa' },
-  { key: 'ifeval', id: 'ifeval', label: 'IFEval', testid: 'analyze-ifeval' },
+/** The form's score fields; names, labels and URL keys come from the benchmark vocabulary. */
+const FORM_BENCHMARKS: readonly BenchmarkId[] = [
+  'hellaswag', 'truthfulqa_mc2', 'arc_challenge', 'mmlu', 'winogrande',
+  'swe_bench_verified', 'gpqa_diamond', 'ifeval',
 ];
+export const SCORE_FIELDS: { key: StateKey; id: BenchmarkId; label: string; testid: string }[] =
+  FORM_BENCHMARKS.map((id) => {
+    const b = benchmarkInfo(id)!;
+    return { key: b.urlKey as StateKey, id, label: b.label, testid: `analyze-${b.flag}` };
+  });
 
 interface Shared {
   lastAnalysis: ModelAnalysis | null;
@@ -266,7 +267,7 @@ function renderAnalysis(el: HTMLElement, a: ModelAnalysis): void {
           table({
             name: 'predictions-next-size',
             header: ['benchmark', 'current', 'predicted', '95% interval', 'slope / decade', 'n', 'basis'],
-            rows: preds.map((p) => [SHORT_FALLBACK[p.benchmark] ?? p.benchmark, num(p.current, 1), isNum(p.predicted) ? num(p.predicted, 1) : 'not enough data', p.interval ? interval(p.interval[0], p.interval[1], (v) => num(v, 1)) : '—', num(p.slope, 2), String(p.n), p.basis]),
+            rows: preds.map((p) => [longLabel(p.benchmark), num(p.current, 1), isNum(p.predicted) ? num(p.predicted, 1) : 'not enough data', p.interval ? interval(p.interval[0], p.interval[1], (v) => num(v, 1)) : '—', num(p.slope, 2), String(p.n), p.basis]),
           }))
       : null,
   );
@@ -281,7 +282,7 @@ export const customPair: PanelDef = {
     const s = getState();
     const ids: BenchmarkId[] = [...SCORE_FIELDS.map((f) => f.id), 'gsm8k'];
     const sel = (key: 'pa' | 'pb', label: string, def: string) =>
-      h('div', { class: 'field' }, h('label', { for: `f-${key}` }, label), h('select', { id: `f-${key}`, 'data-testid': `pair-${key}` }, ids.map((b) => h('option', { value: b, selected: (s[key] ?? def) === b }, SHORT_FALLBACK[b] ?? b))));
+      h('div', { class: 'field' }, h('label', { for: `f-${key}` }, label), h('select', { id: `f-${key}`, 'data-testid': `pair-${key}` }, ids.map((b) => h('option', { value: b, selected: (s[key] ?? def) === b }, longLabel(b)))));
     const series = h('textarea', { id: 'f-ps', rows: '4', 'data-testid': 'pair-series', placeholder: 'optional: your own series, one model per line — name, params, score A, score B\ne.g. my-7b, 7B, 61.2, 38.5', 'aria-describedby': 'f-ps-err' }, s.ps ?? '');
     const seriesErr = h('div', { id: 'f-ps-err', class: 'field-error', role: 'alert' });
     const out = h('div', { 'aria-live': 'polite' });
@@ -312,14 +313,14 @@ function parseSeries(text: string, a: BenchmarkId, b: BenchmarkId): SeriesModel[
   if (!text) return undefined;
   return text.split('\n').filter((l) => l.trim()).map((line, i) => {
     const cells = line.split(',').map((c) => c.trim());
-    if (cells.length !== 4) throw new Error(`line ${i + 1}: ${JSON.stringify(line)} (expected 4 comma-separated values: name, params, ${SHORT_FALLBACK[a] ?? a}, ${SHORT_FALLBACK[b] ?? b})`);
+    if (cells.length !== 4) throw new Error(`line ${i + 1}: ${JSON.stringify(line)} (expected 4 comma-separated values: name, params, ${longLabel(a)}, ${longLabel(b)})`);
     const where = `line ${i + 1} `;
     return { name: cells[0]!, params: parseParams(cells[1]!, `${where}params`), x: parseScore(cells[2]!, `${where}${a}`), y: parseScore(cells[3]!, `${where}${b}`) };
   });
 }
 
 function pairView(v: PairCoupling): HTMLElement {
-  const n3 = (x: unknown) => num(x, 3);
+  const n3 = (x: number) => num(x, 3);
   const ci3 = (c: readonly [number, number] | null) => (c ? interval(c[0], c[1], n3) : '—');
   const f = v.fit;
   const sa = f?.signAccuracy ?? null;

@@ -6,13 +6,13 @@
  */
 import { pooledTransitions, usable } from '../../../src/cape/coupling.ts';
 import { arrhenius as arrheniusFit, betaFunction, boostingChain, holdout, internalMeasurements, kinkFit, lossSide, optLadder, survival as survivalBands, winding as windingFit, NOT_REPRODUCIBLE, type Reported } from '../../../src/cape/diagnostics/index.ts';
-import { SHORT } from '../../../src/cape/points.ts';
 import { lineScatter, type Series } from '../../../src/report/charts/lineScatter.ts';
 import { h, mount, type Child } from '../dom.ts';
 import { engineContext } from '../engine.ts';
-import { interval, isNum, num, params as fmtParams, pValue, signed } from '../format.ts';
+import { fmtInterval as interval, isNum, fmtNum as num, fmtParams, fmtP as pValue, fmtSigned as signed } from '../../../src/report/format.ts';
 import { theme } from '../theme.ts';
 import { badge, chart, chartWidth, guard, table, tile, type PanelDef } from '../ui.ts';
+import { shortLabel } from '../../../src/data/benchmarks.ts';
 
 const w = (max = 1120) => Math.min(max, chartWidth());
 const opts = (title: string, max?: number, height?: number) => ({ document, theme: theme(), width: w(max), title, ...(height ? { height } : {}) });
@@ -143,7 +143,7 @@ export const poly: PanelDef = {
       const ho = holdout(engineContext());
       const methods = [{ ...ho.ode, predicted: ho.ode.predicted as number[][] | undefined }, ...ho.polynomials.map((p) => ({ ...p, predicted: (p as { predicted?: number[][] }).predicted }))];
       const best = methods.reduce((m, x) => (x.mape < m.mape ? x : m));
-      const labels = ho.benchmarks.map((b) => SHORT[b]);
+      const labels = ho.benchmarks.map((b) => shortLabel(b));
       const out: string[] = [];
       const series: Series[] = [];
       for (const m of methods) {

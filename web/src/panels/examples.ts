@@ -6,7 +6,7 @@
 import { ncCluster, type ModelPoint } from '../../../src/cape/index.ts';
 import { h } from '../dom.ts';
 import { attempt, engineContext } from '../engine.ts';
-import { isNum, params as fmtParams } from '../format.ts';
+import { fmtParams, isNum } from '../../../src/report/format.ts';
 
 /** Families the study names as data-curated (recommend.ts cites the same three). */
 const CURATED = ['Phi', 'Qwen3', 'Qwen2.5', 'Gemma-3', 'Gemma-2'];

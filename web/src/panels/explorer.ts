@@ -10,7 +10,7 @@ import { seriesColors } from '../../../src/report/charts/common.ts';
 import { lineScatter, type Series } from '../../../src/report/charts/lineScatter.ts';
 import { h, mount } from '../dom.ts';
 import { engineContext } from '../engine.ts';
-import { interval, isNum, num, params as fmtParams } from '../format.ts';
+import { fmtInterval as interval, isNum, fmtNum as num, fmtParams } from '../../../src/report/format.ts';
 import { getState, setState } from '../state.ts';
 import { theme } from '../theme.ts';
 import { chart, chartWidth, errorBox, notComputed, table, tile, type PanelDef } from '../ui.ts';

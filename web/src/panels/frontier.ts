@@ -1,16 +1,17 @@
 /** Panels 7–9 and 24: frontier scatter, within-lab trajectories, 3×3 matrix, h-field calculator. */
-import { frontierFit, frontierMatrix3, hField, labTrajectory, SHORT, trajectoryLabs } from '../../../src/cape/index.ts';
+import { frontierFit, frontierMatrix3, hField, labTrajectory, trajectoryLabs } from '../../../src/cape/index.ts';
 import { parseScore } from '../../../src/data/ingest/scores.ts';
 import { frontierScatter } from '../../../src/report/charts/frontierScatter.ts';
 import { heatmap } from '../../../src/report/charts/heatmap.ts';
 import { trajectoryChart } from '../../../src/report/charts/trajectory.ts';
 import { h, mount } from '../dom.ts';
 import { attempt, engineContext } from '../engine.ts';
-import { interval, isNum, num, pValue, signed } from '../format.ts';
+import { fmtInterval as interval, isNum, fmtNum as num, fmtP as pValue, fmtSigned as signed } from '../../../src/report/format.ts';
 import { getState, setState } from '../state.ts';
 import { theme } from '../theme.ts';
 import { chart, errorBox, failure, guard, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 import { analyzeById } from './analyze.ts';
+import { shortLabel } from '../../../src/data/benchmarks.ts';
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
@@ -108,7 +109,7 @@ export const matrix3: PanelDef = {
   render(body) {
     guard(body, '3×3 frontier matrix', () => {
       const v = frontierMatrix3(engineContext());
-      const labels = v.benchmarks.map((b) => SHORT[b]);
+      const labels = v.benchmarks.map((b) => shortLabel(b));
       mount(body,
         h('div', { class: 'tiles' },
           tile('Models with all three', String(v.n)),

@@ -5,7 +5,7 @@
 import { ncCluster, ncReference } from '../../../src/cape/index.ts';
 import { h } from '../dom.ts';
 import { attempt, engineContext } from '../engine.ts';
-import { interval, params as fmtParams } from '../format.ts';
+import { fmtInterval as interval, fmtParams } from '../../../src/report/format.ts';
 import { failure } from '../ui.ts';
 
 /** One paragraph: the Nc the phase uses (value, 95% CI, n, method) and the reference beside it. */

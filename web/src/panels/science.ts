@@ -4,14 +4,15 @@
  * typed engine function on the page's shared context; an engine error shows its message in the
  * panel. (The diagnostics panels are in diagnostics.ts, the ODE explorer in explorer.ts.)
  */
-import { deffProgression, evaluatePredictions, FRONTIER_REGIME_NOTE, lofo as lofoCv, ncCluster, NC2_BAND, phaseSplit, runningFit, SHORT, verify, type EvaluatedPrediction, type PhaseMatrix } from '../../../src/cape/index.ts';
+import { deffProgression, evaluatePredictions, FRONTIER_REGIME_NOTE, lofo as lofoCv, ncCluster, NC2_BAND, phaseSplit, runningFit, verify, type EvaluatedPrediction, type PhaseMatrix } from '../../../src/cape/index.ts';
 import { heatmap } from '../../../src/report/charts/heatmap.ts';
 import { intervals } from '../../../src/report/charts/intervals.ts';
 import { h, mount } from '../dom.ts';
 import { attempt, engineContext } from '../engine.ts';
-import { interval, isNum, num, params as fmtParams, signed } from '../format.ts';
+import { fmtInterval as interval, isNum, fmtNum as num, fmtParams, fmtSigned as signed } from '../../../src/report/format.ts';
 import { theme } from '../theme.ts';
 import { badge, chart, failure, guard, table, tile, chartWidth, type PanelDef } from '../ui.ts';
+import { shortLabel } from '../../../src/data/benchmarks.ts';
 
 const width = (max = 1120) => Math.min(max, chartWidth());
 const clean = (m: number[][]) => m.map((r) => r.map((x) => (isNum(x) ? x : null)));
@@ -55,9 +56,9 @@ export const correlations: PanelDef = {
       const v = phaseSplit(engineContext());
       const side = (m: PhaseMatrix, label: string) => h('div', { class: 'heat' },
         h('h3', {}, `${label} (n=${m.n}, ${m.families.length} families)`),
-        chart(`correlation-${label.split(' ')[0]}`, heatmap({ labels: m.benchmarks.map((b) => SHORT[b]), matrix: clean(m.matrix) }, { document, theme: theme(), title: `Correlation matrix ${label}` }), `Correlation heatmap ${label}`),
+        chart(`correlation-${label.split(' ')[0]}`, heatmap({ labels: m.benchmarks.map((b) => shortLabel(b)), matrix: clean(m.matrix) }, { document, theme: theme(), title: `Correlation matrix ${label}` }), `Correlation heatmap ${label}`),
         h('p', { class: 'stat' }, `${m.negativePairs}/${m.pairs.length} pairs negative · d_eff ${num(m.dEff, 2)}${m.dEffCi ? ` ${interval(m.dEffCi[0], m.dEffCi[1])}` : ''} · mean r ${signed(m.meanOffDiagonal, 2)}`),
-        h('p', { class: 'stat' }, `PC1: ${m.benchmarks.map((b, i) => `${SHORT[b]} ${num(m.pc1[i], 2)}`).join(' · ')}`));
+        h('p', { class: 'stat' }, `PC1: ${m.benchmarks.map((b, i) => `${shortLabel(b)} ${num(m.pc1[i], 2)}`).join(' · ')}`));
       mount(body, h('p', { class: 'muted' }, `Split at the pooled Nc point estimate ${fmtParams(v.nc)}.`), h('div', { class: 'two' }, side(v.below, 'below Nc'), side(v.above, 'above Nc')),
         h('div', { class: 'tiles' }, tile('Frobenius |Δr|, TQA pairs', num(v.frobeniusTqa, 2), `${v.tqaPairsFlipped} pairs flip sign`), tile('Frobenius |Δr|, other pairs', num(v.frobeniusOther, 2), `${v.otherPairsFlipped} pairs flip sign`)));
     });

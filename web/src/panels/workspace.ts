@@ -12,7 +12,8 @@ import type { WorkspaceModel } from '../../../src/workspace/models.ts';
 import { ApiError, ingest, ledger, serverAvailable, SERVER_NEEDED, workspace, type LedgerEntry, type Preview } from '../api.ts';
 import { h, mount } from '../dom.ts';
 import { extraModelCount, setExtraModels } from '../engine.ts';
-import { num, params as fmtParams, SHORT_FALLBACK } from '../format.ts';
+import { fmtNum as num, fmtParams } from '../../../src/report/format.ts';
+import { longLabel } from '../../../src/data/benchmarks.ts';
 import { getState, setState } from '../state.ts';
 import { badge, errorBox, table, tile, type PanelDef } from '../ui.ts';
 
@@ -26,7 +27,7 @@ export function workspaceChanged(): void {
   window.dispatchEvent(new Event('cape:workspace'));
 }
 
-const scoreText = (s: Record<string, number | undefined>) => Object.entries(s).filter(([, v]) => typeof v === 'number').map(([b, v]) => `${SHORT_FALLBACK[b] ?? b} ${num(v, 1)}`).join(' · ');
+const scoreText = (s: Record<string, number | undefined>) => Object.entries(s).filter(([, v]) => typeof v === 'number').map(([b, v]) => `${longLabel(b)} ${num(v, 1)}`).join(' · ');
 const msg = (e: unknown) => (e instanceof ApiError ? `${e.message}${e.field ? ` (field: ${e.field})` : ''}` : (e as Error).message);
 
 /** Rebuilds the engine context with the saved models when the toggle is on (state key `ws`). */
@@ -51,7 +52,7 @@ function editForm(m: WorkspaceModel, done: () => void): HTMLElement {
   const status = h('div', { class: 'field-error', role: 'status', 'aria-live': 'polite' });
   const form = h('form', { class: 'edit-form', novalidate: true, 'aria-label': `Edit ${m.name}`, 'data-testid': 'ws-edit-form' },
     h('div', { class: 'grid-fields' }, f('name', 'Name', m.name), f('family', 'Family', m.family ?? ''), f('params', 'Parameters', String(m.params)),
-      EDIT_FIELDS.map((b) => f(b, `${SHORT_FALLBACK[b] ?? b} %`, typeof m.scores[b as keyof typeof m.scores] === 'number' ? String(m.scores[b as keyof typeof m.scores]) : ''))),
+      EDIT_FIELDS.map((b) => f(b, `${longLabel(b)} %`, typeof m.scores[b as keyof typeof m.scores] === 'number' ? String(m.scores[b as keyof typeof m.scores]) : ''))),
     h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Save changes'), h('button', { type: 'button', class: 'ghost', onclick: (() => done()) as EventListener }, 'Cancel')), status);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();

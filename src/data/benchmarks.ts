@@ -1,0 +1,82 @@
+/**
+ * The one benchmark vocabulary: for each benchmark its id (lm-evaluation-harness task name where
+ * one exists), the names people type, the short label of tables and charts, the long label of
+ * forms and prose, the CLI flag, the page's URL key and the unit. Every surface reads names and
+ * labels from here; to add a benchmark, add one entry (the schema's BENCHMARK_IDS follow).
+ * A leaf module: it imports nothing, so every layer (engine, report, CLI, server, page) may use it.
+ */
+
+/** One benchmark's names. Aliases are lower case with "_" for spaces and "-". */
+export interface BenchmarkInfo {
+  readonly id: string;
+  readonly aliases: readonly string[];
+  /** Table and chart label ("HS"). */
+  readonly short: string;
+  /** Form and prose label ("HellaSwag"). */
+  readonly label: string;
+  /** `cape … --<flag>`. */
+  readonly flag: string;
+  /** Page state key in the URL query string. */
+  readonly urlKey: string;
+  readonly unit: 'percent';
+}
+
+/** Every benchmark, in the order tables list them. */
+export const BENCHMARKS = [
+  { id: 'hellaswag', aliases: ['hs'], short: 'HS', label: 'HellaSwag',
+    flag: 'hellaswag', urlKey: 'hs', unit: 'percent' },
+  { id: 'truthfulqa_mc2', aliases: ['truthfulqa', 'tqa'], short: 'TQA', label: 'TruthfulQA (mc2)',
+    flag: 'truthfulqa', urlKey: 'tqa', unit: 'percent' },
+  { id: 'arc_challenge', aliases: ['arc', 'arc_c'], short: 'ARC', label: 'ARC-Challenge',
+    flag: 'arc', urlKey: 'arc', unit: 'percent' },
+  { id: 'mmlu', aliases: [], short: 'MMLU', label: 'MMLU',
+    flag: 'mmlu', urlKey: 'mmlu', unit: 'percent' },
+  { id: 'winogrande', aliases: ['wg'], short: 'WG', label: 'WinoGrande',
+    flag: 'winogrande', urlKey: 'wg', unit: 'percent' },
+  { id: 'gsm8k', aliases: [], short: 'GSM8K', label: 'GSM8K',
+    flag: 'gsm8k', urlKey: 'gsm8k', unit: 'percent' },
+  { id: 'swe_bench_verified', aliases: ['swe'], short: 'SWE', label: 'SWE-bench Verified',
+    flag: 'swe', urlKey: 'swe', unit: 'percent' },
+  { id: 'gpqa_diamond', aliases: ['gpqa'], short: 'GPQA', label: 'GPQA Diamond',
+    flag: 'gpqa', urlKey: 'gpqa', unit: 'percent' },
+  { id: 'ifeval', aliases: [], short: 'IFEval', label: 'IFEval',
+    flag: 'ifeval', urlKey: 'ifeval', unit: 'percent' },
+] as const satisfies readonly BenchmarkInfo[];
+
+/** A benchmark id. */
+export type BenchmarkId = (typeof BENCHMARKS)[number]['id'];
+
+/** Every benchmark id, in table order. */
+export const BENCHMARK_IDS: readonly BenchmarkId[] = BENCHMARKS.map((b) => b.id);
+
+const BY_ID = new Map<string, BenchmarkInfo>(BENCHMARKS.map((b) => [b.id, b]));
+
+/** The entry for an id, or undefined when the id is not a benchmark. */
+export function benchmarkInfo(id: string): BenchmarkInfo | undefined {
+  return BY_ID.get(id);
+}
+
+/** Table/chart label for a benchmark id ("HS"); an unknown id prints as itself. */
+export function shortLabel(id: string): string {
+  return BY_ID.get(id)?.short ?? id;
+}
+
+/** Form/prose label for a benchmark id ("HellaSwag"); an unknown id prints as itself. */
+export function longLabel(id: string): string {
+  return BY_ID.get(id)?.label ?? id;
+}
+
+/** Names people type (ids, aliases and flags, normalised) -> benchmark id. */
+export const BENCHMARK_ALIASES: Readonly<Record<string, BenchmarkId>> = Object.fromEntries(
+  BENCHMARKS.flatMap((b) => [b.id, b.flag, ...b.aliases].map((a) => [a, b.id] as const)),
+);
+
+/** Lower case, with "-" and spaces read as "_" (the alias form). */
+export function normaliseBenchmarkName(name: string): string {
+  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/** The benchmark id for a name or alias, or null when unknown. */
+export function benchmarkFromName(name: string): BenchmarkId | null {
+  return BENCHMARK_ALIASES[normaliseBenchmarkName(name)] ?? null;
+}

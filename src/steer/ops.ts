@@ -1,0 +1,145 @@
+/**
+ * The numeric kernels of the forward pass: y = xWᵀ + b, LayerNorm, RMSNorm, activations, RoPE.
+ * Weights are float32 ([out, in] row-major); activations are float64 and every sum is
+ * accumulated in float64, so results are deterministic and closer to the float64 reference than
+ * float32 torch is.
+ */
+import type { Linear, Norm } from './weights.ts';
+
+/** out[t, o] = b[o] + Σ_i x[t, i]·W[o, i] for t < T. */
+export function matmul(x: Float64Array, T: number, l: Linear, out: Float64Array): Float64Array {
+  const { w, b, inp, out: O } = l;
+  for (let t = 0; t < T; t++) {
+    const xo = t * inp;
+    for (let o = 0; o < O; o++) {
+      const wo = o * inp;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let i = 0;
+      for (; i + 3 < inp; i += 4) {
+        s0 += x[xo + i]! * w[wo + i]!;
+        s1 += x[xo + i + 1]! * w[wo + i + 1]!;
+        s2 += x[xo + i + 2]! * w[wo + i + 2]!;
+        s3 += x[xo + i + 3]! * w[wo + i + 3]!;
+      }
+      for (; i < inp; i++) s0 += x[xo + i]! * w[wo + i]!;
+      out[t * O + o] = (b ? b[o]! : 0) + (s0 + s1) + (s2 + s3);
+    }
+  }
+  return out;
+}
+
+/** LayerNorm (biased variance) of each of T rows of width H. */
+export function layerNorm(x: Float64Array, T: number, H: number, n: Norm, eps: number,
+  out: Float64Array): Float64Array {
+  for (let t = 0; t < T; t++) {
+    const r = t * H;
+    let mean = 0;
+    for (let i = 0; i < H; i++) mean += x[r + i]!;
+    mean /= H;
+    let v = 0;
+    for (let i = 0; i < H; i++) v += (x[r + i]! - mean) ** 2;
+    const inv = 1 / Math.sqrt(v / H + eps);
+    for (let i = 0; i < H; i++) out[r + i] = (x[r + i]! - mean) * inv * n.w[i]! + (n.b ? n.b[i]! : 0);
+  }
+  return out;
+}
+
+/** RMSNorm: x / sqrt(mean(x²) + eps) · w, per row. */
+export function rmsNorm(x: Float64Array, T: number, H: number, n: Norm, eps: number,
+  out: Float64Array): Float64Array {
+  for (let t = 0; t < T; t++) {
+    const r = t * H;
+    let ss = 0;
+    for (let i = 0; i < H; i++) ss += x[r + i]! ** 2;
+    const inv = 1 / Math.sqrt(ss / H + eps);
+    for (let i = 0; i < H; i++) out[r + i] = n.w[i]! * (x[r + i]! * inv);
+  }
+  return out;
+}
+
+/** erf(x) to ~1e-15: Taylor series for |x| < 3, continued fraction for erfc beyond. */
+export function erf(x: number): number {
+  const a = Math.abs(x);
+  if (a >= 6) return Math.sign(x);
+  if (a < 3) {
+    let term = a;
+    let sum = a;
+    for (let n = 1; n < 80; n++) {
+      term *= (-a * a) / n;
+      const add = term / (2 * n + 1);
+      sum += add;
+      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
+    }
+    return Math.sign(x) * sum * (2 / Math.sqrt(Math.PI));
+  }
+  let f = a;
+  for (let k = 60; k >= 1; k--) f = a + k / 2 / f;
+  return Math.sign(x) * (1 - Math.exp(-a * a) / Math.sqrt(Math.PI) / f);
+}
+
+const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+
+/** Applies the activation in place: exact GELU, GPT-2's tanh GELU, or SiLU. */
+export function activate(x: Float64Array, n: number, kind: 'gelu' | 'gelu_new' | 'silu'): void {
+  if (kind === 'gelu') {
+    for (let i = 0; i < n; i++) x[i] = 0.5 * x[i]! * (1 + erf(x[i]! / Math.SQRT2));
+  } else if (kind === 'gelu_new') {
+    for (let i = 0; i < n; i++) {
+      const v = x[i]!;
+      x[i] = 0.5 * v * (1 + Math.tanh(SQRT_2_OVER_PI * (v + 0.044715 * v * v * v)));
+    }
+  } else {
+    for (let i = 0; i < n; i++) x[i] = x[i]! / (1 + Math.exp(-x[i]!));
+  }
+}
+
+/**
+ * RoPE tables as transformers computes them (inv_freq, angles and cos/sin in float32):
+ * cos/sin[pos * half + i] for the first `rotaryDim` dims, rotate-half layout.
+ */
+export class Rope {
+  private cos = new Float64Array(0);
+  private sin = new Float64Array(0);
+  private readonly invFreq: Float32Array;
+  constructor(readonly rotaryDim: number, theta: number) {
+    const half = rotaryDim / 2;
+    this.invFreq = new Float32Array(half);
+    for (let i = 0; i < half; i++) {
+      this.invFreq[i] = 1 / Math.fround(theta ** Math.fround((2 * i) / rotaryDim));
+    }
+  }
+
+  private ensure(n: number): void {
+    const half = this.rotaryDim / 2;
+    if (this.cos.length >= n * half) return;
+    const cap = Math.max(n, 2 * (this.cos.length / Math.max(half, 1)), 64);
+    this.cos = new Float64Array(cap * half);
+    this.sin = new Float64Array(cap * half);
+    for (let p = 0; p < cap; p++) {
+      for (let i = 0; i < half; i++) {
+        const ang = Math.fround(p * this.invFreq[i]!);
+        this.cos[p * half + i] = Math.fround(Math.cos(ang));
+        this.sin[p * half + i] = Math.fround(Math.sin(ang));
+      }
+    }
+  }
+
+  /** Rotates `heads` vectors of width d starting at `off` in x, at position pos. */
+  apply(x: Float64Array, off: number, heads: number, d: number, pos: number): void {
+    const half = this.rotaryDim / 2;
+    if (half === 0) return;
+    this.ensure(pos + 1);
+    const c = pos * half;
+    for (let h = 0; h < heads; h++) {
+      const b = off + h * d;
+      for (let i = 0; i < half; i++) {
+        const x1 = x[b + i]!;
+        const x2 = x[b + i + half]!;
+        const cs = this.cos[c + i]!;
+        const sn = this.sin[c + i]!;
+        x[b + i] = x1 * cs - x2 * sn;
+        x[b + i + half] = x2 * cs + x1 * sn;
+      }
+    }
+  }
+}
