@@ -32,7 +32,7 @@ afterAll(async () => {
 async function open(viewport: { width: number; height: number }, query = '', bypassCSP = false): Promise<Page> {
   const page = await browser.newPage({ viewport, bypassCSP });
   await page.goto(site.url + query);
-  await page.waitForSelector('html[data-ready="1"]', { timeout: 15_000 });
+  await page.waitForSelector('html[data-ready="1"]', { state: 'attached', timeout: 30_000 });
   return page;
 }
 
@@ -168,7 +168,7 @@ describe('accessibility (axe-core)', () => {
         expect(await axe(page)).toEqual([]);
         await page.screenshot({ path: join(SHOTS, `axe-${vp.width}-${theme}.png`) });
         await page.close();
-      }, 120_000);
+      }, 300_000);
     }
   }
 });

@@ -8,7 +8,7 @@ import { h, mount } from './dom.ts';
 import { restoreAnalysis } from './panels/analyze.ts';
 import { ncStatement } from './panels/nc.ts';
 import './registry.ts';
-import { buildSections, openSection, refresh, reveal, sectionDefs } from './sections.ts';
+import { buildSections, openSection, refresh, reveal, sectionDefs, watchSections } from './sections.ts';
 import { getState, initState, setState } from './state.ts';
 import { applyTheme, theme } from './theme.ts';
 import { applyWorkspaceToggle } from './panels/workspace.ts';
@@ -36,7 +36,8 @@ function boot(): void {
     (window as unknown as Perf).__capePerf = { ...(window as unknown as Perf).__capePerf, renderMs: performance.now() - t0 };
     document.documentElement.setAttribute('data-ready', '1');
     const target = location.hash.slice(1) || getState().panel;
-    if (target && target !== 'your-model') void reveal(target);
+    if (target && target !== 'your-model') void reveal(target).then(watchSections);
+    else watchSections();
   });
   // Saved models join the analyses when the URL asks for it (ws=1) and the server answers.
   if (getState().ws === '1') void applyWorkspaceToggle().then((changed) => { if (changed) refresh(); });

@@ -56,20 +56,30 @@ export function yieldTask(): Promise<void> {
   return new Promise((r) => setTimeout(r, 0));
 }
 
-/** Builds every section's shell (heading, lede, empty body) and starts watching the viewport. */
+/** Builds every section's shell (heading, lede, empty body); `watchSections` starts opening them. */
 export function buildSections(): HTMLElement[] {
-  observer?.disconnect();
-  observer = 'IntersectionObserver' in window
-    ? new IntersectionObserver(onIntersect, { rootMargin: '0px 0px 300px 0px' })
-    : undefined;
   return sections.map((s) => {
     s.body = h('div', { class: 'sect-body' });
     s.el = h('section', { id: s.def.id, class: 'sect', 'aria-labelledby': `${s.def.id}-h`, 'data-section': s.def.id },
       h('h2', { id: `${s.def.id}-h`, class: 'sect-title', tabindex: '-1' }, s.def.title),
       h('p', { class: 'lede' }, s.def.lede), s.body);
-    observer?.observe(s.el);
     return s.el;
   });
+}
+
+/**
+ * Opens each section when it comes within 300 px of the viewport. Called once the first section
+ * is on screen, so the empty shells below it do not all open at boot; without
+ * IntersectionObserver every section opens.
+ */
+export function watchSections(): void {
+  observer?.disconnect();
+  if (!('IntersectionObserver' in window)) {
+    sections.forEach((s) => void openSection(s.def.id));
+    return;
+  }
+  observer = new IntersectionObserver(onIntersect, { rootMargin: '0px 0px 300px 0px' });
+  sections.forEach((s) => s.el && observer?.observe(s.el));
 }
 
 function onIntersect(entries: IntersectionObserverEntry[]): void {
