@@ -466,6 +466,11 @@ describe('workspace, ledger and ingestion against the real API', () => {
     expect(['open', 'passed', 'failed', 'expired']).toContain(added.status);
     await page.locator('#ledger').screenshot({ path: join(SHOTS, 'ledger.png') });
     await page.getByRole('button', { name: /Delete prediction .*\(e2e\)/ }).click();
+    // asks first: Keep leaves it, Delete removes it
+    await page.getByTestId('confirm-keep').click();
+    expect(await table.innerText()).toContain('(e2e)');
+    await page.getByRole('button', { name: /Delete prediction .*\(e2e\)/ }).click();
+    await page.getByTestId('confirm-delete').click();
     await expect.poll(() => table.innerText()).not.toContain('(e2e)');
     await page.close();
   });

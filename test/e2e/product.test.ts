@@ -182,3 +182,26 @@ describe('sections', () => {
     await page.close();
   });
 });
+
+describe('workspace', () => {
+  it('deleting a saved model asks first, and Undo saves it again', async () => {
+    const name = `undo-check-${Date.now()}`;
+    const r = await fetch(`${site.url}api/workspace/models`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, params: '3B', scores: { hellaswag: 55, truthfulqa_mc2: 36 } }) });
+    expect(r.status).toBeLessThan(300);
+    const page = await open(VIEWPORTS[0]);
+    await showSection(page, 'workspace-ledger');
+    const table = page.getByTestId('ws-table');
+    await expect.poll(() => table.innerText()).toContain(name);
+    const del = page.getByRole('button', { name: `Delete ${name}` });
+    await del.click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('confirm-keep');
+    await page.getByTestId('confirm-keep').click();
+    expect(await table.innerText()).toContain(name);
+    await del.click();
+    await page.getByTestId('confirm-delete').click();
+    await expect.poll(() => table.innerText().catch(() => '')).not.toContain(name);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.getByTestId('ws-table').innerText()).toContain(name);
+    await page.close();
+  });
+});

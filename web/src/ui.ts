@@ -122,3 +122,32 @@ export function chart(name: string, svg: string, label: string, onSelect?: (id: 
 export function chartWidth(): number {
   return Math.max(300, Math.min(1120, (window.innerWidth || 1280) - (window.innerWidth < 700 ? 40 : 110)));
 }
+
+/**
+ * Asks before deleting: shows "Delete <what>? [Delete] [Keep]" in `holder` and moves focus to
+ * Keep; `onConfirm` runs only on Delete. Returns nothing; the caller reports the outcome.
+ */
+export function confirmDelete(holder: HTMLElement, what: string, onConfirm: () => void | Promise<void>): void {
+  const keep = h('button', { type: 'button', class: 'small', 'data-testid': 'confirm-keep' }, 'Keep');
+  const del = h('button', { type: 'button', class: 'small danger', 'data-testid': 'confirm-delete' }, 'Delete');
+  keep.addEventListener('click', () => holder.replaceChildren());
+  del.addEventListener('click', () => { holder.replaceChildren(); void onConfirm(); });
+  mount(holder, h('div', { class: 'confirm', role: 'group', 'aria-label': `Confirm deleting ${what}` }, h('span', {}, `Delete ${what}?`), del, keep));
+  keep.focus();
+}
+
+/** "<done>. [Undo]" in `holder`; Undo runs `undo` once and clears the line. */
+export function undoLine(holder: HTMLElement, done: string, undo?: () => Promise<void>): void {
+  const status = h('span', { role: 'status', 'data-testid': 'undo-status' }, `${done}.`);
+  const btn = undo ? h('button', { type: 'button', class: 'small', 'data-testid': 'undo' }, 'Undo') : null;
+  btn?.addEventListener('click', async () => {
+    btn.disabled = true;
+    try {
+      await undo!();
+      holder.replaceChildren();
+    } catch (e) {
+      status.textContent = `Could not undo: ${(e as Error).message}`;
+    }
+  });
+  mount(holder, h('div', { class: 'confirm' }, status, btn));
+}
