@@ -43,10 +43,12 @@ describe('analyzeModel', () => {
       throw new Error('expected a CapeError');
     };
     bad(() => analyzeModel(ctx, { params: -5, scores: {} }), 'params');
-    bad(() => analyzeModel(ctx, { params: 1e9, scores: { truthfulqa_mc2: 170 } }), 'truthfulqa_mc2');
+    bad(() => analyzeModel(ctx, { params: 1e9, scores: { truthfulqa_mc2: 170 } }), 'scores.truthfulqa_mc2');
   });
 
-  it('an unknown family is E_NOT_FOUND with near matches', () => {
-    expect(() => analyzeModel(ctx, { params: 1e9, scores: {}, family: 'Pythai' })).toThrow(/did you mean "Pythia"/);
+  it('an unknown family is a note naming the nearest families, and the pooled Nc is used', () => {
+    const a = analyzeModel(ctx, { params: 1e9, scores: {}, family: 'Pythai' });
+    expect(a.family).toBeNull();
+    expect(a.notes[0]).toMatch(/"Pythai" is not in the dataset \(nearest: "Pythia"/);
   });
 });

@@ -1,17 +1,16 @@
 /**
- * "Analyze any model" (FEATURES.md row 2): phase with evidence, γ12 (measured against the previous
+ * "Analyze any model" (docs/features.md row 2): phase with evidence, γ12 (measured against the previous
  * model, else predicted from the running-coupling fit with a 95% prediction interval),
  * susceptibility χ = 1/|γ12|, distance to Nc, the d_eff of its regime, the h-field when SWE and
  * GPQA are given, recommendations and predicted scores at the next size. Missing scores stay
  * missing: nothing is imputed.
  */
-import { CapeError } from '../core/errors.ts';
-import { rejectFractions } from '../data/ingest/scores.ts';
 import { olsPredict } from '../core/regression.ts';
 import type { Context } from './context.ts';
 import { familySeries, familyTransitions, usable } from './coupling.ts';
 import { hField, type HFieldResult } from './frontier.ts';
-import { findName } from './lookup.ts';
+import { checkModelInput } from './input.ts';
+import { resolveFamily } from './lookup.ts';
 import { classifyPhase, type Phase, type PhaseResult } from './phase.ts';
 import { nextSizePredictions, type ScorePrediction } from './predict.ts';
 import { recommendations } from './recommend.ts';
@@ -27,7 +26,7 @@ export interface AnalyzeInput {
   family?: string | null;
   previous?: string | null;
   /** Size to predict scores at; default 2 × params. */
-  nextParams?: number;
+  nextParams?: number | null;
 }
 
 export interface GammaEstimate {
@@ -59,6 +58,8 @@ export interface ModelAnalysis {
   recommendations: string[];
   predictions: ScorePrediction[];
   nextParams: number;
+  /** What the analysis could not use, in plain words (e.g. a family the dataset does not know). */
+  notes: string[];
 }
 
 function predictedGamma(ctx: Context, params: number, family: string | null): GammaEstimate {
@@ -85,27 +86,28 @@ function deffFor(ctx: Context, phase: PhaseResult, params: number): ModelAnalysi
   return { band: `${b.band} (${b.range})`, value: b.matrix.dEff, ci: b.matrix.dEffCi, n: b.matrix.n };
 }
 
-/** Full analysis of one model. Throws CapeError E_INPUT for invalid params or scores. */
-export function analyzeModel(ctx: Context, input: AnalyzeInput): ModelAnalysis {
-  if (!(Number.isFinite(input.params) && input.params > 0)) {
-    throw new CapeError('E_INPUT', `invalid params: ${String(input.params)} (expected a positive parameter count such as 6.9e9)`, 'params');
-  }
-  for (const [b, v] of Object.entries(input.scores)) {
-    if (typeof v !== 'number' || !(v >= 0 && v <= 100)) throw new CapeError('E_INPUT', `invalid ${b}: ${String(v)} (scores are percent in [0, 100])`, b);
-  }
-  rejectFractions(input.scores);
-  const family = input.family ? findName([...new Set(ctx.allBase.map((p) => p.family))], input.family, 'family') : null;
-  const phase = classifyPhase(ctx, { params: input.params, scores: input.scores, family, previous: input.previous ?? null });
+/**
+ * Full analysis of one model. The input goes through the one model-input checker
+ * (./input.ts) first, so a direct call is refused exactly where the CLI, API and page refuse:
+ * `analyzeModel(ctx, {params: 500, scores: {}})` throws CapeError E_INPUT on `params`. A family
+ * the dataset does not know, or one with no base models, is a note and the pooled estimates
+ * are used; it never aborts the analysis.
+ */
+export function analyzeModel(ctx: Context, raw: AnalyzeInput): ModelAnalysis {
+  const input = checkModelInput(raw, { defaultName: 'your model' });
+  const { family, note: familyNote } = resolveFamily(ctx, input.family);
+  const phase = classifyPhase(ctx, { params: input.params, scores: input.scores, family, previous: input.previous });
   const gamma12: GammaEstimate = phase.measured?.stable
     ? { value: phase.measured.value as number, source: 'measured', interval: null, n: 2, note: phase.measured.note }
     : predictedGamma(ctx, input.params, family);
   const { swe_bench_verified: swe, gpqa_diamond: gpqa } = input.scores;
   const h = swe !== undefined && gpqa !== undefined ? hField(ctx, { swe, gpqa }) : null;
   const nextParams = input.nextParams ?? input.params * 2;
+  const notes = familyNote ? [familyNote] : [];
   const predictions = nextSizePredictions(ctx, { params: input.params, scores: input.scores, family, nextParams });
   const dEff = deffFor(ctx, phase, input.params);
   return {
-    name: input.name ?? 'your model',
+    name: input.name,
     params: input.params,
     family,
     scores: input.scores,
@@ -121,5 +123,6 @@ export function analyzeModel(ctx: Context, input: AnalyzeInput): ModelAnalysis {
     recommendations: recommendations({ phase, gamma12, hField: h, scores: input.scores, params: input.params }),
     predictions,
     nextParams,
+    notes,
   };
 }

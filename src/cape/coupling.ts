@@ -1,6 +1,6 @@
 /**
  * Running coupling γ12 = ΔY/ΔX between consecutive models of a family (sorted by N), placed at
- * the midpoint of log10 N (SCIENCE.md §2). X is HellaSwag and Y TruthfulQA unless stated.
+ * the midpoint of log10 N (docs/science-spec.md §2). X is HellaSwag and Y TruthfulQA unless stated.
  * Pairs with |ΔX| below `minDelta` (0.5 points) make the ratio unstable: they are kept in the
  * list, marked excluded, and counted, never silently dropped.
  */

@@ -1,5 +1,5 @@
 /**
- * Within-family coupling (SCIENCE.md §1–3): r(X, Y) over a family's models with its t-test p,
+ * Within-family coupling (docs/science-spec.md §1–3): r(X, Y) over a family's models with its t-test p,
  * percentile-bootstrap CI and permutation p; the transitions with γ12; the family's own Nc where
  * the data supports one (otherwise the reason it does not).
  */

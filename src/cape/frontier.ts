@@ -1,5 +1,5 @@
 /**
- * Frontier coupling (SCIENCE.md §13–14): OLS GPQA = a·SWE + b over the frontier set, each model's
+ * Frontier coupling (docs/science-spec.md §13–14): OLS GPQA = a·SWE + b over the frontier set, each model's
  * h-field (its residual from that line: > 0 reasoning-leaning, < 0 coding-leaning), per-lab mean h
  * and slopes, and the h-field calculator with the fit's 95% prediction interval.
  */

@@ -21,7 +21,7 @@ export { evaluatePredictions, evaluatePrediction, checkCriterion, type Evaluated
 export { verify, QUANTITIES, type VerifyRow } from './verify.ts';
 export { headline, type Headline } from './headline.ts';
 export { datasetFamilyOf, findModel, findName, nearest } from './lookup.ts';
-export { BASE_FIVE, FRONTIER_THREE, baseToPoint, frontierToPoint, type ModelPoint, type ScoreMap } from './points.ts';
+export { BASE_FIVE, FRONTIER_THREE, baseToPoint, frontierToPoint, savedToPoint, type ModelPoint, type ScoreMap } from './points.ts';
 export * from './diagnostics/index.ts';
 export { analyzeLeaderboard } from './leaderboard/analyze.ts';
 export { pairCoupling, type PairCoupling, type SeriesModel, type Crossing, type BandSign } from './pair.ts';

@@ -76,3 +76,27 @@ export function datasetFamilyOf(points: readonly { family: string; hfId?: string
   const mine = inferFamily(id)?.family.toLowerCase();
   return (label && bySeries.get(label.toLowerCase())) ?? (mine ? bySeries.get(mine) ?? null : null);
 }
+
+/** Family names of the dataset's base models (instruct-only families included). */
+export function datasetFamilies(ctx: { allBase: readonly { family: string }[] }): string[] {
+  return [...new Set(ctx.allBase.map((p) => p.family))];
+}
+
+/**
+ * The dataset spelling of a family a user named, or null with a note saying why it is not used:
+ * an unknown name is a note (with the nearest names), never an error. Every engine function that
+ * takes a family resolves it here, so analyze, phase and Nc agree on which families exist.
+ */
+export function resolveFamily(
+  ctx: { allBase: readonly { family: string }[] },
+  name: string | null | undefined,
+): { family: string | null; note: string | null } {
+  if (!name) return { family: null, note: null };
+  const known = datasetFamilies(ctx);
+  const q = normalizeName(name);
+  const hit = known.find((n) => normalizeName(n) === q);
+  if (hit) return { family: hit, note: null };
+  const near = nearest(name, known).map((n) => JSON.stringify(n)).join(', ');
+  return { family: null, note: `family ${JSON.stringify(name)} is not in the dataset (nearest: ${near}); `
+    + 'pooled estimates are used' };
+}

@@ -1,5 +1,5 @@
 /**
- * Phase-separated correlation structure (SCIENCE.md §5–7): Pearson matrices of the five base
+ * Phase-separated correlation structure (docs/science-spec.md §5–7): Pearson matrices of the five base
  * benchmarks over complete-case models below and above Nc, negative-pair counts, mean
  * off-diagonal r, d_eff (participation ratio of the eigenvalues) with a bootstrap CI, PC1
  * loadings, the Frobenius change of the TQA pairs vs the other pairs, and leave-one-family-out

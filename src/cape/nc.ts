@@ -1,5 +1,5 @@
 /**
- * The critical scale Nc with uncertainty (SCIENCE.md §3), three ways:
+ * The critical scale Nc with uncertainty (docs/science-spec.md §3), three ways:
  *  - reference: the study's method — bootstrap of a quadratic TQA(log10 N) over Pythia, Llama-1
  *    and Llama-2 pooled, keeping resamples whose parabola opens upward with its vertex in
  *    [10^7, 10^12]; Nc = median vertex. The share of resamples kept is reported.
@@ -15,7 +15,7 @@ import { createRng } from '../core/random.ts';
 import { median } from '../core/stats.ts';
 import { memo, type Context } from './context.ts';
 import { familySeries, familyTransitions, pooledTransitions, usable, type Transition } from './coupling.ts';
-import { findName } from './lookup.ts';
+import { datasetFamilies, findName } from './lookup.ts';
 import { hasAll } from './points.ts';
 
 export interface NcEstimate {
@@ -135,7 +135,7 @@ export function ncCluster(ctx: Context): NcEstimate {
 
 /** Per-family Nc, or an E_INSUFFICIENT_DATA error saying why the family cannot support one. */
 export function ncFamily(ctx: Context, family: string): NcEstimate {
-  const name = findName([...new Set(ctx.base.map((p) => p.family))], family, 'family');
+  const name = findName(datasetFamilies(ctx), family, 'family');
   // The outcome (estimate or the reason there is none) is memoised, so a family that cannot
   // support an Nc costs one computation per context, not one per analysis.
   const outcome = memo(ctx, `nc:family:${name}`, (): NcEstimate | CapeError => {

@@ -1,5 +1,5 @@
 /**
- * Custom benchmark pair (FEATURES.md row 3): the HS/TQA machinery applied to any two benchmarks —
+ * Custom benchmark pair (docs/features.md row 3): the HS/TQA machinery applied to any two benchmarks —
  * γ12 = ΔY/ΔX per transition, the pooled running-coupling fit and its zero, the sign of γ12 per
  * scale band, the sign changes within each family (located by linear interpolation of γ12 along
  * log10 N) and whether any lies in the Nc2/Nc3 range. Works on the dataset's base models or on a

@@ -1,5 +1,5 @@
 /**
- * Phase of a model (SCIENCE.md §4). Evidence, strongest first:
+ * Phase of a model (docs/science-spec.md §4). Evidence, strongest first:
  *  1. the measured γ12 against the previous model of the same family (when given and stable);
  *  2. the model's size against Nc and its 95% interval — the family's own Nc when the family
  *     supports one, else the pooled family-cluster estimate (wider);

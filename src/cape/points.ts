@@ -56,6 +56,14 @@ export function baseToPoint(m: BaseModel): ModelPoint {
   };
 }
 
+/**
+ * A model the user saved (workspace), as an engine point: kind 'user', whatever surface (CLI,
+ * server, page) includes it. The one place a saved model becomes a point.
+ */
+export function savedToPoint(m: BaseModel): ModelPoint {
+  return { ...baseToPoint(m), kind: 'user' };
+}
+
 export function frontierToPoint(m: FrontierModel): ModelPoint {
   return {
     id: m.id,

@@ -1,5 +1,5 @@
 /**
- * Predictions with computed status (SCIENCE.md §17): each prediction has a pass and a fail
+ * Predictions with computed status (docs/science-spec.md §17): each prediction has a pass and a fail
  * criterion on the data. A prediction with a date is judged at its deadline: before it, it is
  * "open" and `leaning` says which criterion the data meets today ("pass" / "fail"); after it,
  * "passed" / "failed", or "expired" when neither criterion holds. A prediction counted in releases

@@ -1,5 +1,5 @@
 /**
- * Scale regimes and the d_eff progression (SCIENCE.md §4, §6). The base transition Nc1 is
+ * Scale regimes and the d_eff progression (docs/science-spec.md §4, §6). The base transition Nc1 is
  * estimated from data (nc.ts). The frontier regimes are DEFINITIONS taken from the reference
  * study, not estimates: the data holds no parameter counts for frontier models, so Nc2 and Nc3
  * cannot be estimated here, and the product says so wherever it uses them. The reference itself

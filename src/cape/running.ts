@@ -1,6 +1,6 @@
 /**
  * The pooled running-coupling fit γ12 = A·log10 N + B over every usable transition
- * (SCIENCE.md §2), its zero crossing 10^(−B/A) as an Nc estimate, and the sign accuracy of that
+ * (docs/science-spec.md §2), its zero crossing 10^(−B/A) as an Nc estimate, and the sign accuracy of that
  * estimate (transitions below it should have γ12 ≤ 0, above it γ12 > 0).
  */
 import { CapeError } from '../core/errors.ts';

@@ -1,5 +1,5 @@
 /**
- * Within-lab trajectories (SCIENCE.md §15): for two releases, γ12 = ΔGPQA/ΔSWE and the change of
+ * Within-lab trajectories (docs/science-spec.md §15): for two releases, γ12 = ΔGPQA/ΔSWE and the change of
  * h. Coding gained at reasoning's cost (ΔSWE > 0, ΔGPQA < 0) is a "tax excursion"; a cooperative
  * step right after an excursion is a "recovery". When |ΔSWE| is below the benchmarks' noise the
  * ratio is flagged instead of being read as meaningful. Also the release gate.

@@ -5,9 +5,8 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CapeError } from '../core/errors.ts';
-import { parseParams, parseScore } from '../data/ingest/index.ts';
+import { checkModelInput, checkParams, type CheckedModel } from '../cape/input.ts';
 import { BENCHMARKS, type BenchmarkId } from '../data/benchmarks.ts';
-import type { ScoreMap } from '../cape/points.ts';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -34,14 +33,18 @@ export function parse(argv: string[], options: Options, allowPositionals = false
   }
 }
 
-/** Scores given as flags, as a ScoreMap (percent, validated). */
-export function scoresFrom(values: Record<string, unknown>): ScoreMap {
-  const out: ScoreMap = {};
-  for (const [flag, id] of Object.entries(SCORE_FLAGS)) {
-    const v = values[flag];
-    if (v !== undefined) out[id] = parseScore(v, flag);
-  }
-  return out;
+/** The score flags given, keyed by flag name (raw text; the model-input checker reads them). */
+export function scoreFlags(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(SCORE_FLAGS).filter((f) => values[f] !== undefined).map((f) => [f, values[f]]));
+}
+
+/** The model given as flags (--params required), through the one model-input checker. */
+export function modelFromFlags(values: Record<string, unknown>): CheckedModel {
+  need(values, 'params', 'a parameter count such as 6.9e9, 6.9B or 410M');
+  const { name, family, params, previous } = values;
+  const next = values.next === undefined ? undefined : checkParams(values.next, 'next');
+  const m = checkModelInput({ name, family, params, previous, scores: scoreFlags(values) }, { defaultName: 'your model' });
+  return { ...m, nextParams: next ?? null };
 }
 
 /** A required string flag. */
@@ -49,8 +52,4 @@ export function need(values: Record<string, unknown>, flag: string, what: string
   const v = values[flag];
   if (typeof v !== 'string' || v.trim() === '') throw new CapeError('E_USAGE', `missing --${flag} (${what})`, flag);
   return v;
-}
-
-export function paramsFrom(values: Record<string, unknown>, flag = 'params'): number {
-  return parseParams(need(values, flag, 'a parameter count such as 6.9e9, 6.9B or 410M'), flag);
 }

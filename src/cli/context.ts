@@ -2,7 +2,7 @@
  * The engine context a command runs on: the shipped dataset, plus the user's saved workspace
  * models when `--include-workspace` is given (opened on demand, so other runs never load SQLite).
  */
-import { baseToPoint, createContext, type Context } from '../cape/index.ts';
+import { savedToPoint, createContext, type Context } from '../cape/index.ts';
 import type { Prediction } from '../data/schema.ts';
 import type { Options } from './args.ts';
 
@@ -21,7 +21,7 @@ export async function cliWorkspace(values: Record<string, string | boolean | und
   const { openWorkspace, defaultDataDir } = await import('../workspace/index.ts');
   const ws = openWorkspace(typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir());
   try {
-    const ctx = createContext({ extraModels: ws.asBaseModels().map((m) => ({ ...baseToPoint(m), kind: 'user' as const })) });
+    const ctx = createContext({ extraModels: ws.asBaseModels().map(savedToPoint) });
     ws.predictions.seed(ctx.dataset.predictions);
     return { ctx, ledger: ws.predictions.list() };
   } finally {

@@ -119,3 +119,20 @@ describe('cape CLI', () => {
     expect((await cape()).code).toBe(2);
   });
 });
+
+describe('cape CLI against hostile input (issue 12)', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('cape %s is a usage error (exit 2), not an internal error', async (name) => {
+    const r = await cape(name);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^cape: unknown command/);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('hfield and gate refuse fractions as analyze does', async () => {
+    const h = await cape('hfield', '--swe', '0.8', '--gpqa', '0.85');
+    expect(h.code).toBe(2);
+    expect(h.err).toMatch(/gpqa.*fraction/);
+    const g = await cape('gate', '--previous', 'GPT-5.1', '--swe', '0.78', '--gpqa', '0.85');
+    expect(g.code).toBe(2);
+  });
+});

@@ -3,6 +3,7 @@
  * engine → report → print. Exit status: 0 ok, 1 analysis failure (or a failed gate), 2 bad usage
  * or bad input. Errors print one line on stderr, never a stack trace.
  */
+import { oneLine } from '../core/control-chars.ts';
 import { CapeError, isInputError } from '../core/errors.ts';
 import * as analyze from './commands/analyze.ts';
 import * as diagnostics from './commands/diagnostics.ts';
@@ -60,16 +61,17 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.out('cape-studio 0.1.0\n');
     return 0;
   }
-  const cmd = COMMANDS[name];
+  // own keys only: `cape __proto__`, `constructor`, `toString` are unknown commands, not methods
+  const cmd = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
     if (!cmd) throw new CapeError('E_USAGE', `unknown command: ${JSON.stringify(name)} (expected one of ${Object.keys(COMMANDS).join(', ')})`);
     return await cmd.run(rest, io);
   } catch (e) {
     if (e instanceof CapeError) {
-      io.err(`cape${cmd ? ` ${name}` : ''}: ${e.message}\n`);
+      io.err(`cape${cmd ? ` ${name}` : ''}: ${oneLine(e.message)}\n`);
       return isInputError(e.code) ? 2 : 1;
     }
-    io.err(`cape: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`cape: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
     return 1;
   }
 }

@@ -5,12 +5,13 @@
  * Wired into src/cli/main.ts by the lead as { run: runWorkspace, help: workspaceHelp }.
  */
 import { writeFile } from 'node:fs/promises';
+import { oneLine } from '../core/control-chars.ts';
 import { CapeError } from '../core/errors.ts';
 import { readModelsFromPath } from '../data/ingest/files.ts';
 import { fmtParams } from '../report/format.ts';
 import { formatTable } from '../report/table.ts';
 import { defaultDataDir, openWorkspace, type Workspace, type WorkspaceModel } from '../workspace/index.ts';
-import { parse, scoreOptions, SCORE_FLAGS } from './args.ts';
+import { parse, scoreFlags, scoreOptions, SCORE_FLAGS } from './args.ts';
 import { printJson, type Io } from './io.ts';
 import { shortLabel } from '../data/benchmarks.ts';
 
@@ -19,6 +20,7 @@ cape workspace add --file <results.json | folder | models.csv> [--params <n>] [-
 cape workspace list [--json]
 cape workspace remove <id>
 cape workspace export [--format json|csv] [--out <file>]
+cape workspace check [--out <file>] [--json]   integrity check; lists unreadable rows, --out saves every readable row
   Your own models, saved in $CAPE_DATA_DIR/workspace.db (default ./.cape; --data-dir to change),
   shared with the server (npm start). --dry-run shows what a file was recognised as and saves nothing. Include them in analyses with --include-workspace (CLI) or
   ?includeWorkspace=1 (API). Score flags: ${Object.keys(SCORE_FLAGS).join(', ')} (percent).`;
@@ -58,12 +60,31 @@ async function add(ws: Workspace, values: Record<string, unknown>, io: Io): Prom
   } else {
     if (typeof values.name !== 'string') throw new CapeError('E_USAGE', 'missing --name (or --file)', 'name');
     if (typeof values.params !== 'string') throw new CapeError('E_USAGE', 'missing --params (a parameter count such as 6.9e9, 6.9B or 410M)', 'params');
-    const scores = Object.fromEntries(Object.keys(SCORE_FLAGS).filter((f) => values[f] !== undefined).map((f) => [f, values[f]]));
-    saved = [ws.add({ name: values.name, family: values.family ?? null, params: values.params, scores }, 'cli')];
+    saved = [ws.add({ name: values.name, family: values.family ?? null, params: values.params, scores: scoreFlags(values) }, 'cli')];
   }
   if (values.json) return printJson(io, saved), 0;
   io.out(`saved ${saved.length} model${saved.length === 1 ? '' : 's'} to ${ws.dir}\n${table(saved)}`);
   return 0;
+}
+
+/**
+ * `cape workspace check [--out file] [--json]`: SQLite's integrity check, then every row read
+ * defensively; unreadable rows are listed with what is wrong, and --out writes every row that
+ * could be read (bad ones with their lossy reading and problems). Exit 0 clean, 1 otherwise.
+ */
+async function check(ws: Workspace, values: Record<string, string | boolean | undefined>, io: Io): Promise<number> {
+  const c = ws.check();
+  const clean = c.integrity.length === 1 && c.integrity[0] === 'ok' && c.models.bad.length === 0 && c.predictions.bad.length === 0;
+  if (typeof values.out === 'string') {
+    const rows = { format: 'cape-workspace-check', path: c.path, models: ws.list(), unreadable: c.models.bad };
+    await writeFile(values.out, `${JSON.stringify(rows, null, 2)}\n`);
+  }
+  if (values.json) return printJson(io, c), clean ? 0 : 1;
+  io.out(`${c.path}\nintegrity: ${c.integrity.map(oneLine).join('; ')}\n`);
+  io.out(`models: ${c.models.readable} readable, ${c.models.bad.length} unreadable; predictions: ${c.predictions.readable} readable, ${c.predictions.bad.length} unreadable\n`);
+  for (const b of [...c.models.bad, ...c.predictions.bad]) io.out(`  ${b.table} ${b.id ?? '?'}: ${b.problems.map(oneLine).join('; ')}\n`);
+  if (typeof values.out === 'string') io.out(`wrote the readable rows to ${values.out}\n`);
+  return clean ? 0 : 1;
 }
 
 export async function runWorkspace(argv: string[], io: Io): Promise<number> {
@@ -89,12 +110,16 @@ export async function runWorkspace(argv: string[], io: Io): Promise<number> {
         return await add(ws, values, io);
       case 'list': {
         const models = ws.list();
+        const unreadable = ws.count() - models.length;
+        if (unreadable > 0) io.err(`cape workspace: ${unreadable} row(s) cannot be read and are not listed (cape workspace check shows them)\n`);
         if (values.json) return printJson(io, models), 0;
         io.out(table(models));
         return 0;
       }
+      case 'check':
+        return await check(ws, values, io);
       case 'remove': {
-        const ids = positionals.map((p) => Number(p));
+        const ids = positionals.map((p) => (/^[1-9]\d{0,15}$/.test(p) ? Number(p) : Number.NaN));
         if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id < 1)) throw new CapeError('E_USAGE', `remove needs model ids (integers from cape workspace list), got ${JSON.stringify(positionals)}`, 'id');
         for (const id of ids) if (!ws.get(id)) throw new CapeError('E_NOT_FOUND', `no workspace model with id ${id} (cape workspace list shows them)`, 'id');
         for (const id of ids) ws.remove(id);
@@ -105,6 +130,7 @@ export async function runWorkspace(argv: string[], io: Io): Promise<number> {
       case 'export': {
         const format = values.format ?? 'json';
         if (format !== 'json' && format !== 'csv') throw new CapeError('E_USAGE', `invalid --format ${JSON.stringify(format)} (expected json or csv)`, 'format');
+        if (format === 'csv' && values.json) throw new CapeError('E_USAGE', '--json prints JSON, --format csv prints CSV (expected one of them)', 'format');
         const text = format === 'csv' ? ws.export('csv') : `${JSON.stringify(ws.export('json'), null, 2)}\n`;
         if (typeof values.out === 'string') {
           await writeFile(values.out, text);
@@ -113,7 +139,7 @@ export async function runWorkspace(argv: string[], io: Io): Promise<number> {
         return 0;
       }
       default:
-        throw new CapeError('E_USAGE', `unknown workspace command ${JSON.stringify(sub)} (expected add, list, remove or export)`);
+        throw new CapeError('E_USAGE', `unknown workspace command ${JSON.stringify(sub)} (expected add, list, remove, export or check)`);
     }
   } finally {
     ws.close();

@@ -11,7 +11,10 @@ export type CapeErrorCode =
   | 'E_NOT_FOUND' // unknown model, family, lab or benchmark
   | 'E_INSUFFICIENT_DATA' // an analysis needs more data than it got
   | 'E_NOT_CONVERGED' // an iterative fit did not converge
-  | 'E_GATE'; // the release gate found a tax excursion
+  | 'E_GATE' // the release gate found a tax excursion
+  | 'E_STORAGE' // the workspace file cannot be read or written (path and cause named)
+  | 'E_BUSY' // the server's upload queue is full; retry later
+  | 'E_FORBIDDEN'; // a cross-site or wrong-Host request to the server
 
 export class CapeError extends Error {
   readonly code: CapeErrorCode;

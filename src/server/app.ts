@@ -8,15 +8,19 @@
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import pkg from '../../package.json' with { type: 'json' };
-import { openWorkspace, type Workspace } from '../workspace/index.ts';
-import { defaultEngine, type Engine } from './engine.ts';
-import { errorHandler, MAX_BODY_BYTES } from './errors.ts';
+import { CapeError } from '../core/errors.ts';
+import type { Prediction } from '../data/schema.ts';
+import { failedWorkspace, openWorkspace, type Workspace } from '../workspace/index.ts';
+import { clientErrorHandler, errorHandler, frameworkErrors, MAX_BODY_BYTES, MAX_PARAM_LENGTH } from './errors.ts';
+import { parseJsonBody } from './json-body.ts';
+import { parseHostList, registerRequestGuard } from './request-guard.ts';
 import { apiPage, openApiDocument } from './openapi.ts';
 import { analysisRoutes, diagnosticsRoute } from './routes/analysis.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { predictionRoutes } from './routes/predictions.ts';
 import { registerRoutes, type RouteDef } from './routes/types.ts';
+import { steerRoutes, type SteerRouteOptions } from './routes/steer.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
 import { parseCorsOrigins, registerSecurity } from './security.ts';
 import { createState, type AppState } from './state.ts';
@@ -31,38 +35,77 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Allowed CORS origins (comma-separated); default $CAPE_CORS_ORIGIN; empty = no CORS. */
   corsOrigin?: string;
-  /** Replaces engine functions (tests inject failures here). */
-  engine?: Partial<Engine>;
   /** "Today" (YYYY-MM-DD) for prediction deadlines; default the current date. */
   today?: () => string;
+  /** Host names served besides 127.0.0.1, localhost and [::1]; default $CAPE_ALLOWED_HOSTS. */
+  allowedHosts?: string;
   /** Extra routes (tests register a throwing route here). */
   extraRoutes?: RouteDef[];
+  /** Self-steering model (default $CAPE_MODEL_DIR with the engine; tests inject a double). */
+  steer?: SteerRouteOptions;
 }
 
 export interface CapeApp extends FastifyInstance {
   cape: AppState;
 }
 
+/**
+ * Opens the workspace; when its file cannot be opened (read-only, corrupt, not a database) the
+ * server still starts: workspace routes answer 503 with the cause, the rest works.
+ */
+function openWorkspaceOrFailed(dir: string, app: FastifyInstance): Workspace {
+  try {
+    return openWorkspace(dir);
+  } catch (err) {
+    if (!(err instanceof CapeError) || err.code !== 'E_STORAGE') throw err;
+    app.log.error({ err, cause: err.cause }, err.message);
+    return failedWorkspace(dir, err);
+  }
+}
+
+function seedPredictions(ws: Workspace, seeds: readonly Prediction[], app: FastifyInstance): void {
+  try {
+    ws.predictions.seed(seeds);
+  } catch (err) {
+    if (!(err instanceof CapeError) || err.code !== 'E_STORAGE') throw err;
+    app.log.error({ err, cause: err.cause }, err.message);
+  }
+}
+
 export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: MAX_BODY_BYTES,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
+    clientErrorHandler,
+    // no coercion anywhere: query and path values are typed by strict-query.ts, bodies are JSON
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false } },
+  });
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_req, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
   });
   // file bodies may arrive as raw text of these types as well as text/plain (built in)
   app.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_req, body, done) => done(null, body));
 
-  const ws: Workspace = openWorkspace(opts.dataDir);
+  const ws: Workspace = openWorkspaceOrFailed(opts.dataDir, app);
   app.addHook('onClose', async () => ws.close());
-  const engine: Engine = { ...defaultEngine, ...opts.engine };
-  const state = createState(ws, engine, opts.today);
+  const state = createState(ws, opts.today);
   const dataset = state.context(false).dataset;
-  ws.predictions.seed(dataset.predictions ?? []);
+  seedPredictions(ws, dataset.predictions ?? [], app);
 
   app.setErrorHandler(errorHandler);
-  registerSecurity(app, parseCorsOrigins(opts.corsOrigin ?? process.env.CAPE_CORS_ORIGIN));
+  const corsOrigins = parseCorsOrigins(opts.corsOrigin ?? process.env.CAPE_CORS_ORIGIN);
+  registerSecurity(app, corsOrigins);
+  registerRequestGuard(app, { corsOrigins, allowedHosts: parseHostList(opts.allowedHosts ?? process.env.CAPE_ALLOWED_HOSTS) });
 
-  const routes: RouteDef[] = [...analysisRoutes, ...(engine.diagnostics ? [diagnosticsRoute] : []), ...workspaceRoutes, ...predictionRoutes, ...ingestRoutes, ...(opts.extraRoutes ?? [])];
+  const routes: RouteDef[] = [...analysisRoutes, diagnosticsRoute, ...workspaceRoutes, ...predictionRoutes, ...ingestRoutes, ...(opts.extraRoutes ?? [])];
+  routes.push(...steerRoutes(opts.steer));
   const info = { title: 'CAPE Studio', version: pkg.version, description: 'Capability-coupling analysis of language models across scale: the analyses of the CLI, a workspace of your own models, a predictions ledger and file ingestion.' };
   let doc: Record<string, unknown> | undefined;
   let page: string | undefined;

@@ -6,6 +6,7 @@
  * only in the server log.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { oneLine } from '../core/control-chars.ts';
 import { CapeError, type CapeErrorCode } from '../core/errors.ts';
 
 export interface ApiError {
@@ -27,14 +28,26 @@ export function statusForCode(code: CapeErrorCode): number {
       return 404;
     case 'E_INSUFFICIENT_DATA':
       return 422;
+    case 'E_FORBIDDEN':
+      return 403;
+    case 'E_BUSY':
+      return 429;
+    case 'E_STORAGE':
+      return 503;
     default:
       return 500;
   }
 }
 
+/** A short, one-line rendering of a received value (never throws: deep values are summarised). */
 function show(v: unknown): string {
   if (v === undefined) return 'missing';
-  const s = JSON.stringify(v);
+  let s: string | undefined;
+  try {
+    s = JSON.stringify(v);
+  } catch {
+    s = Array.isArray(v) ? '[...]' : '{...}';
+  }
   if (s === undefined) return String(v);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
@@ -77,7 +90,7 @@ function describe(e: AjvError): string {
     case 'const':
       return show(p.allowedValue);
     case 'type':
-      return `a ${String(p.type)}`;
+      return `${String(p.type) === 'integer' || String(p.type) === 'object' || String(p.type) === 'array' ? 'an' : 'a'} ${String(p.type)}`;
     case 'maximum':
     case 'minimum':
     case 'exclusiveMaximum':
@@ -99,7 +112,8 @@ function describe(e: AjvError): string {
 export function toApiError(err: unknown, req: FastifyRequest): { status: number; body: ApiError } {
   if (err instanceof CapeError) {
     const status = statusForCode(err.code);
-    if (status < 500) return { status, body: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
+    if (status === 503) req.log.error({ err, cause: err.cause }, 'storage error');
+    if (status < 500 || status === 503) return { status, body: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
     req.log.error({ err }, 'engine error');
     return { status: 500, body: { code: 'E_INTERNAL', message: 'internal error' } };
   }
@@ -121,14 +135,59 @@ export function toApiError(err: unknown, req: FastifyRequest): { status: number;
   if (fe instanceof SyntaxError || fe?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return { status: 400, body: { code: 'E_PARSE', message: `malformed JSON body: ${fe.message}`, field: 'body' } };
   }
+  const framework = frameworkError(fe);
+  if (framework) return framework;
   if (typeof fe?.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 && fe.code?.startsWith('FST_')) {
-    return { status: fe.statusCode, body: { code: 'E_INPUT', message: fe.message } };
+    return { status: fe.statusCode, body: { code: 'E_INPUT', message: fe.message.slice(0, 200), field: 'request' } };
   }
   req.log.error({ err }, 'unhandled error');
   return { status: 500, body: { code: 'E_INTERNAL', message: 'internal error' } };
 }
 
+/** Router-level failures (before any route runs): a malformed URL, an over-long path segment. */
+function frameworkError(fe: { code?: string } | undefined): { status: number; body: ApiError } | undefined {
+  switch (fe?.code) {
+    case 'FST_ERR_BAD_URL':
+      return { status: 400, body: { code: 'E_INPUT', message: 'malformed URL (invalid percent-encoding; expected UTF-8 escapes such as %C3%A9)', field: 'url' } };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { status: 414, body: { code: 'E_INPUT', message: `a path segment is over ${MAX_PARAM_LENGTH} characters (expected a name or id)`, field: 'url' } };
+    default:
+      return undefined;
+  }
+}
+
+/** Longest path parameter the router accepts (Fastify `maxParamLength`). */
+export const MAX_PARAM_LENGTH = 200;
+
+/** The one way the API answers an error: status + `{code, message, field}` as one safe line. */
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply): void {
   const { status, body } = toApiError(err, req);
-  void reply.code(status).type('application/json; charset=utf-8').send(body);
+  void reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send({ ...body, message: oneLine(body.message), ...(body.field !== undefined ? { field: oneLine(body.field) } : {}) });
+}
+
+/** Fastify `frameworkErrors`: router failures answered in the API's error shape. */
+export function frameworkErrors(err: Error, req: FastifyRequest, reply: FastifyReply): void {
+  errorHandler(err, req, reply);
+}
+
+const CLIENT_ERRORS: Record<string, { status: number; message: string; field: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, message: 'request headers or URL over the size limit (expected a URL under 16 KB; send long input as a JSON body)', field: 'headers' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, message: 'the request was not received in time', field: 'request' },
+};
+
+/**
+ * Node `clientError` (malformed HTTP, headers too large): answered with the same error shape
+ * before the socket closes; nothing is echoed back.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: import('node:net').Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const e = CLIENT_ERRORS[err.code ?? ''] ?? { status: 400, message: 'malformed HTTP request', field: 'request' };
+  const body = JSON.stringify({ code: 'E_INPUT', message: e.message, field: e.field });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${e.status} Error\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
 }

@@ -45,10 +45,11 @@ export function registerSecurity(app: FastifyInstance, corsOrigins: readonly str
   app.addHook('onSend', (req, reply, payload, done) => {
     reply.headers(SECURITY_HEADERS);
     if (corsOrigins.length > 0) {
+      // the answer depends on Origin whether or not this one is allowed (caches must key on it)
+      reply.header('vary', 'Origin');
       const origin = req.headers.origin;
       if (origin && (corsOrigins.includes(origin) || corsOrigins.includes('*'))) {
         reply.header('access-control-allow-origin', corsOrigins.includes('*') ? '*' : origin);
-        reply.header('vary', 'Origin');
       }
     }
     done(null, payload);
@@ -60,7 +61,7 @@ export function registerSecurity(app: FastifyInstance, corsOrigins: readonly str
       return reply
         .code(204)
         .header('access-control-allow-methods', 'GET, POST, PUT, DELETE')
-        .header('access-control-allow-headers', 'content-type')
+        .header('access-control-allow-headers', 'content-type, x-cape-request, idempotency-key')
         .header('access-control-max-age', '600')
         .send();
     });

@@ -53,6 +53,12 @@ export function parseConfig(raw: Raw, file: string): ModelConfig {
     throw new CapeError('E_INPUT', `${file}: unsupported model_type ${JSON.stringify(mt)} ` +
       `(supported: ${ARCHITECTURES.join(', ')})`, 'model_type');
   }
+  const rs = (raw.rope_scaling ?? raw.rope_parameters) as Raw | null | undefined;
+  const rt = rs && typeof rs === 'object' ? (rs.rope_type ?? rs.type) : undefined;
+  if (rt !== undefined && rt !== 'default') {
+    throw new CapeError('E_INPUT', `${file}: rope type ${JSON.stringify(rt)} is not supported ` +
+      '(expected the default RoPE; scaled variants such as llama3 or yarn are not implemented)', 'rope_type');
+  }
   return mt === 'gpt2' ? gpt2Config(raw, file) : mt === 'gpt_neox' ? neoxConfig(raw, file)
     : llamaConfig(raw, file, mt as Architecture);
 }

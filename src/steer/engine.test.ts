@@ -30,10 +30,14 @@ const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
   return m;
 };
 
-describe.each(MODELS)('engine on fixture %s', (name) => {
+const CASES = MODELS.flatMap((m) => (['wasm', 'js'] as const).map((k) => [m, k] as const));
+
+describe.each(CASES)('engine on fixture %s, %s kernel', (name, kernel) => {
   const dir = join(FIXTURES, name);
   const ref = JSON.parse(readFileSync(join(dir, 'reference.json'), 'utf8')) as Ref;
-  const eng = new Engine(loadModel(dir));
+  const eng = new Engine(loadModel(dir, undefined, kernel));
+
+  it('uses the kernel asked for', () => expect(eng.m.kernel).toBe(kernel));
 
   it('describes the model as the reference does', () => {
     const { architecture, layers, hidden, probeLayer, dtype, vocab } = eng.info;
@@ -86,8 +90,8 @@ describe.each(MODELS)('engine on fixture %s', (name) => {
   });
 });
 
-describe('engine determinism and options', () => {
-  const eng = new Engine(loadModel(join(FIXTURES, 'gpt-neox')));
+describe.each(['wasm', 'js'] as const)('engine determinism and options, %s kernel', (kernel) => {
+  const eng = new Engine(loadModel(join(FIXTURES, 'gpt-neox'), undefined, kernel));
   const prompt = 'The process of photosynthesis converts sunlight into';
 
   it('repeated runs are bit-identical (logits and tokens)', () => {

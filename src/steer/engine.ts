@@ -24,7 +24,7 @@ export class Engine {
     const c = m.cfg;
     this.info = { architecture: c.architecture, layers: c.layers, hidden: c.hidden,
       probeLayer: Math.floor(c.layers / 4), dtype: m.dtype, vocab: c.vocab,
-      eosTokenId: c.eosTokenId, path: m.dir, parameters: m.parameters };
+      eosTokenId: c.eosTokenId, path: m.dir, parameters: m.parameters, kernel: m.kernel };
   }
 
   encode(text: string): number[] { return this.m.codec.encode(text); }

@@ -99,15 +99,16 @@ class WorkerModel implements SteerModel {
 
 /**
  * Opens a model folder or a cached model id ("EleutherAI/pythia-160m") in a worker thread.
- * `maxBytes` caps the float32 weight memory (default 60 % of the machine's); `threads` is
- * accepted for the compute pool (this version computes on the one worker thread).
+ * `maxBytes` caps the float32 weight memory (default 60 % of the machine's); `kernel` 'js'
+ * forces plain TS loops instead of the WebAssembly SIMD kernel; `threads` is accepted for a
+ * compute pool (this version computes on the one worker thread).
  * Errors (missing files, bad headers, shapes, memory) reject with a CapeError.
  */
 export async function openModel(dirOrId: string,
-  opts: { threads?: number; maxBytes?: number } = {}): Promise<SteerModel> {
+  opts: { threads?: number; maxBytes?: number; kernel?: 'wasm' | 'js' } = {}): Promise<SteerModel> {
   const files = locateModel(dirOrId);
   const codec = loadTokenizer(files.tokenizer);
-  const w = spawnWorker({ dirOrId: files.dir, maxBytes: opts.maxBytes });
+  const w = spawnWorker({ dirOrId: files.dir, maxBytes: opts.maxBytes, kernel: opts.kernel });
   const info = await new Promise<ModelInfo>((resolve, reject) => {
     w.once('message', (r: Reply) => (r.ok ? resolve(r.value as ModelInfo) : reject(toError(r.error!))));
     w.once('error', reject);

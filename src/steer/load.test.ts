@@ -73,6 +73,15 @@ describe('config and tokenizer', () => {
       .toMatch(/unsupported model_type "bert" \(supported: gpt_neox, gpt2, llama, mistral, qwen2\)/);
   });
 
+  it('a scaled RoPE variant is refused by name', () => {
+    const dir = copyOf('qwen2', (d) => {
+      const c = JSON.parse(readFileSync(join(FIX, 'qwen2', 'config.json'), 'utf8'));
+      c.rope_parameters = { rope_type: 'llama3', rope_theta: 5e5, factor: 8 };
+      writeFileSync(join(d, 'config.json'), JSON.stringify(c));
+    });
+    expect(failure(() => loadModel(dir)).message).toMatch(/rope type "llama3" is not supported/);
+  });
+
   it('a missing tokenizer.json', () => {
     const dir = copyOf('gpt2', (d) => writeFileSync(join(d, 'tokenizer.json'), ''));
     expect(failure(() => loadModel(dir)).message).toMatch(/tokenizer.json: not valid JSON/);

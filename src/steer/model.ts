@@ -58,8 +58,7 @@ export class Transformer {
     const rows = all ? T : 1;
     const last = all ? x : x.subarray((T - 1) * H, T * H);
     const normed = this.norm(last, rows, this.w.lnF, new Float64Array(rows * H));
-    return matmul(normed, rows, { w: this.w.head, b: null, out: vocab, inp: H },
-      new Float64Array(rows * vocab));
+    return matmul(normed, rows, this.w.head, new Float64Array(rows * vocab));
   }
 
   private embed(ids: number[], pos0: number): Float64Array {

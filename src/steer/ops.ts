@@ -1,14 +1,21 @@
 /**
  * The numeric kernels of the forward pass: y = xWᵀ + b, LayerNorm, RMSNorm, activations, RoPE.
- * Weights are float32 ([out, in] row-major); activations are float64 and every sum is
- * accumulated in float64, so results are deterministic and closer to the float64 reference than
- * float32 torch is.
+ * Weights are float32 ([out, in] row-major); activations are float64. Matrix products run in
+ * the WebAssembly SIMD kernel (float32 sums, as torch) when the weight lives in an arena, else in
+ * the TS loop below (float64 sums). Both are deterministic.
  */
 import type { Linear, Norm } from './weights.ts';
 
 /** out[t, o] = b[o] + Σ_i x[t, i]·W[o, i] for t < T. */
 export function matmul(x: Float64Array, T: number, l: Linear, out: Float64Array): Float64Array {
   const { w, b, inp, out: O } = l;
+  if (l.arena) {
+    for (let t = 0; t < T; t++) {
+      l.arena.matvec(l.off!, x, t * inp, inp, O, out, t * O);
+      if (b) for (let o = 0; o < O; o++) out[t * O + o] = out[t * O + o]! + b[o]!;
+    }
+    return out;
+  }
   for (let t = 0; t < T; t++) {
     const xo = t * inp;
     for (let o = 0; o < O; o++) {

@@ -1,7 +1,7 @@
 /** Messages between index.ts (the caller's thread) and worker.ts (the inference thread). */
 import type { Calibration, Statements, SteerOptions, SteerVector, TokenEvent } from './types.ts';
 
-export interface WorkerInit { dirOrId: string; maxBytes?: number }
+export interface WorkerInit { dirOrId: string; maxBytes?: number; kernel?: 'wasm' | 'js' }
 
 export type RequestBody =
   | { op: 'calibrate'; statements?: Statements; layer?: number }

@@ -131,13 +131,18 @@ export function halfToFloat(h: number): number {
   return s * (1 + m / 1024) * 2 ** (e - 15);
 }
 
-/** Reads one tensor's data as float32. */
-export function readTensor(f: SafetensorsFile, t: TensorEntry): Float32Array {
+/** Reads one tensor's data as float32, into `into` when given (it must have the tensor's length). */
+export function readTensor(f: SafetensorsFile, t: TensorEntry, into?: Float32Array): Float32Array {
   const fd = openSync(f.file, 'r');
   try {
-    if (t.dtype !== 'F32') return toFloat32(readExact(fd, t.end - t.begin, f.dataStart + t.begin), t.dtype);
-    const out = new Float32Array((t.end - t.begin) / 4);
-    const bytes = new Uint8Array(out.buffer);
+    if (t.dtype !== 'F32') {
+      const v = toFloat32(readExact(fd, t.end - t.begin, f.dataStart + t.begin), t.dtype);
+      if (!into) return v;
+      into.set(v);
+      return into;
+    }
+    const out = into ?? new Float32Array((t.end - t.begin) / 4);
+    const bytes = new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
     let got = 0;
     while (got < bytes.length) {
       const n = readSync(fd, bytes, got, bytes.length - got, f.dataStart + t.begin + got);

@@ -4,7 +4,9 @@ import type { Dtype } from './safetensors.ts';
 export type { Dtype };
 
 export interface ModelInfo { architecture: string; layers: number; hidden: number; probeLayer: number;
-  dtype: Dtype; vocab: number; eosTokenId: number | null; path: string; parameters: number }
+  dtype: Dtype; vocab: number; eosTokenId: number | null; path: string; parameters: number;
+  /** Where matrix products run: the WebAssembly SIMD kernel or plain TS loops. */
+  kernel?: 'wasm' | 'js' }
 
 export interface Calibration { layers: number; hidden: number; probeLayer: number; rawNorm: number;
   direction: number[]; nTrue: number; nFalse: number }

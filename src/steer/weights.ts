@@ -6,18 +6,22 @@
  */
 import { CapeError } from '../core/errors.ts';
 import type { ModelConfig } from './config.ts';
+import type { Arena } from './kernel.ts';
 import { readHeader, readTensor, type Dtype, type SafetensorsFile, type TensorEntry } from './safetensors.ts';
 
-export interface Linear { w: Float32Array; b: Float32Array | null; out: number; inp: number }
+/** [out, in] weights; `off` is the float offset of `w` in `arena` when the SIMD kernel runs it. */
+export interface Linear { w: Float32Array; b: Float32Array | null; out: number; inp: number;
+  arena?: Arena; off?: number }
 export interface Norm { w: Float32Array; b: Float32Array | null }
 export interface Block { ln1: Norm; ln2: Norm; q: Linear; k: Linear; v: Linear; o: Linear;
   up: Linear; gate: Linear | null; down: Linear }
 export interface Weights { embed: Float32Array; pos: Float32Array | null; blocks: Block[];
-  lnF: Norm; head: Float32Array; dtype: Dtype; parameters: number }
+  lnF: Norm; head: Linear; dtype: Dtype; parameters: number }
 
 const BUFFER = /(\.attn\.bias|\.attn\.masked_bias|\.attention\.bias|\.attention\.masked_bias|inv_freq)$/;
 
-interface Index { get(name: string, shape: number[]): Float32Array; has(name: string): boolean }
+interface Index { get(name: string, shape: number[], into?: Float32Array): Float32Array;
+  has(name: string): boolean; arena?: Arena }
 
 /** Scans the safetensors headers: tensor count, parameter count, stored dtype. */
 export function scanFiles(files: string[]): { headers: SafetensorsFile[]; parameters: number; dtype: Dtype } {
@@ -35,7 +39,7 @@ export function scanFiles(files: string[]): { headers: SafetensorsFile[]; parame
   return { headers, parameters, dtype };
 }
 
-function makeIndex(headers: SafetensorsFile[], stripPrefix: string | null): Index {
+function makeIndex(headers: SafetensorsFile[], stripPrefix: string | null, arena?: Arena): Index {
   const map = new Map<string, { f: SafetensorsFile; t: TensorEntry }>();
   for (const f of headers) {
     for (const t of f.tensors) {
@@ -44,40 +48,66 @@ function makeIndex(headers: SafetensorsFile[], stripPrefix: string | null): Inde
     }
   }
   return {
+    arena,
     has: (name) => map.has(name),
-    get(name, shape) {
+    get(name, shape, into) {
       const e = map.get(name);
       if (!e) throw new CapeError('E_INPUT', `weights: tensor ${name} is missing (expected shape [${shape}] from config.json)`, name);
       if (e.t.shape.join() !== shape.join()) {
         throw new CapeError('E_INPUT', `${e.f.file}: tensor ${e.t.name} has shape [${e.t.shape}] ` +
           `(expected [${shape}] from config.json)`, name);
       }
-      return readTensor(e.f, e.t);
+      return readTensor(e.f, e.t, into);
     },
   };
 }
 
+/** A Linear read straight into the arena when there is one (no transient copy). */
 function linear(ix: Index, name: string, out: number, inp: number, bias: boolean): Linear {
-  return { w: ix.get(`${name}.weight`, [out, inp]), b: bias ? ix.get(`${name}.bias`, [out]) : null, out, inp };
+  const b = bias ? ix.get(`${name}.bias`, [out]) : null;
+  const arena = ix.arena;
+  if (!arena || inp % 4 !== 0) return { w: ix.get(`${name}.weight`, [out, inp]), b, out, inp };
+  const off = arena.alloc(out * inp);
+  const w = ix.get(`${name}.weight`, [out, inp], arena.f32.subarray(off, off + out * inp));
+  return { w, b, out, inp, arena, off };
 }
 
 function norm(ix: Index, name: string, h: number, bias: boolean): Norm {
   return { w: ix.get(`${name}.weight`, [h]), b: bias ? ix.get(`${name}.bias`, [h]) : null };
 }
 
-/** Loads the weights of `cfg` from scanned safetensors headers. */
-export function loadWeights(cfg: ModelConfig, headers: SafetensorsFile[]): Omit<Weights, 'dtype' | 'parameters'> {
-  if (cfg.architecture === 'gpt2') return gpt2(cfg, headers);
-  if (cfg.architecture === 'gpt_neox') return neox(cfg, makeIndex(headers, null));
-  return llama(cfg, makeIndex(headers, null));
+type Loaded = Omit<Weights, 'dtype' | 'parameters' | 'head'> & { head: Float32Array; headLinear?: Linear };
+
+/** Loads the weights of `cfg`; with an arena, every linear weight moves into it (SIMD kernel). */
+export function loadWeights(cfg: ModelConfig, headers: SafetensorsFile[],
+  arena?: Arena): Omit<Weights, 'dtype' | 'parameters'> {
+  const w: Loaded = cfg.architecture === 'gpt2' ? gpt2(cfg, headers)
+    : cfg.architecture === 'gpt_neox' ? neox(cfg, makeIndex(headers, null, arena))
+      : llama(cfg, makeIndex(headers, null, arena));
+  const { headLinear, ...rest } = w;
+  const head: Linear = headLinear ?? { w: w.head, b: null, out: cfg.vocab, inp: cfg.hidden };
+  if (!arena) return { ...rest, head };
+  const tiedEmbed = w.head === w.embed;
+  for (const b of w.blocks) {
+    for (const l of [b.q, b.k, b.v, b.o, b.up, b.gate, b.down]) if (l) adoptInto(arena, l);
+  }
+  adoptInto(arena, head);
+  return { ...rest, embed: tiedEmbed ? head.w : w.embed, head };
 }
 
-function neox(c: ModelConfig, ix: Index): Omit<Weights, 'dtype' | 'parameters'> {
+function adoptInto(arena: Arena, l: Linear): void {
+  if (l.inp % 4 !== 0 || l.arena) return;
+  const { view, off } = arena.adopt(l.w);
+  Object.assign(l, { w: view, arena, off });
+}
+
+function neox(c: ModelConfig, ix: Index): Loaded {
   const H = c.hidden;
   const blocks: Block[] = [];
   for (let i = 0; i < c.layers; i++) {
     const p = `gpt_neox.layers.${i}`;
-    const qkv = linear(ix, `${p}.attention.query_key_value`, 3 * H, H, true);
+    const qkv = { w: ix.get(`${p}.attention.query_key_value.weight`, [3 * H, H]),
+      b: ix.get(`${p}.attention.query_key_value.bias`, [3 * H]), out: 3 * H, inp: H };
     const [q, k, v] = splitNeox(qkv, c.heads, c.headDim);
     blocks.push({ ln1: norm(ix, `${p}.input_layernorm`, H, true),
       ln2: norm(ix, `${p}.post_attention_layernorm`, H, true), q, k, v,
@@ -86,8 +116,10 @@ function neox(c: ModelConfig, ix: Index): Omit<Weights, 'dtype' | 'parameters'> 
       down: linear(ix, `${p}.mlp.dense_4h_to_h`, H, c.intermediate, true) });
   }
   const embed = ix.get('gpt_neox.embed_in.weight', [c.vocab, H]);
-  const head = c.tied && !ix.has('embed_out.weight') ? embed : ix.get('embed_out.weight', [c.vocab, H]);
-  return { embed, pos: null, blocks, lnF: norm(ix, 'gpt_neox.final_layer_norm', H, true), head };
+  const lnF = norm(ix, 'gpt_neox.final_layer_norm', H, true);
+  if (c.tied && !ix.has('embed_out.weight')) return { embed, pos: null, blocks, lnF, head: embed };
+  const headLinear = linear(ix, 'embed_out', c.vocab, H, false);
+  return { embed, pos: null, blocks, lnF, head: headLinear.w, headLinear };
 }
 
 /** GPT-NeoX fuses q/k/v per head: rows [h*3d, h*3d+d) are q of head h, then k, then v. */
@@ -116,7 +148,7 @@ function rows(l: Linear, from: number, n: number): Linear {
     out: n, inp: l.inp };
 }
 
-function gpt2(c: ModelConfig, headers: SafetensorsFile[]): Omit<Weights, 'dtype' | 'parameters'> {
+function gpt2(c: ModelConfig, headers: SafetensorsFile[]): Loaded {
   const prefixed = headers.some((h) => h.tensors.some((t) => t.name.startsWith('transformer.')));
   const ix = makeIndex(headers, prefixed ? 'transformer.' : null);
   const H = c.hidden;
@@ -134,7 +166,7 @@ function gpt2(c: ModelConfig, headers: SafetensorsFile[]): Omit<Weights, 'dtype'
     lnF: norm(ix, 'ln_f', H, true), head: embed };
 }
 
-function llama(c: ModelConfig, ix: Index): Omit<Weights, 'dtype' | 'parameters'> {
+function llama(c: ModelConfig, ix: Index): Loaded {
   const H = c.hidden;
   const qd = c.heads * c.headDim;
   const kd = c.kvHeads * c.headDim;
@@ -152,6 +184,8 @@ function llama(c: ModelConfig, ix: Index): Omit<Weights, 'dtype' | 'parameters'>
       down: linear(ix, `${p}.mlp.down_proj`, H, c.intermediate, false) });
   }
   const embed = ix.get('model.embed_tokens.weight', [c.vocab, H]);
-  const head = ix.has('lm_head.weight') ? ix.get('lm_head.weight', [c.vocab, H]) : embed;
-  return { embed, pos: null, blocks, lnF: norm(ix, 'model.norm', H, false), head };
+  const lnF = norm(ix, 'model.norm', H, false);
+  if (!ix.has('lm_head.weight')) return { embed, pos: null, blocks, lnF, head: embed };
+  const headLinear = linear(ix, 'lm_head', c.vocab, H, false);
+  return { embed, pos: null, blocks, lnF, head: headLinear.w, headLinear };
 }

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'libsql';
 import { CapeError } from '../core/errors.ts';
+import { guardStorage } from './storage-error.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 
 export type Db = Database.Database;
@@ -22,13 +23,41 @@ export function openDb(dir: string): Db {
   } catch (err) {
     throw new CapeError('E_INPUT', `cannot create the data directory ${abs}: ${(err as Error).message} (set CAPE_DATA_DIR to a writable folder)`, 'CAPE_DATA_DIR');
   }
-  const db = new Database(join(abs, DB_FILENAME));
-  db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = FULL');
-  db.exec('PRAGMA foreign_keys = ON');
-  db.exec('PRAGMA busy_timeout = 5000');
-  migrate(db);
-  return db;
+  const path = join(abs, DB_FILENAME);
+  return guardStorage(path, () => {
+    const db = new Database(path);
+    try {
+      db.exec('PRAGMA busy_timeout = 5000');
+      db.exec('PRAGMA journal_mode = WAL');
+      db.exec('PRAGMA synchronous = FULL');
+      db.exec('PRAGMA foreign_keys = ON');
+      migrate(db);
+      return db;
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  });
+}
+
+/**
+ * Runs `fn` in a BEGIN IMMEDIATE transaction. Unlike the driver's wrapper, a failed COMMIT or a
+ * ROLLBACK after SQLite already rolled back (disk full) never hides the original error.
+ */
+export function immediate<T>(db: Db, fn: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const out = fn();
+    db.exec('COMMIT');
+    return out;
+  } catch (err) {
+    try {
+      if (db.inTransaction) db.exec('ROLLBACK');
+    } catch {
+      // the transaction is already gone; the original error below is what matters
+    }
+    throw err;
+  }
 }
 
 /** Current schema version (0 for a fresh database). */
@@ -53,11 +82,10 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   }
   for (const m of migrations) {
     if (m.version <= current) continue;
-    const apply = db.transaction(() => {
+    immediate(db, () => {
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
     });
-    apply.immediate();
     current = m.version;
   }
   return current;

@@ -9,7 +9,8 @@ import { Type, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { CapeError } from '../core/errors.ts';
 import { CriterionSchema, PredictionSchema, type Criterion, type CriterionOp, type Prediction } from '../data/schema.ts';
-import type { Db } from './db.ts';
+import { immediate, type Db } from './db.ts';
+import { RowReader, textCol, type BadRow } from './rows.ts';
 import { PredictionInputSchema } from './schemas.ts';
 
 export interface LedgerEntry extends Prediction {
@@ -17,14 +18,19 @@ export interface LedgerEntry extends Prediction {
   createdAt: string;
 }
 
-interface Row {
-  id: string;
-  body: string;
-  origin: 'seed' | 'user';
-  created_at: string;
+const isPrediction = (v: unknown): v is Prediction => Value.Check(PredictionSchema, v);
+
+/** One ledger row read defensively (see rows.ts): the entry and what could not be read. */
+function readRow(row: Record<string, unknown>): { entry: LedgerEntry; problems: string[]; id: string | null } {
+  const r = new RowReader(row);
+  const id = r.text('id');
+  const body = r.json<Prediction | null>('body', null, (v): v is Prediction | null => isPrediction(v));
+  const origin = r.required('origin') === 'seed' ? 'seed' : 'user';
+  const entry = { ...(body ?? ({} as Prediction)), origin, createdAt: r.required('created_at') } as LedgerEntry;
+  return { entry, problems: r.problems, id };
 }
 
-const fromRow = (r: Row): LedgerEntry => ({ ...(JSON.parse(r.body) as Prediction), origin: r.origin, createdAt: r.created_at });
+const SELECT = `SELECT ${[textCol('id'), textCol('body'), textCol('origin'), textCol('created_at')].join(', ')} FROM predictions`;
 
 const NEGATE: Record<CriterionOp, CriterionOp> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<', 'abs<': 'abs>=', 'abs>=': 'abs<' };
 
@@ -106,32 +112,44 @@ export class PredictionStore {
     private readonly onChange: () => void,
   ) {}
 
+  /** Every row: readable entries, and the rows that cannot be read (reported, never thrown). */
+  scan(): { entries: LedgerEntry[]; bad: BadRow[] } {
+    const out: { entries: LedgerEntry[]; bad: BadRow[] } = { entries: [], bad: [] };
+    for (const row of this.db.prepare(`${SELECT} ORDER BY deadline IS NULL, deadline, id`).all() as Record<string, unknown>[]) {
+      const { entry, problems, id } = readRow(row);
+      if (problems.length === 0) out.entries.push(entry);
+      else out.bad.push({ table: 'predictions', id, problems });
+    }
+    return out;
+  }
+
+  /** The readable entries, dated ones first by deadline. */
   list(): LedgerEntry[] {
-    return (this.db.prepare('SELECT id, body, origin, created_at FROM predictions ORDER BY deadline IS NULL, deadline, id').all() as Row[]).map(fromRow);
+    return this.scan().entries;
   }
 
   get(id: string): LedgerEntry | undefined {
-    const r = this.db.prepare('SELECT id, body, origin, created_at FROM predictions WHERE id = ?').get(id) as Row | undefined;
-    return r ? fromRow(r) : undefined;
+    const r = this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+    if (!r) return undefined;
+    const { entry, problems } = readRow(r);
+    return problems.length === 0 ? entry : undefined;
   }
 
   /** Adds a user prediction; E_INPUT on invalid input or an id already taken. */
   add(raw: unknown): LedgerEntry {
     const p = checkPredictionInput(raw);
-    const ok = this.db
-      .transaction(() => {
-        if (this.db.prepare('SELECT 1 FROM predictions WHERE id = ?').get(p.id)) return false;
-        this.insert(p, 'user');
-        return true;
-      })
-      .immediate();
+    const ok = immediate(this.db, () => {
+      if (this.db.prepare('SELECT 1 FROM predictions WHERE id = ?').get(p.id)) return false;
+      this.insert(p, 'user');
+      return true;
+    });
     if (!ok) throw new CapeError('E_INPUT', `prediction id ${JSON.stringify(p.id)} is already in the ledger (expected a new id, or leave id out)`, 'id');
     this.onChange();
     return this.get(p.id)!;
   }
 
   remove(id: string): boolean {
-    const res = this.db.transaction(() => this.db.prepare('DELETE FROM predictions WHERE id = ?').run(id)).immediate();
+    const res = immediate(this.db, () => this.db.prepare('DELETE FROM predictions WHERE id = ?').run(id));
     if (res.changes > 0) this.onChange();
     return res.changes > 0;
   }
@@ -141,19 +159,17 @@ export class PredictionStore {
    * Returns how many were inserted.
    */
   seed(seeds: readonly Prediction[]): number {
-    const n = this.db
-      .transaction(() => {
-        let k = 0;
-        for (const p of seeds) {
-          if (this.db.prepare('SELECT 1 FROM predictions_seeded WHERE id = ?').get(p.id)) continue;
-          this.db.prepare('INSERT INTO predictions_seeded (id) VALUES (?)').run(p.id);
-          if (this.db.prepare('SELECT 1 FROM predictions WHERE id = ?').get(p.id)) continue;
-          this.insert(p, 'seed');
-          k++;
-        }
-        return k;
-      })
-      .immediate();
+    const n = immediate(this.db, () => {
+      let k = 0;
+      for (const p of seeds) {
+        if (this.db.prepare('SELECT 1 FROM predictions_seeded WHERE id = ?').get(p.id)) continue;
+        this.db.prepare('INSERT INTO predictions_seeded (id) VALUES (?)').run(p.id);
+        if (this.db.prepare('SELECT 1 FROM predictions WHERE id = ?').get(p.id)) continue;
+        this.insert(p, 'seed');
+        k++;
+      }
+      return k;
+    });
     if (n > 0) this.onChange();
     return n;
   }

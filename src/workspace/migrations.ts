@@ -44,4 +44,29 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE predictions_seeded (id TEXT PRIMARY KEY);
     `,
   },
+  {
+    version: 3,
+    name: 'idempotent commits',
+    sql: `
+      -- one row per committed upload: its key (Idempotency-Key, or a hash of the content and
+      -- choices) and the models it saved, so a retry or a repeated upload saves nothing twice.
+      CREATE TABLE commits (
+        key         TEXT PRIMARY KEY,
+        model_ids   TEXT NOT NULL,               -- JSON array of models.id
+        created_at  TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 4,
+    name: 'steering evaluations',
+    sql: `
+      CREATE TABLE steer_evals (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        model_path  TEXT NOT NULL,
+        body        TEXT NOT NULL,               -- JSON, a SteerEvalResult (src/steer/eval/result.ts)
+        created_at  TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -3,7 +3,9 @@
  * Every write is one transaction; `addMany` is all-or-nothing (used by ingestion commit).
  */
 import type { BenchmarkId } from '../data/schema.ts';
-import type { Db } from './db.ts';
+import { CapeError } from '../core/errors.ts';
+import { immediate, type Db } from './db.ts';
+import { numberCol, RowReader, textCol, type BadRow } from './rows.ts';
 import { normalizeModelInput, type ModelInput, type NormalizedModel } from './normalize.ts';
 
 export interface WorkspaceModel {
@@ -22,33 +24,34 @@ export interface WorkspaceModel {
   updatedAt: string;
 }
 
-interface Row {
-  id: number;
-  name: string;
-  family: string | null;
-  params: number;
-  scores: string;
-  origin: string;
-  notes: string;
-  created_at: string;
-  updated_at: string;
-}
+const isScores = (v: unknown): v is WorkspaceModel['scores'] =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'number');
+const isNotes = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
-function fromRow(r: Row): WorkspaceModel {
-  return {
-    id: r.id,
-    name: r.name,
-    family: r.family,
-    params: r.params,
-    scores: JSON.parse(r.scores) as WorkspaceModel['scores'],
-    origin: r.origin,
-    notes: JSON.parse(r.notes) as string[],
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+/** One row read defensively: the model, and what could not be read (empty when clean). */
+export function readModelRow(row: Record<string, unknown>): { model: WorkspaceModel; problems: string[] } {
+  const r = new RowReader(row);
+  const model: WorkspaceModel = {
+    id: r.number('id'),
+    name: r.required('name'),
+    family: r.text('family'),
+    params: r.number('params'),
+    scores: r.json('scores', {}, isScores),
+    origin: r.required('origin'),
+    notes: r.json('notes', [], isNotes),
+    createdAt: r.required('created_at'),
+    updatedAt: r.required('updated_at'),
   };
+  return { model, problems: r.problems };
 }
 
-const COLS = 'id, name, family, params, scores, origin, notes, created_at, updated_at';
+const COLS = ['id', textCol('name'), textCol('family'), numberCol('params'), textCol('scores'), textCol('origin'), textCol('notes'), textCol('created_at'), textCol('updated_at')].join(', ');
+
+/** Every row: the readable models and the rows with problems (reported, never thrown). */
+export interface ModelScan {
+  models: WorkspaceModel[];
+  bad: (BadRow & { model: WorkspaceModel })[];
+}
 
 export class ModelStore {
   constructor(
@@ -56,13 +59,39 @@ export class ModelStore {
     private readonly onChange: () => void,
   ) {}
 
+  /** Reads every row; a row with unreadable values goes to `bad` (with its lossy reading). */
+  scan(): ModelScan {
+    const out: ModelScan = { models: [], bad: [] };
+    for (const row of this.db.prepare(`SELECT ${COLS} FROM models ORDER BY id`).all() as Record<string, unknown>[]) {
+      const { model, problems } = readModelRow(row);
+      if (problems.length === 0) out.models.push(model);
+      else out.bad.push({ table: 'models', id: Number.isFinite(model.id) ? model.id : null, problems, model });
+    }
+    return out;
+  }
+
+  /** The readable models in id order (rows that cannot be read are left out: see `scan`). */
   list(): WorkspaceModel[] {
-    return (this.db.prepare(`SELECT ${COLS} FROM models ORDER BY id`).all() as Row[]).map(fromRow);
+    return this.scan().models;
+  }
+
+  /** One page of readable models with id > `after` (keyset pagination), at most `limit`. */
+  page(after: number, limit: number): WorkspaceModel[] {
+    const rows = this.db.prepare(`SELECT ${COLS} FROM models WHERE id > ? ORDER BY id LIMIT ?`).all(after, limit) as Record<string, unknown>[];
+    return rows.map(readModelRow).filter((r) => r.problems.length === 0).map((r) => r.model);
+  }
+
+  /** Number of rows (readable or not). */
+  count(): number {
+    return Number((this.db.prepare('SELECT count(*) AS n FROM models').get() as { n: number }).n);
   }
 
   get(id: number): WorkspaceModel | undefined {
-    const r = this.db.prepare(`SELECT ${COLS} FROM models WHERE id = ?`).get(id) as Row | undefined;
-    return r ? fromRow(r) : undefined;
+    const r = this.db.prepare(`SELECT ${COLS} FROM models WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+    if (!r) return undefined;
+    const { model, problems } = readModelRow(r);
+    if (problems.length > 0) throw new CapeError('E_STORAGE', `workspace model ${id} cannot be read: ${problems.join('; ')} (run 'cape workspace check')`, 'id');
+    return model;
   }
 
   /** Validates and inserts one model; returns it with its id. Throws CapeError E_INPUT on bad input. */
@@ -77,24 +106,43 @@ export class ModelStore {
     const ins = this.db.prepare(
       'INSERT INTO models (name, family, params, scores, origin, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const ids = this.db.transaction((ms: NormalizedModel[]) =>
-      ms.map((m) => Number(ins.run(m.name, m.family, m.params, JSON.stringify(m.scores), m.origin ?? origin, JSON.stringify(m.notes), now, now).lastInsertRowid)),
-    ).immediate(checked);
+    const ids = immediate(this.db, () =>
+      checked.map((m) => Number(ins.run(m.name, m.family, m.params, JSON.stringify(m.scores), m.origin ?? origin, JSON.stringify(m.notes), now, now).lastInsertRowid)),
+    );
     this.onChange();
     return ids.map((id) => this.get(id)!);
+  }
+
+  /**
+   * `addMany` at most once per `key`: when a commit with this key saved models that all still
+   * exist, returns them with `duplicate: true` and saves nothing; otherwise saves and records.
+   */
+  addManyOnce(inputs: readonly ModelInput[], origin: string, key: string): { models: WorkspaceModel[]; duplicate: boolean } {
+    const checked = inputs.map((m, i) => normalizeModelInput(m, inputs.length > 1 ? `models[${i}].` : ''));
+    const now = new Date().toISOString();
+    const ins = this.db.prepare('INSERT INTO models (name, family, params, scores, origin, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const out = immediate(this.db, () => {
+      const prev = this.db.prepare('SELECT CAST(model_ids AS BLOB) AS model_ids FROM commits WHERE key = ?').get(key) as Record<string, unknown> | undefined;
+      const ids = prev ? new RowReader(prev).json('model_ids', [] as number[], (v): v is number[] => Array.isArray(v) && v.every(Number.isInteger)) : [];
+      const alive = ids.length > 0 && ids.every((id) => this.db.prepare('SELECT 1 FROM models WHERE id = ?').get(id));
+      if (alive) return { ids, duplicate: true };
+      const fresh = checked.map((m) => Number(ins.run(m.name, m.family, m.params, JSON.stringify(m.scores), m.origin ?? origin, JSON.stringify(m.notes), now, now).lastInsertRowid));
+      this.db.prepare('INSERT OR REPLACE INTO commits (key, model_ids, created_at) VALUES (?, ?, ?)').run(key, JSON.stringify(fresh), now);
+      return { ids: fresh, duplicate: false };
+    });
+    if (!out.duplicate) this.onChange();
+    return { models: out.ids.map((id) => this.get(id)!), duplicate: out.duplicate };
   }
 
   /** Replaces a model's fields (full update). Returns undefined when the id does not exist. */
   update(id: number, input: ModelInput): WorkspaceModel | undefined {
     const m = normalizeModelInput(input, '');
     const now = new Date().toISOString();
-    const res = this.db
-      .transaction(() =>
-        this.db
-          .prepare('UPDATE models SET name = ?, family = ?, params = ?, scores = ?, notes = ?, updated_at = ? WHERE id = ?')
-          .run(m.name, m.family, m.params, JSON.stringify(m.scores), JSON.stringify(m.notes), now, id),
-      )
-      .immediate();
+    const res = immediate(this.db, () =>
+      this.db
+        .prepare('UPDATE models SET name = ?, family = ?, params = ?, scores = ?, notes = ?, updated_at = ? WHERE id = ?')
+        .run(m.name, m.family, m.params, JSON.stringify(m.scores), JSON.stringify(m.notes), now, id),
+    );
     if (res.changes === 0) return undefined;
     this.onChange();
     return this.get(id);
@@ -102,7 +150,7 @@ export class ModelStore {
 
   /** Deletes a model; true when it existed. */
   remove(id: number): boolean {
-    const res = this.db.transaction(() => this.db.prepare('DELETE FROM models WHERE id = ?').run(id)).immediate();
+    const res = immediate(this.db, () => this.db.prepare('DELETE FROM models WHERE id = ?').run(id));
     if (res.changes > 0) this.onChange();
     return res.changes > 0;
   }

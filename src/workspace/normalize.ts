@@ -6,7 +6,7 @@
  */
 import { CapeError } from '../core/errors.ts';
 import type { BenchmarkId } from '../data/schema.ts';
-import { resolveBenchmarkName, parseParamsValue, parseScoreValue, rejectFractionScores } from './aliases.ts';
+import { checkModelInput, checkOneLine, show } from '../cape/input.ts';
 
 export interface ModelInput {
   name: unknown;
@@ -26,52 +26,20 @@ export interface NormalizedModel {
   origin: string | undefined;
 }
 
-function show(v: unknown): string {
-  const s = JSON.stringify(v);
-  if (s === undefined) return String(v);
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
-
+/**
+ * A model to store: the one model-input checker (src/cape/input.ts) with at least one score,
+ * plus the workspace's own fields (notes, origin).
+ */
 export function normalizeModelInput(input: ModelInput, prefix: string): NormalizedModel {
-  if (input === null || typeof input !== 'object') {
-    throw new CapeError('E_INPUT', `invalid ${prefix || 'model'}: ${show(input)} (expected an object with name, family, params, scores)`, prefix.replace(/\.$/, '') || 'body');
-  }
-  const f = (k: string) => `${prefix}${k}`;
-  const name = typeof input.name === 'string' ? input.name.trim() : '';
-  if (!name || name.length > 200) {
-    throw new CapeError('E_INPUT', `invalid ${f('name')}: ${show(input.name)} (expected a non-empty string of at most 200 characters)`, f('name'));
-  }
-  let family: string | null = null;
-  if (input.family !== undefined && input.family !== null && input.family !== '') {
-    if (typeof input.family !== 'string' || input.family.trim().length > 100) {
-      throw new CapeError('E_INPUT', `invalid ${f('family')}: ${show(input.family)} (expected a string of at most 100 characters, or null)`, f('family'));
-    }
-    family = input.family.trim() || null;
-  }
-  const params = parseParamsValue(input.params, f('params'));
-  if (input.scores === null || typeof input.scores !== 'object' || Array.isArray(input.scores)) {
-    throw new CapeError('E_INPUT', `invalid ${f('scores')}: ${show(input.scores)} (expected an object of benchmark -> percent, e.g. {"hellaswag": 64, "truthfulqa": 33})`, f('scores'));
-  }
-  const scores: Partial<Record<BenchmarkId, number>> = {};
-  for (const [key, raw] of Object.entries(input.scores as Record<string, unknown>)) {
-    const id = resolveBenchmarkName(key, f(`scores.${key}`));
-    if (scores[id] !== undefined) {
-      throw new CapeError('E_INPUT', `${f('scores')} gives ${id} twice (as ${show(key)} and another alias; expected one value per benchmark)`, f(`scores.${key}`));
-    }
-    scores[id] = parseScoreValue(raw, f(`scores.${key}`));
-  }
-  const values = Object.values(scores);
-  if (values.length === 0) {
-    throw new CapeError('E_INPUT', `${f('scores')} is empty (expected at least one benchmark score in percent)`, f('scores'));
-  }
-  rejectFractionScores(scores, prefix);
+  const m = checkModelInput(input, { prefix, minScores: 1 });
   let notes: string[] = [];
   if (input.notes !== undefined) {
     if (!Array.isArray(input.notes) || !input.notes.every((n) => typeof n === 'string')) {
-      throw new CapeError('E_INPUT', `invalid ${f('notes')}: ${show(input.notes)} (expected an array of strings)`, f('notes'));
+      throw new CapeError('E_INPUT', `invalid ${prefix}notes: ${show(input.notes)} (expected an array of strings)`, `${prefix}notes`);
     }
     notes = input.notes.slice(0, 200) as string[];
+    notes.forEach((n, i) => checkOneLine(n, `${prefix}notes[${i}]`));
   }
   const origin = typeof input.origin === 'string' && input.origin ? input.origin.slice(0, 200) : undefined;
-  return { name, family, params, scores, notes, origin };
+  return { name: m.name, family: m.family, params: m.params, scores: m.scores, notes, origin };
 }

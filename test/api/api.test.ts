@@ -64,7 +64,7 @@ describe('analysis endpoints', () => {
   it('POST /api/analyze with an uploaded lm-eval file (raw text and JSON forms) analyses each model', async () => {
     const app = await makeApp();
     const text = readFileSync(new URL('./fixtures/lmeval-mistral-7b.json', import.meta.url), 'utf8');
-    const raw = await app.inject({ method: 'POST', url: '/api/analyze?filename=results.json', payload: text, headers: { 'content-type': 'text/plain' } });
+    const raw = await app.inject({ method: 'POST', url: '/api/analyze?filename=results.json', payload: text, headers: { 'content-type': 'text/plain', 'x-cape-request': '1' } });
     expect(raw.statusCode).toBe(200);
     const body = raw.json();
     expect(body.kind).toBe('lmeval');
@@ -114,8 +114,8 @@ describe('analysis endpoints', () => {
 
   it('GET /api/diagnostics/:name answers every diagnostic the CLI has, and names the choices for an unknown one', async () => {
     const app = await makeApp();
-    const { DIAGNOSTICS } = await import('../../src/server/diagnostics.ts');
-    for (const name of DIAGNOSTICS) {
+    const { DIAGNOSTIC_NAMES } = await import('../../src/report/diagnostics.ts');
+    for (const name of DIAGNOSTIC_NAMES) {
       const r = await app.inject(`/api/diagnostics/${name}`);
       expect(r.statusCode, `${name}: ${r.body.slice(0, 200)}`).toBe(200);
     }
@@ -133,7 +133,7 @@ describe('analysis endpoints', () => {
     expect(r.statusCode).toBe(404);
     expect(r.json()).toMatchObject({ code: 'E_NOT_FOUND' });
     expect(r.json().message).toMatch(/Pythia/);
-    expect((await app.inject({ method: 'POST', url: '/api/gate', payload: { previous: 'no-such-model', swe: 1, gpqa: 1 } })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: '/api/gate', payload: { previous: 'no-such-model', swe: 50, gpqa: 60 } })).statusCode).toBe(404);
   });
 });
 
@@ -149,13 +149,13 @@ describe('errors', () => {
     const lines: string[] = [];
     const app = await makeApp({
       logger: { level: 'error', stream: { write: (s: string) => void lines.push(s) } },
-      engine: {
-        hField: () => {
+      extraRoutes: [
+        { method: 'GET', url: '/api/test/fail', tag: 'test', summary: 'a failing dependency', handler: () => {
           throw new Error('secret detail: /home/user/.ssh');
-        },
-      },
+        } },
+      ],
     });
-    const r = await app.inject('/api/hfield?swe=1&gpqa=2');
+    const r = await app.inject('/api/test/fail');
     expect(r.statusCode).toBe(500);
     expect(r.json()).toEqual({ code: 'E_INTERNAL', message: 'internal error' });
     expect(r.body).not.toContain('secret');
@@ -183,7 +183,7 @@ describe('errors', () => {
     const r = await app.inject({ method: 'POST', url: '/api/workspace/models', payload: big, headers: { 'content-type': 'application/json' } });
     expect(r.statusCode).toBe(413);
     expect(r.json()).toMatchObject({ code: 'E_TOO_LARGE' });
-    const t = await app.inject({ method: 'POST', url: '/api/ingest/preview?filename=a.csv', payload: 'a'.repeat(5 * 1024 * 1024 + 1), headers: { 'content-type': 'text/csv' } });
+    const t = await app.inject({ method: 'POST', url: '/api/ingest/preview?filename=a.csv', payload: 'a'.repeat(5 * 1024 * 1024 + 1), headers: { 'content-type': 'text/csv', 'x-cape-request': '1' } });
     expect(t.statusCode).toBe(413);
     expect((await app.inject('/api/workspace/models')).json().models).toEqual([]);
   });
@@ -201,7 +201,7 @@ describe('errors', () => {
     const r = await app.inject({ method: 'POST', url: '/api/workspace/models', payload: '{"name": ', headers: { 'content-type': 'application/json' } });
     expect(r.statusCode).toBe(400);
     expect(r.json()).toMatchObject({ code: 'E_PARSE', field: 'body' });
-    const x = await app.inject({ method: 'POST', url: '/api/workspace/models', payload: '<a/>', headers: { 'content-type': 'application/xml' } });
+    const x = await app.inject({ method: 'POST', url: '/api/workspace/models', payload: '<a/>', headers: { 'content-type': 'application/xml', 'x-cape-request': '1' } });
     expect(x.statusCode).toBe(415);
   });
 });
@@ -343,7 +343,7 @@ describe('ingestion', () => {
 
   it('commit saves the recognised models in one transaction, with ingestion notes', async () => {
     const app = await makeApp();
-    const r = await app.inject({ method: 'POST', url: '/api/ingest/commit?filename=results.json', payload: lmeval, headers: { 'content-type': 'text/plain' } });
+    const r = await app.inject({ method: 'POST', url: '/api/ingest/commit?filename=results.json', payload: lmeval, headers: { 'content-type': 'text/plain', 'x-cape-request': '1' } });
     expect(r.statusCode).toBe(201);
     expect(r.json().saved).toHaveLength(1);
     const [m] = (await app.inject('/api/workspace/models')).json().models;
@@ -354,7 +354,7 @@ describe('ingestion', () => {
   it('the harness example run files (groups, N/A stderr) preview cleanly', async () => {
     const app = await makeApp();
     const path = new URL('../examples/lmeval-run/EleutherAI__pythia-410m/results_2024-05-01T00-00-00.json', import.meta.url);
-    const r = await app.inject({ method: 'POST', url: '/api/ingest/preview?filename=results.json', payload: readFileSync(path, 'utf8'), headers: { 'content-type': 'text/plain' } });
+    const r = await app.inject({ method: 'POST', url: '/api/ingest/preview?filename=results.json', payload: readFileSync(path, 'utf8'), headers: { 'content-type': 'text/plain', 'x-cape-request': '1' } });
     expect(r.statusCode).toBe(200);
     expect(r.json().models[0].name).toMatch(/pythia-410m/);
   });
@@ -362,7 +362,7 @@ describe('ingestion', () => {
   it('a CSV of several models commits all, with overrides and a selection', async () => {
     const app = await makeApp();
     const csv = 'name,family,params,hellaswag,truthfulqa\nm-1b,mine,1e9,40,40\nm-3b,mine,3B,50,38\n';
-    const p = (await app.inject({ method: 'POST', url: '/api/ingest/preview?filename=m.csv', payload: csv, headers: { 'content-type': 'text/csv' } })).json();
+    const p = (await app.inject({ method: 'POST', url: '/api/ingest/preview?filename=m.csv', payload: csv, headers: { 'content-type': 'text/csv', 'x-cape-request': '1' } })).json();
     expect(p.kind).toBe('csv');
     expect(p.models).toHaveLength(2);
     const c = await app.inject({ method: 'POST', url: '/api/ingest/commit', payload: { filename: 'm.csv', content: csv, select: [1], overrides: { 1: { name: 'renamed-3b' } } } });
@@ -387,12 +387,12 @@ describe('ingestion', () => {
   it('commit of a file with one unsavable model (no params) saves none of them', async () => {
     const app = await makeApp();
     const csv = 'name,params,hellaswag,truthfulqa\nok-1b,1B,40,40\nmystery,,50,38\n';
-    const p = (await app.inject({ method: 'POST', url: '/api/ingest/preview?filename=m.csv', payload: csv, headers: { 'content-type': 'text/csv' } }));
+    const p = (await app.inject({ method: 'POST', url: '/api/ingest/preview?filename=m.csv', payload: csv, headers: { 'content-type': 'text/csv', 'x-cape-request': '1' } }));
     if (p.statusCode === 200) {
       expect(p.json().models[1].ready).toBe(false);
       expect(p.json().models[1].problem.field).toBe('models[1].params');
     }
-    const c = await app.inject({ method: 'POST', url: '/api/ingest/commit?filename=m.csv', payload: csv, headers: { 'content-type': 'text/csv' } });
+    const c = await app.inject({ method: 'POST', url: '/api/ingest/commit?filename=m.csv', payload: csv, headers: { 'content-type': 'text/csv', 'x-cape-request': '1' } });
     expect(c.statusCode).toBe(400);
     expect((await app.inject('/api/workspace/models')).json().models).toEqual([]);
   });
@@ -514,6 +514,7 @@ describe('OpenAPI document and API page', () => {
       'get /api/workspace/models', 'post /api/workspace/models', 'get /api/workspace/models/{id}', 'put /api/workspace/models/{id}',
       'delete /api/workspace/models/{id}', 'get /api/workspace/export', 'get /api/predictions', 'post /api/predictions',
       'delete /api/predictions/{id}', 'post /api/ingest/preview', 'post /api/ingest/commit', 'get /api/health', 'get /api/openapi.json', 'get /api',
+      'post /api/steer', 'get /api/steer/model', 'get /api/steer/status', 'get /api/steer/evals',
     ];
     const listed = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
     expect(listed.sort()).toEqual(expected.sort());

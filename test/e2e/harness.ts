@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp, type BuildAppOptions } from '../../src/server/app.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Debian's chromium; CAPE_CHROMIUM overrides it (used to test the missing-browser message). */
@@ -28,12 +28,12 @@ export interface Site {
 }
 
 /** Builds the page and serves it with the real server (API included) on an ephemeral port. */
-export async function startSite(): Promise<Site> {
+export async function startSite(opts: Pick<BuildAppOptions, 'steer'> = {}): Promise<Site> {
   const t0 = performance.now();
   await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
   const buildMs = performance.now() - t0;
   const dataDir = mkdtempSync(join(tmpdir(), 'cape-e2e-'));
-  const app = await buildApp({ dataDir, webRoot: join(ROOT, 'dist/web'), logger: false });
+  const app = await buildApp({ dataDir, webRoot: join(ROOT, 'dist/web'), logger: false, ...opts });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('server has no port');

@@ -1,42 +1,117 @@
 /**
- * The dependency direction of CONVENTIONS.md §1, enforced: core <- cape <- report <- {cli, server,
- * web}; core and cape are pure (no node:* imports, no I/O); data is read only through
- * src/data/load.ts (or src/data/ingest for user files).
+ * The dependency direction of docs/ARCHITECTURE.md, enforced for every source folder, with
+ * static imports, re-exports, side-effect imports and `import()` all counted:
+ *   core <- cape <- report <- {cli, server, web};  data (schema, vocabulary, loader, ingest)
+ *   below cape; workspace and steer beside the engine. core and cape are pure (no node:*).
+ * Every data file under data/ is imported by exactly one loader module, and only by it.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
 
-function files(dir: string): string[] {
+function files(dir: string, ext = '.ts'): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') && !p.endsWith('.test.ts') && !p.endsWith('test-helpers.ts') ? [p] : [];
+    if (statSync(p).isDirectory()) return files(p, ext);
+    return p.endsWith(ext) && !p.endsWith('.test.ts') && !p.endsWith('test-helpers.ts') ? [p] : [];
   });
 }
 
-function imports(file: string): string[] {
-  return [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+const IMPORT_RE = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s+['"]([^'"]+)['"]|(?:^|[\s;])import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+
+/** Every module specifier a file names (static, re-export, side effect, dynamic). */
+export function imports(file: string): { spec: string; dynamic: boolean; typeOnly: boolean }[] {
+  const text = readFileSync(file, 'utf8').replace(/^\s*(\/\/|\*).*$/gm, '');
+  return [...text.matchAll(IMPORT_RE)].map((m) => ({
+    spec: (m[1] ?? m[2] ?? m[3])!,
+    dynamic: m[3] !== undefined,
+    typeOnly: /^\s*(import|export)\s+type\s/.test(m[0]),
+  }));
 }
 
-const FORBIDDEN: Record<string, RegExp[]> = {
-  'src/core': [/^node:/, /\/(cape|data|report|cli|server|workspace|web)\//],
-  'src/cape': [/^node:/, /\/report\/(?!format\.ts$)/, /\/(cli|server|workspace|web)\//, /\.json$/],
-  'src/report': [/\/(cli|server|workspace|web)\//],
-};
+/** A relative specifier as a repository path ("src/cape/x.ts"); bare ones unchanged. */
+function target(file: string, spec: string): string {
+  return spec.startsWith('.') ? relative(root, resolve(dirname(file), spec)) : spec;
+}
+
+type Rule = { dir: string; forbid: RegExp[]; allow?: RegExp[]; staticOnlyForbid?: RegExp[]; lazy?: string[] };
+
+const FOLDERS = 'core|cape|data|report|cli|server|workspace|steer';
+const RULES: Rule[] = [
+  { dir: 'src/core', forbid: [/^node:/, new RegExp(`^src/(?!core/)(${FOLDERS})/`), /^web\//] },
+  { dir: 'src/data', forbid: [/^src\/(cape|report|cli|server|workspace|steer)\//, /^web\//] },
+  {
+    dir: 'src/cape',
+    forbid: [/^node:/, /^src\/(report|cli|server|workspace|steer)\//, /^web\//, /\.json$/],
+    allow: [/^src\/report\/format\.ts$/],
+  },
+  { dir: 'src/report', forbid: [/^src\/(cli|server|workspace|steer)\//, /^web\//] },
+  { dir: 'src/workspace', forbid: [/^src\/(report|cli|server|steer)\//, /^web\//] },
+  { dir: 'src/steer', forbid: [/^src\/(cape|report|cli|server|workspace)\//, /^web\//] },
+  { dir: 'src/server', forbid: [/^src\/(cli|steer)\//, /^web\//] },
+  // the CLI loads the server, the workspace and steering only on demand (start-up time)
+  // (type-only imports are erased; src/cli/workspace.ts is itself loaded with import())
+  {
+    dir: 'src/cli', forbid: [/^web\//], lazy: ['src/cli/workspace.ts'],
+    staticOnlyForbid: [/^src\/(server|workspace|steer)\/(?!statements\.ts$)/],
+  },
+  { dir: 'web/src', forbid: [/^node:/, /^src\/(cli|server|steer)\//], allow: [] },
+];
+
+function violations(rule: Rule): string[] {
+  return files(join(root, rule.dir)).flatMap((f) =>
+    imports(f)
+      .map((i) => ({ ...i, to: target(f, i.spec) }))
+      .filter(({ to, dynamic, typeOnly }) => {
+        if (rule.allow?.some((r) => r.test(to))) return false;
+        if (rule.forbid.some((r) => r.test(to))) return true;
+        if (dynamic || typeOnly || rule.lazy?.includes(relative(root, f))) return false;
+        return (rule.staticOnlyForbid ?? []).some((r) => r.test(to));
+      })
+      .map(({ to, dynamic }) => `${relative(root, f)} -> ${to}${dynamic ? ' (import())' : ''}`),
+  );
+}
+
+/** Data files and the one module allowed to import each folder of them. */
+const LOADERS: [RegExp, string][] = [
+  [/^data\/steering\//, 'src/steer/defaults.ts'],
+  [/^data\//, 'src/data/load.ts'],
+];
 
 describe('dependency direction', () => {
-  for (const [dir, rules] of Object.entries(FORBIDDEN)) {
-    it(`${dir} imports nothing it must not`, () => {
-      const bad = files(join(root, dir)).flatMap((f) => imports(f).filter((i) => rules.some((r) => r.test(i))).map((i) => `${relative(root, f)} -> ${i}`));
-      expect(bad).toEqual([]);
+  for (const rule of RULES) {
+    it(`${rule.dir} imports nothing it must not (import() included)`, () => {
+      expect(violations(rule)).toEqual([]);
     });
   }
 
-  it('only src/data/load.ts imports the dataset files under data/', () => {
-    const all = ['src/core', 'src/cape', 'src/report', 'src/cli', 'src/data'].flatMap((d) => files(join(root, d)));
-    const bad = all.filter((f) => !f.endsWith(join('src', 'data', 'load.ts')) && imports(f).some((i) => /\/data\/[^/]+\.json$/.test(i) && i.includes('../../data/')));
-    expect(bad.map((f) => relative(root, f))).toEqual([]);
+  it('the scanner sees static, re-export, side-effect and dynamic imports', () => {
+    const found = imports(join(root, 'src', 'cli', 'commands', 'serve.ts'));
+    expect(found.some((i) => i.dynamic && i.spec.includes('server/server.ts'))).toBe(true);
+  });
+});
+
+describe('data files', () => {
+  const dataFiles = files(join(root, 'data'), '.json').map((f) => relative(root, f));
+  const sources = ['src', 'web/src'].flatMap((d) => files(join(root, d)));
+  const importers = new Map<string, string[]>();
+  for (const f of sources) {
+    for (const i of imports(f)) {
+      const to = target(f, i.spec);
+      if (to.startsWith('data/')) importers.set(to, [...(importers.get(to) ?? []), relative(root, f)]);
+    }
+  }
+  const loaderOf = (file: string) => LOADERS.find(([r]) => r.test(file))![1];
+
+  it('every data file is imported only by its loader', () => {
+    const bad = [...importers].flatMap(([file, by]) => by.filter((b) => b !== loaderOf(file)).map((b) => `${b} -> ${file}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('every data file under data/ is read by its loader (none is silently unused)', () => {
+    const unread = dataFiles.filter((f) => !(importers.get(f) ?? []).includes(loaderOf(f)));
+    expect(unread).toEqual([]);
   });
 });

@@ -50,7 +50,16 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
 export interface ModelInput { name: string; family?: string | null; params: number | string; scores: Record<string, number>; notes?: string[] }
 
 export const workspace = {
-  list: () => request<{ models: WorkspaceModel[] }>('GET', '/api/workspace/models').then((r) => r.models),
+  /** Every saved model, following the API's pages (`next` cursor). */
+  list: async () => {
+    const all: WorkspaceModel[] = [];
+    for (let after: number | null = 0; after !== null; ) {
+      const r: { models: WorkspaceModel[]; next: number | null } = await request('GET', `/api/workspace/models?after=${after}`);
+      all.push(...r.models);
+      after = r.next;
+    }
+    return all;
+  },
   add: (m: ModelInput) => request<WorkspaceModel>('POST', '/api/workspace/models', m),
   update: (id: number, m: ModelInput) => request<WorkspaceModel>('PUT', `/api/workspace/models/${id}`, m),
   remove: (id: number) => request<void>('DELETE', `/api/workspace/models/${id}`),

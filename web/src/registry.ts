@@ -25,5 +25,6 @@ registerPanel('physics', () => import('./panels/explorer.ts').then((m) => m.ode)
 registerPanel('evidence', () => import('./panels/science.ts').then((m) => [m.summary, m.predictions]));
 registerPanel('evidence', () => import('./panels/leaderboard.ts').then((m) => m.leaderboard));
 registerPanel('evidence', () => import('./panels/reference.ts').then((m) => [m.levers, m.dictionary, m.citation]));
+registerPanel('steering-live', () => import('./panels/steering.ts').then((m) => m.steering));
 registerPanel('steering-live', () => import('./panels/reference.ts').then((m) => m.steeringReference));
 registerPanel('workspace-ledger', async () => [workspacePanel, ledgerPanel]);

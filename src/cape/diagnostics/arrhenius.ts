@@ -1,5 +1,5 @@
 /**
- * Arrhenius fit per phase (SCIENCE.md §11): ln(dS/dlog10 N) = A − C/S, fitted separately in the
+ * Arrhenius fit per phase (docs/science-spec.md §11): ln(dS/dlog10 N) = A − C/S, fitted separately in the
  * seed's scale ranges (tax 70M–1B, transition 1B–2.8B, bonus 2.8B–12B, bounds inclusive).
  *
  * What S is: the seed does not say, and the study's script is not in the shipped data. The only

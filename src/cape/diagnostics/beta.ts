@@ -1,5 +1,5 @@
 /**
- * RG beta function of the running coupling (SCIENCE.md §8): β = dγ12/dlog10 N by finite
+ * RG beta function of the running coupling (docs/science-spec.md §8): β = dγ12/dlog10 N by finite
  * differences, fitted as a quadratic β(γ) = a2·γ² + a1·γ + a0, with R², fixed points β(γ*) = 0
  * and their stability (stable where β′(γ*) = 2·a2·γ* + a1 < 0: the flow returns to γ*).
  *

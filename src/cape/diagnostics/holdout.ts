@@ -1,5 +1,5 @@
 /**
- * Cross-family holdout of the coupled ODE (SCIENCE.md §10): fit on a training family (Pythia),
+ * Cross-family holdout of the coupled ODE (docs/science-spec.md §10): fit on a training family (Pythia),
  * start from the test family's smallest model (Llama-2-7B) and predict its larger models (13B,
  * 70B), against polynomial baselines of degree 1–4 in log10 N fitted per benchmark on the same
  * training data and shifted to pass through the starting model:

@@ -1,5 +1,5 @@
 /**
- * Diagnostics behind the seed's physics panels (SCIENCE.md §8–12) and the ODE explorer engine.
+ * Diagnostics behind the seed's physics panels (docs/science-spec.md §8–12) and the ODE explorer engine.
  * One file per analysis, all pure functions of a Context (plus the build-time data/internal
  * files); docs/diagnostics.md states every definition. `diagnosticsVerifyQuantities` are the
  * `cape verify` rows, the seed's printed values for them are in data/seed-claims.json.

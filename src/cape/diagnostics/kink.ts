@@ -1,5 +1,5 @@
 /**
- * Kink fit of the running coupling (SCIENCE.md §8): γ12(x) = a·tanh((x − x0)/w) + c with
+ * Kink fit of the running coupling (docs/science-spec.md §8): γ12(x) = a·tanh((x − x0)/w) + c with
  * x = log10 N, by Levenberg–Marquardt over the pooled usable transitions (consecutive models of a
  * family, |ΔHS| ≥ 0.5). Reports parameter standard errors, RMSE, width w, the centre 10^x0 (what
  * the seed prints as "Nc") and the ZERO crossing x0 + w·atanh(−c/a), which differs from the centre

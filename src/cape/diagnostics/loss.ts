@@ -1,5 +1,5 @@
 /**
- * Loss-side quantities (SCIENCE.md §12) from the shipped Pythia 70M–2.8B gradient/loss data
+ * Loss-side quantities (docs/science-spec.md §12) from the shipped Pythia 70M–2.8B gradient/loss data
  * (data/internal/pythia-gradients.json: mean WikiText-2 loss and mean gradient norm of 10 batches):
  *   α   — loss power law with offset L = E + A·(N/1e9)^−α (LM; R², in-sample MAPE = boosting L0),
  *         and the pure power law L ∝ N^−α (OLS on logs) beside it;

@@ -1,5 +1,5 @@
 /**
- * The coupled linear ODE of the benchmark vector (SCIENCE.md §10): dB/dx = C·B + c0 with
+ * The coupled linear ODE of the benchmark vector (docs/science-spec.md §10): dB/dx = C·B + c0 with
  * x = log10 N, fitted on one family by least squares on finite differences and integrated exactly
  * (matrix exponential) from the family's first model.
  *

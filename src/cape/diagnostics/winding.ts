@@ -1,5 +1,5 @@
 /**
- * Eigenvector rotation and winding (SCIENCE.md §9). Along log10 N, sliding windows over the pooled
+ * Eigenvector rotation and winding (docs/science-spec.md §9). Along log10 N, sliding windows over the pooled
  * base models (every family, each model with HS, TQA and N): in each window the 2×2 covariance of
  * (HS, TQA) and the angle θ of its leading eigenvector e1 = (cos θ, sin θ), oriented so its HS
  * loading is ≥ 0 (θ ∈ (−90°, 90°]). The curve is unwrapped (consecutive steps taken modulo 180°

@@ -1,6 +1,6 @@
 /**
  * Sign test of the seed's claim on a set of transitions: γ12 ≤ 0 below Nc and γ12 > 0 above it
- * (SCIENCE.md §2), with a permutation p-value against the null of no relation between scale and
+ * (docs/science-spec.md §2), with a permutation p-value against the null of no relation between scale and
  * sign.
  *
  * Method: the usable transitions' signs (γ12 ≤ 0 or > 0) are shuffled across transitions

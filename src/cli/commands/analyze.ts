@@ -3,10 +3,9 @@ import { analyzeModel, datasetFamilyOf, type ModelAnalysis } from '../../cape/in
 import { cliContext, workspaceOption } from '../context.ts';
 import { CapeError } from '../../core/errors.ts';
 import { readModelsFromPath } from '../../data/ingest/files.ts';
-import { parseParams } from '../../data/ingest/index.ts';
 import { fmtCi, fmtNum, fmtParams } from '../../report/format.ts';
 import { formatTable } from '../../report/table.ts';
-import { paramsFrom, parse, scoreOptions, scoresFrom } from '../args.ts';
+import { modelFromFlags, parse, scoreOptions } from '../args.ts';
 import { printJson, type Io } from '../io.ts';
 import { shortLabel } from '../../data/benchmarks.ts';
 
@@ -68,14 +67,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (skipped.length) io.out(`\nLeft out (${skipped.length}):\n${skipped.map((s) => `  - ${s.name}: ${s.reason}`).join('\n')}\n`);
     return analyses.length > 0 ? 0 : 1;
   }
-  const a = analyzeModel(ctx, {
-    name: typeof values.name === 'string' ? values.name : undefined,
-    params: paramsFrom(values),
-    scores: scoresFrom(values),
-    family: typeof values.family === 'string' ? values.family : null,
-    previous: typeof values.previous === 'string' ? values.previous : null,
-    nextParams: typeof values.next === 'string' ? parseParams(values.next, 'next') : undefined,
-  });
+  const a = analyzeModel(ctx, modelFromFlags(values));
   if (values.json) return printJson(io, a), 0;
   io.out(render(a));
   return 0;

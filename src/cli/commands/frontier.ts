@@ -2,6 +2,7 @@
 import { createContext, frontierFit, hField, labSummaries, type FrontierSubset } from '../../cape/index.ts';
 import { CapeError } from '../../core/errors.ts';
 import { parseScore } from '../../data/ingest/index.ts';
+import { rejectFrontierFractions } from '../../data/ingest/scores.ts';
 import { fmtCi, fmtNum, fmtP } from '../../report/format.ts';
 import { formatTable } from '../../report/table.ts';
 import { need, parse } from '../args.ts';
@@ -51,6 +52,7 @@ export async function runHField(argv: string[], io: Io): Promise<number> {
   if (values.help) return io.out(`${hfieldHelp}\n`), 0;
   const swe = parseScore(need(values, 'swe', 'SWE-bench Verified score in percent'), 'swe');
   const gpqa = parseScore(need(values, 'gpqa', 'GPQA Diamond score in percent'), 'gpqa');
+  rejectFrontierFractions({ swe, gpqa });
   const h = hField(createContext(), { swe, gpqa }, subsetOf(values.subset));
   if (values.json) return printJson(io, h), 0;
   io.out(formatTable({

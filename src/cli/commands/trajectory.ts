@@ -2,6 +2,7 @@
 import { createContext, gate, labTrajectory, trajectoryBetween, trajectoryLabs, type TrajectoryStep } from '../../cape/index.ts';
 import { CapeError } from '../../core/errors.ts';
 import { parseScore } from '../../data/ingest/index.ts';
+import { rejectFrontierFractions } from '../../data/ingest/scores.ts';
 import { fmtNum } from '../../report/format.ts';
 import { formatTable } from '../../report/table.ts';
 import { need, parse } from '../args.ts';
@@ -51,11 +52,11 @@ export async function runTrajectory(argv: string[], io: Io): Promise<number> {
 export async function runGate(argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, { previous: { type: 'string' }, swe: { type: 'string' }, gpqa: { type: 'string' } });
   if (values.help) return io.out(`${gateHelp}\n`), 0;
-  const g = gate(createContext(), {
-    previous: need(values, 'previous', 'the previous release, a frontier model name'),
-    swe: parseScore(need(values, 'swe', 'the candidate\'s SWE-bench Verified score'), 'swe'),
-    gpqa: parseScore(need(values, 'gpqa', 'the candidate\'s GPQA Diamond score'), 'gpqa'),
-  });
+  const previous = need(values, 'previous', 'the previous release, a frontier model name');
+  const swe = parseScore(need(values, 'swe', 'the candidate\'s SWE-bench Verified score'), 'swe');
+  const gpqa = parseScore(need(values, 'gpqa', 'the candidate\'s GPQA Diamond score'), 'gpqa');
+  rejectFrontierFractions({ swe, gpqa });
+  const g = gate(createContext(), { previous, swe, gpqa });
   if (values.json) printJson(io, g);
   else io.out(`${g.pass ? 'PASS' : 'FAIL'}: ${g.reason}\n`);
   if (!g.pass && !values.json) io.err(`cape gate: ${g.reason}\n`);

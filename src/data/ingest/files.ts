@@ -5,11 +5,12 @@
  * model in several files (tasks run separately) are merged into one model; when two files score
  * the same benchmark, the later file in path order (the later date) wins and a note says so.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CapeError } from '../../core/errors.ts';
 import { detectAndParse, type DetectResult, type IngestKind } from './index.ts';
 import { msg } from './messages.ts';
+import { readTextFile } from './read-text.ts';
 import type { IngestedModel } from './types.ts';
 
 export interface PathResult {
@@ -39,8 +40,9 @@ async function walk(dir: string, out: string[]): Promise<void> {
 
 async function readText(path: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return await readTextFile(path);
   } catch (e) {
+    if (e instanceof CapeError) throw e;
     throw new CapeError('E_INPUT', msg.unreadablePath(path, describe(e)), 'path');
   }
 }

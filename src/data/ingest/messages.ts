@@ -18,6 +18,8 @@ export const msg = {
     `invalid ${field}: ${show(value)} (expected a parameter count such as 6.9e9, 6.9B or 410M)`,
   paramsTooSmall: (field: string, value: number) =>
     `invalid ${field}: ${value} (expected a raw parameter count such as 6.9e9, or a size with a unit such as ${value}B; a bare ${value} is too small to be a count)`,
+  paramsTooLarge: (field: string, value: number) =>
+    `invalid ${field}: ${value} (expected a parameter count of at most 1e15; 1e12 is 1T)`,
   invalidScore: (field: string, value: unknown) =>
     `invalid ${field}: ${show(value)} (expected a percent score in [0, 100], e.g. 64.2 or "64.2%")`,
   scoreOutOfRange: (field: string, value: number) => `invalid ${field}: ${value} (scores are percent in [0, 100])`,

@@ -9,6 +9,9 @@ import { msg } from './messages.ts';
 /** Smallest count accepted: a bare 7 or 70 is almost always "7B" typed without its unit. */
 export const MIN_PARAMS = 1000;
 
+/** Largest count accepted (1e15, a thousand times the largest model yet described): above it is a typo. */
+export const MAX_PARAMS = 1e15;
+
 const UNIT_EXP: Record<string, number> = { k: 3, m: 6, b: 9, t: 12 };
 
 // mantissa (digits with optional thousands separators or decimals), optional exponent, optional unit
@@ -24,6 +27,7 @@ export function parseParams(input: string | number, field = 'params'): number {
   if (typeof input === 'number') {
     if (!Number.isFinite(input) || input <= 0) throw new CapeError('E_INPUT', msg.invalidParams(field, input), field);
     if (input < MIN_PARAMS) throw new CapeError('E_INPUT', msg.paramsTooSmall(field, input), field);
+    if (input > MAX_PARAMS) throw new CapeError('E_INPUT', msg.paramsTooLarge(field, input), field);
     return input;
   }
   if (typeof input !== 'string') throw new CapeError('E_INPUT', msg.invalidParams(field, input), field);
@@ -36,6 +40,7 @@ export function parseParams(input: string | number, field = 'params'): number {
   if (value < MIN_PARAMS) {
     throw new CapeError('E_INPUT', m[3] ? msg.invalidParams(field, input) : msg.paramsTooSmall(field, value), field);
   }
+  if (value > MAX_PARAMS) throw new CapeError('E_INPUT', msg.paramsTooLarge(field, value), field);
   return value;
 }
 

@@ -105,3 +105,13 @@ export function rejectFractions(scores: Partial<Record<BenchmarkId, number>>, wh
   const hit = looksLikeFraction(scores);
   if (hit) throw new CapeError('E_INPUT', where + msg.looksLikeFraction(hit.benchmark, hit.value), hit.benchmark);
 }
+
+/**
+ * The (SWE-bench Verified, GPQA Diamond) pair of `hfield` and `gate`, checked as `analyze` checks
+ * scores: GPQA Diamond is four-choice (chance 25%), so a value of at most 1 is a fraction passed
+ * as percent. SWE-bench scores below 1% are real, but a pair with both at most 1 is refused too.
+ * Throws CapeError E_INPUT naming `swe` or `gpqa`.
+ */
+export function rejectFrontierFractions(pair: { swe: number; gpqa: number }): void {
+  if (pair.gpqa <= 1) throw new CapeError('E_INPUT', msg.looksLikeFraction('gpqa', pair.gpqa), 'gpqa');
+}

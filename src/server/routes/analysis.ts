@@ -5,14 +5,17 @@
 import { Type } from '@sinclair/typebox';
 import { CapeError } from '../../core/errors.ts';
 import { detectAndParse, type IngestedModel } from '../../data/ingest/index.ts';
+import { rejectFrontierFractions } from '../../data/ingest/scores.ts';
 import { BenchmarkIdSchema, type BenchmarkId } from '../../data/schema.ts';
-import { normalizeModelInput } from '../../workspace/normalize.ts';
-import { parseParamsValue } from '../../workspace/aliases.ts';
+import { checkModelInput } from '../../cape/input.ts';
 import { ParamsInputSchema, ScoresInputSchema } from '../../workspace/schemas.ts';
 import type { AppState } from '../state.ts';
 import { IncludeWorkspace, WorkspaceQuery, includeWs, readUpload } from './common.ts';
 import type { RouteDef } from './types.ts';
-import { DIAGNOSTICS, type DiagnosticOptions } from '../diagnostics.ts';
+import { DIAGNOSTIC_NAMES, runDiagnostic, type DiagnosticOptions } from '../../report/diagnostics.ts';
+import {
+  analyzeModel, familyCoupling, familyNames, frontierFit, gate, hField, headline, labSummaries, labTrajectory, pairCoupling, trajectoryBetween, trajectoryLabs, verify,
+} from '../../cape/index.ts';
 
 const Percent = Type.Number({ minimum: 0, maximum: 100 });
 const Subset = Type.Optional(Type.Union([Type.Literal('frozen'), Type.Literal('all')], { description: "frontier models in the regression: the study's frozen 34 (default) or all" }));
@@ -41,7 +44,8 @@ type HFieldArgs = { swe: number; gpqa: number; subset?: 'frozen' | 'all' };
 
 /** The h-field for GET (query) and POST (body) alike. */
 function hfield(state: AppState, ws: boolean, a: HFieldArgs) {
-  return state.engine.hField(state.context(ws), { swe: a.swe, gpqa: a.gpqa }, a.subset ?? 'frozen');
+  rejectFrontierFractions(a);
+  return hField(state.context(ws), { swe: a.swe, gpqa: a.gpqa }, a.subset ?? 'frozen');
 }
 
 function analyzeIngested(state: AppState, ws: boolean, m: IngestedModel): Record<string, unknown> {
@@ -51,11 +55,11 @@ function analyzeIngested(state: AppState, ws: boolean, m: IngestedModel): Record
   const ctx = state.context(ws);
   try {
     try {
-      return { model: m, analysis: state.engine.analyzeModel(ctx, { name: m.name, params: m.params, scores: m.scores, family: m.family }), error: null };
+      return { model: m, analysis: analyzeModel(ctx, { name: m.name, params: m.params, scores: m.scores, family: m.family }), error: null };
     } catch (err) {
       // an inferred family the dataset does not know: analyse without one
       if (err instanceof CapeError && err.code === 'E_NOT_FOUND' && m.family) {
-        return { model: m, analysis: state.engine.analyzeModel(ctx, { name: m.name, params: m.params, scores: m.scores, family: null }), error: null };
+        return { model: m, analysis: analyzeModel(ctx, { name: m.name, params: m.params, scores: m.scores, family: null }), error: null };
       }
       throw err;
     }
@@ -86,11 +90,7 @@ export const analysisRoutes: RouteDef[] = [
       const allowed = new Set(['name', 'params', 'scores', 'family', 'previous', 'nextParams']);
       const extra = Object.keys(body).find((k) => !allowed.has(k));
       if (extra) throw new CapeError('E_INPUT', `unknown field ${JSON.stringify(extra)} (expected name, params, scores, family, previous, nextParams)`, extra);
-      const m = normalizeModelInput({ name: body.name ?? 'your model', family: body.family, params: body.params, scores: body.scores }, '');
-      const previous = body.previous;
-      if (previous !== undefined && previous !== null && typeof previous !== 'string') throw new CapeError('E_INPUT', `invalid previous: ${JSON.stringify(previous)} (expected a model name)`, 'previous');
-      const nextParams = body.nextParams === undefined ? undefined : parseParamsValue(body.nextParams, 'nextParams');
-      return state.engine.analyzeModel(state.context(ws), { name: m.name, params: m.params, scores: m.scores, family: m.family, previous: previous ?? null, ...(nextParams ? { nextParams } : {}) });
+      return analyzeModel(state.context(ws), checkModelInput(body, { defaultName: 'your model' }));
     },
   },
   {
@@ -99,7 +99,7 @@ export const analysisRoutes: RouteDef[] = [
     tag: 'analysis',
     summary: 'Names of the base-model families (with the workspace ones when included)',
     schema: { querystring: WorkspaceQuery },
-    handler: (req, _r, state) => ({ families: state.engine.familyNames(state.context(includeWs(req))) }),
+    handler: (req, _r, state) => ({ families: familyNames(state.context(includeWs(req))) }),
   },
   {
     method: 'GET',
@@ -113,7 +113,7 @@ export const analysisRoutes: RouteDef[] = [
     handler: (req, _r, state) => {
       const { name } = req.params as { name: string };
       const q = req.query as { x?: BenchmarkId; y?: BenchmarkId };
-      return state.engine.familyCoupling(state.context(includeWs(req)), name, q.x ?? 'hellaswag', q.y ?? 'truthfulqa_mc2');
+      return familyCoupling(state.context(includeWs(req)), name, q.x ?? 'hellaswag', q.y ?? 'truthfulqa_mc2');
     },
   },
   {
@@ -124,7 +124,7 @@ export const analysisRoutes: RouteDef[] = [
     schema: { querystring: Type.Object({ x: BenchmarkIdSchema, y: BenchmarkIdSchema, includeWorkspace: IncludeWorkspace }, { additionalProperties: false }) },
     handler: (req, _r, state) => {
       const q = req.query as { x: BenchmarkId; y: BenchmarkId };
-      return state.engine.pairCoupling(state.context(includeWs(req)), { x: q.x, y: q.y });
+      return pairCoupling(state.context(includeWs(req)), { x: q.x, y: q.y });
     },
   },
   {
@@ -136,8 +136,8 @@ export const analysisRoutes: RouteDef[] = [
     handler: (req, _r, state) => {
       const ctx = state.context(includeWs(req));
       const subset = (req.query as { subset?: 'frozen' | 'all' }).subset ?? 'frozen';
-      const { fit: _fit, ...fit } = state.engine.frontierFit(ctx, subset);
-      return { ...fit, labs: state.engine.labSummaries(ctx, subset) };
+      const { fit: _fit, ...fit } = frontierFit(ctx, subset);
+      return { ...fit, labs: labSummaries(ctx, subset) };
     },
   },
   {
@@ -172,14 +172,14 @@ export const analysisRoutes: RouteDef[] = [
       const ctx = state.context(includeWs(req));
       if (q.lab !== undefined) {
         if (q.from !== undefined || q.to !== undefined) throw new CapeError('E_INPUT', 'give either lab, or from and to (not both)', 'lab');
-        return state.engine.labTrajectory(ctx, q.lab);
+        return labTrajectory(ctx, q.lab);
       }
       if (q.from !== undefined || q.to !== undefined) {
         if (q.from === undefined) throw new CapeError('E_INPUT', 'missing query parameter from (a step needs from and to)', 'from');
         if (q.to === undefined) throw new CapeError('E_INPUT', 'missing query parameter to (a step needs from and to)', 'to');
-        return state.engine.trajectoryBetween(ctx, q.from, q.to);
+        return trajectoryBetween(ctx, q.from, q.to);
       }
-      return { labs: state.engine.trajectoryLabs(ctx) };
+      return { labs: trajectoryLabs(ctx) };
     },
   },
   {
@@ -188,14 +188,18 @@ export const analysisRoutes: RouteDef[] = [
     tag: 'analysis',
     summary: 'Release gate: does a candidate (SWE, GPQA) make a tax excursion against the previous release?',
     schema: { querystring: WorkspaceQuery, body: Type.Object({ previous: Type.String({ minLength: 1, maxLength: 200 }), swe: Percent, gpqa: Percent }, { additionalProperties: false }) },
-    handler: (req, _r, state) => state.engine.gate(state.context(includeWs(req)), req.body as { previous: string; swe: number; gpqa: number }),
+    handler: (req, _r, state) => {
+      const body = req.body as { previous: string; swe: number; gpqa: number };
+      rejectFrontierFractions(body);
+      return gate(state.context(includeWs(req)), body);
+    },
   },
   {
     method: 'GET',
     url: '/api/verify',
     tag: 'analysis',
     summary: "Re-computes the seed study's printed claims from the dataset and says which reproduce",
-    handler: (_req, _r, state) => ({ rows: state.engine.verify(state.context(false)) }),
+    handler: (_req, _r, state) => ({ rows: verify(state.context(false)) }),
   },
   {
     method: 'GET',
@@ -203,18 +207,18 @@ export const analysisRoutes: RouteDef[] = [
     tag: 'analysis',
     summary: 'The headline numbers of the study, computed from the dataset',
     schema: { querystring: WorkspaceQuery },
-    handler: (req, _r, state) => state.engine.headline(state.context(includeWs(req))),
+    handler: (req, _r, state) => headline(state.context(includeWs(req))),
   },
 ];
 
-/** Registered only when the engine has a diagnostics module. */
+/** The diagnostics of the one registry (src/report/diagnostics.ts). */
 export const diagnosticsRoute: RouteDef = {
   method: 'GET',
   url: '/api/diagnostics/:name',
   tag: 'analysis',
-  summary: `The analyses behind the physics panels: ${DIAGNOSTICS.join(', ')}`,
+  summary: `The analyses behind the physics panels: ${DIAGNOSTIC_NAMES.join(', ')}`,
   schema: {
-    params: Type.Object({ name: Type.Union(DIAGNOSTICS.map((d) => Type.Literal(d)), { description: 'which diagnostic' }) }),
+    params: Type.Object({ name: Type.Union(DIAGNOSTIC_NAMES.map((d) => Type.Literal(d)), { description: 'which diagnostic' }) }),
     querystring: Type.Object(
       {
         family: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'family for ode, explorer, arrhenius (default Pythia)' })),
@@ -229,6 +233,6 @@ export const diagnosticsRoute: RouteDef = {
   },
   handler: (req, _r, state) => {
     const { includeWorkspace: _w, ...opts } = req.query as DiagnosticOptions & { includeWorkspace?: string };
-    return state.engine.diagnostics!(state.context(includeWs(req)), (req.params as { name: string }).name, opts);
+    return runDiagnostic(state.context(includeWs(req)), (req.params as { name: string }).name, opts);
   },
 };

@@ -1,6 +1,7 @@
 /** Shared request pieces: the includeWorkspace toggle and reading a model from a request. */
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
+import { firstControlChar, firstTextControlChar, lineColumn } from '../../core/control-chars.ts';
 import { CapeError } from '../../core/errors.ts';
 
 export const IncludeWorkspace = Type.Optional(
@@ -23,15 +24,27 @@ export interface Upload {
   content: string;
 }
 
+/** Refuses file text with NUL or other control characters (tab and line breaks are fine). */
+function checkUpload(up: Upload): Upload {
+  const bad = firstControlChar(up.filename);
+  if (bad >= 0) throw new CapeError('E_INPUT', `invalid filename: ${JSON.stringify(up.filename)} (expected one line of printable text)`, 'filename');
+  const i = firstTextControlChar(up.content);
+  if (i >= 0) {
+    const code = `U+${up.content.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new CapeError('E_INPUT', `invalid content: ${up.filename} holds the control character ${code} at ${lineColumn(up.content, i)} (expected a text file: UTF-8 JSON or CSV)`, 'content');
+  }
+  return up;
+}
+
 export function readUpload(req: FastifyRequest): Upload {
   const q = (req.query ?? {}) as { filename?: string };
   if (typeof req.body === 'string') {
-    return { filename: q.filename || 'upload.txt', content: req.body };
+    return checkUpload({ filename: q.filename || 'upload.txt', content: req.body });
   }
   const b = req.body as { filename?: unknown; content?: unknown } | null | undefined;
   if (b && typeof b === 'object' && typeof b.content === 'string') {
     if (b.filename !== undefined && typeof b.filename !== 'string') throw new CapeError('E_INPUT', `invalid filename: ${JSON.stringify(b.filename)} (expected a string)`, 'filename');
-    return { filename: (b.filename as string | undefined) || q.filename || 'upload.txt', content: b.content };
+    return checkUpload({ filename: (b.filename as string | undefined) || q.filename || 'upload.txt', content: b.content });
   }
   throw new CapeError('E_INPUT', 'missing file content (expected a text body with ?filename=, or JSON {"filename", "content"})', 'content');
 }

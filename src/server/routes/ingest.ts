@@ -4,7 +4,9 @@
  * benchmark, unit conversions), then commit the models to the workspace in one transaction. A
  * malformed file, or any model that cannot be saved, changes nothing.
  */
+import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
+import { firstControlChar } from '../../core/control-chars.ts';
 import type { FastifyRequest } from 'fastify';
 import { CapeError } from '../../core/errors.ts';
 import { detectAndParse, type IngestedModel } from '../../data/ingest/index.ts';
@@ -23,10 +25,12 @@ export const IngestBodySchema = Type.Object(
     filename: Type.String({ maxLength: 255 }),
     content: Type.String({ description: 'file text' }),
     select: Type.Optional(Type.Array(Type.Integer({ minimum: 0 }), { description: 'indices of the models to save (commit only; default all)' })),
-    overrides: Type.Optional(Type.Record(Type.String({ pattern: '^\\d+$' }), Override, { description: 'per model index: name, family or params to use instead of what was recognised (commit only)' })),
+    overrides: Type.Optional(Type.Record(Type.String({ pattern: '^(0|[1-9]\\d{0,8})$' }), Override, { description: 'per model index: name, family or params to use instead of what was recognised (commit only)' })),
   },
   { additionalProperties: false },
 );
+
+const CommitResult = Type.Object({ kind: Type.String(), saved: Type.Array(WorkspaceModelSchema), duplicate: Type.Boolean() });
 
 const Query = Type.Object({ filename: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })) }, { additionalProperties: false });
 
@@ -41,9 +45,15 @@ function toInput(m: IngestedModel, o: Record<string, unknown> = {}): ModelInput 
   };
 }
 
+/** Most models one upload may hold (a 100k-row CSV is about 2.4 MB, under the 5 MB body limit). */
+export const MAX_UPLOAD_MODELS = 100_000;
+
 function parseRequest(req: FastifyRequest) {
   const up = readUpload(req);
   const parsed = detectAndParse(up.content, up.filename);
+  if (parsed.models.length > MAX_UPLOAD_MODELS) {
+    throw new CapeError('E_INPUT', `${up.filename} holds ${parsed.models.length} models (expected at most ${MAX_UPLOAD_MODELS} per upload; split the file)`, 'content');
+  }
   const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as { select?: unknown; overrides?: unknown };
   return { up, parsed, body };
 }
@@ -56,6 +66,19 @@ function check(input: ModelInput, i: number) {
     if (err instanceof CapeError) return { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
     throw err;
   }
+}
+
+/**
+ * The commit's idempotency key: the client's `Idempotency-Key` header, else a SHA-256 of the
+ * content and the choices (selection, overrides), so the same upload is recognised as a duplicate.
+ */
+function commitKey(req: FastifyRequest, content: string, indices: number[], overrides: unknown): string {
+  const given = req.headers['idempotency-key'];
+  if (typeof given === 'string' && given.length > 0) {
+    if (given.length > 200 || firstControlChar(given) >= 0) throw new CapeError('E_INPUT', 'invalid Idempotency-Key header (expected at most 200 printable characters)', 'idempotency-key');
+    return `key:${given}`;
+  }
+  return `sha256:${createHash('sha256').update(JSON.stringify([content, indices, overrides])).digest('hex')}`;
 }
 
 export const ingestRoutes: RouteDef[] = [
@@ -86,7 +109,10 @@ export const ingestRoutes: RouteDef[] = [
     tag: 'ingest',
     summary: 'Save the models of a results file to the workspace, all or nothing (optionally a selection, with overrides)',
     schema: { querystring: Query },
-    doc: { requestBody: { 'application/json': IngestBodySchema, 'text/plain': Type.String() }, responses: { 201: { description: 'saved', schema: Type.Object({ kind: Type.String(), saved: Type.Array(WorkspaceModelSchema) }) } } },
+    doc: { requestBody: { 'application/json': IngestBodySchema, 'text/plain': Type.String() }, responses: {
+        201: { description: 'saved', schema: CommitResult },
+        200: { description: 'a duplicate: the same Idempotency-Key, or the same content and choices, was committed before; nothing saved, the earlier models returned', schema: CommitResult },
+      } },
     handler: (req, reply, s) => {
       const { up, parsed, body } = parseRequest(req);
       if (typeof req.body === 'object' && req.body !== null) {
@@ -104,7 +130,7 @@ export const ingestRoutes: RouteDef[] = [
       if (typeof overrides !== 'object' || Array.isArray(overrides)) throw new CapeError('E_INPUT', 'invalid overrides (expected an object keyed by model index)', 'overrides');
       for (const [k, o] of Object.entries(overrides)) {
         const i = Number(k);
-        if (!/^\d+$/.test(k) || i >= parsed.models.length) throw new CapeError('E_INPUT', `invalid overrides key ${JSON.stringify(k)} (expected a model index 0 to ${parsed.models.length - 1})`, `overrides.${k}`);
+        if (!/^(0|[1-9]\d{0,8})$/.test(k) || i >= parsed.models.length) throw new CapeError('E_INPUT', `invalid overrides key ${JSON.stringify(k)} (expected a model index 0 to ${parsed.models.length - 1})`, `overrides.${k}`);
         if (o === null || typeof o !== 'object') throw new CapeError('E_INPUT', `invalid overrides.${k}: ${JSON.stringify(o)} (expected {name?, family?, params?})`, `overrides.${k}`);
         const bad = Object.keys(o).find((f) => !['name', 'family', 'params'].includes(f));
         if (bad) throw new CapeError('E_INPUT', `unknown field overrides.${k}.${bad} (expected name, family, params)`, `overrides.${k}.${bad}`);
@@ -115,8 +141,8 @@ export const ingestRoutes: RouteDef[] = [
         const problem = check(inputs[k]!, i);
         if (problem) throw new CapeError('E_INPUT', `${problem.message} (nothing was saved)`, problem.field);
       });
-      const saved = s.ws.addMany(inputs, `ingest:${up.filename}`.slice(0, 200));
-      return reply.code(201).send({ kind: parsed.kind, saved });
+      const { models: saved, duplicate } = s.ws.addManyOnce(inputs, `ingest:${up.filename}`.slice(0, 200), commitKey(req, up.content, indices, overrides));
+      return reply.code(duplicate ? 200 : 201).send({ kind: parsed.kind, saved, duplicate });
     },
   },
 ];

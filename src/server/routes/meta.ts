@@ -2,15 +2,26 @@
 import { Type } from '@sinclair/typebox';
 import type { RouteDef } from './types.ts';
 
+const HealthSchema = Type.Object({
+  ok: Type.Boolean({ description: 'the server answers' }),
+  version: Type.String(),
+  dataset: Type.String(),
+  storage: Type.Object({
+    state: Type.Union([Type.Literal('ok'), Type.Literal('failing')], { description: 'what the last workspace operation found' }),
+    path: Type.String({ description: 'the workspace database file' }),
+    message: Type.Optional(Type.String({ description: 'the storage failure, one line naming the path and the cause' })),
+  }),
+});
+
 export function metaRoutes(getDoc: () => Record<string, unknown>, getPage: () => string, version: string): RouteDef[] {
   return [
     {
       method: 'GET',
       url: '/api/health',
       tag: 'meta',
-      summary: 'Liveness, versions and workspace schema version',
-      doc: { responses: { 200: { description: 'ok', schema: Type.Object({ ok: Type.Boolean(), version: Type.String(), dataset: Type.String(), workspaceSchema: Type.Integer(), workspaceModels: Type.Integer() }) } } },
-      handler: (_q, _r, s) => ({ ok: true, version, dataset: s.context(false).dataset.version, workspaceSchema: s.ws.schemaVersion(), workspaceModels: s.ws.list().length }),
+      summary: 'Liveness, versions and the workspace storage state (O(1): reads no rows)',
+      doc: { responses: { 200: { description: 'ok', schema: HealthSchema } } },
+      handler: (_q, _r, s) => ({ ok: true, version, dataset: s.context(false).dataset.version, storage: s.ws.storage() }),
     },
     {
       method: 'GET',

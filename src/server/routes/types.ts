@@ -6,6 +6,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppState } from '../state.ts';
+import { strictRecord } from '../strict-query.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -34,6 +35,12 @@ export function registerRoutes(app: FastifyInstance, defs: readonly RouteDef[], 
       method: d.method,
       url: d.url,
       ...(d.schema ? { schema: d.schema } : {}),
+      // query and path values typed strictly by the route's own schema (Ajv never coerces)
+      preValidation: (req, _reply, done) => {
+        if (d.schema?.querystring) req.query = strictRecord(req.query, d.schema.querystring);
+        if (d.schema?.params) req.params = strictRecord(req.params, d.schema.params);
+        done();
+      },
       handler: (req, reply) => d.handler(req, reply, state),
     });
   }

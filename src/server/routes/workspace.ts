@@ -4,6 +4,17 @@ import { CapeError } from '../../core/errors.ts';
 import { ModelInputSchema, WorkspaceModelSchema } from '../../workspace/schemas.ts';
 import type { RouteDef } from './types.ts';
 
+/** Largest page of GET /api/workspace/models (about 0.5 MB of JSON). */
+export const MAX_PAGE = 1000;
+
+const PageQuery = Type.Object(
+  {
+    after: Type.Optional(Type.Integer({ minimum: 0, description: 'list models with id greater than this (the `next` of the previous page)' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, description: `page size, 1 to ${MAX_PAGE}` })),
+  },
+  { additionalProperties: false },
+);
+
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, description: 'workspace model id' }) });
 
 function notFound(id: number): CapeError {
@@ -15,9 +26,15 @@ export const workspaceRoutes: RouteDef[] = [
     method: 'GET',
     url: '/api/workspace/models',
     tag: 'workspace',
-    summary: 'List the saved models',
-    doc: { responses: { 200: { description: 'the saved models', schema: Type.Object({ models: Type.Array(WorkspaceModelSchema) }) } } },
-    handler: (_q, _r, s) => ({ models: s.ws.list() }),
+    summary: `List the saved models, a page at a time (keyset: ?after=<last id>&limit=<1-${MAX_PAGE}>, default ${MAX_PAGE})`,
+    schema: { querystring: PageQuery },
+    doc: { responses: { 200: { description: 'one page of saved models; `next` is the `after` of the next page, null on the last', schema: Type.Object({ models: Type.Array(WorkspaceModelSchema), next: Type.Union([Type.Integer(), Type.Null()]) }) } } },
+    handler: (req, _r, s) => {
+      const q = req.query as { after?: number; limit?: number };
+      const limit = q.limit ?? MAX_PAGE;
+      const models = s.ws.page(q.after ?? 0, limit + 1);
+      return { models: models.slice(0, limit), next: models.length > limit ? models[limit - 1]!.id : null };
+    },
   },
   {
     method: 'POST',

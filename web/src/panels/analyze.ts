@@ -5,8 +5,7 @@
  * parsers and live in the URL.
  */
 import { analyzeModel, familyNames, headline, hField, ncCluster, pairCoupling, type AnalyzeInput, type Headline, type ModelAnalysis, type ModelPoint, type PairCoupling, type SeriesModel } from '../../../src/cape/index.ts';
-import { parseParams } from '../../../src/data/ingest/params.ts';
-import { parseScore } from '../../../src/data/ingest/scores.ts';
+import { checkParams, checkScore } from '../../../src/cape/input.ts';
 import type { BenchmarkId } from '../../../src/data/schema.ts';
 import { h, mount, type Child } from '../dom.ts';
 import { attempt, engineContext } from '../engine.ts';
@@ -45,7 +44,7 @@ export function parseForm(s = getState()): { input?: AnalyzeInput; errors: Recor
   const raw = (s.params ?? '').trim();
   if (!raw) errors.params = 'enter the parameter count (e.g. 7B, 410M, 6.9e9)';
   else {
-    const p = attempt(() => parseParams(raw, 'params'));
+    const p = attempt(() => checkParams(raw, 'params'));
     if (p.ok) paramsValue = p.value;
     else errors.params = p.message;
   }
@@ -53,7 +52,7 @@ export function parseForm(s = getState()): { input?: AnalyzeInput; errors: Recor
   for (const f of SCORE_FIELDS) {
     const v = (s[f.key] ?? '').trim();
     if (!v) continue;
-    const p = attempt(() => parseScore(v, f.id));
+    const p = attempt(() => checkScore(v, f.id));
     if (p.ok) scores[f.id] = p.value;
     else errors[f.key] = p.message;
   }
@@ -315,7 +314,7 @@ function parseSeries(text: string, a: BenchmarkId, b: BenchmarkId): SeriesModel[
     const cells = line.split(',').map((c) => c.trim());
     if (cells.length !== 4) throw new Error(`line ${i + 1}: ${JSON.stringify(line)} (expected 4 comma-separated values: name, params, ${longLabel(a)}, ${longLabel(b)})`);
     const where = `line ${i + 1} `;
-    return { name: cells[0]!, params: parseParams(cells[1]!, `${where}params`), x: parseScore(cells[2]!, `${where}${a}`), y: parseScore(cells[3]!, `${where}${b}`) };
+    return { name: cells[0]!, params: checkParams(cells[1]!, `${where}params`), x: checkScore(cells[2]!, `${where}${a}`), y: checkScore(cells[3]!, `${where}${b}`) };
   });
 }
 

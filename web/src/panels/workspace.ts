@@ -6,7 +6,7 @@
  * (/api/predictions: computed statuses, add with a criterion, delete). Served as a static bundle,
  * both say SERVER_NEEDED instead of failing.
  */
-import { baseToPoint } from '../../../src/cape/points.ts';
+import { savedToPoint } from '../../../src/cape/points.ts';
 import { workspaceModelsAsBaseModels } from '../../../src/workspace/as-base-models.ts';
 import type { WorkspaceModel } from '../../../src/workspace/models.ts';
 import { ApiError, ingest, ledger, serverAvailable, SERVER_NEEDED, workspace, type LedgerEntry, type Preview } from '../api.ts';
@@ -55,7 +55,7 @@ export async function applyWorkspaceToggle(models?: WorkspaceModel[]): Promise<b
   }
   if (!(await serverAvailable())) return false;
   const list = models ?? (await workspace.list());
-  setExtraModels(workspaceModelsAsBaseModels(list).map(baseToPoint));
+  setExtraModels(workspaceModelsAsBaseModels(list).map(savedToPoint));
   return true;
 }
 
