@@ -480,6 +480,7 @@ describe('workspace, ledger and ingestion against the real API', () => {
     await page.route('**/api/**', (r) => r.abort());
     await page.goto(base);
     await page.waitForSelector('html[data-ready="1"]');
+    await showAll(page);
     await expect.poll(() => page.getByTestId('ws-status').innerText()).toContain('start the server (npm start) to save models');
     expect(await page.getByTestId('ledger-status').innerText()).toContain('start the server (npm start)');
     await page.getByTestId('analyze-name').fill('offline');

@@ -140,7 +140,9 @@ export function refresh(opts: { chartsOnly?: boolean; skip?: string[] } = {}): v
   const only = (p: Rendered) => !opts.skip?.includes(p.def.id) && (!opts.chartsOnly || !!p.body.querySelector('svg'));
   for (const s of sections) {
     if (s.status !== 'done') continue;
-    if (s.el && nearViewport(s.el)) s.done = rerender(s, only);
+    // Data changes redraw every opened section (one panel per task, so the click returns at
+    // once); a theme change redraws on-screen charts now and the rest when next shown.
+    if (!opts.chartsOnly || (s.el && nearViewport(s.el))) s.done = rerender(s, only);
     else s.stale = true;
   }
 }
