@@ -3,13 +3,37 @@
  * external fonts), so the page works under the server's CSP `default-src 'self'`. The page
  * imports the same engine (src/cape/index.ts) and parsers as the CLI.
  */
-import { dirname, resolve } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
+/**
+ * Writes `x.br` and `x.gz` beside every text asset after the build, so the server can send them
+ * as they are (@fastify/static `preCompressed`) instead of compressing on each request.
+ */
+function precompress(outDir: string): Plugin {
+  return {
+    name: 'cape-precompress',
+    apply: 'build',
+    closeBundle() {
+      for (const dir of [outDir, join(outDir, 'assets')]) {
+        for (const f of readdirSync(dir)) {
+          if (!/\.(js|css|html|svg|json)$/.test(f)) continue;
+          const buf = readFileSync(join(dir, f));
+          writeFileSync(join(dir, `${f}.br`), brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }));
+          writeFileSync(join(dir, `${f}.gz`), gzipSync(buf, { level: 9 }));
+        }
+      }
+    },
+  };
+}
+
 export default defineConfig({
+  plugins: [precompress(resolve(root, 'dist/web'))],
   root: resolve(root, 'web'),
   base: '/',
   publicDir: false,

@@ -26,9 +26,13 @@ export async function registerStatic(app: FastifyInstance, webRoot: string | und
       index: ['index.html'],
       dotfiles: 'deny',
       serveDotFiles: false,
-      maxAge: 0,
+      // Cache-Control is set below (send's maxAge would overwrite an immutable header).
+      cacheControl: false,
+      // dist/web holds x.br and x.gz beside each text file (vite.config.ts); sent by Accept-Encoding.
+      preCompressed: true,
       setHeaders: (res: { setHeader(k: string, v: string): void }, path: string) => {
-        if (/\/assets\/.*-[A-Za-z0-9_-]{8,}\.\w+$/.test(path)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        const hashed = /\/assets\/.*-[A-Za-z0-9_-]{8,}\.\w+(\.(br|gz))?$/.test(path);
+        res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     } as never);
   } else {

@@ -78,3 +78,19 @@ export function watch(page: Page): { errors: string[]; failed: string[]; externa
   });
   return w;
 }
+
+/** The page's section ids, in navigation order (web/src/registry.ts). */
+export async function sectionIds(page: Page): Promise<string[]> {
+  return page.$$eval('.sections-nav a', (as) => as.map((a) => (a.getAttribute('href') ?? '').slice(1)));
+}
+
+/** Opens a section as a user does (its navigation link) and waits until its panels rendered. */
+export async function showSection(page: Page, id: string): Promise<void> {
+  await page.locator(`.sections-nav a[href="#${id}"]`).click();
+  await page.waitForSelector(`#${id}[data-rendered="1"]`, { timeout: 20_000 });
+}
+
+/** Opens every section, so every panel is rendered (panels render when their section is shown). */
+export async function showAll(page: Page): Promise<void> {
+  for (const id of await sectionIds(page)) await showSection(page, id);
+}

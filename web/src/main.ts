@@ -1,55 +1,88 @@
-/** Entry of the dashboard: reads the URL state, applies the theme, renders every panel in order. */
+/**
+ * Entry of the dashboard: reads the URL state, applies the theme, builds the sticky navigation
+ * and the sections (registry.ts), renders "Your model" at once and every other section when it
+ * is scrolled to or linked. Back/Forward restore the analysis the URL describes.
+ */
 import './styles.css';
 import { h, mount } from './dom.ts';
-import { analyze, customPair, header, known, phase } from './panels/analyze.ts';
-import { frontier, hfield, matrix3, trajectories } from './panels/frontier.ts';
-import { citation, dictionary, levers } from './panels/reference.ts';
-import { arrhenius, boosting, opt, poly, rgflow, survival, topology } from './panels/diagnostics.ts';
-import { ode } from './panels/explorer.ts';
-import { leaderboard } from './panels/leaderboard.ts';
-import { live } from './panels/live.ts';
-import { steering } from './panels/steering.ts';
-import { correlations, deff, lofo, phaseCards, predictions, summary } from './panels/science.ts';
-import { applyWorkspaceToggle, ledgerPanel, workspacePanel } from './panels/workspace.ts';
+import { restoreAnalysis } from './panels/analyze.ts';
+import { ncStatement } from './panels/nc.ts';
+import './registry.ts';
+import { buildSections, openSection, refresh, reveal, sectionDefs, watchSections } from './sections.ts';
 import { getState, initState, setState } from './state.ts';
 import { applyTheme, theme } from './theme.ts';
-import { section, type PanelDef } from './ui.ts';
+import { applyWorkspaceToggle } from './panels/workspace.ts';
 
-const PANELS: PanelDef[] = [header, analyze, customPair, known, phase, phaseCards, frontier, trajectories, matrix3, arrhenius, survival, correlations, deff, lofo, rgflow, levers, opt, poly, topology, dictionary, boosting, summary, citation, hfield, predictions, ode, workspacePanel, ledgerPanel, leaderboard, steering, live];
+type Perf = { __capePerf?: Record<string, number> };
 
 function boot(): void {
   const t0 = performance.now();
   initState();
   applyTheme();
   const app = document.getElementById('app') as HTMLElement;
-  const toggle = h('button', { type: 'button', class: 'ghost', 'data-testid': 'theme-toggle', 'aria-label': 'Switch colour theme' }, theme() === 'dark' ? 'Light theme' : 'Dark theme');
-  toggle.addEventListener('click', () => {
-    setState({ theme: theme() === 'dark' ? 'light' : 'dark' });
-    renderAll(app, toggle);
+  const toggle = h('button', { type: 'button', class: 'ghost', 'data-testid': 'theme-toggle' }, themeLabel());
+  toggle.addEventListener('click', () => switchTheme(toggle));
+  mount(app,
+    h('a', { class: 'skip', href: '#your-model' }, 'Skip to the analysis'),
+    h('header', { class: 'top' },
+      h('div', {}, h('h1', {}, 'CAPE Studio'), h('p', { class: 'sub' }, 'Where does a language model stand in the capability-coupling picture of scaling? Every number is computed from the bundled dataset by the engine of the cape CLI.')),
+      toggle),
+    navBar(),
+    h('main', { id: 'main' }, ncStatement(), buildSections()));
+  document.addEventListener('click', onLocalLink);
+  window.addEventListener('popstate', onHistory);
+  window.addEventListener('cape:rerender', () => { refresh({ skip: ['workspace'] }); window.dispatchEvent(new Event('cape:workspace')); });
+  void openSection('your-model').then(() => {
+    (window as unknown as Perf).__capePerf = { ...(window as unknown as Perf).__capePerf, renderMs: performance.now() - t0 };
+    document.documentElement.setAttribute('data-ready', '1');
+    const target = location.hash.slice(1) || getState().panel;
+    if (target && target !== 'your-model') void reveal(target).then(watchSections);
+    else watchSections();
   });
-  renderAll(app, toggle);
-  window.addEventListener('cape:rerender', () => renderAll(app, toggle, true));
   // Saved models join the analyses when the URL asks for it (ws=1) and the server answers.
-  if (getState().ws === '1') void applyWorkspaceToggle().then((changed) => { if (changed) renderAll(app, toggle, true); });
-  (window as unknown as { __capePerf?: Record<string, number> }).__capePerf = { renderMs: performance.now() - t0 };
-  document.documentElement.setAttribute('data-ready', '1');
+  if (getState().ws === '1') void applyWorkspaceToggle().then((changed) => { if (changed) refresh(); });
 }
 
-function renderAll(app: HTMLElement, toggle: HTMLElement, keepScroll = false): void {
-  const y = window.scrollY;
+const themeLabel = () => (theme() === 'dark' ? 'Light theme' : 'Dark theme');
+
+/** Switches the theme in place: colours come from CSS; only panels with a chart redraw. */
+function switchTheme(toggle: HTMLElement): void {
+  const t0 = performance.now();
+  setState({ theme: theme() === 'dark' ? 'light' : 'dark' });
   applyTheme();
-  toggle.textContent = theme() === 'dark' ? 'Light theme' : 'Dark theme';
-  const nav = h('nav', { class: 'toc', 'aria-label': 'Panels' }, h('ol', {}, PANELS.map((p) => h('li', {}, h('a', { href: `#${p.id}` }, p.title)))));
-  const main = h('main', { id: 'main' });
-  mount(app,
-    h('a', { class: 'skip', href: '#main' }, 'Skip to content'),
-    h('header', { class: 'top' }, h('div', {}, h('h1', {}, 'CAPE Studio'), h('p', { class: 'sub' }, 'Where does a language model stand in the capability-coupling picture of scaling, and why? Every number below is computed from the bundled dataset by the same engine as the cape CLI.')), toggle),
-    nav, main);
-  for (const p of PANELS) main.appendChild(section(p));
-  const sel = getState().panel;
-  if (keepScroll) window.scrollTo(0, y);
-  else if (sel) document.getElementById(sel)?.scrollIntoView();
+  toggle.textContent = themeLabel();
+  refresh({ chartsOnly: true });
+  (window as unknown as Perf).__capePerf = { ...(window as unknown as Perf).__capePerf, themeMs: performance.now() - t0 };
+}
+
+/** The sticky navigation: one link per section (each deep-linkable as #id). */
+function navBar(): HTMLElement {
+  return h('nav', { class: 'sections-nav', 'aria-label': 'Sections' },
+    h('ul', {}, sectionDefs().map((s) => h('li', {}, h('a', { href: `#${s.id}` }, s.title)))));
+}
+
+/** In-page links open (render) their section before scrolling, and become history entries. */
+function onLocalLink(ev: MouseEvent): void {
+  const a = (ev.target as Element | null)?.closest?.('a[href^="#"]');
+  if (!a || ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey) return;
+  const id = (a.getAttribute('href') ?? '').slice(1);
+  if (!id) return;
+  ev.preventDefault();
+  history.pushState(null, '', `${location.search}#${id}`);
+  void reveal(id, true);
+}
+
+/** Back/Forward: the URL is the state; the form and the result follow it. */
+function onHistory(): void {
+  const before = JSON.stringify({ ...getState(), panel: undefined, theme: undefined });
+  initState();
+  applyTheme();
+  const after = JSON.stringify({ ...getState(), panel: undefined, theme: undefined });
+  if (before !== after) restoreAnalysis();
+  const target = location.hash.slice(1);
+  if (target) void reveal(target);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
 else boot();
+

@@ -31,8 +31,11 @@ export function initState(): PageState {
   return state;
 }
 
-/** Merges `patch` into the state (empty strings delete keys) and writes it to the URL. */
-export function setState(patch: PageState): void {
+/**
+ * Merges `patch` into the state (empty strings delete keys) and writes it to the URL: a new
+ * history entry with `push` (an analysis, so Back returns to the previous one), else in place.
+ */
+export function setState(patch: PageState, opts: { push?: boolean } = {}): void {
   const next: PageState = { ...state };
   for (const [k, v] of Object.entries(patch) as [StateKey, string | undefined][]) {
     if (v === undefined || v === '') delete next[k];
@@ -42,5 +45,7 @@ export function setState(patch: PageState): void {
   const q = new URLSearchParams();
   for (const k of STATE_KEYS) if (next[k] !== undefined) q.set(k, next[k] as string);
   const s = q.toString();
-  history.replaceState(null, '', s ? `?${s}` : location.pathname);
+  const url = `${s ? `?${s}` : location.pathname}${location.hash}`;
+  if (opts.push) history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
 }

@@ -8,22 +8,39 @@ export interface PanelDef {
   id: string;
   n: number;
   title: string;
-  render: (body: HTMLElement) => void;
+  /** Renders into `body`; a promise when part of the panel (a chart module) loads later. */
+  render: (body: HTMLElement) => void | Promise<void>;
+  /** One line computed from the data, shown first: what the panel says. */
+  takeaway?: () => string;
 }
 
 export function section(def: PanelDef): HTMLElement {
   const body = h('div', { class: 'panel-body' });
-  const el = h('section', { id: def.id, class: 'panel', 'aria-labelledby': `${def.id}-title`, 'data-panel': String(def.n) }, h('h2', { id: `${def.id}-title` }, h('span', { class: 'panel-n', 'aria-hidden': 'true' }, String(def.n)), def.title), body);
+  const el = h('section', { id: def.id, class: 'panel', 'aria-labelledby': `${def.id}-title`, 'data-panel': String(def.n) }, h('h3', { id: `${def.id}-title`, class: 'panel-title', tabindex: '-1' }, h('span', { class: 'panel-n', 'aria-hidden': 'true' }, String(def.n)), def.title), takeawayLine(def), body);
   safeRender(body, def.render);
   return el;
 }
 
-export function safeRender(body: HTMLElement, render: (b: HTMLElement) => void): void {
+/** The panel's one-line takeaway, or its engine error in place of it. */
+function takeawayLine(def: PanelDef): HTMLElement | null {
+  if (!def.takeaway) return null;
   try {
-    render(body);
+    return h('p', { class: 'takeaway', 'data-testid': `takeaway-${def.id}` }, def.takeaway());
   } catch (e) {
+    return h('p', { class: 'takeaway' }, `No summary: ${(e as Error).message}`);
+  }
+}
+
+export function safeRender(body: HTMLElement, render: (b: HTMLElement) => void | Promise<void>): void {
+  const fail = (e: unknown) => {
     body.replaceChildren(errorBox(`This panel failed to render: ${(e as Error).message}`));
     console.warn(e);
+  };
+  try {
+    const r = render(body);
+    if (r) r.catch(fail);
+  } catch (e) {
+    fail(e);
   }
 }
 
@@ -80,11 +97,12 @@ export function table(spec: TableSpec): HTMLElement {
     const rows = spec.csv ?? Array.from(t.querySelectorAll('tbody tr')).map((tr) => Array.from(tr.children).map((td) => td.textContent ?? ''));
     downloadCsv(spec.name, spec.header, rows);
   });
-  return h('div', { class: 'table-wrap' }, h('div', { class: 'tools' }, btn), h('div', { class: 'scroll-x' }, t));
+  // Focusable and named, so a keyboard user can scroll a table wider than the screen.
+  return h('div', { class: 'table-wrap' }, h('div', { class: 'tools' }, btn), h('div', { class: 'scroll-x', tabindex: '0', role: 'region', 'aria-label': spec.caption ?? `${spec.name} table` }, t));
 }
 
 export function chart(name: string, svg: string, label: string, onSelect?: (id: string) => void): HTMLElement {
-  const holder = h('div', { class: 'chart', role: 'figure', 'aria-label': label });
+  const holder = h('div', { class: 'chart', role: 'figure', 'aria-label': label, tabindex: '0' });
   holder.appendChild(svgNode(svg));
   if (onSelect) {
     holder.addEventListener('click', (ev) => {
@@ -94,13 +112,42 @@ export function chart(name: string, svg: string, label: string, onSelect?: (id: 
     holder.querySelectorAll('[data-model-id]').forEach((el) => el.classList.add('selectable'));
   }
   const svgBtn = h('button', { type: 'button', class: 'small', 'aria-label': `Download ${label} as SVG` }, 'SVG');
-  svgBtn.addEventListener('click', () => downloadSvg(name, svg));
+  svgBtn.addEventListener('click', () => downloadSvg(name, svg, label));
   const pngBtn = h('button', { type: 'button', class: 'small', 'aria-label': `Download ${label} as PNG` }, 'PNG');
-  pngBtn.addEventListener('click', () => void downloadPng(name, svg));
+  pngBtn.addEventListener('click', () => void downloadPng(name, svg, label));
   return h('figure', { class: 'chart-fig' }, h('div', { class: 'tools' }, svgBtn, pngBtn), holder);
 }
 
 /** Chart width for the current viewport (panels are laid out before they are measured). */
 export function chartWidth(): number {
   return Math.max(300, Math.min(1120, (window.innerWidth || 1280) - (window.innerWidth < 700 ? 40 : 110)));
+}
+
+/**
+ * Asks before deleting: shows "Delete <what>? [Delete] [Keep]" in `holder` and moves focus to
+ * Keep; `onConfirm` runs only on Delete. Returns nothing; the caller reports the outcome.
+ */
+export function confirmDelete(holder: HTMLElement, what: string, onConfirm: () => void | Promise<void>): void {
+  const keep = h('button', { type: 'button', class: 'small', 'data-testid': 'confirm-keep' }, 'Keep');
+  const del = h('button', { type: 'button', class: 'small danger', 'data-testid': 'confirm-delete' }, 'Delete');
+  keep.addEventListener('click', () => holder.replaceChildren());
+  del.addEventListener('click', () => { holder.replaceChildren(); void onConfirm(); });
+  mount(holder, h('div', { class: 'confirm', role: 'group', 'aria-label': `Confirm deleting ${what}` }, h('span', {}, `Delete ${what}?`), del, keep));
+  keep.focus();
+}
+
+/** "<done>. [Undo]" in `holder`; Undo runs `undo` once and clears the line. */
+export function undoLine(holder: HTMLElement, done: string, undo?: () => Promise<void>): void {
+  const status = h('span', { role: 'status', 'data-testid': 'undo-status' }, `${done}.`);
+  const btn = undo ? h('button', { type: 'button', class: 'small', 'data-testid': 'undo' }, 'Undo') : null;
+  btn?.addEventListener('click', async () => {
+    btn.disabled = true;
+    try {
+      await undo!();
+      holder.replaceChildren();
+    } catch (e) {
+      status.textContent = `Could not undo: ${(e as Error).message}`;
+    }
+  });
+  mount(holder, h('div', { class: 'confirm' }, status, btn));
 }

@@ -102,7 +102,7 @@ const LEGEND_ROW = 18;
  */
 export function renderPlot(opts: ChartOptions, width: number, height: number, legend: readonly LegendItem[], spec: Omit<Plot.PlotOptions, 'document' | 'width' | 'height' | 'style'>): string {
   const theme = THEMES[opts.theme ?? 'light'];
-  const el = Plot.plot({ document: opts.document, width, height, marginBottom: 36, style: { background: 'transparent', color: theme.fg }, ...spec });
+  const el = Plot.plot({ document: opts.document, width, height, marginBottom: 36, style: { background: 'transparent', color: theme.fg, fontSize: '12px' }, ...spec });
   return finish(el as unknown as Element, legend, opts, width);
 }
 
@@ -144,6 +144,9 @@ export function finish(plot: Element, legend: readonly LegendItem[], opts: Chart
     items.push(`<g class="legend-item">${sw}<text x="${x + 20}" y="${y}" dy="0.35em">${escapeXml(it.label.slice(0, 40))}</text></g>`);
     x += w;
   }
+  // Plot names each mark's <g> with an aria-label ("dot", "rect") but no role, which ARIA
+  // forbids; the names carry nothing a reader needs (points have <title>s), so drop them.
+  inner.querySelectorAll('g[aria-label]:not([role])').forEach((g) => g.removeAttribute('aria-label'));
   const legendHeight = legend.length ? (row + 1) * LEGEND_ROW + 6 : 0;
   inner.setAttribute('y', String(legendHeight));
   inner.setAttribute('x', '0');
@@ -151,9 +154,9 @@ export function finish(plot: Element, legend: readonly LegendItem[], opts: Chart
   const title = escapeXml(opts.title ?? 'chart');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="cape-chart" role="img" aria-label="${title}" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" ` +
-    `font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="11" color="${theme.fg}" fill="${theme.fg}" style="color:${theme.fg};background:${theme.bg}">` +
+    `font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="12" color="${theme.fg}" fill="${theme.fg}" style="color:${theme.fg};background:${theme.bg}">` +
     `<title>${title}</title><rect class="chart-bg" width="${width}" height="${total}" fill="${theme.bg}"/>` +
-    `<g class="legend" aria-label="legend">${items.join('')}</g>` +
+    `<g class="legend" role="group" aria-label="legend">${items.join('')}</g>` +
     inner.outerHTML.replace(/--plot-background: white/, `--plot-background: ${theme.bg}`) +
     `</svg>`
   );

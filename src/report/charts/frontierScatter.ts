@@ -39,7 +39,8 @@ export function frontierScatter(data: FrontierScatterData, opts: ChartOptions): 
   const symbols = seriesSymbols(labs);
   const marks: Plot.Markish[] = [Plot.gridX({ stroke: theme.grid, strokeOpacity: 1 }), Plot.gridY({ stroke: theme.grid, strokeOpacity: 1 })];
   const legend: LegendItem[] = [];
-  const band = (data.band ?? []).filter((b) => isNum(b.x) && isNum(b.lo) && isNum(b.hi));
+  // Scores are percent: the band is clipped to [0, 100] so it never promises an impossible score.
+  const band = (data.band ?? []).filter((b) => isNum(b.x) && isNum(b.lo) && isNum(b.hi)).map((b) => ({ x: b.x, lo: Math.max(0, b.lo), hi: Math.min(100, b.hi) }));
   if (band.length > 1) {
     marks.push(Plot.areaY(band, { x: 'x', y1: 'lo', y2: 'hi', fill: theme.muted, fillOpacity: 0.18 }));
     legend.push({ label: 'fit prediction band', color: theme.muted, shape: 'band' });

@@ -51,6 +51,8 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
     ].filter((b) => b.x2 > b.x1);
     marks.push(Plot.rect(bands, { x1: 'x1', x2: 'x2', fill: (b: { phase: string }) => PHASE_COLORS[b.phase], fillOpacity: 0.13 }));
     marks.push(Plot.ruleX([nc.value], { stroke: PHASE_COLORS.transition, strokeDasharray: '4,3', strokeWidth: 1.5 }));
+    // The Nc line names itself (value) at the top of the plot.
+    marks.push(Plot.text([nc.value], { x: (v: number) => v, frameAnchor: 'top', dy: 8, dx: 4, textAnchor: 'start', text: () => `Nc = ${fmtParams(nc.value)}`, fill: theme.fg, fontWeight: 600 }));
     legend.push({ label: 'tax (below Nc interval)', color: PHASE_COLORS.tax as string, shape: 'band' });
     legend.push({ label: 'transition (Nc interval)', color: PHASE_COLORS.transition as string, shape: 'band' });
     legend.push({ label: 'bonus (above Nc interval)', color: PHASE_COLORS.bonus as string, shape: 'band' });

@@ -7,7 +7,6 @@
 import { analyzeModel, familyNames, headline, hField, ncCluster, pairCoupling, type AnalyzeInput, type Headline, type ModelAnalysis, type ModelPoint, type PairCoupling, type SeriesModel } from '../../../src/cape/index.ts';
 import { checkParams, checkScore } from '../../../src/cape/input.ts';
 import type { BenchmarkId } from '../../../src/data/schema.ts';
-import { phaseDiagram } from '../../../src/report/charts/phaseDiagram.ts';
 import { h, mount, type Child } from '../dom.ts';
 import { attempt, engineContext } from '../engine.ts';
 import { fmtInterval as interval, isNum, fmtNum as num, fmtParams, fmtP as pValue, fmtSigned as signed } from '../../../src/report/format.ts';
@@ -17,6 +16,7 @@ import { chart, errorBox, failure, guard, table, tile, chartWidth, type PanelDef
 import { theme } from '../theme.ts';
 import { serverAvailable, SERVER_NEEDED, workspace } from '../api.ts';
 import { workspaceChanged } from './workspace.ts';
+import { examplesRow } from './examples.ts';
 
 /** The form's score fields; names, labels and URL keys come from the benchmark vocabulary. */
 const FORM_BENCHMARKS: readonly BenchmarkId[] = [
@@ -80,8 +80,7 @@ function headlineTiles(hl: Headline): HTMLElement[] {
   const claims = new Map(engineContext().dataset.seedClaims.map((c) => [c.id, c.value]));
   const study = (id: string, f: (v: number) => string) => (claims.has(id) ? ` · the study printed ${f(claims.get(id)!)} (panel 22 explains)` : '');
   return [
-    tile('Critical scale Nc', fmtParams(hl.nc.value), `95% CI ${interval(hl.nc.ciLow, hl.nc.ciHigh, fmtParams)} · family-cluster bootstrap · n = ${hl.nc.n} transitions · ${pct(hl.nc.validShare)} of ${hl.nc.resamples} resamples${study('nc.reference', (v) => `${v}B`)}`, { testid: 'header-nc' }),
-    tile('Nc, reference method', fmtParams(hl.ncReference.value), `95% CI ${interval(hl.ncReference.ciLow, hl.ncReference.ciHigh, fmtParams)} · quadratic-vertex bootstrap · n = ${hl.ncReference.n} models · ${pct(hl.ncReference.validShare)} kept`),
+    tile('Nc, reference method (not used)', fmtParams(hl.ncReference.value), `95% CI ${interval(hl.ncReference.ciLow, hl.ncReference.ciHigh, fmtParams)} · quadratic-vertex bootstrap · n = ${hl.ncReference.n} models · ${pct(hl.ncReference.validShare)} kept${study('nc.reference', (v) => `${v}B`)} · phases use the pooled Nc stated at the top`),
     tile('Pre-transition r (Pythia HS–TQA)', signed(hl.pythia.r, 3), `${hl.pythia.ci ? `95% CI ${interval(hl.pythia.ci[0], hl.pythia.ci[1], (x) => num(x, 3))}` : 'no bootstrap CI (n too small)'} · n = ${hl.pythia.n} · p = ${pValue(hl.pythia.p)}${study('pythia.r', (v) => signed(v, 3))}`, { testid: 'header-r' }),
     tile('Base + frontier models', `${hl.baseModels} + ${hl.frontierModels}`, `dataset v${hl.datasetVersion}${claims.has('header.baseModels') ? ` · the study counted ${claims.get('header.baseModels')} + ${claims.get('header.frontierModels')}` : ''}`),
     tile('Families / labs', `${hl.families} / ${hl.labs}`, 'base-model families / frontier labs'),
@@ -136,8 +135,9 @@ export const analyze: PanelDef = {
       const fd = new FormData(form);
       const patch: Record<string, string> = { run: '1', model: '' };
       for (const k of ['name', 'params', 'family', 'previous', ...SCORE_FIELDS.map((f) => f.key)]) patch[k] = String(fd.get(k) ?? '');
-      setState(patch);
+      setState(patch, { push: true });
       runAnalysis(result, form);
+      focusResult();
     });
     form.addEventListener('reset', () => {
       const patch: Record<string, string> = { run: '', model: '', name: '', params: '', family: '', previous: '' };
@@ -145,7 +145,7 @@ export const analyze: PanelDef = {
       setState(patch);
       setTimeout(() => { result.replaceChildren(); clearErrors(form); shared.lastAnalysis = null; shared.lastInput = null; shared.rerenderPhase(); }, 0);
     });
-    mount(body, form, result);
+    mount(body, examplesRow(analyzeKnown), form, result);
     shared.analyzeEl = body;
     if (s.run === '1') runAnalysis(result, form);
   },
@@ -167,7 +167,9 @@ export function runAnalysis(result: HTMLElement, form: HTMLElement): void {
       if (el) el.textContent = m;
       form.querySelector(`#f-${k}`)?.setAttribute('aria-invalid', 'true');
     }
-    mount(result, errorBox('Fix the highlighted fields to run the analysis.'), frontierWithoutSize(form));
+    const frontierView = frontierWithoutSize(form);
+    if (frontierView) return mount(result, frontierView);
+    mount(result, errorBox(fieldsMessage(errors)));
     return;
   }
   const out = attempt(() => analyzeModel(engineContext(), input));
@@ -199,14 +201,18 @@ function frontierWithoutSize(form: HTMLElement): HTMLElement | null {
   const st = getState();
   const m = st.model ? engineContext().frontier.find((x) => x.id === st.model) : undefined;
   if (!m || m.params !== null || (st.params ?? '').trim()) return null;
+  // Not an error: the field is empty because no size exists; the note says what to enter.
+  form.querySelector('#f-params')?.removeAttribute('aria-invalid');
   const err = form.querySelector('#f-params-err');
-  if (err) err.textContent = `${m.name}: ${m.lab} publishes no parameter count — enter an estimate (e.g. 300B) to place it on the phase axis`;
+  if (err) { err.textContent = ''; err.className = 'field-note'; }
+  const note = `${m.lab} publishes no parameter count for ${m.name}, so it has no phase on the size axis. To place it, enter an estimate in Parameters (e.g. 300B).`;
   const { swe_bench_verified: swe, gpqa_diamond: gpqa } = m.scores;
-  if (!isNum(swe) || !isNum(gpqa)) return null;
+  if (!isNum(swe) || !isNum(gpqa)) return h('p', { class: 'note', 'data-testid': 'frontier-no-size' }, note);
   const hf = attempt(() => hField(engineContext(), { swe, gpqa }));
   if (!hf.ok) return failure(hf, 'h-field');
   return h('div', { 'data-testid': 'frontier-known-result' },
-    h('h3', {}, `${m.name}: what its scores support without a size`),
+    h('h3', { id: 'analysis-heading', tabindex: '-1' }, `${m.name}: what its scores support without a size`),
+    h('p', { class: 'note', 'data-testid': 'frontier-no-size' }, note),
     h('div', { class: 'tiles' },
       tile('h-field', signed(hf.value.h, 1), `95% band ${interval(hf.value.interval[0], hf.value.interval[1], (v) => signed(v, 1))} · n = ${hf.value.n} frontier models`),
       tile('SWE / GPQA', `${num(swe, 1)} / ${num(gpqa, 1)}`, `expected GPQA at this SWE: ${num(hf.value.expectedGpqa, 1)}`)),
@@ -240,7 +246,7 @@ function renderAnalysis(el: HTMLElement, a: ModelAnalysis): void {
   const { phase, nc, gamma12Estimate: g, dEff: d, hField: hf, recommendations: recs, predictions: preds, phaseEvidence: ev } = a;
   mount(
     el,
-    h('div', { class: 'result-head' },
+    h('h3', { class: 'result-head', id: 'analysis-heading', tabindex: '-1' },
       h('span', { class: 'muted' }, 'Phase of '), h('strong', { 'data-testid': 'analysis-name' }, a.name), ' ',
       h('span', { class: `phase-pill tone-${phase}`, 'data-testid': 'analysis-phase', 'data-phase': phase }, phase.toUpperCase()),
     ),
@@ -355,25 +361,64 @@ export const known: PanelDef = {
       const q = search.value.trim().toLowerCase();
       setState({ q: search.value, famf: famSel.value, labf: labSel.value });
       const rows = all.filter((m) => (!q || m.name.toLowerCase().includes(q)) && (!famSel.value || m.family === famSel.value) && (!labSel.value || m.lab === labSel.value));
-      mount(list, rows.map((m) => h('li', {}, h('button', { type: 'button', class: `model-card kind-${m.kind}`, 'data-model-id': m.id, 'aria-label': `Analyze ${m.name}`, onclick: (() => analyzeKnown(m)) as EventListener }, h('strong', {}, m.name), h('span', { class: 'muted' }, ` ${m.params ? fmtParams(m.params) : 'size n/a'} · ${m.family}${m.kind === 'instruct' ? ' · instruct' : ''}`)))));
+      mount(list, rows.map((m, i) => h('li', {}, h('button', { type: 'button', class: `model-card kind-${m.kind}`, 'data-model-id': m.id, tabindex: i === 0 ? '0' : '-1', onclick: (() => analyzeKnown(m)) as EventListener }, h('strong', {}, m.name), h('span', { class: 'muted' }, ` ${m.params ? fmtParams(m.params) : 'size n/a'} · ${m.family}${m.kind === 'instruct' ? ' · instruct' : ''}`)))));
       if (!rows.length) list.appendChild(h('li', { class: 'muted' }, 'no model matches'));
     };
     [search, famSel, labSel].forEach((e) => e.addEventListener('input', fill));
+    list.addEventListener('keydown', (ev) => roveFocus(list, ev));
     fill();
     mount(body, h('div', { class: 'row wrap' }, h('div', { class: 'field' }, h('label', { for: 'f-y' }, 'Phase diagram y-axis'), axisSel), h('div', { class: 'field grow' }, h('label', { for: 'f-q' }, 'Search'), search), h('div', { class: 'field' }, h('label', { for: 'f-famf' }, 'Family'), famSel), h('div', { class: 'field' }, h('label', { for: 'f-labf' }, 'Lab'), labSel)), list);
   },
 };
 
+/**
+ * Roving tabindex over the model cards: the list is one tab stop; arrows, Home and End move
+ * between cards (the grid wraps, so Up/Down step by the number of cards in a row).
+ */
+function roveFocus(list: HTMLElement, ev: KeyboardEvent): void {
+  const cards = Array.from(list.querySelectorAll<HTMLButtonElement>('button.model-card'));
+  const i = cards.indexOf(document.activeElement as HTMLButtonElement);
+  if (i < 0 || !cards.length) return;
+  const top = cards[0]!.getBoundingClientRect().top;
+  const perRow = Math.max(1, cards.filter((c) => Math.abs(c.getBoundingClientRect().top - top) < 2).length);
+  const step: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: perRow, ArrowUp: -perRow, Home: -i, End: cards.length - 1 - i };
+  if (!(ev.key in step)) return;
+  ev.preventDefault();
+  const next = cards[Math.max(0, Math.min(cards.length - 1, i + step[ev.key]!))]!;
+  cards[i]!.tabIndex = -1;
+  next.tabIndex = 0;
+  next.focus();
+}
+
 /** Fills the form from a known model and analyzes it. */
 export function analyzeKnown(m: ModelPoint): void {
   const patch: Record<string, string> = { run: '1', model: m.id, name: m.name, params: m.params ? String(m.params) : '', family: m.kind === 'frontier' ? '' : m.family, previous: '' };
   for (const f of SCORE_FIELDS) patch[f.key] = isNum(m.scores[f.id]) ? String(m.scores[f.id]) : '';
-  setState(patch);
+  setState(patch, { push: true });
   if (shared.analyzeEl) {
     analyze.render(shared.analyzeEl);
     document.getElementById('analyze')?.scrollIntoView({ block: 'start' });
-    (document.getElementById('analysis-result') as HTMLElement | null)?.focus?.();
+    focusResult();
   }
+}
+
+/** Moves focus to the result's heading (the phase, or the h-field of a sizeless model). */
+function focusResult(): void {
+  document.getElementById('analysis-heading')?.focus();
+}
+
+/** Back/Forward: re-renders the form and the result from the URL state. */
+export function restoreAnalysis(): void {
+  if (!shared.analyzeEl) return;
+  if (getState().run !== '1') { shared.lastAnalysis = null; shared.lastInput = null; }
+  analyze.render(shared.analyzeEl);
+  shared.rerenderPhase();
+}
+
+/** One sentence for the result area naming the fields to fix. */
+function fieldsMessage(errors: Record<string, string>): string {
+  const names = Object.keys(errors).map((k) => (k === 'params' ? 'Parameters' : SCORE_FIELDS.find((f) => f.key === k)?.label ?? k));
+  return `Nothing was analysed: fix ${names.join(', ')} (the message is under each field).`;
 }
 
 /** Analyzes the known model with this id (a chart point was clicked). */
@@ -384,10 +429,19 @@ export function analyzeById(id: string): void {
 }
 
 // ---------------------------------------------------------------- 5 phase diagram
+let phaseDiagramFn: typeof import('../../../src/report/charts/phaseDiagram.ts').phaseDiagram;
 export const phase: PanelDef = {
   id: 'phase-diagram',
   n: 5,
   title: 'Phase diagram',
+  takeaway() {
+    const ctx = engineContext();
+    const nc = ncCluster(ctx);
+    const sizes = ctx.base.map((m) => m.params).filter(isNum);
+    const below = sizes.filter((p) => p < nc.ciLow).length;
+    const above = sizes.filter((p) => p > nc.ciHigh).length;
+    return `${below} of ${sizes.length} base models sit below Nc's 95% interval (tax), ${sizes.length - below - above} inside it, ${above} above it (bonus).`;
+  },
   render(body) {
     const draw = () => {
       const ctx = engineContext();
@@ -398,14 +452,15 @@ export const phase: PanelDef = {
       const a = shared.lastAnalysis;
       const uy = a?.scores[y];
       const user = a && shared.lastInput && isNum(uy) ? { name: shared.lastInput.name, params: shared.lastInput.params, y: uy } : null;
-      const svg = phaseDiagram({ points: pts, nc: nc.ok ? nc.value : null, user, yLabel: label, selectedId: getState().model ?? null }, { document, theme: theme(), width: chartWidth(), title: `${label} vs parameters with phase bands` });
+      const svg = phaseDiagramFn({ points: pts, nc: nc.ok ? nc.value : null, user, yLabel: label, selectedId: getState().model ?? null }, { document, theme: theme(), width: chartWidth(), title: `${label} vs parameters with phase bands` });
       mount(
         body,
         nc.ok ? h('p', { class: 'muted' }, `Bands: tax below ${fmtParams(nc.value.ciLow)}, transition ${fmtParams(nc.value.ciLow)}–${fmtParams(nc.value.ciHigh)} (95% CI of Nc = ${fmtParams(nc.value.value)}, ${nc.value.method}, n=${nc.value.n}), bonus above. ${pts.length} base models.`) : failure(nc, 'Nc bands'),
         chart('phase-diagram', svg, `${label} against parameters`, analyzeById),
       );
     };
-    shared.rerenderPhase = draw;
-    draw();
+    shared.rerenderPhase = () => { if (body.isConnected) draw(); };
+    // The chart code (Observable Plot) is its own chunk, loaded when this section is shown.
+    return import('../../../src/report/charts/phaseDiagram.ts').then((m) => { phaseDiagramFn = m.phaseDiagram; draw(); });
   },
 };

@@ -104,6 +104,14 @@ export const opt: PanelDef = {
   id: 'opt-internal',
   n: 17,
   title: 'OPT internal coupling',
+  takeaway() {
+    const ladder = [...optLadder()].sort((a, b) => a.params - b.params);
+    const first = ladder.find((r) => r.competingCount > 0);
+    const before = first ? ladder.filter((r) => r.params < first.params && r.competingCount === 0) : [];
+    if (!first) return `No competing units in any of the ${ladder.length} OPT measurements (reported by the study).`;
+    const upTo = before.length ? `none up to ${fmtParams(before[before.length - 1]!.params)}, then ` : '';
+    return `OPT competing units: ${upTo}${first.competingCount} at ${fmtParams(first.params)} (reported by the study; measured on activations).`;
+  },
   render(body) {
     guard(body, 'internal coupling', () => {
       const ladder = optLadder();

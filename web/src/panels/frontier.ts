@@ -19,6 +19,10 @@ export const frontier: PanelDef = {
   id: 'frontier',
   n: 7,
   title: 'Frontier coupling: SWE-bench Verified vs GPQA Diamond',
+  takeaway() {
+    const fit = frontierFit(engineContext());
+    return `Across ${fit.n} frontier models, GPQA rises ${num(fit.slope, 2)} points per SWE-bench point (r = ${num(fit.r, 2)}, 95% CI of the slope ${interval(fit.slopeCi[0], fit.slopeCi[1], (v) => num(v, 2))}).`;
+  },
   render(body) {
     guard(body, 'frontier fit', () => {
       const ctx = engineContext();

@@ -21,6 +21,10 @@ export const phaseCards: PanelDef = {
   id: 'phase-cards',
   n: 6,
   title: 'Phase cards',
+  takeaway() {
+    const sa = runningFit(engineContext()).signAccuracy;
+    return sa ? `The pooled running coupling gets the sign of γ12 right for ${sa.correct} of ${sa.n} transitions (${sa.below.correct}/${sa.below.n} below Nc, ${sa.above.correct}/${sa.above.n} above).` : 'Too few transitions to check the running coupling\u2019s sign.';
+  },
   render(body) {
     const ctx = engineContext();
     const nc = attempt(() => ncCluster(ctx));

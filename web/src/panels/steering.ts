@@ -131,6 +131,11 @@ export const steering: PanelDef = {
   id: 'steering',
   n: 30,
   title: 'Self-steering',
+  takeaway: () => {
+    const rs = recordedDemo().results;
+    const changed = rs.filter((r) => r.changed).length;
+    return `The study recorded ${changed} of ${rs.length} outputs as changed by steering, but it sampled both arms without a seed, so that count cannot separate steering from chance.`;
+  },
   render(body) {
     mount(body, h('p', { class: 'muted' }, 'The seed claims that adding a truth direction at the quarter-depth probe layer corrects misaligned outputs with no retraining. Below: what the study recorded, a live run on a model you load, and measured evaluations.'),
       recordedView(), liveView(), evalsView());

@@ -15,11 +15,25 @@ import { extraModelCount, setExtraModels } from '../engine.ts';
 import { fmtNum as num, fmtParams } from '../../../src/report/format.ts';
 import { longLabel } from '../../../src/data/benchmarks.ts';
 import { getState, setState } from '../state.ts';
-import { badge, errorBox, table, tile, type PanelDef } from '../ui.ts';
+import { badge, confirmDelete, errorBox, table, tile, undoLine, type PanelDef } from '../ui.ts';
 
 /** Asks main.ts to re-render every panel (after the analysis context changed). */
 export function rerenderAll(): void {
   window.dispatchEvent(new Event('cape:rerender'));
+}
+
+/** Deletes a saved model, then offers Undo (saves it again with the same name, family, size and scores). */
+async function removeModel(m: WorkspaceModel, holder: HTMLElement): Promise<void> {
+  try {
+    await workspace.remove(m.id);
+    workspaceChanged();
+    undoLine(holder, `Deleted "${m.name}"`, async () => {
+      await workspace.add({ name: m.name, family: m.family, params: m.params, scores: m.scores as Record<string, number> });
+      workspaceChanged();
+    });
+  } catch (e) {
+    mount(holder, errorBox(`"${m.name}" was not deleted: ${msg(e)}`));
+  }
 }
 
 /** Tells the workspace view that the saved models changed. */
@@ -130,7 +144,7 @@ export const workspacePanel: PanelDef = {
               rows: models.map((m) => [m.name, m.family ?? '—', fmtParams(m.params), scoreText(m.scores), m.origin, m.updatedAt.slice(0, 10),
                 h('span', { class: 'row tight' },
                   h('button', { type: 'button', class: 'small', 'aria-label': `Edit ${m.name}`, onclick: (() => mount(editor, editForm(m, () => editor.replaceChildren()))) as EventListener }, 'Edit'),
-                  h('button', { type: 'button', class: 'small', 'data-testid': 'ws-delete', 'aria-label': `Delete ${m.name}`, onclick: (async () => { try { await workspace.remove(m.id); workspaceChanged(); } catch (e) { mount(editor, errorBox(msg(e))); } }) as EventListener }, 'Delete'))]),
+                  h('button', { type: 'button', class: 'small', 'data-testid': 'ws-delete', 'aria-label': `Delete ${m.name}`, onclick: (() => confirmDelete(editor, `saved model "${m.name}"`, () => removeModel(m, editor))) as EventListener }, 'Delete'))]),
               csv: models.map((m) => [m.name, m.family ?? '', m.params, JSON.stringify(m.scores), m.origin, m.updatedAt, '']),
             })
           : h('p', { class: 'muted' }, 'No saved models yet: use "Save to workspace" on an analysis, or add a file below.'));
@@ -226,7 +240,7 @@ export const ledgerPanel: PanelDef = {
       try {
         const l = await ledger.list();
         const row = (p: LedgerEntry) => [h('span', {}, h('strong', {}, p.title), h('br', {}), p.statement), p.deadlineText || p.deadline || '—', h('span', { class: `badge tone-${p.status === 'passed' ? 'pass' : p.status === 'failed' ? 'fail' : 'open'}`, 'data-status': p.status }, p.leaning ? `${p.status} · leaning ${p.leaning}` : p.status), h('small', { class: 'muted' }, p.passCheck.detail), p.origin,
-          h('button', { type: 'button', class: 'small', 'aria-label': `Delete prediction ${p.title}`, 'data-testid': 'ledger-delete', onclick: (async () => { try { await ledger.remove(p.id); await refresh(); } catch (e) { mount(formHolder, errorBox(msg(e))); } }) as EventListener }, 'Delete')];
+          h('button', { type: 'button', class: 'small', 'aria-label': `Delete prediction ${p.title}`, 'data-testid': 'ledger-delete', onclick: (() => confirmDelete(formHolder, `prediction "${p.title}"`, async () => { try { await ledger.remove(p.id); await refresh(); undoLine(formHolder, `Deleted prediction "${p.title}"`); } catch (e) { mount(formHolder, errorBox(`"${p.title}" was not deleted: ${msg(e)}`)); } })) as EventListener }, 'Delete')];
         mount(out,
           h('div', { class: 'tiles' }, Object.entries(l.counts).map(([k, v]) => tile(k, String(v)))),
           h('p', { class: 'muted' }, `Statuses computed on ${l.evaluatedOn} from the dataset plus the workspace.`),

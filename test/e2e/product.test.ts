@@ -1,0 +1,207 @@
+/**
+ * The dashboard as a product (issue 14), at 1280×800 and 390×844 in light and dark: the first
+ * screen is the analysis, sections render when shown, analyses are history entries, focus and
+ * keyboard behave, and axe-core finds no serious or critical violation (after an analysis too).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeModel, createContext, hField } from '../../src/cape/index.ts';
+import { fmtParams } from '../../src/report/format.ts';
+import { launch, sectionIds, showAll, showSection, SHOTS, startSite, watch, type Site } from './harness.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const VIEWPORTS = [{ width: 1280, height: 800 }, { width: 390, height: 844 }] as const;
+const THEMES = ['light', 'dark'] as const;
+const ctx = createContext();
+let browser: Browser;
+let site: Site;
+
+beforeAll(async () => {
+  browser = await launch();
+  site = await startSite();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** A fresh page; `bypassCSP` only where axe-core's source is injected (the page's CSP forbids inline scripts). */
+async function open(viewport: { width: number; height: number }, query = '', bypassCSP = false): Promise<Page> {
+  const page = await browser.newPage({ viewport, bypassCSP });
+  await page.goto(site.url + query);
+  await page.waitForSelector('html[data-ready="1"]', { state: 'attached', timeout: 30_000 });
+  return page;
+}
+
+/** serious and critical axe-core violations, as "rule: n nodes (first target)". */
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const found = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`);
+  });
+  return found;
+}
+
+const inViewport = (page: Page, sel: string) => page.locator(sel).first().evaluate((el) => {
+  const r = el.getBoundingClientRect();
+  return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
+});
+
+describe('first screen is the analysis', () => {
+  for (const vp of VIEWPORTS) {
+    it(`at ${vp.width} px: inputs and the example row are on the first screen; an example's result is on screen and focused`, async () => {
+      const page = await open(vp);
+      const w = watch(page);
+      expect(await inViewport(page, '[data-testid="analyze-params"]')).toBe(true);
+      expect(await inViewport(page, '[data-testid="example"]')).toBe(true);
+      // only the first section rendered at boot
+      const rendered = await page.$$eval('.sect[data-rendered="1"]', (s) => s.map((e) => e.id));
+      expect(rendered).toEqual(['your-model']);
+      await page.screenshot({ path: join(SHOTS, `first-screen-${vp.width}.png`) });
+      const ex = page.getByTestId('example').first();
+      const id = await ex.getAttribute('data-model-id');
+      await ex.click();
+      await page.getByTestId('analysis-phase').waitFor();
+      expect(await inViewport(page, '[data-testid="analysis-phase"]')).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('analysis-heading');
+      const m = ctx.base.find((x) => x.id === id)!;
+      const a = analyzeModel(ctx, { name: m.name, params: m.params!, scores: m.scores, family: m.family });
+      expect(await page.getByTestId('analysis-phase').getAttribute('data-phase')).toBe(a.phase);
+      expect(await page.getByTestId('analysis-nc').innerText()).toBe(fmtParams(a.nc.value));
+      await page.screenshot({ path: join(SHOTS, `example-result-${vp.width}.png`) });
+      expect(w.errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('the frontier example shows its h-field and why it has no phase, with no error box', async () => {
+    const page = await open(VIEWPORTS[0]);
+    const ex = page.getByTestId('example').last();
+    const id = await ex.getAttribute('data-model-id');
+    const fm = ctx.frontier.find((x) => x.id === id)!;
+    await ex.click();
+    await page.getByTestId('frontier-known-result').waitFor();
+    const r = hField(ctx, { swe: fm.scores.swe_bench_verified!, gpqa: fm.scores.gpqa_diamond! });
+    expect(await page.getByTestId('frontier-known-result').innerText()).toContain(r.interpretation);
+    expect(await page.locator('#analyze .error, #analyze [role="alert"]').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('analysis-heading');
+    await page.close();
+  });
+});
+
+describe('navigation and history', () => {
+  it('each section is deep-linkable: /#frontier-models opens and renders that section', async () => {
+    const page = await open(VIEWPORTS[0], '#frontier-models');
+    await page.waitForSelector('#frontier-models[data-rendered="1"]');
+    await page.getByTestId('hfield-swe').waitFor();
+    expect(await sectionIds(page)).toEqual(['your-model', 'base-phase', 'frontier-models', 'physics', 'evidence', 'steering-live', 'workspace-ledger']);
+    // the navigation stays on screen while scrolling
+    await page.mouse.wheel(0, 3000);
+    await expect.poll(() => page.locator('.sections-nav').evaluate((n) => n.getBoundingClientRect().top)).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
+  it('each analysis is a history entry: Back and Forward restore the form and the result', async () => {
+    const page = await open(VIEWPORTS[0]);
+    const [a, b] = [page.getByTestId('example').nth(0), page.getByTestId('example').nth(1)];
+    await a.click();
+    await page.getByTestId('analysis-phase').waitFor();
+    const first = { name: await page.getByTestId('analyze-name').inputValue(), shown: await page.getByTestId('analysis-name').innerText() };
+    await b.click();
+    await expect.poll(() => page.getByTestId('analysis-name').innerText()).not.toBe(first.shown);
+    const second = await page.getByTestId('analysis-name').innerText();
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('analysis-name').innerText()).toBe(first.shown);
+    expect(await page.getByTestId('analyze-name').inputValue()).toBe(first.name);
+    await page.goBack();
+    await expect.poll(() => page.locator('#analysis-result').innerText()).toBe('');
+    expect(await page.getByTestId('analyze-name').inputValue()).toBe('');
+    await page.goForward();
+    await page.goForward();
+    await expect.poll(() => page.getByTestId('analysis-name').innerText()).toBe(second);
+    await page.close();
+  });
+});
+
+describe('keyboard and focus', () => {
+  it('the model list is one tab stop; arrows move between cards; Enter analyses and moves focus to the result', async () => {
+    const page = await open(VIEWPORTS[0]);
+    const list = page.getByTestId('known-models');
+    expect(await list.locator('button[tabindex="0"]').count()).toBe(1);
+    await list.locator('button[tabindex="0"]').focus();
+    await page.keyboard.press('ArrowRight');
+    const second = await list.locator('button.model-card').nth(1).getAttribute('data-model-id');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-model-id'))).toBe(second);
+    expect(await list.locator('button[tabindex="0"]').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('analysis-phase').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('analysis-heading');
+    expect(new URL(page.url()).searchParams.get('model')).toBe(second);
+    await page.close();
+  });
+
+  it('the theme toggle keeps focus and switches the theme in place', async () => {
+    const page = await open(VIEWPORTS[0]);
+    await page.getByTestId('theme-toggle').focus();
+    const before = await page.evaluate(() => document.documentElement.dataset.theme);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).not.toBe(before);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('theme-toggle');
+    await page.close();
+  });
+});
+
+describe('accessibility (axe-core)', () => {
+  for (const vp of VIEWPORTS) {
+    for (const theme of THEMES) {
+      it(`no serious or critical violation at ${vp.width} px, ${theme}, every section open, after an analysis`, async () => {
+        const page = await open(vp, `?theme=${theme}`, true);
+        expect(await axe(page)).toEqual([]);
+        await page.getByTestId('example').first().click();
+        await page.getByTestId('analysis-phase').waitFor();
+        await showAll(page);
+        await page.waitForSelector('#phase-diagram svg');
+        expect(await axe(page)).toEqual([]);
+        await page.screenshot({ path: join(SHOTS, `axe-${vp.width}-${theme}.png`) });
+        await page.close();
+      }, 300_000);
+    }
+  }
+});
+
+describe('sections', () => {
+  it('showing a section renders its panels, each opening with its takeaway when it has one', async () => {
+    const page = await open(VIEWPORTS[0]);
+    await showSection(page, 'steering-live');
+    expect(await page.locator('#steering-live .panel').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('takeaway-steering').count()).toBe(1);
+    await page.close();
+  });
+});
+
+describe('workspace', () => {
+  it('deleting a saved model asks first, and Undo saves it again', async () => {
+    const name = `undo-check-${Date.now()}`;
+    const r = await fetch(`${site.url}api/workspace/models`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, params: '3B', scores: { hellaswag: 55, truthfulqa_mc2: 36 } }) });
+    expect(r.status).toBeLessThan(300);
+    const page = await open(VIEWPORTS[0]);
+    await showSection(page, 'workspace-ledger');
+    const table = page.getByTestId('ws-table');
+    await expect.poll(() => table.innerText()).toContain(name);
+    const del = page.getByRole('button', { name: `Delete ${name}` });
+    await del.click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('confirm-keep');
+    await page.getByTestId('confirm-keep').click();
+    expect(await table.innerText()).toContain(name);
+    await del.click();
+    await page.getByTestId('confirm-delete').click();
+    await expect.poll(() => table.innerText().catch(() => '')).not.toContain(name);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.getByTestId('ws-table').innerText()).toContain(name);
+    await page.close();
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * The page's sections behind the sticky navigation. A section holds panels that are loaded
+ * (dynamic import) and rendered only when the section is scrolled near or opened by a link,
+ * one panel per task so that no boot task runs long. `registerPanel` adds a panel in one line
+ * (see registry.ts); `refresh` re-renders what is on screen after a theme or data change and
+ * marks the rest stale, so a toggle returns at once.
+ */
+import { h } from './dom.ts';
+import { section, type PanelDef } from './ui.ts';
+
+/** Loads a panel module and returns its panel definition(s). */
+export type PanelLoader = () => Promise<PanelDef | PanelDef[]>;
+
+export interface SectionDef {
+  id: string;
+  /** Label in the navigation. */
+  title: string;
+  /** One sentence under the section heading: what the section answers. */
+  lede: string;
+}
+
+interface Rendered { def: PanelDef; el: HTMLElement; body: HTMLElement }
+interface SectionState {
+  def: SectionDef;
+  loaders: PanelLoader[];
+  el?: HTMLElement;
+  body?: HTMLElement;
+  panels: Rendered[];
+  status: 'idle' | 'loading' | 'done';
+  stale: boolean;
+  done?: Promise<void>;
+}
+
+const sections: SectionState[] = [];
+let observer: IntersectionObserver | undefined;
+
+/** Declares a section (in navigation order). */
+export function defineSection(def: SectionDef): void {
+  sections.push({ def, loaders: [], panels: [], status: 'idle', stale: false });
+}
+
+/** Adds a panel (loaded lazily) at the end of section `sectionId`. */
+export function registerPanel(sectionId: string, load: PanelLoader): void {
+  const s = sections.find((x) => x.def.id === sectionId);
+  if (!s) throw new Error(`no section "${sectionId}" (sections: ${sections.map((x) => x.def.id).join(', ')})`);
+  s.loaders.push(load);
+}
+
+/** The declared sections, in order (for the navigation). */
+export function sectionDefs(): SectionDef[] {
+  return sections.map((s) => s.def);
+}
+
+/** Yields to the browser so input and paint run between panels. */
+export function yieldTask(): Promise<void> {
+  return new Promise((r) => setTimeout(r, 0));
+}
+
+/** Builds every section's shell (heading, lede, empty body); `watchSections` starts opening them. */
+export function buildSections(): HTMLElement[] {
+  return sections.map((s) => {
+    s.body = h('div', { class: 'sect-body' });
+    s.el = h('section', { id: s.def.id, class: 'sect', 'aria-labelledby': `${s.def.id}-h`, 'data-section': s.def.id },
+      h('h2', { id: `${s.def.id}-h`, class: 'sect-title', tabindex: '-1' }, s.def.title),
+      h('p', { class: 'lede' }, s.def.lede), s.body);
+    return s.el;
+  });
+}
+
+/**
+ * Opens each section when it comes within 300 px of the viewport. Called once the first section
+ * is on screen, so the empty shells below it do not all open at boot; without
+ * IntersectionObserver every section opens.
+ */
+export function watchSections(): void {
+  observer?.disconnect();
+  if (!('IntersectionObserver' in window)) {
+    sections.forEach((s) => void openSection(s.def.id));
+    return;
+  }
+  observer = new IntersectionObserver(onIntersect, { rootMargin: '0px 0px 300px 0px' });
+  sections.forEach((s) => s.el && observer?.observe(s.el));
+}
+
+function onIntersect(entries: IntersectionObserverEntry[]): void {
+  for (const e of entries) {
+    if (!e.isIntersecting) continue;
+    const s = sections.find((x) => x.el === e.target);
+    if (s && (s.status === 'idle' || s.stale)) void openSection(s.def.id);
+  }
+}
+
+/** Loads and renders the section's panels (once; again when stale). Resolves when rendered. */
+export function openSection(id: string): Promise<void> {
+  const s = sections.find((x) => x.def.id === id);
+  if (!s || !s.body) return Promise.resolve();
+  if (s.status === 'done' && s.stale) {
+    s.stale = false;
+    s.done = rerender(s);
+  }
+  if (s.status === 'idle') {
+    s.status = 'loading';
+    s.done = load(s);
+  }
+  return s.done ?? Promise.resolve();
+}
+
+async function load(s: SectionState): Promise<void> {
+  s.el?.setAttribute('aria-busy', 'true');
+  const defs = (await Promise.all(s.loaders.map((l) => l()))).flat();
+  for (const def of defs) {
+    const el = section(def);
+    s.panels.push({ def, el, body: el.querySelector('.panel-body') as HTMLElement });
+    s.body?.appendChild(el);
+    await yieldTask();
+  }
+  s.status = 'done';
+  s.el?.removeAttribute('aria-busy');
+  s.el?.setAttribute('data-rendered', '1');
+}
+
+async function rerender(s: SectionState, only?: (p: Rendered) => boolean): Promise<void> {
+  for (const p of s.panels) {
+    if (only && !only(p)) continue;
+    const fresh = section(p.def);
+    p.el.replaceWith(fresh);
+    p.el = fresh;
+    p.body = fresh.querySelector('.panel-body') as HTMLElement;
+    await yieldTask();
+  }
+}
+
+/**
+ * After a change that alters what panels show (`charts`: theme only, so only panels with a chart;
+ * otherwise every panel): sections near the viewport re-render now (one panel per task), the
+ * others are marked stale and re-render when they are next shown. `skip` lists panels that
+ * updated themselves.
+ */
+export function refresh(opts: { chartsOnly?: boolean; skip?: string[] } = {}): void {
+  const only = (p: Rendered) => !opts.skip?.includes(p.def.id) && (!opts.chartsOnly || !!p.body.querySelector('svg'));
+  for (const s of sections) {
+    if (s.status !== 'done') continue;
+    // Data changes redraw every opened section (one panel per task, so the click returns at
+    // once); a theme change redraws on-screen charts now and the rest when next shown.
+    if (!opts.chartsOnly || (s.el && nearViewport(s.el))) s.done = rerender(s, only);
+    else s.stale = true;
+  }
+}
+
+function nearViewport(el: HTMLElement): boolean {
+  const r = el.getBoundingClientRect();
+  return r.bottom > -300 && r.top < window.innerHeight + 300;
+}
+
+/** Opens the section that holds element id `target` (a section or a panel id) and scrolls to it. */
+export async function reveal(target: string, focus = false): Promise<void> {
+  const s = sections.find((x) => x.def.id === target)
+    ?? sections.find((x) => x.panels.some((p) => p.def.id === target))
+    ?? (await sectionOfPanel(target));
+  if (!s) return;
+  await openSection(s.def.id);
+  const el = document.getElementById(target) ?? s.el;
+  el?.scrollIntoView({ block: 'start' });
+  if (focus) (el?.querySelector('h2, h3') as HTMLElement | null)?.focus({ preventScroll: true });
+}
+
+/** Finds a not-yet-rendered panel by id by loading the sections' modules (imports are cached). */
+async function sectionOfPanel(id: string): Promise<SectionState | undefined> {
+  for (const s of sections) {
+    const defs = (await Promise.all(s.loaders.map((l) => l()))).flat();
+    if (defs.some((d) => d.id === id)) return s;
+  }
+  return undefined;
+}
