@@ -14,6 +14,8 @@ export const help = `cape steer --model-dir DIR (--prompt TEXT | --demo) [--max-
            [--greedy | --seed S [--temperature T] [--top-p P]] [--strength auto|X]
            [--adapt prompt|step] [--layer L] [--calibration FILE] [--json]
 cape steer calibrate --model-dir DIR [--calibration FILE] [--layer L] [--json]
+cape steer eval --model-dir DIR [--limit N] [--json]      (TruthfulQA MC1/MC2; docs/steering-eval.md)
+cape steer export --model-dir DIR --format safetensors|gguf --out FILE
   Loads a local Hugging Face checkpoint (a folder, or a model id in the HF cache; GPT-NeoX,
   GPT-2, Llama/Mistral, Qwen2; safetensors F32/F16/BF16; nothing is downloaded), finds the truth
   direction at the probe layer floor(layers/4) from 8 true and 8 false statements (or your
@@ -25,9 +27,11 @@ cape steer calibrate --model-dir DIR [--calibration FILE] [--layer L] [--json]
 
 type Sub = (argv: string[], io: Io) => Promise<number>;
 
-/** Subcommands of `cape steer` (eval and export are wired here when their modules land). */
+/** Subcommands of `cape steer`; eval and export load their modules on demand. */
 export const SUBCOMMANDS: Record<string, Sub> = {
   calibrate: runCalibrate,
+  eval: (a, io) => import('./steer-eval.ts').then((m) => m.runSteerEval(a, io)),
+  export: (a, io) => import('./steer-export.ts').then((m) => m.runSteerExport(a, io)),
 };
 
 const MODEL: Options = { 'model-dir': { type: 'string' }, layer: { type: 'string' },
@@ -44,8 +48,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (first !== undefined && !first.startsWith('-')) {
     const sub = SUBCOMMANDS[first];
     if (!sub) {
-      const known = ['eval', 'export'].includes(first) ? ' is not available in this build' : ' is unknown';
-      throw new CapeError('E_USAGE', `cape steer ${first}${known} (expected one of: ` +
+      throw new CapeError('E_USAGE', `cape steer ${first} is unknown (expected one of: ` +
         `${Object.keys(SUBCOMMANDS).join(', ')}, or options)`, 'subcommand');
     }
     return sub(rest, io);
