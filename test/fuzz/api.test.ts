@@ -35,8 +35,12 @@ const value = fc.letrec((tie) => ({
 const body = fc.oneof(fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 6 }), value);
 const queryValue = fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 10 }), fc.integer().map(String), fc.double().map(String));
 
+/** 503s the API documents as states, not crashes: no steering model configured on this server. */
+const DOCUMENTED_503 = new Set(['E_NO_MODEL']);
+
 function expectWellFormed(status: number, text: string, what: string): void {
-  expect(status, `${what} -> ${status} ${text.slice(0, 200)}`).toBeLessThan(500);
+  const documented = status === 503 && DOCUMENTED_503.has(String(JSON.parse(text).code));
+  expect(documented || status < 500, `${what} -> ${status} ${text.slice(0, 200)}`).toBe(true);
   if (status < 400) return;
   const e = JSON.parse(text) as Record<string, unknown>;
   expect(typeof e.code === 'string' && typeof e.message === 'string', what).toBe(true);

@@ -135,7 +135,10 @@ describe('parseLeaderboardCsv (real Open LLM Leaderboard v1 file)', () => {
     const base = lb.rows.filter((r) => pretrained(r.type));
     expect(relabelled.size).toBe(RELABELLED);
     expect(base).toHaveLength(422 + RELABELLED);
-    expect(lb.rows.filter((r) => r.params !== null)).toHaveLength(4906);
+    // sizes from the id or the known-size table; v1's rounded params_b only as a flagged last resort
+    const sized = lb.rows.filter((r) => r.params !== null);
+    expect(sized.filter((r) => r.paramsSource !== 'params_b')).toHaveLength(4906);
+    expect(sized).toHaveLength(6401);
     const { families } = groupFamilies(base);
     expect(families.map((f) => f.key)).toContain('EleutherAI/pythia-deduped');
     // 22 with the relabelled rows (sail/Sailor reaches three sizes once its 0.5B/4B/7B rows count as pretrained)
