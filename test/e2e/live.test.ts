@@ -22,7 +22,7 @@ import {
   startMockRouter,
   type MockRouter,
 } from '../live/mock-router.ts';
-import { launch, SHOTS, startSite, type Site } from './harness.ts';
+import { launch, SHOTS, showSection, startSite, type Site } from './harness.ts';
 
 let browser: Browser;
 let site: Site;
@@ -66,6 +66,7 @@ async function open(context?: Awaited<ReturnType<Browser['newContext']>>): Promi
   page.setDefaultTimeout(75_000);
   await page.goto(site.url);
   await page.waitForSelector('html[data-ready="1"]');
+  await showSection(page, 'steering-live'); // panels render when their section is shown
   await page.waitForFunction(
     () => (document.querySelector('[data-testid="live-where"]')?.textContent ?? '') !== '',
   );

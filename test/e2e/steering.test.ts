@@ -9,7 +9,7 @@ import { runSteeringEval } from '../../src/steer/eval/run.ts';
 import { saveEval } from '../../src/steer/eval/store.ts';
 import { recordedDemo } from '../../web/src/steering/recorded.ts';
 import { fakeModel } from '../steer/fake-model.ts';
-import { launch, startSite, watch, type Site } from './harness.ts';
+import { launch, showSection, type Site, startSite, watch } from './harness.ts';
 
 let browser: Browser;
 let site: Site;
@@ -32,6 +32,7 @@ async function open(): Promise<{ page: Page; w: ReturnType<typeof watch> }> {
   const w = watch(page);
   await page.goto(`${site.url}#steering`);
   await page.waitForSelector('html[data-ready="1"]', { timeout: 15_000 });
+  await showSection(page, 'steering-live'); // panels render when their section is shown
   return { page, w };
 }
 
