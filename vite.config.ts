@@ -24,7 +24,10 @@ function precompress(outDir: string): Plugin {
         for (const f of readdirSync(dir)) {
           if (!/\.(js|css|html|svg|json)$/.test(f)) continue;
           const buf = readFileSync(join(dir, f));
-          writeFileSync(join(dir, `${f}.br`), brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }));
+          writeFileSync(
+            join(dir, `${f}.br`),
+            brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
+          );
           writeFileSync(join(dir, `${f}.gz`), gzipSync(buf, { level: 9 }));
         }
       }

@@ -46,8 +46,15 @@ const a = await app.listen({ host: '127.0.0.1', port: 0 });
 process.stdout.write('listening on ' + a + '\\n');
 `;
 
-function startChild(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+function startChild(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (b: Buffer) => {
@@ -89,20 +96,55 @@ function rssMiB(pid: number): number {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cape-bench-'));
-  const server = await startChild(['--import', 'tsx', 'src/server/server.ts'], { CAPE_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', CAPE_LOG: '0' });
+  const server = await startChild(['--import', 'tsx', 'src/server/server.ts'], {
+    CAPE_DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    CAPE_LOG: '0',
+  });
   const baseline = await startChild(['--input-type=module', '-e', BASELINE], {});
   const url = server.url;
   try {
-    const analyzeBody = JSON.stringify({ name: 'bench-6.9b', params: '6.9B', family: 'Pythia', scores: { hellaswag: 64, truthfulqa: 33, arc: 40, mmlu: 26, winogrande: 62 } });
+    const analyzeBody = JSON.stringify({
+      name: 'bench-6.9b',
+      params: '6.9B',
+      family: 'Pythia',
+      scores: { hellaswag: 64, truthfulqa: 33, arc: 40, mmlu: 26, winogrande: 62 },
+    });
     // first calls pay for the bootstraps (Nc, running fit) that every later call reuses
     await fetch(`${url}/api/hfield?swe=70&gpqa=80`);
-    await fetch(`${url}/api/analyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: analyzeBody });
-    console.log(`CAPE Studio load benchmark: ${connections} connections, ${duration} s each after a ${warmup} s warm-up, node ${process.version}, ${cpus().length} CPUs (load generator on the same machine), loopback`);
-    console.log('endpoint                             req/s     MB/s   p50 ms  p99 ms  max ms      2xx  errors  non2xx   server RSS before -> after (MiB)');
-    await measure({ name: 'baseline: bare Fastify, same JSON', opts: { url: `${baseline.url}/baseline` } }, baseline.child.pid!);
+    await fetch(`${url}/api/analyze`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: analyzeBody,
+    });
+    console.log(
+      `CAPE Studio load benchmark: ${connections} connections, ${duration} s each after a ${warmup} s warm-up, node ${process.version}, ${cpus().length} CPUs (load generator on the same machine), loopback`,
+    );
+    console.log(
+      'endpoint                             req/s     MB/s   p50 ms  p99 ms  max ms      2xx  errors  non2xx   server RSS before -> after (MiB)',
+    );
+    await measure(
+      { name: 'baseline: bare Fastify, same JSON', opts: { url: `${baseline.url}/baseline` } },
+      baseline.child.pid!,
+    );
     await stop(baseline.child);
-    await measure({ name: 'GET /api/hfield?swe=70&gpqa=80', opts: { url: `${url}/api/hfield?swe=70&gpqa=80` } }, server.child.pid!);
-    await measure({ name: 'POST /api/analyze', opts: { url: `${url}/api/analyze`, method: 'POST', headers: { 'content-type': 'application/json' }, body: analyzeBody } }, server.child.pid!);
+    await measure(
+      { name: 'GET /api/hfield?swe=70&gpqa=80', opts: { url: `${url}/api/hfield?swe=70&gpqa=80` } },
+      server.child.pid!,
+    );
+    await measure(
+      {
+        name: 'POST /api/analyze',
+        opts: {
+          url: `${url}/api/analyze`,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: analyzeBody,
+        },
+      },
+      server.child.pid!,
+    );
   } finally {
     await stop(baseline.child);
     await stop(server.child);

@@ -23,12 +23,16 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** Click `selector`, return ms until the next animation frame after the handler ran. */
 async function clickToFrame(page: Page, selector: string): Promise<number> {
-  return page.evaluate((sel) => new Promise<number>((res) => {
-    const el = document.querySelector(sel) as HTMLElement;
-    const t0 = performance.now();
-    el.click();
-    requestAnimationFrame(() => setTimeout(() => res(performance.now() - t0), 0));
-  }), selector);
+  return page.evaluate(
+    (sel) =>
+      new Promise<number>((res) => {
+        const el = document.querySelector(sel) as HTMLElement;
+        const t0 = performance.now();
+        el.click();
+        requestAnimationFrame(() => setTimeout(() => res(performance.now() - t0), 0));
+      }),
+    selector,
+  );
 }
 
 function firstLoadGz(): number {
@@ -40,14 +44,23 @@ function firstLoadGz(): number {
 
 const site = await startSite();
 const browser = await launch();
-const out: Record<string, number[]> = { analysisMs: [], longTasks: [], longestTask: [], themeMs: [], wsMs: [], wireKb: [] };
+const out: Record<string, number[]> = {
+  analysisMs: [],
+  longTasks: [],
+  longestTask: [],
+  themeMs: [],
+  wsMs: [],
+  wireKb: [],
+};
 try {
   for (let i = 0; i < runs; i++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(() => {
       const w = window as unknown as { __long: number[] };
       w.__long = [];
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver((l) =>
+        l.getEntries().forEach((e) => w.__long.push(e.duration)),
+      ).observe({ type: 'longtask', buffered: true });
     });
     let wire = 0;
     page.on('response', async (r) => {
@@ -73,5 +86,6 @@ try {
   await site.close();
 }
 console.log(`page benchmark, ${runs} fresh pages, Chromium headless, 1280×800 (median · max)`);
-for (const [k, v] of Object.entries(out)) console.log(`  ${k}: ${median(v).toFixed(1)} · ${Math.max(...v).toFixed(1)}`);
+for (const [k, v] of Object.entries(out))
+  console.log(`  ${k}: ${median(v).toFixed(1)} · ${Math.max(...v).toFixed(1)}`);
 console.log(`  first-load JS gzipped: ${(firstLoadGz() / 1024).toFixed(1)} KB`);

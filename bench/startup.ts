@@ -17,7 +17,10 @@ const cape = join(root, 'bin', 'cape.mjs');
 const COMMANDS: { args: string[]; target: number }[] = [
   { args: ['--help'], target: 2.5 },
   { args: ['hfield', '--swe', '80', '--gpqa', '85', '--json'], target: 2.5 },
-  { args: ['analyze', '--params', '7B', '--hellaswag', '75', '--truthfulqa', '40', '--json'], target: 2.5 },
+  {
+    args: ['analyze', '--params', '7B', '--hellaswag', '75', '--truthfulqa', '40', '--json'],
+    target: 2.5,
+  },
   { args: ['frontier', '--json'], target: 2.5 },
   { args: ['verify', '--json'], target: 4 },
   { args: ['leaderboard'], target: 4 },
@@ -28,7 +31,8 @@ function cpuSeconds(argv: string[]): number {
   const r = spawnSync('/usr/bin/time', ['-f', '%U %S', ...argv], { cwd: root, encoding: 'utf8' });
   const last = r.stderr.trim().split('\n').at(-1) ?? '';
   const [u, s] = last.split(' ').map(Number);
-  if (!Number.isFinite(u) || !Number.isFinite(s)) throw new Error(`no timing for ${argv.join(' ')}: ${last}`);
+  if (!Number.isFinite(u) || !Number.isFinite(s))
+    throw new Error(`no timing for ${argv.join(' ')}: ${last}`);
   return u! + s!;
 }
 
@@ -46,8 +50,10 @@ function main(): void {
       base.push(cpuSeconds(['node', '-e', '0']));
     }
     const ratio = median(mine) / median(base);
-    console.log(`| cape ${c.args.join(' ')} | ${median(mine).toFixed(3)} | ${median(base).toFixed(3)} | `
-      + `${ratio.toFixed(1)}× | ${c.target}× ${ratio <= c.target ? 'met' : 'NOT met'} |`);
+    console.log(
+      `| cape ${c.args.join(' ')} | ${median(mine).toFixed(3)} | ${median(base).toFixed(3)} | ` +
+        `${ratio.toFixed(1)}× | ${c.target}× ${ratio <= c.target ? 'met' : 'NOT met'} |`,
+    );
   }
 }
 

@@ -16,8 +16,9 @@ import { Engine } from '../src/steer/engine.ts';
 import { loadModel } from '../src/steer/load.ts';
 
 const dir = process.argv[2] ?? '/tmp/cape-bench/pythia-160m-shape';
-const torch = JSON.parse(readFileSync(join(import.meta.dirname,
-  '../test/fixtures/steering/torch-timing.json'), 'utf8'));
+const torch = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../test/fixtures/steering/torch-timing.json'), 'utf8'),
+);
 
 const ms = (t: number): number => performance.now() - t;
 let t = performance.now();
@@ -50,14 +51,30 @@ const completion50Ms = ms(t);
 
 const peakMiB = process.resourceUsage().maxRSS / 1024;
 const same = tokens.join() === torch.greedy.tokens.join();
-console.log(JSON.stringify({
-  model: { ...eng.info, weightsMiB: Math.round(weightsMiB) },
-  engine: { loadMs: Math.round(loadMs), prefillMsPerToken: +prefill.toFixed(1),
-    decodeMsPerToken: +decode.toFixed(1), calibrationMs: Math.round(calibrationMs),
-    completion50Ms: Math.round(completion50Ms), peakRssMiB: Math.round(peakMiB),
-    peakOverWeights: +(peakMiB / weightsMiB).toFixed(2) },
-  torchRecorded: { loadMs: Math.round(torch.loadMs), prefillMsPerToken: +torch.prefill.msPerToken.toFixed(1),
-    decodeMsPerToken: +torch.decode.msPerToken.toFixed(1), calibrationMs: Math.round(torch.calibrationMs),
-    note: 'recorded run (torch-timing.json), not this machine at this time' },
-  greedyTokensMatchTorch: same, promptTokensMatchTorch: ids.join() === torch.greedy.promptTokens.join(),
-}, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      model: { ...eng.info, weightsMiB: Math.round(weightsMiB) },
+      engine: {
+        loadMs: Math.round(loadMs),
+        prefillMsPerToken: +prefill.toFixed(1),
+        decodeMsPerToken: +decode.toFixed(1),
+        calibrationMs: Math.round(calibrationMs),
+        completion50Ms: Math.round(completion50Ms),
+        peakRssMiB: Math.round(peakMiB),
+        peakOverWeights: +(peakMiB / weightsMiB).toFixed(2),
+      },
+      torchRecorded: {
+        loadMs: Math.round(torch.loadMs),
+        prefillMsPerToken: +torch.prefill.msPerToken.toFixed(1),
+        decodeMsPerToken: +torch.decode.msPerToken.toFixed(1),
+        calibrationMs: Math.round(torch.calibrationMs),
+        note: 'recorded run (torch-timing.json), not this machine at this time',
+      },
+      greedyTokensMatchTorch: same,
+      promptTokensMatchTorch: ids.join() === torch.greedy.promptTokens.join(),
+    },
+    null,
+    2,
+  ),
+);

@@ -8,11 +8,15 @@ import { join } from 'node:path';
 import { isStale, root } from './stale.mjs';
 
 const outdir = join(root, 'dist/cli');
-if (process.argv.includes('--if-stale') && !isStale(join(outdir, 'main.js'), ['src', 'data'])) process.exit(0);
+if (process.argv.includes('--if-stale') && !isStale(join(outdir, 'main.js'), ['src', 'data']))
+  process.exit(0);
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: join(root, 'src/cli/main.ts'), 'steer-worker': join(root, 'src/steer/worker.ts') },
+  entryPoints: {
+    main: join(root, 'src/cli/main.ts'),
+    'steer-worker': join(root, 'src/steer/worker.ts'),
+  },
   outdir,
   bundle: true,
   splitting: true,

@@ -4,5 +4,9 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { isStale, root } from './stale.mjs';
 
-if (process.argv.includes('--if-stale') && !isStale(join(root, 'dist/web/index.html'), ['web', 'src', 'data'])) process.exit(0);
+if (
+  process.argv.includes('--if-stale') &&
+  !isStale(join(root, 'dist/web/index.html'), ['web', 'src', 'data'])
+)
+  process.exit(0);
 await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });

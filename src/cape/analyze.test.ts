@@ -9,13 +9,19 @@ const ctx = createContext();
 describe('analyzeModel', () => {
   it('classifies by size against the pooled Nc interval when nothing else is known', () => {
     const nc = ncCluster(ctx);
-    expect(analyzeModel(ctx, { params: nc.ciLow / 2, scores: { hellaswag: 40, truthfulqa_mc2: 42 } }).phase).toBe('tax');
+    expect(
+      analyzeModel(ctx, { params: nc.ciLow / 2, scores: { hellaswag: 40, truthfulqa_mc2: 42 } })
+        .phase,
+    ).toBe('tax');
     expect(analyzeModel(ctx, { params: nc.value, scores: {} }).phase).toBe('transition');
     expect(analyzeModel(ctx, { params: nc.ciHigh * 2, scores: {} }).phase).toBe('bonus');
   });
 
-  it('uses the reference study\'s frontier regimes above 70B and says they are definitions', () => {
-    const a = analyzeModel(ctx, { params: 80e9, scores: { swe_bench_verified: 70, gpqa_diamond: 80 } });
+  it("uses the reference study's frontier regimes above 70B and says they are definitions", () => {
+    const a = analyzeModel(ctx, {
+      params: 80e9,
+      scores: { swe_bench_verified: 70, gpqa_diamond: 80 },
+    });
     expect(a.phase).toBe('nc2');
     expect(a.phaseEvidence.join(' ')).toMatch(/not estimates/);
     expect(a.hField).not.toBeNull();
@@ -23,7 +29,12 @@ describe('analyzeModel', () => {
   });
 
   it('a measured γ12 against the previous model is the primary evidence', () => {
-    const a = analyzeModel(ctx, { params: 12e9, scores: { hellaswag: 70, truthfulqa_mc2: 30 }, family: 'Pythia', previous: 'Pythia-6.9B-deduped' });
+    const a = analyzeModel(ctx, {
+      params: 12e9,
+      scores: { hellaswag: 70, truthfulqa_mc2: 30 },
+      family: 'Pythia',
+      previous: 'Pythia-6.9B-deduped',
+    });
     expect(a.gamma12Estimate.source).toBe('measured');
     expect(a.gamma12).toBeLessThan(0);
     expect(a.phase).toBe('tax');
@@ -39,11 +50,21 @@ describe('analyzeModel', () => {
 
   it('rejects invalid params and out-of-range scores with E_INPUT naming the field', () => {
     const bad = (f: () => unknown, field: string) => {
-      try { f(); } catch (e) { expect(e).toBeInstanceOf(CapeError); expect((e as CapeError).code).toBe('E_INPUT'); expect((e as CapeError).field).toBe(field); return; }
+      try {
+        f();
+      } catch (e) {
+        expect(e).toBeInstanceOf(CapeError);
+        expect((e as CapeError).code).toBe('E_INPUT');
+        expect((e as CapeError).field).toBe(field);
+        return;
+      }
       throw new Error('expected a CapeError');
     };
     bad(() => analyzeModel(ctx, { params: -5, scores: {} }), 'params');
-    bad(() => analyzeModel(ctx, { params: 1e9, scores: { truthfulqa_mc2: 170 } }), 'scores.truthfulqa_mc2');
+    bad(
+      () => analyzeModel(ctx, { params: 1e9, scores: { truthfulqa_mc2: 170 } }),
+      'scores.truthfulqa_mc2',
+    );
   });
 
   it('an unknown family is a note naming the nearest families, and the pooled Nc is used', () => {

@@ -1,5 +1,6 @@
 /**
- * "Analyze any model" (docs/features.md row 2): phase with evidence, γ12 (measured against the previous
+ * "Analyze any model" (docs/features.md row 2): phase with evidence, γ12 (measured against the
+ * previous
  * model, else predicted from the running-coupling fit with a 95% prediction interval),
  * susceptibility χ = 1/|γ12|, distance to Nc, the d_eff of its regime, the h-field when SWE and
  * GPQA are given, recommendations and predicted scores at the next size. Missing scores stay
@@ -45,7 +46,17 @@ export interface ModelAnalysis {
   scores: ScoreMap;
   phase: Phase;
   phaseEvidence: string[];
-  nc: { value: number; ciLow: number; ciHigh: number; method: string; n: number; validShare: number; seed: number; resamples: number; extrapolation: string | null };
+  nc: {
+    value: number;
+    ciLow: number;
+    ciHigh: number;
+    method: string;
+    n: number;
+    validShare: number;
+    seed: number;
+    resamples: number;
+    extrapolation: string | null;
+  };
   distanceToNc: number;
   /** γ12 for this model: measured against the previous model when given, else predicted. */
   gamma12: number;
@@ -69,21 +80,45 @@ function predictedGamma(ctx: Context, params: number, family: string | null): Ga
     if (usable(ts).length >= 3) {
       const f = fitRunning(ts);
       const p = olsPredict(f.fit, logN);
-      return { value: p.fit, source: 'predicted', interval: p.prediction, n: f.n, note: `${family}'s own running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions; OLS prediction interval: one family, no cluster resampling possible)` };
+      return {
+        value: p.fit,
+        source: 'predicted',
+        interval: p.prediction,
+        n: f.n,
+        note: `${family}'s own running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions; OLS prediction interval: one family, no cluster resampling possible)`,
+      };
     }
   }
   const f = runningFit(ctx);
   const value = f.A * logN + f.B;
-  return { value, source: 'predicted', interval: runningPrediction(ctx, logN), n: f.n, note: `pooled running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions, R² = ${f.r2.toFixed(2)}); 95% prediction interval by ${f.ciMethod}, plus resampled residuals` };
+  return {
+    value,
+    source: 'predicted',
+    interval: runningPrediction(ctx, logN),
+    n: f.n,
+    note: `pooled running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions, R² = ${f.r2.toFixed(2)}); 95% prediction interval by ${f.ciMethod}, plus resampled residuals`,
+  };
 }
 
 /** d_eff of the size band the model falls in (by size, whatever the measured γ12 says). */
 function deffFor(ctx: Context, phase: PhaseResult, params: number): ModelAnalysis['dEff'] {
   const { ciLow, ciHigh } = phase.nc;
-  const band = phase.phase === 'nc2' || phase.phase === 'nc3' ? 'frontier' : params < ciLow ? 'tax' : params > ciHigh ? 'bonus' : 'transition';
+  const band =
+    phase.phase === 'nc2' || phase.phase === 'nc3'
+      ? 'frontier'
+      : params < ciLow
+        ? 'tax'
+        : params > ciHigh
+          ? 'bonus'
+          : 'transition';
   const b = deffProgression(ctx).find((d) => d.band === band);
   if (!b || !Number.isFinite(b.matrix.dEff)) return null;
-  return { band: `${b.band} (${b.range})`, value: b.matrix.dEff, ci: b.matrix.dEffCi, n: b.matrix.n };
+  return {
+    band: `${b.band} (${b.range})`,
+    value: b.matrix.dEff,
+    ci: b.matrix.dEffCi,
+    n: b.matrix.n,
+  };
 }
 
 /**
@@ -96,15 +131,31 @@ function deffFor(ctx: Context, phase: PhaseResult, params: number): ModelAnalysi
 export function analyzeModel(ctx: Context, raw: AnalyzeInput): ModelAnalysis {
   const input = checkModelInput(raw, { defaultName: 'your model' });
   const { family, note: familyNote } = resolveFamily(ctx, input.family);
-  const phase = classifyPhase(ctx, { params: input.params, scores: input.scores, family, previous: input.previous });
+  const phase = classifyPhase(ctx, {
+    params: input.params,
+    scores: input.scores,
+    family,
+    previous: input.previous,
+  });
   const gamma12: GammaEstimate = phase.measured?.stable
-    ? { value: phase.measured.value as number, source: 'measured', interval: null, n: 2, note: phase.measured.note }
+    ? {
+        value: phase.measured.value as number,
+        source: 'measured',
+        interval: null,
+        n: 2,
+        note: phase.measured.note,
+      }
     : predictedGamma(ctx, input.params, family);
   const { swe_bench_verified: swe, gpqa_diamond: gpqa } = input.scores;
   const h = swe !== undefined && gpqa !== undefined ? hField(ctx, { swe, gpqa }) : null;
   const nextParams = input.nextParams ?? input.params * 2;
   const notes = familyNote ? [familyNote] : [];
-  const predictions = nextSizePredictions(ctx, { params: input.params, scores: input.scores, family, nextParams });
+  const predictions = nextSizePredictions(ctx, {
+    params: input.params,
+    scores: input.scores,
+    family,
+    nextParams,
+  });
   const dEff = deffFor(ctx, phase, input.params);
   return {
     name: input.name,
@@ -113,14 +164,30 @@ export function analyzeModel(ctx: Context, raw: AnalyzeInput): ModelAnalysis {
     scores: input.scores,
     phase: phase.phase,
     phaseEvidence: phase.evidence,
-    nc: { value: phase.nc.value, ciLow: phase.nc.ciLow, ciHigh: phase.nc.ciHigh, method: phase.nc.method, n: phase.nc.n, validShare: phase.nc.validShare, seed: phase.nc.seed, resamples: phase.nc.resamples, extrapolation: phase.nc.extrapolation },
+    nc: {
+      value: phase.nc.value,
+      ciLow: phase.nc.ciLow,
+      ciHigh: phase.nc.ciHigh,
+      method: phase.nc.method,
+      n: phase.nc.n,
+      validShare: phase.nc.validShare,
+      seed: phase.nc.seed,
+      resamples: phase.nc.resamples,
+      extrapolation: phase.nc.extrapolation,
+    },
     distanceToNc: phase.distanceToNc,
     gamma12: gamma12.value,
     gamma12Estimate: gamma12,
     chi: 1 / Math.abs(gamma12.value),
     dEff,
     hField: h,
-    recommendations: recommendations({ phase, gamma12, hField: h, scores: input.scores, params: input.params }),
+    recommendations: recommendations({
+      phase,
+      gamma12,
+      hField: h,
+      scores: input.scores,
+      params: input.params,
+    }),
     predictions,
     nextParams,
     notes,

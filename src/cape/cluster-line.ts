@@ -30,14 +30,23 @@ function familyStats(ts: readonly Usable[]): { stats: Float64Array; k: number } 
   const stats = new Float64Array(families.length * 5);
   for (const t of ts) {
     const j = index.get(t.family)! * 5;
-    stats[j]! += 1; stats[j + 1]! += t.logMid; stats[j + 2]! += t.gamma12;
-    stats[j + 3]! += t.logMid * t.logMid; stats[j + 4]! += t.logMid * t.gamma12;
+    stats[j]! += 1;
+    stats[j + 1]! += t.logMid;
+    stats[j + 2]! += t.gamma12;
+    stats[j + 3]! += t.logMid * t.logMid;
+    stats[j + 4]! += t.logMid * t.gamma12;
   }
   return { stats, k: families.length };
 }
 
 /** OLS [A, B] from sufficient statistics; [NaN, NaN] below 3 points or for constant x. */
-export function lineFromSums(n: number, sx: number, sy: number, sxx: number, sxy: number): [number, number] {
+export function lineFromSums(
+  n: number,
+  sx: number,
+  sy: number,
+  sxx: number,
+  sxy: number,
+): [number, number] {
   if (n < 3) return [NaN, NaN];
   const den = n * sxx - sx * sx;
   if (!(den > 1e-12)) return [NaN, NaN];
@@ -49,16 +58,27 @@ export function lineFromSums(n: number, sx: number, sy: number, sxx: number, sxy
 export function clusterLine(ts: readonly Usable[], seed: number, resamples: number): ClusterLine {
   const { stats, k } = familyStats(ts);
   const rng = createRng(seed);
-  const A = new Float64Array(resamples), B = new Float64Array(resamples);
+  const A = new Float64Array(resamples),
+    B = new Float64Array(resamples);
   for (let r = 0; r < resamples; r++) {
-    let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+    let n = 0,
+      sx = 0,
+      sy = 0,
+      sxx = 0,
+      sxy = 0;
     for (let d = 0; d < k; d++) {
       const j = rng.int(k) * 5;
-      n += stats[j]!; sx += stats[j + 1]!; sy += stats[j + 2]!; sxx += stats[j + 3]!; sxy += stats[j + 4]!;
+      n += stats[j]!;
+      sx += stats[j + 1]!;
+      sy += stats[j + 2]!;
+      sxx += stats[j + 3]!;
+      sxy += stats[j + 4]!;
     }
     [A[r], B[r]] = lineFromSums(n, sx, sy, sxx, sxy);
   }
-  const all = [0, 1, 2, 3, 4].map((c) => ts.reduce((s, t) => s + [1, t.logMid, t.gamma12, t.logMid ** 2, t.logMid * t.gamma12][c]!, 0));
+  const all = [0, 1, 2, 3, 4].map((c) =>
+    ts.reduce((s, t) => s + [1, t.logMid, t.gamma12, t.logMid ** 2, t.logMid * t.gamma12][c]!, 0),
+  );
   const [a, b] = lineFromSums(all[0]!, all[1]!, all[2]!, all[3]!, all[4]!);
   const residuals = Float64Array.from(ts, (t) => t.gamma12 - (a * t.logMid + b));
   return { A, B, families: k, n: ts.length, resamples, seed, residuals };
@@ -70,9 +90,17 @@ function finite(v: Float64Array): Float64Array {
 }
 
 /** 95% percentile intervals of A and B over the resamples that gave a line. */
-export function clusterCis(cl: ClusterLine): { slopeCi: [number, number]; interceptCi: [number, number]; used: number } {
+export function clusterCis(cl: ClusterLine): {
+  slopeCi: [number, number];
+  interceptCi: [number, number];
+  used: number;
+} {
   const a = finite(cl.A);
-  return { slopeCi: percentileInterval(a, 0.95), interceptCi: percentileInterval(finite(cl.B), 0.95), used: a.length };
+  return {
+    slopeCi: percentileInterval(a, 0.95),
+    interceptCi: percentileInterval(finite(cl.B), 0.95),
+    used: a.length,
+  };
 }
 
 /**

@@ -41,7 +41,8 @@ let shared: Context | undefined;
 
 /** Builds a context; without options returns one shared, memoised context over the shipped data. */
 export function createContext(options: EngineOptions = {}): Context {
-  const plain = Object.keys(options).length === 0 || Object.values(options).every((v) => v === undefined);
+  const plain =
+    Object.keys(options).length === 0 || Object.values(options).every((v) => v === undefined);
   if (plain && shared) return shared;
   const dataset = options.dataset ?? loadDataset();
   const extra = options.extraModels ?? [];

@@ -5,7 +5,7 @@
  * list, marked excluded, and counted, never silently dropped.
  */
 import type { BenchmarkId } from '../data/schema.ts';
-import { type ModelPoint } from './points.ts';
+import type { ModelPoint } from './points.ts';
 
 export interface Transition {
   family: string;
@@ -32,15 +32,30 @@ export interface PairOptions {
 
 export const MIN_DELTA = 0.5;
 
-/** Models of one family that have both benchmarks and a parameter count, sorted by N (ties: by name). */
-export function familySeries(points: readonly ModelPoint[], family: string, x: BenchmarkId, y: BenchmarkId): ModelPoint[] {
+/** Models of one family that have both benchmarks and a parameter count, sorted by N (ties: by
+ * name). */
+export function familySeries(
+  points: readonly ModelPoint[],
+  family: string,
+  x: BenchmarkId,
+  y: BenchmarkId,
+): ModelPoint[] {
   return points
-    .filter((p) => p.family === family && p.params !== null && p.scores[x] !== undefined && p.scores[y] !== undefined)
+    .filter(
+      (p) =>
+        p.family === family &&
+        p.params !== null &&
+        p.scores[x] !== undefined &&
+        p.scores[y] !== undefined,
+    )
     .sort((a, b) => (a.params as number) - (b.params as number) || a.name.localeCompare(b.name));
 }
 
 /** Transitions between consecutive models of one family. Equal sizes are skipped with a reason. */
-export function familyTransitions(series: readonly ModelPoint[], opts: PairOptions = {}): Transition[] {
+export function familyTransitions(
+  series: readonly ModelPoint[],
+  opts: PairOptions = {},
+): Transition[] {
   const x = opts.x ?? 'hellaswag';
   const y = opts.y ?? 'truthfulqa_mc2';
   const minDelta = opts.minDelta ?? MIN_DELTA;
@@ -52,28 +67,58 @@ export function familyTransitions(series: readonly ModelPoint[], opts: PairOptio
     const pb = b.params as number;
     const dX = (b.scores[x] as number) - (a.scores[x] as number);
     const dY = (b.scores[y] as number) - (a.scores[y] as number);
-    const base = { family: a.family, from: a.name, to: b.name, fromParams: pa, toParams: pb, logMid: (Math.log10(pa) + Math.log10(pb)) / 2, dX, dY };
-    if (pa === pb) out.push({ ...base, gamma12: null, excluded: true, reason: 'same parameter count' });
-    else if (Math.abs(dX) < minDelta) out.push({ ...base, gamma12: null, excluded: true, reason: `|Δ${x}| = ${Math.abs(dX).toFixed(2)} < ${minDelta}` });
+    const base = {
+      family: a.family,
+      from: a.name,
+      to: b.name,
+      fromParams: pa,
+      toParams: pb,
+      logMid: (Math.log10(pa) + Math.log10(pb)) / 2,
+      dX,
+      dY,
+    };
+    if (pa === pb)
+      out.push({ ...base, gamma12: null, excluded: true, reason: 'same parameter count' });
+    else if (Math.abs(dX) < minDelta)
+      out.push({
+        ...base,
+        gamma12: null,
+        excluded: true,
+        reason: `|Δ${x}| = ${Math.abs(dX).toFixed(2)} < ${minDelta}`,
+      });
     else out.push({ ...base, gamma12: dY / dX, excluded: false });
   }
   return out;
 }
 
 /** Names of families with at least `minModels` models having both benchmarks. */
-export function familiesWith(points: readonly ModelPoint[], x: BenchmarkId, y: BenchmarkId, minModels = 2): string[] {
+export function familiesWith(
+  points: readonly ModelPoint[],
+  x: BenchmarkId,
+  y: BenchmarkId,
+  minModels = 2,
+): string[] {
   const counts = new Map<string, number>();
   for (const p of points) {
-    if (p.params !== null && p.scores[x] !== undefined && p.scores[y] !== undefined) counts.set(p.family, (counts.get(p.family) ?? 0) + 1);
+    if (p.params !== null && p.scores[x] !== undefined && p.scores[y] !== undefined)
+      counts.set(p.family, (counts.get(p.family) ?? 0) + 1);
   }
-  return [...counts].filter(([, n]) => n >= minModels).map(([f]) => f).sort();
+  return [...counts]
+    .filter(([, n]) => n >= minModels)
+    .map(([f]) => f)
+    .sort();
 }
 
 /** Every family's transitions, pooled. */
-export function pooledTransitions(points: readonly ModelPoint[], opts: PairOptions = {}): Transition[] {
+export function pooledTransitions(
+  points: readonly ModelPoint[],
+  opts: PairOptions = {},
+): Transition[] {
   const x = opts.x ?? 'hellaswag';
   const y = opts.y ?? 'truthfulqa_mc2';
-  return familiesWith(points, x, y).flatMap((f) => familyTransitions(familySeries(points, f, x, y), opts));
+  return familiesWith(points, x, y).flatMap((f) =>
+    familyTransitions(familySeries(points, f, x, y), opts),
+  );
 }
 
 /** The usable transitions (not excluded). */

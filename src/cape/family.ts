@@ -1,10 +1,15 @@
 /**
- * Within-family coupling (docs/science-spec.md §1–3): r(X, Y) over a family's models with its t-test p,
+ * Within-family coupling (docs/science-spec.md §1–3): r(X, Y) over a family's models with its
+ * t-test p,
  * percentile-bootstrap CI and permutation p; the transitions with γ12; the family's own Nc where
  * the data supports one (otherwise the reason it does not).
  */
 import { correlationTest } from '../core/correlation.ts';
-import { EXACT_PERMUTATION_MAX_N, exactPermutationR, type ExactPermutation } from '../core/permutation.ts';
+import {
+  EXACT_PERMUTATION_MAX_N,
+  exactPermutationR,
+  type ExactPermutation,
+} from '../core/permutation.ts';
 import { CapeError } from '../core/errors.ts';
 import { bhQValues } from '../core/multiple.ts';
 import type { BenchmarkId } from '../data/schema.ts';
@@ -21,9 +26,11 @@ export const BOOTSTRAP_MIN_N = 6;
 export function bootstrapNote(n: number): string | null {
   if (n >= BOOTSTRAP_MIN_N) return null;
   const distinct = Math.round(binomial(2 * n - 1, n));
-  return `no bootstrap CI: n = ${n} < ${BOOTSTRAP_MIN_N} models gives only ${distinct} distinct `
-    + 'resamples, many with r = ±1 or undefined, so a percentile interval does not have 95% '
-    + 'coverage; see the exact permutation distribution instead';
+  return (
+    `no bootstrap CI: n = ${n} < ${BOOTSTRAP_MIN_N} models gives only ${distinct} distinct ` +
+    'resamples, many with r = ±1 or undefined, so a percentile interval does not have 95% ' +
+    'coverage; see the exact permutation distribution instead'
+  );
 }
 
 function binomial(n: number, k: number): number {
@@ -57,14 +64,28 @@ export interface FamilyCoupling {
 }
 
 /** Coupling of a list of models treated as one family (e.g. from a user's CSV). */
-export function seriesCoupling(ctx: Context, family: string, models: readonly ModelPoint[], x: BenchmarkId, y: BenchmarkId): Omit<FamilyCoupling, 'nc' | 'ncNote'> {
+export function seriesCoupling(
+  ctx: Context,
+  family: string,
+  models: readonly ModelPoint[],
+  x: BenchmarkId,
+  y: BenchmarkId,
+): Omit<FamilyCoupling, 'nc' | 'ncNote'> {
   const series = familySeries(models, family, x, y);
   if (series.length < 3) {
-    throw new CapeError('E_INSUFFICIENT_DATA', `family ${family}: within-family r needs at least 3 models with ${x} and ${y}, got ${series.length}`, 'family');
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `family ${family}: within-family r needs at least 3 models with ${x} and ${y}, got ${series.length}`,
+      'family',
+    );
   }
   const xs = series.map((p) => p.scores[x] as number);
   const ys = series.map((p) => p.scores[y] as number);
-  const t = correlationTest(xs, ys, { resamples: ctx.resamples, permutations: ctx.resamples, seed: ctx.seed });
+  const t = correlationTest(xs, ys, {
+    resamples: ctx.resamples,
+    permutations: ctx.resamples,
+    seed: ctx.seed,
+  });
   const transitions = familyTransitions(series, { x, y });
   const permutation = t.n <= EXACT_PERMUTATION_MAX_N ? exactPermutationR(xs, ys) : null;
   return {
@@ -72,7 +93,13 @@ export function seriesCoupling(ctx: Context, family: string, models: readonly Mo
     x,
     y,
     n: t.n,
-    models: series.map((p, i) => ({ name: p.name, params: p.params as number, x: xs[i]!, y: ys[i]!, provenance: p.provenance })),
+    models: series.map((p, i) => ({
+      name: p.name,
+      params: p.params as number,
+      x: xs[i]!,
+      y: ys[i]!,
+      provenance: p.provenance,
+    })),
     r: t.r,
     p: t.p,
     rCi: bootstrapNote(t.n) === null ? t.ci : null,
@@ -93,15 +120,22 @@ export function familyNames(ctx: Context): string[] {
 }
 
 /** Within-family coupling of a named family of the context (HS → TQA by default). */
-export function familyCoupling(ctx: Context, family: string, x: BenchmarkId = 'hellaswag', y: BenchmarkId = 'truthfulqa_mc2'): FamilyCoupling {
+export function familyCoupling(
+  ctx: Context,
+  family: string,
+  x: BenchmarkId = 'hellaswag',
+  y: BenchmarkId = 'truthfulqa_mc2',
+): FamilyCoupling {
   const name = findName(familyNames(ctx), family, 'family');
   return memo(ctx, `family:${name}:${x}:${y}`, () => {
     const base = seriesCoupling(ctx, name, ctx.base, x, y);
-    if (x !== 'hellaswag' || y !== 'truthfulqa_mc2') return { ...base, nc: null, ncNote: 'Nc is estimated on the HellaSwag/TruthfulQA pair only' };
+    if (x !== 'hellaswag' || y !== 'truthfulqa_mc2')
+      return { ...base, nc: null, ncNote: 'Nc is estimated on the HellaSwag/TruthfulQA pair only' };
     try {
       return { ...base, nc: ncFamily(ctx, name), ncNote: null };
     } catch (e) {
-      if (e instanceof CapeError && e.code === 'E_INSUFFICIENT_DATA') return { ...base, nc: null, ncNote: e.message };
+      if (e instanceof CapeError && e.code === 'E_INSUFFICIENT_DATA')
+        return { ...base, nc: null, ncNote: e.message };
       throw e;
     }
   });
@@ -121,7 +155,8 @@ export interface FamilyTest {
 
 /**
  * r(HS, TQA) tests of every family with ≥ 3 models, with Benjamini–Hochberg q-values over the
- * families tested (the family p-values are many tests at once; q controls the false-discovery rate).
+ * families tested (the family p-values are many tests at once; q controls the false-discovery
+ * rate).
  */
 export function familyTests(ctx: Context): FamilyTest[] {
   const rows = familyNames(ctx).flatMap((name) => {
@@ -129,6 +164,7 @@ export function familyTests(ctx: Context): FamilyTest[] {
     const f = familyCoupling(ctx, name);
     return [{ family: name, n: f.n, r: f.r, p: f.p, pPermutation: f.pPermutation }];
   });
-  const q = bhQValues(rows.map((r) => r.p)), qp = bhQValues(rows.map((r) => r.pPermutation));
+  const q = bhQValues(rows.map((r) => r.p)),
+    qp = bhQValues(rows.map((r) => r.pPermutation));
   return rows.map((r, i) => ({ ...r, q: q[i]!, qPermutation: qp[i]! }));
 }

@@ -26,11 +26,16 @@ describe('analyzeFile', () => {
     const out = analyzeFile(ctx, { kind: 'lmeval', models: [model()] });
     expect(out.models).toHaveLength(1);
     expect(out.models[0]!.family).toBeNull();
-    expect(out.notes.join('\n')).toMatch(/Llama-3\.2" has no base models in the dataset: the pooled Nc/);
+    expect(out.notes.join('\n')).toMatch(
+      /Llama-3\.2" has no base models in the dataset: the pooled Nc/,
+    );
   });
 
   it('a dataset family is recognised from the id (Pythia) and named in the notes', () => {
-    const out = analyzeFile(ctx, { kind: 'lmeval', models: [model({ name: 'EleutherAI/pythia-1b', family: null })] });
+    const out = analyzeFile(ctx, {
+      kind: 'lmeval',
+      models: [model({ name: 'EleutherAI/pythia-1b', family: null })],
+    });
     expect(out.models[0]!.family).toBe('Pythia');
     expect(out.notes).toContain('EleutherAI/pythia-1b: family: Pythia (dataset)');
   });
@@ -41,7 +46,11 @@ describe('analyzeFile', () => {
     expect(skipped.models).toEqual([]);
     expect(skipped.skipped[0]).toMatchObject({ name: bare.name, code: 'E_INPUT' });
     expect(skipped.skipped[0]!.reason).toMatch(/parameter count unknown.*--params/);
-    const given = analyzeFile(ctx, { kind: 'lmeval', models: [bare] }, { params: 1.4e9, family: 'pythia' });
+    const given = analyzeFile(
+      ctx,
+      { kind: 'lmeval', models: [bare] },
+      { params: 1.4e9, family: 'pythia' },
+    );
     expect(given.models[0]).toMatchObject({ params: 1.4e9, family: 'Pythia' });
     expect(given.notes.join('\n')).toMatch(/params 1400000000 given by the user/);
   });
@@ -55,12 +64,23 @@ describe('analyzeFile', () => {
 
   it('a mixed folder analyses: Llama-3.2 and Pythia in, unrelated files skipped with reasons', async () => {
     const out = analyzeFile(ctx, await readModelsFromPath(`${EX}mixed-folder`));
-    expect(out.models.map((m) => m.name).sort()).toEqual(['EleutherAI/pythia-1b', 'meta-llama/Llama-3.2-1B']);
-    expect(out.skipped.map((s) => s.name.split('/').pop())).toEqual(['results_anagrams1-v0-res.json', 'runs.csv']);
+    expect(out.models.map((m) => m.name).sort()).toEqual([
+      'EleutherAI/pythia-1b',
+      'meta-llama/Llama-3.2-1B',
+    ]);
+    expect(out.skipped.map((s) => s.name.split('/').pop())).toEqual([
+      'results_anagrams1-v0-res.json',
+      'runs.csv',
+    ]);
   });
 
-  it('the reader\'s own skips and notes come first, then each model\'s, prefixed with its name', () => {
-    const out = analyzeFile(ctx, { kind: 'csv', models: [model()], skipped: [{ name: 'f', reason: 'r' }], notes: ['n'] });
+  it("the reader's own skips and notes come first, then each model's, prefixed with its name", () => {
+    const out = analyzeFile(ctx, {
+      kind: 'csv',
+      models: [model()],
+      skipped: [{ name: 'f', reason: 'r' }],
+      notes: ['n'],
+    });
     expect(out.skipped[0]).toEqual({ name: 'f', reason: 'r' });
     expect(out.notes[0]).toBe('n');
     expect(out.notes[1]!.startsWith('meta-llama/Llama-3.2-1B: ')).toBe(true);

@@ -40,19 +40,33 @@ export interface FileAnalysis {
 }
 
 /** The dataset family the engine can use for a model (one with base models), with a note. */
-export function resolveFileFamily(ctx: Context, m: IngestedModel, label: string | null): { family: string | null; note: string } {
+export function resolveFileFamily(
+  ctx: Context,
+  m: IngestedModel,
+  label: string | null,
+): { family: string | null; note: string } {
   const family = datasetFamilyOf(ctx.base, label, m.name);
   if (family) return { family, note: `family: ${family} (dataset)` };
   const said = label ?? m.family;
   if (!said) return { family: null, note: 'family: none recognised; the pooled Nc is used' };
-  return { family: null, note: `family ${JSON.stringify(said)} has no base models in the dataset: the pooled Nc is used` };
+  return {
+    family: null,
+    note: `family ${JSON.stringify(said)} has no base models in the dataset: the pooled Nc is used`,
+  };
 }
 
 /** Analyses one ingested model; input and data shortfalls become a skip with the reason. */
-export function analyzeFileModel(ctx: Context, m: IngestedModel, opts: FileAnalysisOptions = {}): FileModelOutcome {
+export function analyzeFileModel(
+  ctx: Context,
+  m: IngestedModel,
+  opts: FileAnalysisOptions = {},
+): FileModelOutcome {
   const notes = [...m.notes];
   const params = opts.params ?? m.params;
-  if (opts.params != null) notes.push(`params ${opts.params} given by the user (file: ${m.params ?? 'none'}, ${m.paramsSource})`);
+  if (opts.params != null)
+    notes.push(
+      `params ${opts.params} given by the user (file: ${m.params ?? 'none'}, ${m.paramsSource})`,
+    );
   const { family, note } = resolveFileFamily(ctx, m, opts.family ?? m.family);
   notes.push(note);
   if (params === null) {
@@ -60,7 +74,11 @@ export function analyzeFileModel(ctx: Context, m: IngestedModel, opts: FileAnaly
     return { model: m.name, skipped: { name: m.name, reason, code: 'E_INPUT' }, notes };
   }
   try {
-    return { model: m.name, analysis: analyzeModel(ctx, { name: m.name, params, scores: m.scores, family }), notes };
+    return {
+      model: m.name,
+      analysis: analyzeModel(ctx, { name: m.name, params, scores: m.scores, family }),
+      notes,
+    };
   } catch (e) {
     if (!(e instanceof CapeError) || e.code === 'E_NOT_CONVERGED') throw e;
     return { model: m.name, skipped: { name: m.name, reason: e.message, code: e.code }, notes };
@@ -68,7 +86,11 @@ export function analyzeFileModel(ctx: Context, m: IngestedModel, opts: FileAnaly
 }
 
 /** Analyses models one at a time (for streaming output); see `analyzeFile`. */
-export function* analyzeFileModels(ctx: Context, models: Iterable<IngestedModel>, opts: FileAnalysisOptions = {}): Generator<FileModelOutcome> {
+export function* analyzeFileModels(
+  ctx: Context,
+  models: Iterable<IngestedModel>,
+  opts: FileAnalysisOptions = {},
+): Generator<FileModelOutcome> {
   for (const m of models) yield analyzeFileModel(ctx, m, opts);
 }
 
@@ -77,8 +99,17 @@ export function* analyzeFileModels(ctx: Context, models: Iterable<IngestedModel>
  * an unusable family, too little data): those are `skipped` with the reason. Notes are prefixed
  * with the model name; the reader's own skips and notes come first.
  */
-export function analyzeFile(ctx: Context, ingest: FileIngest, opts: FileAnalysisOptions = {}): FileAnalysis {
-  const out: FileAnalysis = { kind: ingest.kind, models: [], skipped: [...(ingest.skipped ?? [])], notes: [...(ingest.notes ?? [])] };
+export function analyzeFile(
+  ctx: Context,
+  ingest: FileIngest,
+  opts: FileAnalysisOptions = {},
+): FileAnalysis {
+  const out: FileAnalysis = {
+    kind: ingest.kind,
+    models: [],
+    skipped: [...(ingest.skipped ?? [])],
+    notes: [...(ingest.notes ?? [])],
+  };
   for (const r of analyzeFileModels(ctx, ingest.models, opts)) {
     if ('analysis' in r) out.models.push(r.analysis);
     else out.skipped.push(r.skipped);

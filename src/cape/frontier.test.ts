@@ -6,11 +6,20 @@ import { frontierModel } from './test-helpers.ts';
 import { gate, labTrajectory, trajectoryBetween } from './trajectory.ts';
 
 const line = [
-  frontierModel('A1', 'LabA', '2025-01', 40, 60), frontierModel('A2', 'LabA', '2025-03', 50, 65),
-  frontierModel('A3', 'LabA', '2025-06', 60, 62), frontierModel('A4', 'LabA', '2025-09', 61, 75),
-  frontierModel('B1', 'LabB', '2025-02', 45, 62.5), frontierModel('B2', 'LabB', null, 70, 75),
+  frontierModel('A1', 'LabA', '2025-01', 40, 60),
+  frontierModel('A2', 'LabA', '2025-03', 50, 65),
+  frontierModel('A3', 'LabA', '2025-06', 60, 62),
+  frontierModel('A4', 'LabA', '2025-09', 61, 75),
+  frontierModel('B1', 'LabB', '2025-02', 45, 62.5),
+  frontierModel('B2', 'LabB', null, 70, 75),
 ];
-const ctx = createContext({ dataset: { ...loadDataset(), frontier: line, sources: [...loadDataset().sources, { id: 'test', title: 't', locator: 't' }] } });
+const ctx = createContext({
+  dataset: {
+    ...loadDataset(),
+    frontier: line,
+    sources: [...loadDataset().sources, { id: 'test', title: 't', locator: 't' }],
+  },
+});
 
 describe('frontier coupling and h-field', () => {
   it('h is the residual from the fit, so the h of fitted models sums to zero', () => {
@@ -63,6 +72,8 @@ describe('within-lab trajectories and the release gate', () => {
   });
 
   it('an unknown model name is an E_NOT_FOUND error with suggestions', () => {
-    expect(() => trajectoryBetween(ctx, 'A9', 'A1')).toThrow(/unknown frontier model: "A9" \(did you mean/);
+    expect(() => trajectoryBetween(ctx, 'A9', 'A1')).toThrow(
+      /unknown frontier model: "A9" \(did you mean/,
+    );
   });
 });

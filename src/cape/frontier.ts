@@ -1,5 +1,6 @@
 /**
- * Frontier coupling (docs/science-spec.md §13–14): OLS GPQA = a·SWE + b over the frontier set, each model's
+ * Frontier coupling (docs/science-spec.md §13–14): OLS GPQA = a·SWE + b over the frontier set, each
+ * model's
  * h-field (its residual from that line: > 0 reasoning-leaning, < 0 coding-leaning), per-lab mean h
  * and slopes, and the h-field calculator with the fit's 95% prediction interval.
  */
@@ -56,7 +57,9 @@ export interface FrontierFit {
 
 /** Frontier models that have SWE-bench Verified and GPQA Diamond. */
 export function frontierPairs(ctx: Context): ModelPoint[] {
-  return ctx.frontier.filter((p) => p.scores.swe_bench_verified !== undefined && p.scores.gpqa_diamond !== undefined);
+  return ctx.frontier.filter(
+    (p) => p.scores.swe_bench_verified !== undefined && p.scores.gpqa_diamond !== undefined,
+  );
 }
 
 /** The population regression GPQA = a·SWE + b with every model's h. */
@@ -64,8 +67,15 @@ export function frontierFit(ctx: Context, subset: FrontierSubset = 'frozen'): Fr
   return memo(ctx, `frontier:${subset}`, () => {
     const all = frontierPairs(ctx);
     const fitted = subset === 'all' ? all : all.filter((p) => p.subset === 'frozen');
-    if (fitted.length < 3) throw new CapeError('E_INSUFFICIENT_DATA', `frontier regression needs at least 3 models with SWE and GPQA, got ${fitted.length}`);
-    const fit = ols(fitted.map((p) => p.scores.swe_bench_verified as number), fitted.map((p) => p.scores.gpqa_diamond as number));
+    if (fitted.length < 3)
+      throw new CapeError(
+        'E_INSUFFICIENT_DATA',
+        `frontier regression needs at least 3 models with SWE and GPQA, got ${fitted.length}`,
+      );
+    const fit = ols(
+      fitted.map((p) => p.scores.swe_bench_verified as number),
+      fitted.map((p) => p.scores.gpqa_diamond as number),
+    );
     const inFit = new Set(fitted);
     const rows = all.map((p) => {
       const swe = p.scores.swe_bench_verified as number;
@@ -74,18 +84,36 @@ export function frontierFit(ctx: Context, subset: FrontierSubset = 'frozen'): Fr
       const h = gpqa - pred.fit;
       const se = fit.residualSe * Math.sqrt(1 + 1 / fit.n + (swe - fit.xMean) ** 2 / fit.sxx);
       return {
-        name: p.name, lab: p.lab, releaseDate: p.releaseDate, subset: p.subset ?? 'frozen', swe, gpqa,
-        h, anomaly: gpqa < pred.prediction[0] || gpqa > pred.prediction[1], hP: tTwoSidedP(h / se, fit.n - 2),
-        inFit: inFit.has(p), provenance: p.provenance,
+        name: p.name,
+        lab: p.lab,
+        releaseDate: p.releaseDate,
+        subset: p.subset ?? 'frozen',
+        swe,
+        gpqa,
+        h,
+        anomaly: gpqa < pred.prediction[0] || gpqa > pred.prediction[1],
+        hP: tTwoSidedP(h / se, fit.n - 2),
+        inFit: inFit.has(p),
+        provenance: p.provenance,
       };
     });
     const q = bhQValues(rows.map((r) => r.hP));
     const models = rows.map((r, i) => ({ ...r, hQ: q[i]! }));
     return {
-      subset, n: fit.n, slope: fit.slope, intercept: fit.intercept, r: fit.r, r2: fit.r2, p: fit.p,
-      slopeCi: fit.slopeCi, interceptCi: fit.interceptCi, residualSe: fit.residualSe, models,
+      subset,
+      n: fit.n,
+      slope: fit.slope,
+      intercept: fit.intercept,
+      r: fit.r,
+      r2: fit.r2,
+      p: fit.p,
+      slopeCi: fit.slopeCi,
+      interceptCi: fit.interceptCi,
+      residualSe: fit.residualSe,
+      models,
       labClustered: labClustered(fitted),
-      excluded: subset === 'all' ? [] : all.filter((p) => p.subset !== 'frozen').map((p) => p.name), fit,
+      excluded: subset === 'all' ? [] : all.filter((p) => p.subset !== 'frozen').map((p) => p.name),
+      fit,
     };
   });
 }
@@ -93,8 +121,11 @@ export function frontierFit(ctx: Context, subset: FrontierSubset = 'frozen'): Fr
 /** CR2 lab-clustered slope inference over the fitted models, or null with fewer than 2 labs. */
 function labClustered(fitted: readonly ModelPoint[]): ClusterRobustFit | null {
   if (new Set(fitted.map((p) => p.lab)).size < 2) return null;
-  return cr2Ols(fitted.map((p) => p.scores.swe_bench_verified as number),
-    fitted.map((p) => p.scores.gpqa_diamond as number), fitted.map((p) => p.lab));
+  return cr2Ols(
+    fitted.map((p) => p.scores.swe_bench_verified as number),
+    fitted.map((p) => p.scores.gpqa_diamond as number),
+    fitted.map((p) => p.lab),
+  );
 }
 
 export interface HFieldResult {
@@ -114,7 +145,11 @@ export interface HFieldResult {
 }
 
 /** h-field of a (SWE, GPQA) pair against the frontier fit, with the population's 95% interval. */
-export function hField(ctx: Context, input: { swe: number; gpqa: number }, subset: FrontierSubset = 'frozen'): HFieldResult {
+export function hField(
+  ctx: Context,
+  input: { swe: number; gpqa: number },
+  subset: FrontierSubset = 'frozen',
+): HFieldResult {
   const f = frontierFit(ctx, subset);
   const pred = olsPredict(f.fit, input.swe);
   const h = input.gpqa - pred.fit;
@@ -124,7 +159,20 @@ export function hField(ctx: Context, input: { swe: number; gpqa: number }, subse
   const interpretation = significant
     ? `h = ${fmt(h)}: ${direction === 'reasoning-leaning' ? 'reasoning-leaning recipe (GPQA above' : 'coding-leaning recipe, a tax-excursion signature (GPQA below'} what SWE predicts, outside the 95% band of ${f.n} frontier models)`
     : `h = ${fmt(h)}: within the 95% band [${fmt(interval[0])}, ${fmt(interval[1])}] of ${f.n} frontier models; leaning ${direction === 'balanced' ? 'neither way' : direction.replace('-leaning', '')} but not distinguishable from population scatter`;
-  return { swe: input.swe, gpqa: input.gpqa, h, interval, expectedGpqa: pred.fit, slope: f.slope, intercept: f.intercept, n: f.n, subset, direction, significant, interpretation };
+  return {
+    swe: input.swe,
+    gpqa: input.gpqa,
+    h,
+    interval,
+    expectedGpqa: pred.fit,
+    slope: f.slope,
+    intercept: f.intercept,
+    n: f.n,
+    subset,
+    direction,
+    significant,
+    interpretation,
+  };
 }
 
 export interface LabSummary {
@@ -138,7 +186,8 @@ export interface LabSummary {
   slope: number | null;
   slopeCi: [number, number] | null;
   models: string[];
-  /** Out-of-sample models (not in the fit, e.g. post-cutoff): their h, labelled, never pooled in. */
+  /** Out-of-sample models (not in the fit, e.g. post-cutoff): their h, labelled, never pooled in.
+   * */
   outOfSample: { n: number; meanH: number | null; models: string[] };
 }
 
@@ -148,21 +197,47 @@ export function labSummaries(ctx: Context, subset: FrontierSubset = 'frozen'): L
   const labs = [...new Set(f.models.map((m) => m.lab))].sort();
   return labs.map((lab) => {
     const out = f.models.filter((m) => m.lab === lab && !m.inFit);
-    const outOfSample = { n: out.length, meanH: out.length ? mean(out.map((m) => m.h)) : null, models: out.map((m) => m.name) };
+    const outOfSample = {
+      n: out.length,
+      meanH: out.length ? mean(out.map((m) => m.h)) : null,
+      models: out.map((m) => m.name),
+    };
     const ms = f.models.filter((m) => m.lab === lab && m.inFit);
-    if (ms.length === 0) return { lab, n: 0, meanH: NaN, meanHCi: null, slope: null, slopeCi: null, models: [], outOfSample };
+    if (ms.length === 0)
+      return {
+        lab,
+        n: 0,
+        meanH: NaN,
+        meanHCi: null,
+        slope: null,
+        slopeCi: null,
+        models: [],
+        outOfSample,
+      };
     const hs = ms.map((m) => m.h);
     const n = ms.length;
     const meanH = mean(hs);
-    const half = n >= 2 ? tQuantile(0.975, n - 1) * sd(hs) / Math.sqrt(n) : NaN;
+    const half = n >= 2 ? (tQuantile(0.975, n - 1) * sd(hs)) / Math.sqrt(n) : NaN;
     let slope: number | null = null;
     let slopeCi: [number, number] | null = null;
     if (n >= 3 && new Set(ms.map((m) => m.swe)).size >= 2) {
-      const lf = ols(ms.map((m) => m.swe), ms.map((m) => m.gpqa));
+      const lf = ols(
+        ms.map((m) => m.swe),
+        ms.map((m) => m.gpqa),
+      );
       slope = lf.slope;
       slopeCi = lf.slopeCi;
     }
-    return { lab, n, meanH, meanHCi: n >= 2 ? [meanH - half, meanH + half] : null, slope, slopeCi, models: ms.map((m) => m.name), outOfSample };
+    return {
+      lab,
+      n,
+      meanH,
+      meanHCi: n >= 2 ? [meanH - half, meanH + half] : null,
+      slope,
+      slopeCi,
+      models: ms.map((m) => m.name),
+      outOfSample,
+    };
   });
 }
 

@@ -47,39 +47,46 @@ export const TRUTHFULNESS_FIRST = [
 export const REGIMES: Record<Regime, { lever: string; ask: string }> = {
   tax: {
     lever: 'Data curation',
-    ask: 'At this scale, gains in reasoning tend to come at the cost of truthfulness. Prefer the ' +
+    ask:
+      'At this scale, gains in reasoning tend to come at the cost of truthfulness. Prefer the ' +
       'true answer over the plausible-sounding one, and check each factual claim before ' +
       'stating it.',
   },
   transition: {
     lever: 'Parameter count N',
-    ask: 'At this scale the data cannot tell whether reasoning and truthfulness help or hurt each ' +
+    ask:
+      'At this scale the data cannot tell whether reasoning and truthfulness help or hurt each ' +
       'other. Separate what you know from what you infer, and state your confidence for each ' +
       'claim.',
   },
   bonus: {
     lever: 'Parameter count N',
-    ask: 'At this scale reasoning and truthfulness tend to rise together. Reason step by step, ' +
+    ask:
+      'At this scale reasoning and truthfulness tend to rise together. Reason step by step, ' +
       'and use the reasoning to check facts before you state them.',
   },
   nc2: {
     lever: 'h-field (what the recipe emphasises)',
-    ask: 'At frontier scale the everyday benchmarks saturate. Follow the instructions exactly and ' +
+    ask:
+      'At frontier scale the everyday benchmarks saturate. Follow the instructions exactly and ' +
       'check facts as carefully as you check reasoning.',
   },
   nc3: {
     lever: 'h-field (what the recipe emphasises)',
-    ask: 'At frontier scale the everyday benchmarks saturate. Follow the instructions exactly and ' +
+    ask:
+      'At frontier scale the everyday benchmarks saturate. Follow the instructions exactly and ' +
       'check facts as carefully as you check reasoning.',
   },
   'frontier-coding': {
     lever: 'h-field (what the recipe emphasises)',
-    ask: 'Your training leaned toward coding. Outside code, slow down: reason from first ' +
+    ask:
+      'Your training leaned toward coding. Outside code, slow down: reason from first ' +
       'principles and check each claim rather than pattern-matching to a familiar answer.',
   },
   'frontier-reasoning': {
     lever: 'h-field (what the recipe emphasises)',
-    ask: 'Your training leaned toward reasoning. Keep answers concrete, follow the instructions ' +
+    ask:
+      'Your training leaned toward reasoning. Keep answers concrete, follow the instructions ' +
       'exactly, and do not over-elaborate.',
   },
   'frontier-band': {
@@ -110,7 +117,8 @@ function baseAnalysis(ctx: Context, m: ModelMatch): { regime: Regime; text: stri
   const ci = g.interval ? `, 95% interval ${sign(g.interval[0])} to ${sign(g.interval[1])}` : '';
   return {
     regime: a.phase,
-    text: `${a.phase} regime. ${a.phaseEvidence[0] ?? ''}; γ12 ${g.source} ${sign(g.value)}${ci} ` +
+    text:
+      `${a.phase} regime. ${a.phaseEvidence[0] ?? ''}; γ12 ${g.source} ${sign(g.value)}${ci} ` +
       `(n = ${g.n}).`,
   };
 }
@@ -138,7 +146,8 @@ export function guidanceFor(ctx: Context, modelId: string, levers: readonly Leve
   if (match?.kind === 'base') found = baseAnalysis(ctx, match);
   else if (match?.kind === 'frontier') found = frontierAnalysis(ctx, match);
   if (match && !found)
-    why = `${match.point.name} is in the dataset without SWE-bench and GPQA scores, so no h-field: ` +
+    why =
+      `${match.point.name} is in the dataset without SWE-bench and GPQA scores, so no h-field: ` +
       `the truthfulness-first default applies.`;
   const lever = found ? (levers.find((l) => l.ml === REGIMES[found.regime].lever) ?? null) : null;
   const stand = match && match.how !== 'exact' ? ` (${match.note})` : '';

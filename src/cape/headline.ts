@@ -1,5 +1,6 @@
 /**
- * The header figures (docs/features.md row 1), computed: Nc with CI (the family-cluster estimate, with
+ * The header figures (docs/features.md row 1), computed: Nc with CI (the family-cluster estimate,
+ * with
  * the reference method beside it), Pythia's within-family r with n and CI, model and family
  * counts, and the frontier slope with its CI.
  */

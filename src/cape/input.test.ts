@@ -19,8 +19,18 @@ function inputError(fn: () => unknown): CapeError {
 
 describe('checkModelInput', () => {
   it('reads sizes, aliases and percent strings into a checked model', () => {
-    const m = checkModelInput({ params: '6.9B', scores: { tqa: '33%', hellaswag: 64 } }, { defaultName: 'x' });
-    expect(m).toEqual({ name: 'x', family: null, params: 6.9e9, scores: { truthfulqa_mc2: 33, hellaswag: 64 }, previous: null, nextParams: null });
+    const m = checkModelInput(
+      { params: '6.9B', scores: { tqa: '33%', hellaswag: 64 } },
+      { defaultName: 'x' },
+    );
+    expect(m).toEqual({
+      name: 'x',
+      family: null,
+      params: 6.9e9,
+      scores: { truthfulqa_mc2: 33, hellaswag: 64 },
+      previous: null,
+      nextParams: null,
+    });
   });
 
   it.each([
@@ -42,15 +52,26 @@ describe('checkModelInput', () => {
   });
 
   it('prefixes every field name (workspace batches)', () => {
-    expect(inputError(() => checkModelInput({ name: 'a', params: 1, scores: { hs: 1 } }, { prefix: 'models[3].' })).field).toBe('models[3].params');
-    expect(inputError(() => checkModelInput({ name: 'a', params: 7e9, scores: {} }, { prefix: 'm.', minScores: 1 })).field).toBe('m.scores');
+    expect(
+      inputError(() =>
+        checkModelInput({ name: 'a', params: 1, scores: { hs: 1 } }, { prefix: 'models[3].' }),
+      ).field,
+    ).toBe('models[3].params');
+    expect(
+      inputError(() =>
+        checkModelInput({ name: 'a', params: 7e9, scores: {} }, { prefix: 'm.', minScores: 1 }),
+      ).field,
+    ).toBe('m.scores');
   });
 
   it('a checked model checks again to itself (property)', () => {
     fc.assert(
       fc.property(
         fc.double({ min: 1e3, max: 1e13, noNaN: true }),
-        fc.dictionary(fc.constantFrom('hellaswag', 'tqa', 'arc', 'mmlu', 'wg', 'gsm8k', 'swe'), fc.double({ min: 1.5, max: 100, noNaN: true })),
+        fc.dictionary(
+          fc.constantFrom('hellaswag', 'tqa', 'arc', 'mmlu', 'wg', 'gsm8k', 'swe'),
+          fc.double({ min: 1.5, max: 100, noNaN: true }),
+        ),
         (params, scores) => {
           const once = checkModelInput({ params, scores }, { defaultName: 'm' });
           expect(checkModelInput(once)).toEqual(once);
@@ -61,17 +82,23 @@ describe('checkModelInput', () => {
 
   it('any input is either accepted as valid or refused with E_INPUT naming a field (property)', () => {
     fc.assert(
-      fc.property(fc.record({ params: fc.oneof(fc.double(), fc.string(), fc.constant(null)), scores: fc.dictionary(fc.string(), fc.oneof(fc.double(), fc.string())) }), (raw) => {
-        try {
-          const m = checkModelInput(raw, { defaultName: 'm' });
-          expect(m.params).toBeGreaterThanOrEqual(1000);
-          for (const v of Object.values(m.scores)) expect(v >= 0 && v <= 100).toBe(true);
-        } catch (e) {
-          expect(e).toBeInstanceOf(CapeError);
-          expect((e as CapeError).code).toBe('E_INPUT');
-          expect((e as CapeError).field).toMatch(/^(params|scores)/);
-        }
-      }),
+      fc.property(
+        fc.record({
+          params: fc.oneof(fc.double(), fc.string(), fc.constant(null)),
+          scores: fc.dictionary(fc.string(), fc.oneof(fc.double(), fc.string())),
+        }),
+        (raw) => {
+          try {
+            const m = checkModelInput(raw, { defaultName: 'm' });
+            expect(m.params).toBeGreaterThanOrEqual(1000);
+            for (const v of Object.values(m.scores)) expect(v >= 0 && v <= 100).toBe(true);
+          } catch (e) {
+            expect(e).toBeInstanceOf(CapeError);
+            expect((e as CapeError).code).toBe('E_INPUT');
+            expect((e as CapeError).field).toMatch(/^(params|scores)/);
+          }
+        },
+      ),
     );
   });
 
@@ -90,7 +117,11 @@ describe('the engine refuses what the front ends refuse', () => {
   });
 
   it('an instruct-only family (Llama-3.2) is analysed with the pooled Nc, not aborted', () => {
-    const a = analyzeModel(ctx, { params: 3.2e9, scores: { hellaswag: 70, truthfulqa_mc2: 45 }, family: 'llama-3.2' });
+    const a = analyzeModel(ctx, {
+      params: 3.2e9,
+      scores: { hellaswag: 70, truthfulqa_mc2: 45 },
+      family: 'llama-3.2',
+    });
     expect(a.family).toBe('Llama-3.2');
     expect(a.nc.method).toBe('cluster');
     expect(a.notes).toEqual([]);

@@ -52,7 +52,8 @@ function relabel<T>(field: string, fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof CapeError && err.field !== field) throw new CapeError(err.code, err.message, field);
+    if (err instanceof CapeError && err.field !== field)
+      throw new CapeError(err.code, err.message, field);
     throw err;
   }
 }
@@ -73,21 +74,33 @@ export function checkScore(v: unknown, field: string): number {
 /** Benchmark name or alias -> scores keyed by id, each percent; fractions are refused. */
 export function checkScores(v: unknown, field = 'scores', minScores = 0): ScoreMap {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    throw bad(field, v, 'an object of benchmark -> percent, e.g. {"hellaswag": 64, "truthfulqa": 33}');
+    throw bad(
+      field,
+      v,
+      'an object of benchmark -> percent, e.g. {"hellaswag": 64, "truthfulqa": 33}',
+    );
   }
   const scores: ScoreMap = {};
   for (const [key, raw] of Object.entries(v as Record<string, unknown>)) {
     if (raw === undefined) continue;
     const id: BenchmarkId = relabel(`${field}.${key}`, () => resolveBenchmark(key));
     if (scores[id] !== undefined) {
-      throw new CapeError('E_INPUT', `${field} gives ${id} twice (as ${show(key)} and another alias; `
-        + 'expected one value per benchmark)', `${field}.${key}`);
+      throw new CapeError(
+        'E_INPUT',
+        `${field} gives ${id} twice (as ${show(key)} and another alias; ` +
+          'expected one value per benchmark)',
+        `${field}.${key}`,
+      );
     }
     scores[id] = checkScore(raw, `${field}.${key}`);
   }
   if (Object.keys(scores).length < minScores) {
-    throw new CapeError('E_INPUT', `${field} is empty (expected at least ${minScores} benchmark score`
-      + `${minScores > 1 ? 's' : ''} in percent)`, field);
+    throw new CapeError(
+      'E_INPUT',
+      `${field} is empty (expected at least ${minScores} benchmark score` +
+        `${minScores > 1 ? 's' : ''} in percent)`,
+      field,
+    );
   }
   const prefix = field.endsWith('scores') ? field.slice(0, -'scores'.length) : '';
   relabelFraction(scores, field, prefix);
@@ -98,7 +111,8 @@ function relabelFraction(scores: ScoreMap, field: string, prefix: string): void 
   try {
     rejectFractions(scores, prefix);
   } catch (err) {
-    if (err instanceof CapeError) throw new CapeError(err.code, err.message, `${field}.${err.field ?? ''}`);
+    if (err instanceof CapeError)
+      throw new CapeError(err.code, err.message, `${field}.${err.field ?? ''}`);
     throw err;
   }
 }
@@ -111,7 +125,11 @@ export function checkOneLine(value: string, field: string): string {
   const i = firstControlChar(value);
   if (i < 0) return value;
   const code = `U+${value.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`;
-  throw new CapeError('E_INPUT', `invalid ${field}: ${show(value)} holds the control character ${code} (expected one line of printable text)`, field);
+  throw new CapeError(
+    'E_INPUT',
+    `invalid ${field}: ${show(value)} holds the control character ${code} (expected one line of printable text)`,
+    field,
+  );
 }
 
 /** An optional trimmed string of at most `max` characters; null when absent or empty. */
@@ -142,8 +160,11 @@ export function checkModelInput(raw: unknown, opts: CheckOptions = {}): CheckedM
   const f = (k: string) => `${prefix}${k}`;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     const where = prefix.replace(/\.$/, '') || 'model';
-    throw new CapeError('E_INPUT', `invalid ${where}: ${show(raw)} (expected an object with name, `
-      + 'family, params, scores)', prefix.replace(/\.$/, '') || 'body');
+    throw new CapeError(
+      'E_INPUT',
+      `invalid ${where}: ${show(raw)} (expected an object with name, ` + 'family, params, scores)',
+      prefix.replace(/\.$/, '') || 'body',
+    );
   }
   const r = raw as Record<string, unknown>;
   const name = checkName(r.name, f('name'), opts.defaultName);
@@ -151,7 +172,9 @@ export function checkModelInput(raw: unknown, opts: CheckOptions = {}): CheckedM
   const params = checkParams(r.params, f('params'));
   const scores = checkScores(r.scores ?? {}, f('scores'), opts.minScores ?? 0);
   const previous = checkOptionalText(r.previous, f('previous'), MAX_NAME);
-  const nextParams = r.nextParams === undefined || r.nextParams === null
-    ? null : checkParams(r.nextParams, f('nextParams'));
+  const nextParams =
+    r.nextParams === undefined || r.nextParams === null
+      ? null
+      : checkParams(r.nextParams, f('nextParams'));
   return { name, family, params, scores, previous, nextParams };
 }

@@ -31,7 +31,8 @@ export function nearest(query: string, known: readonly string[], k = 3): string[
   return [...new Set(known)]
     .map((name) => {
       const n = normalizeName(name);
-      const d = n.includes(q) || q.includes(n) ? Math.abs(n.length - q.length) / 4 : editDistance(q, n);
+      const d =
+        n.includes(q) || q.includes(n) ? Math.abs(n.length - q.length) / 4 : editDistance(q, n);
       return { name, d };
     })
     .sort((x, y) => x.d - y.d || x.name.localeCompare(y.name))
@@ -41,15 +42,29 @@ export function nearest(query: string, known: readonly string[], k = 3): string[
 
 function notFound(what: string, query: string, known: readonly string[]): CapeError {
   const near = nearest(query, known);
-  return new CapeError('E_NOT_FOUND', `unknown ${what}: ${JSON.stringify(query)} (did you mean ${near.map((n) => JSON.stringify(n)).join(', ')}?)`, what);
+  return new CapeError(
+    'E_NOT_FOUND',
+    `unknown ${what}: ${JSON.stringify(query)} (did you mean ${near.map((n) => JSON.stringify(n)).join(', ')}?)`,
+    what,
+  );
 }
 
 /** The model whose name or id matches `query` (normalised); throws E_NOT_FOUND with suggestions. */
-export function findModel<T extends { name: string; id?: string }>(points: readonly T[], query: string, what = 'model'): T {
+export function findModel<T extends { name: string; id?: string }>(
+  points: readonly T[],
+  query: string,
+  what = 'model',
+): T {
   const q = normalizeName(query);
-  const hit = points.find((p) => normalizeName(p.name) === q || (p.id !== undefined && normalizeName(p.id) === q));
+  const hit = points.find(
+    (p) => normalizeName(p.name) === q || (p.id !== undefined && normalizeName(p.id) === q),
+  );
   if (hit) return hit;
-  throw notFound(what, query, points.map((p) => p.name));
+  throw notFound(
+    what,
+    query,
+    points.map((p) => p.name),
+  );
 }
 
 /** The canonical spelling of a family (or lab) name among `names`; throws E_NOT_FOUND with suggestions. */
@@ -65,7 +80,11 @@ export function findName(names: readonly string[], query: string, what: string):
  * names a dataset family (any case) wins; otherwise the id's organisation + series (e.g.
  * "EleutherAI/pythia") is matched against the series of the dataset models' hfIds. Null if none.
  */
-export function datasetFamilyOf(points: readonly { family: string; hfId?: string | null }[], label: string | null, id: string): string | null {
+export function datasetFamilyOf(
+  points: readonly { family: string; hfId?: string | null }[],
+  label: string | null,
+  id: string,
+): string | null {
   const byName = new Map(points.map((p) => [p.family.toLowerCase(), p.family]));
   if (label && byName.has(label.toLowerCase())) return byName.get(label.toLowerCase())!;
   const bySeries = new Map<string, string>();
@@ -74,7 +93,9 @@ export function datasetFamilyOf(points: readonly { family: string; hfId?: string
     if (f) bySeries.set(f.family.toLowerCase(), p.family);
   }
   const mine = inferFamily(id)?.family.toLowerCase();
-  return (label && bySeries.get(label.toLowerCase())) ?? (mine ? bySeries.get(mine) ?? null : null);
+  return (
+    (label && bySeries.get(label.toLowerCase())) ?? (mine ? (bySeries.get(mine) ?? null) : null)
+  );
 }
 
 /** Family names of the dataset's base models (instruct-only families included). */
@@ -96,7 +117,13 @@ export function resolveFamily(
   const q = normalizeName(name);
   const hit = known.find((n) => normalizeName(n) === q);
   if (hit) return { family: hit, note: null };
-  const near = nearest(name, known).map((n) => JSON.stringify(n)).join(', ');
-  return { family: null, note: `family ${JSON.stringify(name)} is not in the dataset (nearest: ${near}); `
-    + 'pooled estimates are used' };
+  const near = nearest(name, known)
+    .map((n) => JSON.stringify(n))
+    .join(', ');
+  return {
+    family: null,
+    note:
+      `family ${JSON.stringify(name)} is not in the dataset (nearest: ${near}); ` +
+      'pooled estimates are used',
+  };
 }

@@ -8,7 +8,10 @@ const sizes = [1e8, 3e8, 1e9, 3e9, 1e10, 3e10];
 
 describe('Nc estimates', () => {
   it('ncCluster recovers a planted crossing at 10^9.5 within its interval', () => {
-    const ctx = createContext({ dataset: plantedDataset({ logNc: 9.5, families: 6, sizes }), resamples: 2000 });
+    const ctx = createContext({
+      dataset: plantedDataset({ logNc: 9.5, families: 6, sizes }),
+      resamples: 2000,
+    });
     const e = ncCluster(ctx);
     expect(Math.log10(e.value)).toBeCloseTo(9.5, 6);
     // Exact planted data: every resample gives the same crossing, up to rounding.
@@ -20,7 +23,10 @@ describe('Nc estimates', () => {
 
   it('ncFamily reports the fitted crossing and flags one outside the size range', () => {
     // Planted crossing at 10^7.5, below the smallest model (10^8): an extrapolation.
-    const ctx = createContext({ dataset: plantedDataset({ logNc: 7.5, families: 2, sizes }), resamples: 500 });
+    const ctx = createContext({
+      dataset: plantedDataset({ logNc: 7.5, families: 2, sizes }),
+      resamples: 500,
+    });
     const e = ncFamily(ctx, 'fam0');
     expect(Math.log10(e.value)).toBeCloseTo(7.5, 6);
     expect(e.extrapolation).toMatch(/0\.50 decades below the smallest model/);
@@ -28,7 +34,10 @@ describe('Nc estimates', () => {
   });
 
   it('ncFamily recovers a planted per-family crossing and reports its n', () => {
-    const ctx = createContext({ dataset: plantedDataset({ logNc: 9.2, families: 2, sizes }), resamples: 1000 });
+    const ctx = createContext({
+      dataset: plantedDataset({ logNc: 9.2, families: 2, sizes }),
+      resamples: 1000,
+    });
     const e = ncFamily(ctx, 'fam0');
     expect(Math.log10(e.value)).toBeCloseTo(9.2, 6);
     expect(e.n).toBe(5);
@@ -36,13 +45,19 @@ describe('Nc estimates', () => {
   });
 
   it('ncFamily throws E_INSUFFICIENT_DATA when a family has fewer than 3 usable transitions', () => {
-    const ctx = createContext({ dataset: plantedDataset({ logNc: 9.2, families: 1, sizes: [1e9, 2e9, 4e9] }), resamples: 100 });
+    const ctx = createContext({
+      dataset: plantedDataset({ logNc: 9.2, families: 1, sizes: [1e9, 2e9, 4e9] }),
+      resamples: 100,
+    });
     expect(() => ncFamily(ctx, 'Fam0')).toThrow(CapeError);
     expect(() => ncFamily(ctx, 'Fam0')).toThrow(/at least 3 usable transitions, got 2/);
   });
 
   it('ncFor falls back to the pooled estimate when the family cannot support its own', () => {
-    const ctx = createContext({ dataset: plantedDataset({ logNc: 9.5, families: 4, sizes: [1e9, 2e9, 4e9] }), resamples: 500 });
+    const ctx = createContext({
+      dataset: plantedDataset({ logNc: 9.5, families: 4, sizes: [1e9, 2e9, 4e9] }),
+      resamples: 500,
+    });
     expect(ncFor(ctx, 'Fam1').method).toBe('cluster');
   });
 

@@ -14,7 +14,13 @@ import { CapeError } from '../core/errors.ts';
 import { createRng } from '../core/random.ts';
 import { median } from '../core/stats.ts';
 import { memo, type Context } from './context.ts';
-import { familySeries, familyTransitions, pooledTransitions, usable, type Transition } from './coupling.ts';
+import {
+  familySeries,
+  familyTransitions,
+  pooledTransitions,
+  usable,
+  type Transition,
+} from './coupling.ts';
 import { datasetFamilies, findName } from './lookup.ts';
 import { hasAll } from './points.ts';
 import { pooledClusterLine } from './running.ts';
@@ -43,7 +49,8 @@ export interface NcEstimate {
   note: string;
 }
 
-/** Plausible range of a crossing, log10 N: 10M to 10T; outside it a resample "produced no estimate". */
+/** Plausible range of a crossing, log10 N: 10M to 10T; outside it a resample "produced no
+ * estimate". */
 const LOG_RANGE: [number, number] = [7, 13];
 const REFERENCE_FAMILIES = ['Pythia', 'Llama-1', 'Llama-2'];
 
@@ -63,27 +70,41 @@ interface SummaryInput {
 export function extrapolationNote(z: number, [lo, hi]: [number, number]): string | null {
   if (z >= lo && z <= hi) return null;
   const d = z < lo ? lo - z : z - hi;
-  return `the crossing lies ${d.toFixed(2)} decades ${z < lo ? 'below the smallest' : 'above the largest'}`
-    + ` model (${(10 ** lo).toPrecision(3)}–${(10 ** hi).toPrecision(3)} parameters): an extrapolation`;
+  return (
+    `the crossing lies ${d.toFixed(2)} decades ${z < lo ? 'below the smallest' : 'above the largest'}` +
+    ` model (${(10 ** lo).toPrecision(3)}–${(10 ** hi).toPrecision(3)} parameters): an extrapolation`
+  );
 }
 
 function summarise(method: NcEstimate['method'], logs: number[], s: SummaryInput): NcEstimate {
-  if (logs.length === 0) throw new CapeError('E_INSUFFICIENT_DATA', `Nc (${method}): no resample produced a crossing in 10^7..10^13 (n = ${s.n})`);
+  if (logs.length === 0)
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `Nc (${method}): no resample produced a crossing in 10^7..10^13 (n = ${s.n})`,
+    );
   const [lo, hi] = percentileInterval(logs, 0.95);
   const med = median(logs);
   const z = s.fitted ?? med;
   return {
-    method, value: 10 ** z, resampleMedian: 10 ** med,
+    method,
+    value: 10 ** z,
+    resampleMedian: 10 ** med,
     sizeRange: [10 ** s.logRange[0], 10 ** s.logRange[1]],
     extrapolation: s.fitted === null ? null : extrapolationNote(z, s.logRange),
-    ciLow: 10 ** lo, ciHigh: 10 ** hi, n: s.n, resamples: s.resamples,
-    validShare: logs.length / s.resamples, seed: s.seed, note: s.note,
+    ciLow: 10 ** lo,
+    ciHigh: 10 ** hi,
+    n: s.n,
+    resamples: s.resamples,
+    validShare: logs.length / s.resamples,
+    seed: s.seed,
+    note: s.note,
   };
 }
 
 /** log10 N of the smallest and largest model of a set of transitions. */
 function transitionRange(ts: readonly Transition[]): [number, number] {
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   for (const t of ts) {
     lo = Math.min(lo, Math.log10(t.fromParams));
     hi = Math.max(hi, Math.log10(t.toParams));
@@ -91,15 +112,34 @@ function transitionRange(ts: readonly Transition[]): [number, number] {
   return [lo, hi];
 }
 
-/** Vertex (log10 N) of the least-squares parabola through (x[i], y[i]) for i in idx, or null if it opens downward. */
-function parabolaVertex(x: Float64Array, y: Float64Array, idx: Uint32Array, xc: number): number | null {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, t0 = 0, t1 = 0, t2 = 0;
+/** Vertex (log10 N) of the least-squares parabola through (x[i], y[i]) for i in idx, or null if it
+ * opens downward. */
+function parabolaVertex(
+  x: Float64Array,
+  y: Float64Array,
+  idx: Uint32Array,
+  xc: number,
+): number | null {
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0,
+    s4 = 0,
+    t0 = 0,
+    t1 = 0,
+    t2 = 0;
   for (const i of idx) {
     const u = x[i]! - xc;
     const u2 = u * u;
     const v = y[i]!;
-    s0++; s1 += u; s2 += u2; s3 += u2 * u; s4 += u2 * u2;
-    t0 += v; t1 += u * v; t2 += u2 * v;
+    s0++;
+    s1 += u;
+    s2 += u2;
+    s3 += u2 * u;
+    s4 += u2 * u2;
+    t0 += v;
+    t1 += u * v;
+    t2 += u2 * v;
   }
   // Solve [[s0 s1 s2][s1 s2 s3][s2 s3 s4]] c = t by Cramer's rule.
   const det = s0 * (s2 * s4 - s3 * s3) - s1 * (s1 * s4 - s3 * s2) + s2 * (s1 * s3 - s2 * s2);
@@ -113,8 +153,15 @@ function parabolaVertex(x: Float64Array, y: Float64Array, idx: Uint32Array, xc: 
 /** The reference study's Nc: quadratic-vertex bootstrap over Pythia + Llama-1 + Llama-2. */
 export function ncReference(ctx: Context): NcEstimate {
   return memo(ctx, 'nc:reference', () => {
-    const pts = ctx.base.filter((p) => REFERENCE_FAMILIES.includes(p.family) && p.params !== null && hasAll(p, ['truthfulqa_mc2']));
-    if (pts.length < 4) throw new CapeError('E_INSUFFICIENT_DATA', `reference Nc needs at least 4 models of ${REFERENCE_FAMILIES.join(', ')}, got ${pts.length}`);
+    const pts = ctx.base.filter(
+      (p) =>
+        REFERENCE_FAMILIES.includes(p.family) && p.params !== null && hasAll(p, ['truthfulqa_mc2']),
+    );
+    if (pts.length < 4)
+      throw new CapeError(
+        'E_INSUFFICIENT_DATA',
+        `reference Nc needs at least 4 models of ${REFERENCE_FAMILIES.join(', ')}, got ${pts.length}`,
+      );
     const x = Float64Array.from(pts, (p) => Math.log10(p.params as number));
     const y = Float64Array.from(pts, (p) => p.scores.truthfulqa_mc2 as number);
     const xc = x.reduce((a, b) => a + b, 0) / x.length;
@@ -127,20 +174,42 @@ export function ncReference(ctx: Context): NcEstimate {
       if (v !== null && v >= 7 && v <= 12) logs.push(v);
     }
     const range: [number, number] = [Math.min(...x), Math.max(...x)];
-    return summarise('reference', logs, { fitted: null, logRange: range, n: pts.length, resamples: ctx.resamples, seed: ctx.seed, note:
-      `quadratic TQA(log10 N) vertex over ${pts.length} models of ${REFERENCE_FAMILIES.join(' + ')}; resamples kept when the parabola opens upward with vertex in 10^7..10^12` });
+    return summarise('reference', logs, {
+      fitted: null,
+      logRange: range,
+      n: pts.length,
+      resamples: ctx.resamples,
+      seed: ctx.seed,
+      note: `quadratic TQA(log10 N) vertex over ${pts.length} models of ${REFERENCE_FAMILIES.join(' + ')}; resamples kept when the parabola opens upward with vertex in 10^7..10^12`,
+    });
   });
 }
 
-/** Zero crossing (log10 N) of the OLS line through transitions, or null if the slope is not positive. */
+/** Zero crossing (log10 N) of the OLS line through transitions, or null if the slope is not
+ * positive. */
 function crossing(ts: readonly (Transition & { gamma12: number })[]): number | null {
-  let sx = 0, sy = 0, sxx = 0, sxy = 0;
-  for (const t of ts) { sx += t.logMid; sy += t.gamma12; sxx += t.logMid * t.logMid; sxy += t.logMid * t.gamma12; }
+  let sx = 0,
+    sy = 0,
+    sxx = 0,
+    sxy = 0;
+  for (const t of ts) {
+    sx += t.logMid;
+    sy += t.gamma12;
+    sxx += t.logMid * t.logMid;
+    sxy += t.logMid * t.gamma12;
+  }
   return crossingFromSums(ts.length, sx, sy, sxx, sxy);
 }
 
-/** The same from sufficient statistics; null below 3 points, for a non-positive slope or out of range. */
-function crossingFromSums(n: number, sx: number, sy: number, sxx: number, sxy: number): number | null {
+/** The same from sufficient statistics; null below 3 points, for a non-positive slope or out of
+ * range. */
+function crossingFromSums(
+  n: number,
+  sx: number,
+  sy: number,
+  sxx: number,
+  sxy: number,
+): number | null {
   if (n < 3) return null;
   const den = n * sxx - sx * sx;
   if (!(den > 1e-12)) return null;
@@ -167,9 +236,19 @@ export function ncCluster(ctx: Context): NcEstimate {
       if (z >= LOG_RANGE[0] && z <= LOG_RANGE[1]) logs.push(z);
     }
     const fitted = crossing(ts);
-    if (fitted === null) throw new CapeError('E_INSUFFICIENT_DATA', `Nc (cluster): the pooled γ12 line over ${ts.length} transitions does not rise through zero within 10^7..10^13`);
-    return summarise('cluster', logs, { fitted, logRange: transitionRange(ts), n: ts.length, resamples: ctx.resamples, seed: ctx.seed, note:
-      `zero crossing of γ12 = A·log10 N + B over ${ts.length} transitions in ${cl.families} families (point: the fit; interval: families resampled whole)` });
+    if (fitted === null)
+      throw new CapeError(
+        'E_INSUFFICIENT_DATA',
+        `Nc (cluster): the pooled γ12 line over ${ts.length} transitions does not rise through zero within 10^7..10^13`,
+      );
+    return summarise('cluster', logs, {
+      fitted,
+      logRange: transitionRange(ts),
+      n: ts.length,
+      resamples: ctx.resamples,
+      seed: ctx.seed,
+      note: `zero crossing of γ12 = A·log10 N + B over ${ts.length} transitions in ${cl.families} families (point: the fit; interval: families resampled whole)`,
+    });
   });
 }
 
@@ -194,9 +273,19 @@ function ncFamilyUncached(ctx: Context, name: string): NcEstimate {
   {
     const all = familyTransitions(familySeries(ctx.base, name, 'hellaswag', 'truthfulqa_mc2'));
     const ts = usable(all);
-    if (ts.length < 3) throw new CapeError('E_INSUFFICIENT_DATA', `per-family Nc for ${name} needs at least 3 usable transitions, got ${ts.length}`, 'family');
+    if (ts.length < 3)
+      throw new CapeError(
+        'E_INSUFFICIENT_DATA',
+        `per-family Nc for ${name} needs at least 3 usable transitions, got ${ts.length}`,
+        'family',
+      );
     const fitted = crossing(ts);
-    if (fitted === null) throw new CapeError('E_INSUFFICIENT_DATA', `${name}: γ12 does not rise through zero within 10^7..10^13 (no crossing to estimate)`, 'family');
+    if (fitted === null)
+      throw new CapeError(
+        'E_INSUFFICIENT_DATA',
+        `${name}: γ12 does not rise through zero within 10^7..10^13 (no crossing to estimate)`,
+        'family',
+      );
     const rng = createRng(ctx.seed);
     const logs: number[] = [];
     const pick: (Transition & { gamma12: number })[] = new Array(ts.length);
@@ -205,12 +294,19 @@ function ncFamilyUncached(ctx: Context, name: string): NcEstimate {
       const z = crossing(pick);
       if (z !== null) logs.push(z);
     }
-    return summarise('family', logs, { fitted, logRange: transitionRange(all), n: ts.length, resamples: ctx.resamples, seed: ctx.seed, note:
-      `γ12 = γ0·log10(N/Nc) over ${ts.length} transitions of ${name} (point: the fitted crossing; interval: transitions resampled, few points: rough)` });
+    return summarise('family', logs, {
+      fitted,
+      logRange: transitionRange(all),
+      n: ts.length,
+      resamples: ctx.resamples,
+      seed: ctx.seed,
+      note: `γ12 = γ0·log10(N/Nc) over ${ts.length} transitions of ${name} (point: the fitted crossing; interval: transitions resampled, few points: rough)`,
+    });
   }
 }
 
-/** The Nc the engine uses for a model: its family's when supported, else the pooled cluster estimate. */
+/** The Nc the engine uses for a model: its family's when supported, else the pooled cluster
+ * estimate. */
 export function ncFor(ctx: Context, family?: string | null): NcEstimate {
   if (family) {
     try {

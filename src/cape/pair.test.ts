@@ -15,8 +15,10 @@ describe('pairCoupling', () => {
   it('finds a planted sign change in a user series and flags it in the Nc2 range', () => {
     // γ12 = ΔY/ΔX: negative for the first two steps, positive after.
     const series = [
-      { name: 'a', params: 40e9, x: 50, y: 40 }, { name: 'b', params: 80e9, x: 55, y: 38 },
-      { name: 'c', params: 160e9, x: 60, y: 37 }, { name: 'd', params: 320e9, x: 65, y: 39 },
+      { name: 'a', params: 40e9, x: 50, y: 40 },
+      { name: 'b', params: 80e9, x: 55, y: 38 },
+      { name: 'c', params: 160e9, x: 60, y: 37 },
+      { name: 'd', params: 320e9, x: 65, y: 39 },
       { name: 'e', params: 640e9, x: 70, y: 42 },
     ];
     const p = pairCoupling(ctx, { x: 'arc_challenge', y: 'truthfulqa_mc2', series });
@@ -24,7 +26,8 @@ describe('pairCoupling', () => {
     expect(p.crossings).toHaveLength(1);
     const c = p.crossings[0]!;
     expect(c.direction).toBe('rising');
-    // γ12 is −0.2 at the b→c midpoint (113B) and +0.4 at c→d (226B): zero a third of the way in log N.
+    // γ12 is −0.2 at the b→c midpoint (113B) and +0.4 at c→d (226B): zero a third of the way in log
+    // N.
     expect(Math.log10(c.params)).toBeCloseTo(Math.log10(113.137e9) + Math.log10(2) / 3, 3);
     expect(c.inNc2Range).toBe(true);
     expect(p.nc2).toMatch(/candidate Nc2/);

@@ -1,5 +1,6 @@
 /**
- * Custom benchmark pair (docs/features.md row 3): the HS/TQA machinery applied to any two benchmarks —
+ * Custom benchmark pair (docs/features.md row 3): the HS/TQA machinery applied to any two
+ * benchmarks —
  * γ12 = ΔY/ΔX per transition, the pooled running-coupling fit and its zero, the sign of γ12 per
  * scale band, the sign changes within each family (located by linear interpolation of γ12 along
  * log10 N) and whether any lies in the Nc2/Nc3 range. Works on the dataset's base models or on a
@@ -17,15 +18,36 @@ import { NC2_BAND } from './regimes.ts';
 import { fitRunning, type RunningFitSummary } from './running.ts';
 import { fmtParams } from '../report/format.ts';
 
-export interface SeriesModel { name: string; params: number; x: number; y: number }
+export interface SeriesModel {
+  name: string;
+  params: number;
+  x: number;
+  y: number;
+}
 
-export interface BandSign { band: 'tax' | 'transition' | 'bonus' | 'frontier-scale'; range: string; n: number; positive: number; negative: number; medianGamma: number | null }
-export interface Crossing { family: string; after: string; before: string; logN: number; params: number; direction: 'rising' | 'falling'; inNc2Range: boolean }
+export interface BandSign {
+  band: 'tax' | 'transition' | 'bonus' | 'frontier-scale';
+  range: string;
+  n: number;
+  positive: number;
+  negative: number;
+  medianGamma: number | null;
+}
+export interface Crossing {
+  family: string;
+  after: string;
+  before: string;
+  logN: number;
+  params: number;
+  direction: 'rising' | 'falling';
+  inNc2Range: boolean;
+}
 
 export interface PairCoupling {
   x: BenchmarkId;
   y: BenchmarkId;
-  /** dataset: the base models; series: one family the user entered; points: the caller's models (e.g. a leaderboard's families). */
+  /** dataset: the base models; series: one family the user entered; points: the caller's models
+   * (e.g. a leaderboard's families). */
   source: 'dataset' | 'series' | 'points';
   transitions: Transition[];
   excluded: number;
@@ -39,10 +61,27 @@ export interface PairCoupling {
   frontier: (CorrelationResult & { note: string }) | null;
 }
 
-const median = (v: number[]) => { const s = [...v].sort((a, b) => a - b); return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : null; };
+const median = (v: number[]) => {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : null;
+};
 
-function seriesPoints(series: readonly SeriesModel[], x: BenchmarkId, y: BenchmarkId): ModelPoint[] {
-  return series.map((m, i) => ({ id: `series-${i}`, name: m.name, family: 'your series', lab: '', params: m.params, scores: { [x]: m.x, [y]: m.y }, provenance: 'measured', kind: 'user', releaseDate: null }));
+function seriesPoints(
+  series: readonly SeriesModel[],
+  x: BenchmarkId,
+  y: BenchmarkId,
+): ModelPoint[] {
+  return series.map((m, i) => ({
+    id: `series-${i}`,
+    name: m.name,
+    family: 'your series',
+    lab: '',
+    params: m.params,
+    scores: { [x]: m.x, [y]: m.y },
+    provenance: 'measured',
+    kind: 'user',
+    releaseDate: null,
+  }));
 }
 
 function crossingsOf(ts: readonly Transition[]): Crossing[] {
@@ -51,28 +90,63 @@ function crossingsOf(ts: readonly Transition[]): Crossing[] {
   for (const t of usable(ts)) byFamily.set(t.family, [...(byFamily.get(t.family) ?? []), t]);
   for (const [family, list] of byFamily) {
     for (let i = 1; i < list.length; i++) {
-      const a = list[i - 1]!, b = list[i]!;
+      const a = list[i - 1]!,
+        b = list[i]!;
       if (Math.sign(a.gamma12) === Math.sign(b.gamma12) || a.gamma12 === 0) continue;
       const logN = a.logMid + ((0 - a.gamma12) * (b.logMid - a.logMid)) / (b.gamma12 - a.gamma12);
       const params = 10 ** logN;
-      out.push({ family, after: `${a.from} → ${a.to}`, before: `${b.from} → ${b.to}`, logN, params, direction: b.gamma12 > a.gamma12 ? 'rising' : 'falling', inNc2Range: params >= NC2_BAND[0] });
+      out.push({
+        family,
+        after: `${a.from} → ${a.to}`,
+        before: `${b.from} → ${b.to}`,
+        logN,
+        params,
+        direction: b.gamma12 > a.gamma12 ? 'rising' : 'falling',
+        inNc2Range: params >= NC2_BAND[0],
+      });
     }
   }
   return out.sort((p, q) => p.logN - q.logN);
 }
 
-/** Coupling of any two benchmarks over the dataset's base models, a user's series, or given points. */
-export function pairCoupling(ctx: Context, input: { x: BenchmarkId; y: BenchmarkId; series?: readonly SeriesModel[]; points?: readonly ModelPoint[] }): PairCoupling {
+/** Coupling of any two benchmarks over the dataset's base models, a user's series, or given points.
+ * */
+export function pairCoupling(
+  ctx: Context,
+  input: {
+    x: BenchmarkId;
+    y: BenchmarkId;
+    series?: readonly SeriesModel[];
+    points?: readonly ModelPoint[];
+  },
+): PairCoupling {
   const { x, y } = input;
-  if (x === y) throw new CapeError('E_INPUT', `invalid pair: ${x} twice (expected two different benchmarks)`, 'y');
+  if (x === y)
+    throw new CapeError(
+      'E_INPUT',
+      `invalid pair: ${x} twice (expected two different benchmarks)`,
+      'y',
+    );
   const frontierPair = FRONTIER_THREE.includes(x) || FRONTIER_THREE.includes(y);
   let frontier: PairCoupling['frontier'] = null;
-  const own = input.series ? seriesPoints(input.series, x, y) : input.points ?? null;
+  const own = input.series ? seriesPoints(input.series, x, y) : (input.points ?? null);
   if (frontierPair && !own) {
     const pts = ctx.frontier.filter((p) => p.scores[x] !== undefined && p.scores[y] !== undefined);
-    if (pts.length < 3) throw new CapeError('E_INSUFFICIENT_DATA', `pair ${x}/${y}: ${pts.length} frontier models report both (need at least 3)`, 'y');
-    const t = correlationTest(pts.map((p) => p.scores[x] as number), pts.map((p) => p.scores[y] as number), { resamples: ctx.resamples, permutations: ctx.resamples, seed: ctx.seed });
-    frontier = { ...t, note: 'frontier models publish no parameter counts: no running coupling along N can be formed; this is the correlation across frontier models (for release-to-release γ12 see the trajectories)' };
+    if (pts.length < 3)
+      throw new CapeError(
+        'E_INSUFFICIENT_DATA',
+        `pair ${x}/${y}: ${pts.length} frontier models report both (need at least 3)`,
+        'y',
+      );
+    const t = correlationTest(
+      pts.map((p) => p.scores[x] as number),
+      pts.map((p) => p.scores[y] as number),
+      { resamples: ctx.resamples, permutations: ctx.resamples, seed: ctx.seed },
+    );
+    frontier = {
+      ...t,
+      note: 'frontier models publish no parameter counts: no running coupling along N can be formed; this is the correlation across frontier models (for release-to-release γ12 see the trajectories)',
+    };
   }
   const ts = frontierPair && !own ? [] : pooledTransitions(own ?? ctx.base, { x, y });
   let fit: PairCoupling['fit'] = null;
@@ -81,7 +155,10 @@ export function pairCoupling(ctx: Context, input: { x: BenchmarkId; y: Benchmark
     if (ts.length > 0) {
       const { transitions: _t, fit: _f, ...rest } = fitRunning(ts);
       fit = rest;
-    } else fitNote = frontierPair ? 'no scale axis for frontier benchmarks' : `no model has both ${x} and ${y} with a size`;
+    } else
+      fitNote = frontierPair
+        ? 'no scale axis for frontier benchmarks'
+        : `no model has both ${x} and ${y} with a size`;
   } catch (e) {
     if (!(e instanceof CapeError)) throw e;
     fitNote = e.message;
@@ -90,7 +167,14 @@ export function pairCoupling(ctx: Context, input: { x: BenchmarkId; y: Benchmark
   const u = usable(ts);
   const band = (name: BandSign['band'], range: string, lo: number, hi: number): BandSign => {
     const g = u.filter((t) => 10 ** t.logMid >= lo && 10 ** t.logMid < hi).map((t) => t.gamma12);
-    return { band: name, range, n: g.length, positive: g.filter((v) => v > 0).length, negative: g.filter((v) => v <= 0).length, medianGamma: median(g) };
+    return {
+      band: name,
+      range,
+      n: g.length,
+      positive: g.filter((v) => v > 0).length,
+      negative: g.filter((v) => v <= 0).length,
+      medianGamma: median(g),
+    };
   };
   const bands = [
     band('tax', `< ${fmtParams(nc.ciLow)}`, 0, nc.ciLow),
@@ -101,10 +185,23 @@ export function pairCoupling(ctx: Context, input: { x: BenchmarkId; y: Benchmark
   const crossings = crossingsOf(ts);
   const high = crossings.filter((c) => c.inNc2Range);
   const above = bands[3]!.n;
-  const nc2 = frontierPair && !own
-    ? 'Nc2/Nc3 cannot be located on frontier benchmarks: their models have no parameter counts.'
-    : high.length > 0
-      ? `sign change${high.length > 1 ? 's' : ''} at ≥ 70B: ${high.map((c) => `${fmtParams(c.params)} in ${c.family} (${c.direction})`).join('; ')} — a candidate Nc2/Nc3 for this pair`
-      : `no sign change at ≥ 70B (${above} usable transition${above === 1 ? '' : 's'} at that scale${above < 2 ? ': too few to see one' : ''})`;
-  return { x, y, source: input.series ? 'series' : input.points ? 'points' : 'dataset', transitions: ts, excluded: ts.length - u.length, fit, fitNote, bands, crossings, nc2, frontier };
+  const nc2 =
+    frontierPair && !own
+      ? 'Nc2/Nc3 cannot be located on frontier benchmarks: their models have no parameter counts.'
+      : high.length > 0
+        ? `sign change${high.length > 1 ? 's' : ''} at ≥ 70B: ${high.map((c) => `${fmtParams(c.params)} in ${c.family} (${c.direction})`).join('; ')} — a candidate Nc2/Nc3 for this pair`
+        : `no sign change at ≥ 70B (${above} usable transition${above === 1 ? '' : 's'} at that scale${above < 2 ? ': too few to see one' : ''})`;
+  return {
+    x,
+    y,
+    source: input.series ? 'series' : input.points ? 'points' : 'dataset',
+    transitions: ts,
+    excluded: ts.length - u.length,
+    fit,
+    fitNote,
+    bands,
+    crossings,
+    nc2,
+    frontier,
+  };
 }

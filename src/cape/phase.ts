@@ -35,43 +35,87 @@ export interface PhaseResult {
 }
 
 /** γ12 measured between the named previous model and this one (HS → TQA). */
-export function measuredGamma(ctx: Context, previous: string, params: number, scores: ScoreMap): MeasuredGamma {
+export function measuredGamma(
+  ctx: Context,
+  previous: string,
+  params: number,
+  scores: ScoreMap,
+): MeasuredGamma {
   const prev = findModel(ctx.allBase, previous, 'previous model');
-  const hs0 = prev.scores.hellaswag, tqa0 = prev.scores.truthfulqa_mc2, hs1 = scores.hellaswag, tqa1 = scores.truthfulqa_mc2;
-  if (hs0 === undefined || tqa0 === undefined) throw new CapeError('E_INSUFFICIENT_DATA', `previous model ${prev.name} has no HellaSwag/TruthfulQA pair to measure γ12 against`, 'previous');
-  if (hs1 === undefined || tqa1 === undefined) throw new CapeError('E_INPUT', 'measuring γ12 against --previous needs this model\'s hellaswag and truthfulqa scores (missing)', hs1 === undefined ? 'hellaswag' : 'truthfulqa');
+  const hs0 = prev.scores.hellaswag,
+    tqa0 = prev.scores.truthfulqa_mc2,
+    hs1 = scores.hellaswag,
+    tqa1 = scores.truthfulqa_mc2;
+  if (hs0 === undefined || tqa0 === undefined)
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `previous model ${prev.name} has no HellaSwag/TruthfulQA pair to measure γ12 against`,
+      'previous',
+    );
+  if (hs1 === undefined || tqa1 === undefined)
+    throw new CapeError(
+      'E_INPUT',
+      "measuring γ12 against --previous needs this model's hellaswag and truthfulqa scores (missing)",
+      hs1 === undefined ? 'hellaswag' : 'truthfulqa',
+    );
   if (prev.params !== null && prev.params >= params) {
-    throw new CapeError('E_INPUT', `previous model ${prev.name} has ${fmtParams(prev.params)} parameters, not fewer than this model's ${fmtParams(params)} (expected the next smaller model of the family)`, 'previous');
+    throw new CapeError(
+      'E_INPUT',
+      `previous model ${prev.name} has ${fmtParams(prev.params)} parameters, not fewer than this model's ${fmtParams(params)} (expected the next smaller model of the family)`,
+      'previous',
+    );
   }
-  const dHs = hs1 - hs0, dTqa = tqa1 - tqa0;
+  const dHs = hs1 - hs0,
+    dTqa = tqa1 - tqa0;
   const stable = Math.abs(dHs) >= MIN_DELTA;
   return {
-    value: stable ? dTqa / dHs : null, from: prev.name, dHs, dTqa, stable,
-    note: stable ? `γ12 = ΔTQA/ΔHS = ${dTqa.toFixed(2)}/${dHs.toFixed(2)} against ${prev.name}` : `|ΔHS| = ${Math.abs(dHs).toFixed(2)} < ${MIN_DELTA}: the ratio is unstable, size decides`,
+    value: stable ? dTqa / dHs : null,
+    from: prev.name,
+    dHs,
+    dTqa,
+    stable,
+    note: stable
+      ? `γ12 = ΔTQA/ΔHS = ${dTqa.toFixed(2)}/${dHs.toFixed(2)} against ${prev.name}`
+      : `|ΔHS| = ${Math.abs(dHs).toFixed(2)} < ${MIN_DELTA}: the ratio is unstable, size decides`,
   };
 }
 
 /** Classifies a model by the evidence above. */
-export function classifyPhase(ctx: Context, input: { params: number; scores: ScoreMap; family?: string | null; previous?: string | null }): PhaseResult {
+export function classifyPhase(
+  ctx: Context,
+  input: { params: number; scores: ScoreMap; family?: string | null; previous?: string | null },
+): PhaseResult {
   const nc = ncFor(ctx, input.family);
   const distanceToNc = Math.log10(input.params / nc.value);
   const ncText = `Nc = ${fmtParams(nc.value)} [${fmtParams(nc.ciLow)}, ${fmtParams(nc.ciHigh)}] (${nc.method === 'family' ? `${input.family}'s own` : 'pooled family-cluster'} estimate, n = ${nc.n}${nc.extrapolation ? `; ${nc.extrapolation}` : ''})`;
   const evidence: string[] = [];
-  const measured = input.previous ? measuredGamma(ctx, input.previous, input.params, input.scores) : null;
+  const measured = input.previous
+    ? measuredGamma(ctx, input.previous, input.params, input.scores)
+    : null;
   let phase: Phase;
   if (input.params >= NC3) {
     phase = 'nc3';
-    evidence.push(`N = ${fmtParams(input.params)} ≥ ${fmtParams(NC3)}: Nc3 regime. ${FRONTIER_REGIME_NOTE}`);
+    evidence.push(
+      `N = ${fmtParams(input.params)} ≥ ${fmtParams(NC3)}: Nc3 regime. ${FRONTIER_REGIME_NOTE}`,
+    );
   } else if (input.params >= NC2_BAND[0]) {
     phase = 'nc2';
-    evidence.push(`N = ${fmtParams(input.params)} in the Nc2 band ${fmtParams(NC2_BAND[0])}–${fmtParams(NC2_BAND[1])}: HS/TQA saturate, SWE/GPQA discriminate. ${FRONTIER_REGIME_NOTE}`);
+    evidence.push(
+      `N = ${fmtParams(input.params)} in the Nc2 band ${fmtParams(NC2_BAND[0])}–${fmtParams(NC2_BAND[1])}: HS/TQA saturate, SWE/GPQA discriminate. ${FRONTIER_REGIME_NOTE}`,
+    );
   } else if (measured?.stable) {
     phase = (measured.value as number) < 0 ? 'tax' : 'bonus';
-    evidence.push(`${measured.note}: ${phase === 'tax' ? 'negative — truthfulness falls as reasoning rises (tax)' : 'positive — both rise (bonus)'}`);
-    evidence.push(`size check: ${ncText}; this model is ${distanceToNc >= 0 ? 'above' : 'below'} it by ${Math.abs(distanceToNc).toFixed(2)} decades`);
+    evidence.push(
+      `${measured.note}: ${phase === 'tax' ? 'negative — truthfulness falls as reasoning rises (tax)' : 'positive — both rise (bonus)'}`,
+    );
+    evidence.push(
+      `size check: ${ncText}; this model is ${distanceToNc >= 0 ? 'above' : 'below'} it by ${Math.abs(distanceToNc).toFixed(2)} decades`,
+    );
   } else {
     phase = input.params < nc.ciLow ? 'tax' : input.params > nc.ciHigh ? 'bonus' : 'transition';
-    evidence.push(`N = ${fmtParams(input.params)} is ${phase === 'tax' ? 'below' : phase === 'bonus' ? 'above' : 'inside'} the 95% interval of ${ncText}`);
+    evidence.push(
+      `N = ${fmtParams(input.params)} is ${phase === 'tax' ? 'below' : phase === 'bonus' ? 'above' : 'inside'} the 95% interval of ${ncText}`,
+    );
     if (measured) evidence.push(measured.note);
   }
   return { phase, nc, distanceToNc, measured, evidence };

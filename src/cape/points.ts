@@ -25,9 +25,19 @@ export interface ModelPoint {
 }
 
 /** The five base benchmarks of the Open LLM Leaderboard v1 protocol, in the seed's order. */
-export const BASE_FIVE: readonly BenchmarkId[] = ['hellaswag', 'truthfulqa_mc2', 'arc_challenge', 'mmlu', 'winogrande'];
+export const BASE_FIVE: readonly BenchmarkId[] = [
+  'hellaswag',
+  'truthfulqa_mc2',
+  'arc_challenge',
+  'mmlu',
+  'winogrande',
+];
 /** The frontier axes. */
-export const FRONTIER_THREE: readonly BenchmarkId[] = ['swe_bench_verified', 'gpqa_diamond', 'ifeval'];
+export const FRONTIER_THREE: readonly BenchmarkId[] = [
+  'swe_bench_verified',
+  'gpqa_diamond',
+  'ifeval',
+];
 
 const RANK: Record<Provenance, number> = { estimated: 0, reported: 1, measured: 2 };
 

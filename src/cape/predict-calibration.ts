@@ -24,8 +24,11 @@ export interface Calibration {
 
 /** Wilson score interval of a proportion k/n at 95%. */
 export function wilson(k: number, n: number): [number, number] {
-  const z = normalQuantile(0.975), p = k / n, d = 1 + (z * z) / n;
-  const c = p + (z * z) / (2 * n), h = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  const z = normalQuantile(0.975),
+    p = k / n,
+    d = 1 + (z * z) / n;
+  const c = p + (z * z) / (2 * n),
+    h = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
   return [(c - h) / d, (c + h) / d];
 }
 
@@ -34,8 +37,12 @@ function familyOutcomes(ms: readonly ModelPoint[], b: BenchmarkId): boolean[] {
   const out: boolean[] = [];
   for (let i = 1; i < ms.length; i++) {
     const rest = ms.filter((_, j) => j !== i);
-    if (new Set(rest.map((p) => p.params)).size < 3 || ms[i]!.params === ms[i - 1]!.params) continue;
-    const f = ols(rest.map((p) => Math.log10(p.params as number)), rest.map((p) => p.scores[b] as number));
+    if (new Set(rest.map((p) => p.params)).size < 3 || ms[i]!.params === ms[i - 1]!.params)
+      continue;
+    const f = ols(
+      rest.map((p) => Math.log10(p.params as number)),
+      rest.map((p) => p.scores[b] as number),
+    );
     const dLog = Math.log10((ms[i]!.params as number) / (ms[i - 1]!.params as number));
     const { interval } = anchoredPrediction(f, ms[i - 1]!.scores[b] as number, dLog);
     const y = ms[i]!.scores[b] as number;
@@ -44,21 +51,34 @@ function familyOutcomes(ms: readonly ModelPoint[], b: BenchmarkId): boolean[] {
   return out;
 }
 
-/** Leave-one-out coverage of the nominal 95% next-size interval over every family and base benchmark. */
+/** Leave-one-out coverage of the nominal 95% next-size interval over every family and base
+ * benchmark. */
 export function nextSizeCalibration(ctx: Context): Calibration {
   return memo(ctx, 'predict:calibration', () => {
     const families = [...new Set(ctx.base.map((p) => p.family))].sort();
     const perBenchmark = BASE_FIVE.map((b) => {
       const res = families.flatMap((fam) => {
-        const ms = ctx.base.filter((p) => p.family === fam && p.params !== null && p.scores[b] !== undefined && p.provenance !== 'estimated')
+        const ms = ctx.base
+          .filter(
+            (p) =>
+              p.family === fam &&
+              p.params !== null &&
+              p.scores[b] !== undefined &&
+              p.provenance !== 'estimated',
+          )
           .sort((x, y) => (x.params as number) - (y.params as number));
         return ms.length >= 4 ? familyOutcomes(ms, b) : [];
       });
       return { benchmark: b, n: res.length, covered: res.filter(Boolean).length };
     });
-    const n = perBenchmark.reduce((s, r) => s + r.n, 0), covered = perBenchmark.reduce((s, r) => s + r.covered, 0);
+    const n = perBenchmark.reduce((s, r) => s + r.n, 0),
+      covered = perBenchmark.reduce((s, r) => s + r.covered, 0);
     return {
-      n, covered, coverage: covered / n, coverageCi: wilson(covered, n), perBenchmark,
+      n,
+      covered,
+      coverage: covered / n,
+      coverageCi: wilson(covered, n),
+      perBenchmark,
       note: 'leave one model out within each family of ≥ 4 sizes; predict it from its next-smaller sibling; nominal 95%, calibrated if 90–98%',
     };
   });

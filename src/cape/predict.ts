@@ -28,35 +28,81 @@ export interface ScorePrediction {
 const clip = (v: number) => Math.min(100, Math.max(0, v));
 
 /** 95% prediction interval of the next model's score, anchored at `current` (see the header). */
-export function anchoredPrediction(f: OlsFit, current: number, dLog: number): { predicted: number; interval: [number, number] } {
-  const half = tQuantile(0.975, f.n - 2) * Math.sqrt(2 * f.residualSe ** 2 + (dLog * f.slopeSe) ** 2);
+export function anchoredPrediction(
+  f: OlsFit,
+  current: number,
+  dLog: number,
+): { predicted: number; interval: [number, number] } {
+  const half =
+    tQuantile(0.975, f.n - 2) * Math.sqrt(2 * f.residualSe ** 2 + (dLog * f.slopeSe) ** 2);
   const mid = current + f.slope * dLog;
   return { predicted: clip(mid), interval: [clip(mid - half), clip(mid + half)] };
 }
 
-function trendPoints(ctx: Context, b: BenchmarkId, params: number, family: string | null): { pts: ModelPoint[]; basis: string } {
-  const has = (p: ModelPoint) => p.params !== null && p.scores[b] !== undefined && p.provenance !== 'estimated';
+function trendPoints(
+  ctx: Context,
+  b: BenchmarkId,
+  params: number,
+  family: string | null,
+): { pts: ModelPoint[]; basis: string } {
+  const has = (p: ModelPoint) =>
+    p.params !== null && p.scores[b] !== undefined && p.provenance !== 'estimated';
   if (family) {
     const fam = ctx.base.filter((p) => p.family === family && has(p));
     if (new Set(fam.map((p) => p.params)).size >= 3) return { pts: fam, basis: `${family} trend` };
   }
-  const lo = params / 10, hi = params * 10;
-  return { pts: ctx.base.filter((p) => has(p) && (p.params as number) >= lo && (p.params as number) <= hi), basis: 'all base models within one decade of N' };
+  const lo = params / 10,
+    hi = params * 10;
+  return {
+    pts: ctx.base.filter((p) => has(p) && (p.params as number) >= lo && (p.params as number) <= hi),
+    basis: 'all base models within one decade of N',
+  };
 }
 
 /** Next-size score predictions for every benchmark the model reports (see the module header). */
-export function nextSizePredictions(ctx: Context, input: { params: number; scores: ScoreMap; family: string | null; nextParams: number }): ScorePrediction[] {
+export function nextSizePredictions(
+  ctx: Context,
+  input: { params: number; scores: ScoreMap; family: string | null; nextParams: number },
+): ScorePrediction[] {
   const dLog = Math.log10(input.nextParams / input.params);
   return (Object.entries(input.scores) as [BenchmarkId, number][]).map(([b, current]) => {
     if (b === 'swe_bench_verified' || b === 'gpqa_diamond' || b === 'ifeval') {
-      return { benchmark: b, current, predicted: null, interval: null, slope: null, n: 0, basis: 'not predicted: frontier models publish no parameter counts, so there is no scale trend for this benchmark' };
+      return {
+        benchmark: b,
+        current,
+        predicted: null,
+        interval: null,
+        slope: null,
+        n: 0,
+        basis:
+          'not predicted: frontier models publish no parameter counts, so there is no scale trend for this benchmark',
+      };
     }
     const { pts, basis } = trendPoints(ctx, b, input.params, input.family);
     if (new Set(pts.map((p) => p.params)).size < 3) {
-      return { benchmark: b, current, predicted: null, interval: null, slope: null, n: pts.length, basis: `not predicted: fewer than 3 sizes with ${b} (${basis})` };
+      return {
+        benchmark: b,
+        current,
+        predicted: null,
+        interval: null,
+        slope: null,
+        n: pts.length,
+        basis: `not predicted: fewer than 3 sizes with ${b} (${basis})`,
+      };
     }
-    const f = ols(pts.map((p) => Math.log10(p.params as number)), pts.map((p) => p.scores[b] as number));
+    const f = ols(
+      pts.map((p) => Math.log10(p.params as number)),
+      pts.map((p) => p.scores[b] as number),
+    );
     const { predicted, interval } = anchoredPrediction(f, current, dLog);
-    return { benchmark: b, current, predicted, interval, slope: f.slope, n: f.n, basis: `${basis}; 95% prediction interval for the score` };
+    return {
+      benchmark: b,
+      current,
+      predicted,
+      interval,
+      slope: f.slope,
+      n: f.n,
+      basis: `${basis}; 95% prediction interval for the score`,
+    };
   });
 }

@@ -4,14 +4,43 @@ import { createContext } from './context.ts';
 import { compare, evaluatePrediction, evaluatePredictions } from './predictions.ts';
 
 const base: Prediction = {
-  id: 'p', title: 't', statement: 's', deadline: '2026-12-31', deadlineText: 'Dec 2026', passText: 'p', failText: 'f', source: 'test', group: 'open',
-  pass: { kind: 'frontier_r', x: 'swe_bench_verified', y: 'gpqa_diamond', op: '>', value: 0.99, minN: 3 },
-  fail: { kind: 'frontier_r', x: 'swe_bench_verified', y: 'gpqa_diamond', op: '<', value: 0, minN: 3 },
+  id: 'p',
+  title: 't',
+  statement: 's',
+  deadline: '2026-12-31',
+  deadlineText: 'Dec 2026',
+  passText: 'p',
+  failText: 'f',
+  source: 'test',
+  group: 'open',
+  pass: {
+    kind: 'frontier_r',
+    x: 'swe_bench_verified',
+    y: 'gpqa_diamond',
+    op: '>',
+    value: 0.99,
+    minN: 3,
+  },
+  fail: {
+    kind: 'frontier_r',
+    x: 'swe_bench_verified',
+    y: 'gpqa_diamond',
+    op: '<',
+    value: 0,
+    minN: 3,
+  },
 };
 
 describe('predictions', () => {
   it('compare implements every operator', () => {
-    expect([compare(1, '<', 2), compare(2, '<=', 2), compare(3, '>', 2), compare(2, '>=', 2), compare(-1, 'abs<', 2), compare(-3, 'abs>=', 2)]).toEqual([true, true, true, true, true, true]);
+    expect([
+      compare(1, '<', 2),
+      compare(2, '<=', 2),
+      compare(3, '>', 2),
+      compare(2, '>=', 2),
+      compare(-1, 'abs<', 2),
+      compare(-3, 'abs>=', 2),
+    ]).toEqual([true, true, true, true, true, true]);
   });
 
   it('status is open before the deadline when neither criterion holds, expired after it', () => {
@@ -21,25 +50,44 @@ describe('predictions', () => {
 
   it('after the deadline: passed when the pass criterion holds, failed when the fail criterion holds', () => {
     const ctx = createContext({ today: '2027-01-01' });
-    expect(evaluatePrediction(ctx, { ...base, pass: { ...base.pass, value: 0.1 } as Prediction['pass'] }).status).toBe('passed');
-    expect(evaluatePrediction(ctx, { ...base, fail: { ...base.fail, value: 0.99 } as Prediction['fail'] }).status).toBe('failed');
+    expect(
+      evaluatePrediction(ctx, { ...base, pass: { ...base.pass, value: 0.1 } as Prediction['pass'] })
+        .status,
+    ).toBe('passed');
+    expect(
+      evaluatePrediction(ctx, {
+        ...base,
+        fail: { ...base.fail, value: 0.99 } as Prediction['fail'],
+      }).status,
+    ).toBe('failed');
   });
 
   it('before the deadline a dated prediction stays open and says which way the data leans', () => {
     const ctx = createContext({ today: '2026-06-01' });
-    const early = evaluatePrediction(ctx, { ...base, fail: { ...base.fail, value: 0.99 } as Prediction['fail'] });
+    const early = evaluatePrediction(ctx, {
+      ...base,
+      fail: { ...base.fail, value: 0.99 } as Prediction['fail'],
+    });
     expect(early.status).toBe('open');
     expect(early.leaning).toBe('fail');
   });
 
   it('an undated prediction is judged as soon as the data meets a criterion', () => {
-    const p = evaluatePrediction(createContext({ today: '2026-06-01' }), { ...base, deadline: null, pass: { ...base.pass, value: 0.1 } as Prediction['pass'] });
+    const p = evaluatePrediction(createContext({ today: '2026-06-01' }), {
+      ...base,
+      deadline: null,
+      pass: { ...base.pass, value: 0.1 } as Prediction['pass'],
+    });
     expect(p.status).toBe('passed');
     expect(p.leaning).toBeNull();
   });
 
   it('a criterion on a benchmark the data lacks is not evaluable and says so', () => {
-    const p = evaluatePrediction(createContext(), { ...base, pass: { kind: 'needs_benchmark', benchmark: 'hle', description: 'HLE scores' }, fail: { kind: 'needs_benchmark', benchmark: 'hle', description: 'HLE scores' } });
+    const p = evaluatePrediction(createContext(), {
+      ...base,
+      pass: { kind: 'needs_benchmark', benchmark: 'hle', description: 'HLE scores' },
+      fail: { kind: 'needs_benchmark', benchmark: 'hle', description: 'HLE scores' },
+    });
     expect(p.passCheck.holds).toBeNull();
     expect(p.passCheck.detail).toMatch(/not evaluable/);
   });

@@ -14,7 +14,7 @@ import { fmtParams } from '../report/format.ts';
 export const NC2_BAND: readonly [number, number] = [70e9, 130e9];
 export const NC3 = 114e9;
 export const FRONTIER_REGIME_NOTE =
-  'Nc2 (~70–130B) and Nc3 (~114B) are the reference study\'s stated regimes, not estimates: frontier models publish no parameter counts, so the shipped data cannot locate them.';
+  "Nc2 (~70–130B) and Nc3 (~114B) are the reference study's stated regimes, not estimates: frontier models publish no parameter counts, so the shipped data cannot locate them.";
 
 export interface DeffBand {
   band: 'tax' | 'transition' | 'bonus' | 'frontier' | 'nc3';
@@ -40,19 +40,57 @@ function computeDeff(ctx: Context): DeffBand[] {
   const g = (f: (n: number) => boolean) => withN.filter((p) => f(p.params as number));
   const frontierPair = ['swe_bench_verified', 'gpqa_diamond'] as const;
   const bands: DeffBand[] = [
-    { band: 'tax', range: `N < ${fmtParams(nc.ciLow)}`, matrix: phaseMatrix(ctx, 'tax', g((n) => n < nc.ciLow)), maxDeff: 5 },
-    { band: 'transition', range: `${fmtParams(nc.ciLow)}–${fmtParams(nc.ciHigh)}`, matrix: phaseMatrix(ctx, 'transition', g((n) => n >= nc.ciLow && n <= nc.ciHigh)), maxDeff: 5 },
-    { band: 'bonus', range: `N > ${fmtParams(nc.ciHigh)}`, matrix: phaseMatrix(ctx, 'bonus', g((n) => n > nc.ciHigh)), maxDeff: 5 },
-    { band: 'frontier', range: 'frontier models (SWE, GPQA)', matrix: phaseMatrix(ctx, 'frontier', ctx.frontier, [...frontierPair]), maxDeff: 2 },
-    { band: 'nc3', range: 'frontier models with IFEval', matrix: phaseMatrix(ctx, 'nc3', ctx.frontier, [...FRONTIER_THREE]), maxDeff: 3 },
+    {
+      band: 'tax',
+      range: `N < ${fmtParams(nc.ciLow)}`,
+      matrix: phaseMatrix(
+        ctx,
+        'tax',
+        g((n) => n < nc.ciLow),
+      ),
+      maxDeff: 5,
+    },
+    {
+      band: 'transition',
+      range: `${fmtParams(nc.ciLow)}–${fmtParams(nc.ciHigh)}`,
+      matrix: phaseMatrix(
+        ctx,
+        'transition',
+        g((n) => n >= nc.ciLow && n <= nc.ciHigh),
+      ),
+      maxDeff: 5,
+    },
+    {
+      band: 'bonus',
+      range: `N > ${fmtParams(nc.ciHigh)}`,
+      matrix: phaseMatrix(
+        ctx,
+        'bonus',
+        g((n) => n > nc.ciHigh),
+      ),
+      maxDeff: 5,
+    },
+    {
+      band: 'frontier',
+      range: 'frontier models (SWE, GPQA)',
+      matrix: phaseMatrix(ctx, 'frontier', ctx.frontier, [...frontierPair]),
+      maxDeff: 2,
+    },
+    {
+      band: 'nc3',
+      range: 'frontier models with IFEval',
+      matrix: phaseMatrix(ctx, 'nc3', ctx.frontier, [...FRONTIER_THREE]),
+      maxDeff: 3,
+    },
   ];
   return bands;
 }
 
 /** The 3×3 SWE·GPQA·IFEval matrix with the determinant of its SWE–GPQA block. */
 export function frontierMatrix3(ctx: Context): PhaseMatrix & { det2: number } {
-  const m = memo(ctx, 'frontierMatrix3', () => phaseMatrix(ctx, 'frontier 3×3', ctx.frontier, [...FRONTIER_THREE]));
+  const m = memo(ctx, 'frontierMatrix3', () =>
+    phaseMatrix(ctx, 'frontier 3×3', ctx.frontier, [...FRONTIER_THREE]),
+  );
   const r = m.matrix[0]![1]!;
   return { ...m, det2: 1 - r * r };
 }
-

@@ -1,6 +1,7 @@
 /**
  * The pooled running-coupling fit γ12 = A·log10 N + B over every usable transition
- * (docs/science-spec.md §2), its zero crossing 10^(−B/A) as an Nc estimate, and the sign accuracy of that
+ * (docs/science-spec.md §2), its zero crossing 10^(−B/A) as an Nc estimate, and the sign accuracy
+ * of that
  * estimate (transitions below it should have γ12 ≤ 0, above it γ12 > 0).
  */
 import { CapeError } from '../core/errors.ts';
@@ -67,8 +68,15 @@ export function signAccuracy(ts: readonly Transition[], logNc: number): SignAccu
 /** Fits γ12 = A·log10 N + B to transitions; throws E_INSUFFICIENT_DATA below 3 usable ones. */
 export function fitRunning(ts: readonly Transition[]): Omit<RunningFit, 'families'> {
   const u = usable(ts);
-  if (u.length < 3) throw new CapeError('E_INSUFFICIENT_DATA', `running-coupling fit needs at least 3 usable transitions, got ${u.length}`);
-  const f = ols(u.map((t) => t.logMid), u.map((t) => t.gamma12));
+  if (u.length < 3)
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `running-coupling fit needs at least 3 usable transitions, got ${u.length}`,
+    );
+  const f = ols(
+    u.map((t) => t.logMid),
+    u.map((t) => t.gamma12),
+  );
   const zeroLog = f.slope > 0 ? -f.intercept / f.slope : null;
   return {
     A: f.slope,
@@ -91,7 +99,9 @@ export function fitRunning(ts: readonly Transition[]): Omit<RunningFit, 'familie
 
 /** The family-cluster resamples of the pooled HS → TQA line (memoised; shared with ncCluster). */
 export function pooledClusterLine(ctx: Context): ClusterLine {
-  return memo(ctx, 'running:cluster-line', () => clusterLine(usable(pooledTransitions(ctx.base)), ctx.seed, ctx.resamples));
+  return memo(ctx, 'running:cluster-line', () =>
+    clusterLine(usable(pooledTransitions(ctx.base)), ctx.seed, ctx.resamples),
+  );
 }
 
 /**
@@ -106,7 +116,9 @@ export function runningFit(ctx: Context, pair: PairOptions = {}): RunningFit {
     const cl = plain ? pooledClusterLine(ctx) : clusterLine(usable(ts), ctx.seed, ctx.resamples);
     const ci = clusterCis(cl);
     return {
-      ...fit, slopeCi: ci.slopeCi, interceptCi: ci.interceptCi,
+      ...fit,
+      slopeCi: ci.slopeCi,
+      interceptCi: ci.interceptCi,
       ciMethod: `family-cluster bootstrap: ${cl.families} families resampled whole, ${ci.used} of ${cl.resamples} resamples gave a line, seed ${cl.seed}`,
       families: [...new Set(ts.map((t) => t.family))].sort(),
     };

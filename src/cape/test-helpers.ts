@@ -2,30 +2,96 @@
 import type { BaseModel, Dataset, FrontierModel } from '../data/schema.ts';
 import { loadDataset } from '../data/load.ts';
 
-type Scores = Partial<Record<'hellaswag' | 'truthfulqa_mc2' | 'arc_challenge' | 'mmlu' | 'winogrande', number>>;
+type Scores = Partial<
+  Record<'hellaswag' | 'truthfulqa_mc2' | 'arc_challenge' | 'mmlu' | 'winogrande', number>
+>;
 
-export function baseModel(family: string, params: number, scores: Scores, kind: 'base' | 'instruct' = 'base'): BaseModel {
+export function baseModel(
+  family: string,
+  params: number,
+  scores: Scores,
+  kind: 'base' | 'instruct' = 'base',
+): BaseModel {
   const id = `${family}-${params}`.toLowerCase().replace(/[^a-z0-9.-]/g, '-');
   return {
-    id, name: `${family}-${params / 1e9}B`, hfId: null, family, lab: 'test', params, paramsNote: 'synthetic', kind,
-    scores: Object.entries(scores).map(([benchmark, value]) => ({ benchmark: benchmark as keyof Scores, metric: 'acc', nShot: 0, value: value as number, source: 'test', provenance: 'measured' as const })),
+    id,
+    name: `${family}-${params / 1e9}B`,
+    hfId: null,
+    family,
+    lab: 'test',
+    params,
+    paramsNote: 'synthetic',
+    kind,
+    scores: Object.entries(scores).map(([benchmark, value]) => ({
+      benchmark: benchmark as keyof Scores,
+      metric: 'acc',
+      nShot: 0,
+      value: value as number,
+      source: 'test',
+      provenance: 'measured' as const,
+    })),
   };
 }
 
-export function frontierModel(name: string, lab: string, date: string | null, swe: number, gpqa: number, ifeval?: number): FrontierModel {
+export function frontierModel(
+  name: string,
+  lab: string,
+  date: string | null,
+  swe: number,
+  gpqa: number,
+  ifeval?: number,
+): FrontierModel {
   const scores: FrontierModel['scores'] = [
-    { benchmark: 'swe_bench_verified', metric: 'resolved', nShot: null, value: swe, source: 'test', provenance: 'reported' },
-    { benchmark: 'gpqa_diamond', metric: 'accuracy', nShot: null, value: gpqa, source: 'test', provenance: 'reported' },
+    {
+      benchmark: 'swe_bench_verified',
+      metric: 'resolved',
+      nShot: null,
+      value: swe,
+      source: 'test',
+      provenance: 'reported',
+    },
+    {
+      benchmark: 'gpqa_diamond',
+      metric: 'accuracy',
+      nShot: null,
+      value: gpqa,
+      source: 'test',
+      provenance: 'reported',
+    },
   ];
-  if (ifeval !== undefined) scores.push({ benchmark: 'ifeval', metric: 'accuracy', nShot: null, value: ifeval, source: 'test', provenance: 'reported' });
-  return { id: name.toLowerCase().replace(/[^a-z0-9.]+/g, '-'), name, lab, releaseDate: date, subset: 'frozen', params: null, scores };
+  if (ifeval !== undefined)
+    scores.push({
+      benchmark: 'ifeval',
+      metric: 'accuracy',
+      nShot: null,
+      value: ifeval,
+      source: 'test',
+      provenance: 'reported',
+    });
+  return {
+    id: name.toLowerCase().replace(/[^a-z0-9.]+/g, '-'),
+    name,
+    lab,
+    releaseDate: date,
+    subset: 'frozen',
+    params: null,
+    scores,
+  };
 }
 
 /**
- * A dataset whose families have a planted crossing: γ12 = slope·(log10 N − logNc) exactly, HS rising
+ * A dataset whose families have a planted crossing: γ12 = slope·(log10 N − logNc) exactly, HS
+ * rising
  * `dHs` points per step. Frontier and predictions come from the shipped dataset unless given.
  */
-export function plantedDataset(opts: { logNc: number; families: number; sizes: number[]; slope?: number; dHs?: number; frontier?: FrontierModel[] }): Dataset {
+export function plantedDataset(opts: {
+  logNc: number;
+  families: number;
+  sizes: number[];
+  slope?: number;
+  dHs?: number;
+  frontier?: FrontierModel[];
+}): Dataset {
   const slope = opts.slope ?? 0.5;
   const dHs = opts.dHs ?? 5;
   const base: BaseModel[] = [];
@@ -38,9 +104,22 @@ export function plantedDataset(opts: { logNc: number; families: number; sizes: n
         hs += dHs;
         tqa += slope * (mid - opts.logNc) * dHs;
       }
-      base.push(baseModel(`Fam${f}`, n, { hellaswag: hs, truthfulqa_mc2: tqa, arc_challenge: hs / 2 + f, mmlu: 25 + i, winogrande: 50 + i * 1.5 + f * 0.3 }));
+      base.push(
+        baseModel(`Fam${f}`, n, {
+          hellaswag: hs,
+          truthfulqa_mc2: tqa,
+          arc_challenge: hs / 2 + f,
+          mmlu: 25 + i,
+          winogrande: 50 + i * 1.5 + f * 0.3,
+        }),
+      );
     });
   }
   const shipped = loadDataset();
-  return { ...shipped, base, frontier: opts.frontier ?? shipped.frontier, sources: [...shipped.sources, { id: 'test', title: 'synthetic', locator: 'test' }] };
+  return {
+    ...shipped,
+    base,
+    frontier: opts.frontier ?? shipped.frontier,
+    sources: [...shipped.sources, { id: 'test', title: 'synthetic', locator: 'test' }],
+  };
 }

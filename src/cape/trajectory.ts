@@ -1,5 +1,6 @@
 /**
- * Within-lab trajectories (docs/science-spec.md §15): for two releases, γ12 = ΔGPQA/ΔSWE and the change of
+ * Within-lab trajectories (docs/science-spec.md §15): for two releases, γ12 = ΔGPQA/ΔSWE and the
+ * change of
  * h. Coding gained at reasoning's cost (ΔSWE > 0, ΔGPQA < 0) is a "tax excursion"; a cooperative
  * step right after an excursion is a "recovery". When |ΔSWE| is below the benchmarks' noise the
  * ratio is flagged instead of being read as meaningful. Also the release gate.
@@ -9,10 +10,17 @@ import type { Context } from './context.ts';
 import { frontierFit, frontierPairs, hField, type FrontierModelRow } from './frontier.ts';
 import { findModel, findName } from './lookup.ts';
 
-/** |ΔSWE| below this many points is within run-to-run and harness noise (vendor reports differ by 1–2 pp). */
+/** |ΔSWE| below this many points is within run-to-run and harness noise (vendor reports differ by
+ * 1–2 pp). */
 export const TINY_DELTA = 2;
 
-export type StepKind = 'tax-excursion' | 'recovery' | 'cooperative' | 'reasoning-over-coding' | 'joint-regression' | 'flat';
+export type StepKind =
+  | 'tax-excursion'
+  | 'recovery'
+  | 'cooperative'
+  | 'reasoning-over-coding'
+  | 'joint-regression'
+  | 'flat';
 
 export interface TrajectoryStep {
   from: string;
@@ -47,8 +55,8 @@ function classify(dSwe: number, dGpqa: number, prev: StepKind | null): StepKind 
 }
 
 const TEXT: Record<StepKind, string> = {
-  'tax-excursion': 'Tax excursion: coding gained at reasoning\'s cost',
-  'reasoning-over-coding': 'Trade-off the other way: reasoning gained at coding\'s cost',
+  'tax-excursion': "Tax excursion: coding gained at reasoning's cost",
+  'reasoning-over-coding': "Trade-off the other way: reasoning gained at coding's cost",
   'joint-regression': 'Both capabilities dropped',
   flat: 'No change',
   recovery: 'Recovery: both capabilities improve after an excursion',
@@ -64,13 +72,28 @@ function step(a: FrontierModelRow, b: FrontierModelRow, prev: StepKind | null): 
   const dGpqa = b.gpqa - a.gpqa;
   const tinyDelta = Math.abs(dSwe) < TINY_DELTA;
   const kind = classify(dSwe, dGpqa, prev);
-  const backwardsInTime = monthKnown(a.releaseDate) && monthKnown(b.releaseDate) && (b.releaseDate as string).slice(0, 7) < (a.releaseDate as string).slice(0, 7);
+  const backwardsInTime =
+    monthKnown(a.releaseDate) &&
+    monthKnown(b.releaseDate) &&
+    (b.releaseDate as string).slice(0, 7) < (a.releaseDate as string).slice(0, 7);
   let interpretation = TEXT[kind];
-  if (tinyDelta && kind !== 'flat') interpretation += ` (|ΔSWE| = ${Math.abs(dSwe).toFixed(1)} < ${TINY_DELTA} points: γ12 is a ratio of noise-sized changes; read the signs, not the number)`;
+  if (tinyDelta && kind !== 'flat')
+    interpretation += ` (|ΔSWE| = ${Math.abs(dSwe).toFixed(1)} < ${TINY_DELTA} points: γ12 is a ratio of noise-sized changes; read the signs, not the number)`;
   if (backwardsInTime) interpretation += ' (note: the second model was released first)';
   return {
-    from: a.name, to: b.name, fromDate: a.releaseDate, toDate: b.releaseDate, dSwe, dGpqa,
-    gamma12: dSwe === 0 ? null : dGpqa / dSwe, tinyDelta, hFrom: a.h, hTo: b.h, kind, interpretation, backwardsInTime,
+    from: a.name,
+    to: b.name,
+    fromDate: a.releaseDate,
+    toDate: b.releaseDate,
+    dSwe,
+    dGpqa,
+    gamma12: dSwe === 0 ? null : dGpqa / dSwe,
+    tinyDelta,
+    hFrom: a.h,
+    hTo: b.h,
+    kind,
+    interpretation,
+    backwardsInTime,
   };
 }
 
@@ -94,17 +117,30 @@ export function labTrajectory(ctx: Context, lab: string): LabTrajectory {
   const rows = frontierFit(ctx).models;
   const name = findName([...new Set(rows.map((r) => r.lab))], lab, 'lab');
   const mine = rows.filter((r) => r.lab === name);
-  const dated = mine.filter((r) => monthKnown(r.releaseDate)).sort((a, b) => (a.releaseDate as string).localeCompare(b.releaseDate as string) || a.swe - b.swe);
+  const dated = mine
+    .filter((r) => monthKnown(r.releaseDate))
+    .sort(
+      (a, b) => (a.releaseDate as string).localeCompare(b.releaseDate as string) || a.swe - b.swe,
+    );
   const steps: TrajectoryStep[] = [];
-  for (let i = 1; i < dated.length; i++) steps.push(step(dated[i - 1]!, dated[i]!, steps.at(-1)?.kind ?? null));
-  return { lab: name, n: dated.length, steps, undated: mine.filter((r) => !monthKnown(r.releaseDate)).map((r) => r.name), order: 'release date (month precision), then SWE for releases of the same date' };
+  for (let i = 1; i < dated.length; i++)
+    steps.push(step(dated[i - 1]!, dated[i]!, steps.at(-1)?.kind ?? null));
+  return {
+    lab: name,
+    n: dated.length,
+    steps,
+    undated: mine.filter((r) => !monthKnown(r.releaseDate)).map((r) => r.name),
+    order: 'release date (month precision), then SWE for releases of the same date',
+  };
 }
 
 /** Labs with at least two dated releases. */
 export function trajectoryLabs(ctx: Context): string[] {
   const rows = frontierFit(ctx).models;
   const labs = [...new Set(rows.map((r) => r.lab))].sort();
-  return labs.filter((l) => rows.filter((r) => r.lab === l && monthKnown(r.releaseDate)).length >= 2);
+  return labs.filter(
+    (l) => rows.filter((r) => r.lab === l && monthKnown(r.releaseDate)).length >= 2,
+  );
 }
 
 export interface GateResult {
@@ -120,12 +156,29 @@ export interface GateResult {
  * a tax excursion — coding up while reasoning goes down. A tiny ΔSWE still fails if GPQA dropped,
  * and the reason says the ratio itself is noise-sized.
  */
-export function gate(ctx: Context, input: { previous: string; swe: number; gpqa: number }): GateResult {
+export function gate(
+  ctx: Context,
+  input: { previous: string; swe: number; gpqa: number },
+): GateResult {
   const rows = frontierFit(ctx).models;
-  if (frontierPairs(ctx).length === 0) throw new CapeError('E_INSUFFICIENT_DATA', 'no frontier models with SWE and GPQA');
+  if (frontierPairs(ctx).length === 0)
+    throw new CapeError('E_INSUFFICIENT_DATA', 'no frontier models with SWE and GPQA');
   const prev = rowOf(rows, input.previous);
   const h = hField(ctx, { swe: input.swe, gpqa: input.gpqa });
-  const cand: FrontierModelRow = { name: 'candidate', lab: prev.lab, releaseDate: null, subset: 'candidate', swe: input.swe, gpqa: input.gpqa, h: h.h, anomaly: h.significant, hP: NaN, hQ: NaN, inFit: false, provenance: 'user' };
+  const cand: FrontierModelRow = {
+    name: 'candidate',
+    lab: prev.lab,
+    releaseDate: null,
+    subset: 'candidate',
+    swe: input.swe,
+    gpqa: input.gpqa,
+    h: h.h,
+    anomaly: h.significant,
+    hP: NaN,
+    hQ: NaN,
+    inFit: false,
+    provenance: 'user',
+  };
   const s = step(prev, cand, null);
   const pass = s.kind !== 'tax-excursion';
   const reason = pass

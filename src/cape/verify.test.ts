@@ -11,7 +11,24 @@ describe('cape verify', () => {
 
   it('covers the headline numbers the issue lists', () => {
     const ids = new Set(rows.map((r) => r.id));
-    for (const id of ['pythia.r', 'running.A', 'running.B', 'nc.reference', 'nc.cluster', 'olmo.gamma12', 'deff.tax', 'deff.transition', 'deff.bonus', 'split.below.negativePairs', 'split.frobeniusTqa', 'lofo.below.HS–TQA', 'frontier.slope', 'frontier.intercept', 'frontier.r', 'frontier.n']) {
+    for (const id of [
+      'pythia.r',
+      'running.A',
+      'running.B',
+      'nc.reference',
+      'nc.cluster',
+      'olmo.gamma12',
+      'deff.tax',
+      'deff.transition',
+      'deff.bonus',
+      'split.below.negativePairs',
+      'split.frobeniusTqa',
+      'lofo.below.HS–TQA',
+      'frontier.slope',
+      'frontier.intercept',
+      'frontier.r',
+      'frontier.n',
+    ]) {
       expect(ids.has(id), id).toBe(true);
     }
   });

@@ -15,7 +15,9 @@ export const SCORE_FLAGS: Record<string, BenchmarkId> = Object.fromEntries(
   BENCHMARKS.map((b) => [b.flag, b.id]),
 );
 
-export const scoreOptions: Options = Object.fromEntries(Object.keys(SCORE_FLAGS).map((k) => [k, { type: 'string' }]));
+export const scoreOptions: Options = Object.fromEntries(
+  Object.keys(SCORE_FLAGS).map((k) => [k, { type: 'string' }]),
+);
 
 export interface Parsed {
   values: Record<string, string | boolean | undefined>;
@@ -25,7 +27,12 @@ export interface Parsed {
 /** Parses argv strictly (unknown flags are errors); adds --json and --help to every command. */
 export function parse(argv: string[], options: Options, allowPositionals = false): Parsed {
   try {
-    const r = parseArgs({ args: argv, options: { ...options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
+    const r = parseArgs({
+      args: argv,
+      options: { ...options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals,
+      strict: true,
+    });
     return { values: r.values as Parsed['values'], positionals: r.positionals };
   } catch (e) {
     const m = e instanceof Error ? e.message.split('\n')[0] : String(e);
@@ -35,7 +42,11 @@ export function parse(argv: string[], options: Options, allowPositionals = false
 
 /** The score flags given, keyed by flag name (raw text; the model-input checker reads them). */
 export function scoreFlags(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(SCORE_FLAGS).filter((f) => values[f] !== undefined).map((f) => [f, values[f]]));
+  return Object.fromEntries(
+    Object.keys(SCORE_FLAGS)
+      .filter((f) => values[f] !== undefined)
+      .map((f) => [f, values[f]]),
+  );
 }
 
 /** The model given as flags (--params required), through the one model-input checker. */
@@ -43,13 +54,17 @@ export function modelFromFlags(values: Record<string, unknown>): CheckedModel {
   need(values, 'params', 'a parameter count such as 6.9e9, 6.9B or 410M');
   const { name, family, params, previous } = values;
   const next = values.next === undefined ? undefined : checkParams(values.next, 'next');
-  const m = checkModelInput({ name, family, params, previous, scores: scoreFlags(values) }, { defaultName: 'your model' });
+  const m = checkModelInput(
+    { name, family, params, previous, scores: scoreFlags(values) },
+    { defaultName: 'your model' },
+  );
   return { ...m, nextParams: next ?? null };
 }
 
 /** A required string flag. */
 export function need(values: Record<string, unknown>, flag: string, what: string): string {
   const v = values[flag];
-  if (typeof v !== 'string' || v.trim() === '') throw new CapeError('E_USAGE', `missing --${flag} (${what})`, flag);
+  if (typeof v !== 'string' || v.trim() === '')
+    throw new CapeError('E_USAGE', `missing --${flag} (${what})`, flag);
   return v;
 }

@@ -1,4 +1,5 @@
-/** Known parameter counts for the CLI's file readers: the curated dataset by hfId, then data/known-sizes.json. */
+/** Known parameter counts for the CLI's file readers: the curated dataset by hfId, then
+ * data/known-sizes.json. */
 import { knownParamsFrom } from '../cape/leaderboard/reference.ts';
 import { firstKnown, knownSizeLookup } from '../data/ingest/known-sizes.ts';
 import { loadDataset, loadKnownSizes } from '../data/load.ts';

@@ -18,14 +18,28 @@ describe('cape CLI', () => {
     const h = hField(createContext(), { swe: 80, gpqa: 85 });
     expect(j.h).toBeCloseTo(h.h, 12);
     expect(j.interval).toEqual(h.interval);
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(['h', 'slope', 'intercept', 'interval', 'interpretation']));
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining(['h', 'slope', 'intercept', 'interval', 'interpretation']),
+    );
   });
 
   it('analyze --json has phase, nc {value, ciLow, ciHigh}, gamma12, recommendations and predictions; params accept 410M', async () => {
-    const r = await cape('analyze', '--params', '410M', '--hellaswag', '40', '--truthfulqa', '41', '--json');
+    const r = await cape(
+      'analyze',
+      '--params',
+      '410M',
+      '--hellaswag',
+      '40',
+      '--truthfulqa',
+      '41',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    const a = analyzeModel(createContext(), { params: 410e6, scores: { hellaswag: 40, truthfulqa_mc2: 41 } });
+    const a = analyzeModel(createContext(), {
+      params: 410e6,
+      scores: { hellaswag: 40, truthfulqa_mc2: 41 },
+    });
     expect(j.phase).toBe(a.phase);
     expect(['tax', 'transition', 'bonus', 'nc2', 'nc3']).toContain(j.phase);
     expect(j.nc).toMatchObject({ value: a.nc.value, ciLow: a.nc.ciLow, ciHigh: a.nc.ciHigh });
@@ -47,13 +61,23 @@ describe('cape CLI', () => {
     const j = JSON.parse((await cape('frontier', '--json')).out);
     const f = frontierFit(createContext());
     expect(j.slope).toBeCloseTo(f.slope, 12);
-    expect(j.models[0]).toEqual(expect.objectContaining({ name: expect.any(String), lab: expect.any(String), swe: expect.any(Number), gpqa: expect.any(Number), h: expect.any(Number) }));
+    expect(j.models[0]).toEqual(
+      expect.objectContaining({
+        name: expect.any(String),
+        lab: expect.any(String),
+        swe: expect.any(Number),
+        gpqa: expect.any(Number),
+        h: expect.any(Number),
+      }),
+    );
   });
 
   it('verify --json is an array of rows with id, value and seed', async () => {
     const j = JSON.parse((await cape('verify', '--json')).out);
     expect(j.length).toBeGreaterThan(40);
-    expect(j[0]).toEqual(expect.objectContaining({ id: expect.any(String), seed: expect.anything() }));
+    expect(j[0]).toEqual(
+      expect.objectContaining({ id: expect.any(String), seed: expect.anything() }),
+    );
     expect(j.find((r: { id: string }) => r.id === 'pythia.r').value).toBeLessThan(-0.9);
   });
 
@@ -61,12 +85,18 @@ describe('cape CLI', () => {
     const bad = await cape('gate', '--previous', 'GPT-5.1', '--swe', '80', '--gpqa', '80');
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/tax excursion against GPT-5.1/);
-    expect((await cape('gate', '--previous', 'GPT-5.1', '--swe', '80', '--gpqa', '90')).code).toBe(0);
+    expect((await cape('gate', '--previous', 'GPT-5.1', '--swe', '80', '--gpqa', '90')).code).toBe(
+      0,
+    );
   });
 
-  it('trajectory lists a lab\'s steps and --from/--to one step', async () => {
-    expect((await cape('trajectory', '--lab', 'anthropic')).out).toMatch(/Claude Sonnet 4.6 → Claude Opus 4.6/);
-    const j = JSON.parse((await cape('trajectory', '--from', 'GPT-5.1', '--to', 'GPT-5.4 std', '--json')).out);
+  it("trajectory lists a lab's steps and --from/--to one step", async () => {
+    expect((await cape('trajectory', '--lab', 'anthropic')).out).toMatch(
+      /Claude Sonnet 4.6 → Claude Opus 4.6/,
+    );
+    const j = JSON.parse(
+      (await cape('trajectory', '--from', 'GPT-5.1', '--to', 'GPT-5.4 std', '--json')).out,
+    );
     expect(j.kind).toBe('tax-excursion');
   });
 
@@ -79,7 +109,10 @@ describe('cape CLI', () => {
       [['family', 'Pythai'], /did you mean "Pythia"/],
       [['nonsense'], /unknown command/],
       [['hfield', '--gpqa', '80'], /missing --swe/],
-      [['analyze', '--params', '1B', '--hellaswag', '0.49', '--truthfulqa', '0.39'], /did you pass a fraction/],
+      [
+        ['analyze', '--params', '1B', '--hellaswag', '0.49', '--truthfulqa', '0.39'],
+        /did you pass a fraction/,
+      ],
     ];
     for (const [argv, re] of cases) {
       const r = await cape(...argv);
@@ -115,18 +148,31 @@ describe('cape CLI', () => {
   it('help lists every command and exits 0; no command exits 2', async () => {
     const r = await cape('--help');
     expect(r.code).toBe(0);
-    for (const c of ['analyze', 'family', 'frontier', 'hfield', 'trajectory', 'gate', 'verify', 'predictions']) expect(r.out).toContain(c);
+    for (const c of [
+      'analyze',
+      'family',
+      'frontier',
+      'hfield',
+      'trajectory',
+      'gate',
+      'verify',
+      'predictions',
+    ])
+      expect(r.out).toContain(c);
     expect((await cape()).code).toBe(2);
   });
 });
 
 describe('cape CLI against hostile input (issue 12)', () => {
-  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('cape %s is a usage error (exit 2), not an internal error', async (name) => {
-    const r = await cape(name);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^cape: unknown command/);
-    expect(r.err.trim().split('\n')).toHaveLength(1);
-  });
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'cape %s is a usage error (exit 2), not an internal error',
+    async (name) => {
+      const r = await cape(name);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^cape: unknown command/);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+    },
+  );
 
   it('hfield and gate refuse fractions as analyze does', async () => {
     const h = await cape('hfield', '--swe', '0.8', '--gpqa', '0.85');

@@ -20,9 +20,31 @@ describe('cape workspace', () => {
   it('add with flags saves the model where the server reads it; list --json prints JSON only', async () => {
     const dir = tmp();
     const io = bufferIo();
-    expect(await runWorkspace(['add', '--data-dir', dir, '--name', 'mine', '--params', '6.9B', '--hellaswag', '64', '--truthfulqa', '33'], io)).toBe(0);
+    expect(
+      await runWorkspace(
+        [
+          'add',
+          '--data-dir',
+          dir,
+          '--name',
+          'mine',
+          '--params',
+          '6.9B',
+          '--hellaswag',
+          '64',
+          '--truthfulqa',
+          '33',
+        ],
+        io,
+      ),
+    ).toBe(0);
     const ws = openWorkspace(dir);
-    expect(ws.list()[0]).toMatchObject({ name: 'mine', params: 6.9e9, scores: { hellaswag: 64, truthfulqa_mc2: 33 }, origin: 'cli' });
+    expect(ws.list()[0]).toMatchObject({
+      name: 'mine',
+      params: 6.9e9,
+      scores: { hellaswag: 64, truthfulqa_mc2: 33 },
+      origin: 'cli',
+    });
     ws.close();
     const out = bufferIo();
     expect(await runWorkspace(['list', '--json', '--data-dir', dir], out)).toBe(0);
@@ -32,7 +54,12 @@ describe('cape workspace', () => {
   it('add --file --dry-run shows what was recognised (params source, conversions) and saves nothing', async () => {
     const dir = tmp();
     const io = bufferIo();
-    expect(await runWorkspace(['add', '--data-dir', dir, '--file', 'test/examples/lmeval-run', '--dry-run'], io)).toBe(0);
+    expect(
+      await runWorkspace(
+        ['add', '--data-dir', dir, '--file', 'test/examples/lmeval-run', '--dry-run'],
+        io,
+      ),
+    ).toBe(0);
     expect(io.stdout).toMatch(/dry run: nothing saved/);
     expect(io.stdout).toMatch(/converted fractions to percent/);
     const ws = openWorkspace(dir);
@@ -42,7 +69,8 @@ describe('cape workspace', () => {
 
   it('add --file imports an lm-eval results file; remove and export work', async () => {
     const dir = tmp();
-    const file = new URL('../../test/api/fixtures/lmeval-mistral-7b.json', import.meta.url).pathname;
+    const file = new URL('../../test/api/fixtures/lmeval-mistral-7b.json', import.meta.url)
+      .pathname;
     expect(await runWorkspace(['add', '--data-dir', dir, '--file', file], bufferIo())).toBe(0);
     const csv = bufferIo();
     await runWorkspace(['export', '--format', 'csv', '--data-dir', dir], csv);
@@ -55,8 +83,17 @@ describe('cape workspace', () => {
 
   it('bad input throws CapeError with the field (main maps it to exit 2)', async () => {
     const dir = tmp();
-    await expect(runWorkspace(['add', '--data-dir', dir, '--name', 'x', '--params', '7', '--hellaswag', '64'], bufferIo())).rejects.toMatchObject({ code: 'E_INPUT', field: 'params' });
-    await expect(runWorkspace(['remove', '9', '--data-dir', dir], bufferIo())).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
-    await expect(runWorkspace(['frobnicate', '--data-dir', dir], bufferIo())).rejects.toMatchObject({ code: 'E_USAGE' });
+    await expect(
+      runWorkspace(
+        ['add', '--data-dir', dir, '--name', 'x', '--params', '7', '--hellaswag', '64'],
+        bufferIo(),
+      ),
+    ).rejects.toMatchObject({ code: 'E_INPUT', field: 'params' });
+    await expect(
+      runWorkspace(['remove', '9', '--data-dir', dir], bufferIo()),
+    ).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+    await expect(runWorkspace(['frobnicate', '--data-dir', dir], bufferIo())).rejects.toMatchObject(
+      { code: 'E_USAGE' },
+    );
   });
 });

@@ -43,7 +43,9 @@ describe('bootstrap', () => {
     const est = Array.from(res.estimates);
     const em = est.reduce((s, v) => s + v, 0) / est.length;
     const esd = Math.sqrt(est.reduce((s, v) => s + (v - em) ** 2, 0) / est.length);
-    const plugInSd = Math.sqrt(data.reduce((s, v) => s + (v - m) ** 2, 0) / data.length / data.length);
+    const plugInSd = Math.sqrt(
+      data.reduce((s, v) => s + (v - m) ** 2, 0) / data.length / data.length,
+    );
     expect(Math.abs(em - m)).toBeLessThan(0.02);
     expect(esd / plugInSd).toBeGreaterThan(0.97);
     expect(esd / plugInSd).toBeLessThan(1.03);
@@ -82,6 +84,8 @@ describe('bootstrap', () => {
     const a = clusterBootstrap(clusters, createRng(9), 300, meanAt);
     const b = clusterBootstrap(clusters, createRng(9), 300, meanAt);
     expect(Array.from(a.estimates)).toEqual(Array.from(b.estimates));
-    expect(() => clusterBootstrap([[0], []], createRng(1), 10, meanAt)).toThrow(/cluster 1 is empty/);
+    expect(() => clusterBootstrap([[0], []], createRng(1), 10, meanAt)).toThrow(
+      /cluster 1 is empty/,
+    );
   });
 });

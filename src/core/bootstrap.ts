@@ -27,7 +27,10 @@ export interface BootstrapResult {
 export function percentileInterval(values: ArrayLike<number>, level: number): [number, number] {
   checkLevel(level, 'percentileInterval');
   if (values.length === 0) {
-    throw new CapeError('E_INSUFFICIENT_DATA', 'percentileInterval: no values (expected at least one estimate)');
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      'percentileInterval: no values (expected at least one estimate)',
+    );
   }
   const sorted = sortedCopy(values, 'percentileInterval');
   const a = (1 - level) / 2;
@@ -43,7 +46,11 @@ export function resampleIndices(n: number, rng: Rng, out?: Uint32Array): Uint32A
   checkCount(n, 'n', 1, 'resampleIndices');
   const idx = out ?? new Uint32Array(n);
   if (idx.length !== n) {
-    throw new CapeError('E_INPUT', `resampleIndices: out has length ${idx.length} (expected n = ${n})`, 'out');
+    throw new CapeError(
+      'E_INPUT',
+      `resampleIndices: out has length ${idx.length} (expected n = ${n})`,
+      'out',
+    );
   }
   for (let i = 0; i < n; i++) idx[i] = rng.int(n);
   return idx;
@@ -54,7 +61,8 @@ export function resampleIndices(n: number, rng: Rng, out?: Uint32Array): Uint32A
  * `statistic(idx)`. The index buffer is reused between calls (no allocation per resample):
  * `statistic` must not keep a reference to it.
  * Degenerate input: non-finite statistic values are dropped and counted out of `used`.
- * @example bootstrap(x.length, createRng(1), 1000, (idx) => meanAt(x, idx)).estimates.length // 1000
+ * @example bootstrap(x.length, createRng(1), 1000, (idx) => meanAt(x, idx)).estimates.length //
+ * 1000
  */
 export function bootstrap(
   n: number,
@@ -91,13 +99,23 @@ export function clusterBootstrap(
 ): BootstrapResult {
   checkCount(resamples, 'resamples', 1, 'clusterBootstrap');
   const k = clusters.length;
-  if (k === 0) throw new CapeError('E_INPUT', 'clusterBootstrap: no clusters (expected at least one)', 'clusters');
+  if (k === 0)
+    throw new CapeError(
+      'E_INPUT',
+      'clusterBootstrap: no clusters (expected at least one)',
+      'clusters',
+    );
   let maxSize = 0;
   const packed = clusters.map((c, j) => {
-    if (c.length === 0) throw new CapeError('E_INPUT', `clusterBootstrap: cluster ${j} is empty`, 'clusters');
+    if (c.length === 0)
+      throw new CapeError('E_INPUT', `clusterBootstrap: cluster ${j} is empty`, 'clusters');
     for (const i of c) {
       if (!Number.isInteger(i) || i < 0 || i > 0xffffffff) {
-        throw new CapeError('E_INPUT', `clusterBootstrap: cluster ${j} has index ${i} (expected integers ≥ 0)`, 'clusters');
+        throw new CapeError(
+          'E_INPUT',
+          `clusterBootstrap: cluster ${j} has index ${i} (expected integers ≥ 0)`,
+          'clusters',
+        );
       }
     }
     maxSize = Math.max(maxSize, c.length);

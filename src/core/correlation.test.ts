@@ -21,9 +21,21 @@ function synthetic(n: number, rho: number, seed: number): [number[], number[]] {
 
 describe('correlationTest', () => {
   it('correlationTest(x, y) reports r = pearson(x, y), n, df = n − 2 and echoes its options', () => {
-    const res = correlationTest(HS, TQA, { resamples: 2000, permutations: 2000, seed: 3, level: 0.9 });
+    const res = correlationTest(HS, TQA, {
+      resamples: 2000,
+      permutations: 2000,
+      seed: 3,
+      level: 0.9,
+    });
     expect(res.r).toBe(pearson(HS, TQA));
-    expect(res).toMatchObject({ n: 8, df: 6, resamples: 2000, permutations: 2000, seed: 3, level: 0.9 });
+    expect(res).toMatchObject({
+      n: 8,
+      df: 6,
+      resamples: 2000,
+      permutations: 2000,
+      seed: 3,
+      level: 0.9,
+    });
     expect(res.t).toBeCloseTo(res.r * Math.sqrt(6 / (1 - res.r ** 2)), 12);
   });
 

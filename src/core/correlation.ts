@@ -70,11 +70,18 @@ export function correlationTest(
   checkLevel(level, fn);
   const n = x.length;
   if (n < 3) {
-    throw new CapeError('E_INSUFFICIENT_DATA', `${fn}: n = ${n} pairs (a correlation test needs at least 3)`);
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `${fn}: n = ${n} pairs (a correlation test needs at least 3)`,
+    );
   }
   if (isConstant(x) || isConstant(y)) {
     const which = isConstant(x) ? 'x' : 'y';
-    throw new CapeError('E_INSUFFICIENT_DATA', `${fn}: ${which} is a constant series (r is undefined; need variation in both)`, which);
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `${fn}: ${which} is a constant series (r is undefined; need variation in both)`,
+      which,
+    );
   }
   const xs = Float64Array.from(x);
   const ys = Float64Array.from(y);
@@ -85,7 +92,10 @@ export function correlationTest(
 
   const boot = bootstrap(n, createRng(seed), resamples, (idx) => pearsonAt(xs, ys, idx));
   if (boot.used === 0) {
-    throw new CapeError('E_INSUFFICIENT_DATA', `${fn}: every bootstrap resample was constant (n = ${n} is too small)`);
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `${fn}: every bootstrap resample was constant (n = ${n} is too small)`,
+    );
   }
   const ci = percentileInterval(boot.estimates, level);
 
@@ -96,7 +106,21 @@ export function correlationTest(
     ciFisher = [Math.tanh(z - h), Math.tanh(z + h)];
   }
   const pPermutation = permutationP(xs, ys, r, permutations, seed);
-  return { r, n, t, df, p, ci, ciFisher, pPermutation, bootstrapUsed: boot.used, resamples, permutations, seed, level };
+  return {
+    r,
+    n,
+    t,
+    df,
+    p,
+    ci,
+    ciFisher,
+    pPermutation,
+    bootstrapUsed: boot.used,
+    resamples,
+    permutations,
+    seed,
+    level,
+  };
 }
 
 /**
@@ -131,7 +155,13 @@ function pearsonAt(x: Float64Array, y: Float64Array, idx: Uint32Array): number {
 }
 
 /** Two-sided permutation p-value for r, shuffling y. */
-function permutationP(x: Float64Array, y: Float64Array, r: number, permutations: number, seed: number): number {
+function permutationP(
+  x: Float64Array,
+  y: Float64Array,
+  r: number,
+  permutations: number,
+  seed: number,
+): number {
   const n = x.length;
   const mx = mean(x);
   const my = mean(y);

@@ -6,14 +6,23 @@ const T_TOL = 8; // toBeCloseTo digits: |diff| < 5e-9
 
 describe('distributions', () => {
   it('tCdf is symmetric: tCdf(−t) = 1 − tCdf(t)', () => {
-    for (const [t, df] of [[0.7, 3], [2.1, 10], [4, 61]] as const) {
+    for (const [t, df] of [
+      [0.7, 3],
+      [2.1, 10],
+      [4, 61],
+    ] as const) {
       expect(tCdf(-t, df) + tCdf(t, df)).toBeCloseTo(1, T_TOL);
     }
     expect(tCdf(0, 5)).toBe(0.5);
   });
 
   it('tQuantile inverts tCdf', () => {
-    for (const [p, df] of [[0.975, 6], [0.9, 61], [0.01, 3], [0.6, 5]] as const) {
+    for (const [p, df] of [
+      [0.975, 6],
+      [0.9, 61],
+      [0.01, 3],
+      [0.6, 5],
+    ] as const) {
       expect(tCdf(tQuantile(p, df), df)).toBeCloseTo(p, 10); // Newton-polished on the same CDF
     }
   });
@@ -26,7 +35,8 @@ describe('distributions', () => {
   });
 
   it('t with df = 1 is the Cauchy distribution (closed form)', () => {
-    for (const t of [-3, -0.5, 0.25, 2]) expect(tCdf(t, 1)).toBeCloseTo(0.5 + Math.atan(t) / Math.PI, T_TOL);
+    for (const t of [-3, -0.5, 0.25, 2])
+      expect(tCdf(t, 1)).toBeCloseTo(0.5 + Math.atan(t) / Math.PI, T_TOL);
     expect(tQuantile(0.75, 1)).toBeCloseTo(1, 7); // quantile error = CDF error / density (~1e-8 here)
   });
 

@@ -11,13 +11,21 @@ import { CapeError } from './errors.ts';
 
 function checkDf(df: number, fn: string): void {
   if (!(df > 0)) {
-    throw new CapeError('E_INPUT', `${fn}: degrees of freedom ${String(df)} (expected df > 0)`, 'df');
+    throw new CapeError(
+      'E_INPUT',
+      `${fn}: degrees of freedom ${String(df)} (expected df > 0)`,
+      'df',
+    );
   }
 }
 
 function checkProbability(p: number, fn: string): void {
   if (!(p >= 0 && p <= 1)) {
-    throw new CapeError('E_INPUT', `${fn}: p = ${String(p)} (expected a probability in [0, 1])`, 'p');
+    throw new CapeError(
+      'E_INPUT',
+      `${fn}: p = ${String(p)} (expected a probability in [0, 1])`,
+      'p',
+    );
   }
 }
 
@@ -71,15 +79,21 @@ export function tQuantile(p: number, df: number): number {
 
 /** Student t density, from a Lanczos log-gamma (used only for the Newton steps). */
 function tPdf(x: number, df: number): number {
-  return Math.exp(logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI) -
-    ((df + 1) / 2) * Math.log1p((x * x) / df));
+  return Math.exp(
+    logGamma((df + 1) / 2) -
+      logGamma(df / 2) -
+      0.5 * Math.log(df * Math.PI) -
+      ((df + 1) / 2) * Math.log1p((x * x) / df),
+  );
 }
 
 /** Lanczos log-gamma (g = 7, 9 terms; ~1e-15 relative for x > 0). */
 function logGamma(x: number): number {
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
     -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-    1.5056327351493116e-7];
+    1.5056327351493116e-7,
+  ];
   const z = x - 1;
   let a = c[0]!;
   const t = z + 7.5;

@@ -31,5 +31,11 @@ export class CapeError extends Error {
 
 /** True for the codes that mean "the caller gave bad input" (exit 2, HTTP 4xx). */
 export function isInputError(code: CapeErrorCode): boolean {
-  return code === 'E_INPUT' || code === 'E_USAGE' || code === 'E_SCHEMA' || code === 'E_PARSE' || code === 'E_NOT_FOUND';
+  return (
+    code === 'E_INPUT' ||
+    code === 'E_USAGE' ||
+    code === 'E_SCHEMA' ||
+    code === 'E_PARSE' ||
+    code === 'E_NOT_FOUND'
+  );
 }

@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import ref from '../../test/reference/core_reference.json';
 import { correlationTest } from './correlation.ts';
 import { normalCdf, normalQuantile, tCdf, tQuantile, tTwoSidedP } from './distributions.ts';
-import { correlationMatrix, covarianceMatrix, lstsq, participationRatio, symmetricEigen } from './linalg.ts';
+import {
+  correlationMatrix,
+  covarianceMatrix,
+  lstsq,
+  participationRatio,
+  symmetricEigen,
+} from './linalg.ts';
 import { levenbergMarquardt } from './lm.ts';
 import { expm, solveLinearExact } from './ode.ts';
 import { polyfit } from './polyfit.ts';
@@ -26,7 +32,10 @@ function close(actual: unknown, expected: unknown, rel: number, abs = 0, path = 
   const a = actual as number;
   const e = expected as number;
   const err = Math.abs(a - e);
-  expect(err <= rel * Math.abs(e) + abs, `${path}: ${a} vs reference ${e} (|Δ| = ${err.toExponential(2)})`).toBe(true);
+  expect(
+    err <= rel * Math.abs(e) + abs,
+    `${path}: ${a} vs reference ${e} (|Δ| = ${err.toExponential(2)})`,
+  ).toBe(true);
 }
 
 describe(`golden values vs numpy ${ref.numpy} / scipy ${ref.scipy}`, () => {
@@ -43,7 +52,11 @@ describe(`golden values vs numpy ${ref.numpy} / scipy ${ref.scipy}`, () => {
       const fit = ols(blk.x, blk.y);
       const lr = blk.linregress;
       close([fit.slope, fit.intercept, fit.r], [lr.slope, lr.intercept, lr.r], 1e-10);
-      close([fit.slopeSe, fit.interceptSe, fit.residualSe], [lr.slopeSe, lr.interceptSe, lr.residualSe], 1e-10);
+      close(
+        [fit.slopeSe, fit.interceptSe, fit.residualSe],
+        [lr.slopeSe, lr.interceptSe, lr.residualSe],
+        1e-10,
+      );
       close(fit.p, lr.p, 1e-6, 1e-12);
       close(fit.slopeCi, lr.slopeCi, 1e-8, 1e-8 * lr.slopeSe);
       close(fit.interceptCi, lr.interceptCi, 1e-8, 1e-8 * lr.interceptSe);
@@ -63,7 +76,12 @@ describe(`golden values vs numpy ${ref.numpy} / scipy ${ref.scipy}`, () => {
 
   it('quantile and median match numpy.quantile (linear) to 1e-14', () => {
     const q = ref.quantile;
-    close(q.p.map((p) => quantile(q.values, p)), q.q, 1e-14, 1e-15);
+    close(
+      q.p.map((p) => quantile(q.values, p)),
+      q.q,
+      1e-14,
+      1e-15,
+    );
     close(median(q.values), q.median, 1e-14);
   });
 
@@ -72,12 +90,14 @@ describe(`golden values vs numpy ${ref.numpy} / scipy ${ref.scipy}`, () => {
       close(tCdf(c.t, c.df), c.cdf, 0, 5e-9, `tCdf(${c.t}, ${c.df})`);
       close(tTwoSidedP(c.t, c.df), c.p2, 1e-6, 1e-15, `tTwoSidedP(${c.t}, ${c.df})`);
     }
-    for (const c of ref.t.ppf) close(tQuantile(c.p, c.df), c.q, 2e-8, 0, `tQuantile(${c.p}, ${c.df})`);
+    for (const c of ref.t.ppf)
+      close(tQuantile(c.p, c.df), c.q, 2e-8, 0, `tQuantile(${c.p}, ${c.df})`);
   });
 
   it('normal CDF and quantile within 1e-12 relative', () => {
     for (const c of ref.normal.cdf) close(normalCdf(c.z), c.cdf, 1e-12, 0, `normalCdf(${c.z})`);
-    for (const c of ref.normal.ppf) close(normalQuantile(c.p), c.q, 1e-12, 0, `normalQuantile(${c.p})`);
+    for (const c of ref.normal.ppf)
+      close(normalQuantile(c.p), c.q, 1e-12, 0, `normalQuantile(${c.p})`);
   });
 
   it('polyfit matches numpy.polynomial.polyfit: coefficients 1e-8 relative (Vandermonde conditioning), r2 1e-10', () => {
@@ -118,9 +138,10 @@ describe(`golden values vs numpy ${ref.numpy} / scipy ${ref.scipy}`, () => {
   for (const name of ['tanhKink', 'exponential'] as const) {
     it(`levenbergMarquardt matches scipy.optimize.curve_fit on ${name}: params 1e-6, SE 1e-4, SSE 1e-9 relative`, () => {
       const c = ref[name];
-      const model = name === 'tanhKink'
-        ? (p: number[], x: number): number => p[0]! * Math.tanh((x - p[1]!) / p[2]!) + p[3]!
-        : (p: number[], x: number): number => p[0]! * Math.exp(p[1]! * x);
+      const model =
+        name === 'tanhKink'
+          ? (p: number[], x: number): number => p[0]! * Math.tanh((x - p[1]!) / p[2]!) + p[3]!
+          : (p: number[], x: number): number => p[0]! * Math.exp(p[1]! * x);
       const fit = levenbergMarquardt({ model, x: c.x, y: c.y, initial: c.p0 });
       expect(fit.converged).toBe(true);
       close(fit.params, c.params, 1e-6);

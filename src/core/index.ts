@@ -11,7 +11,16 @@ export { CapeError, isInputError } from './errors.ts';
 export type { CapeErrorCode } from './errors.ts';
 export { createRng, randomNormal, xoshiro128ss } from './random.ts';
 export type { Rng } from './random.ts';
-export { isConstant, mean, median, pearson, quantile, quantileSorted, sd, variance } from './stats.ts';
+export {
+  isConstant,
+  mean,
+  median,
+  pearson,
+  quantile,
+  quantileSorted,
+  sd,
+  variance,
+} from './stats.ts';
 export { normalCdf, normalQuantile, tCdf, tQuantile, tTwoSidedP } from './distributions.ts';
 export { bootstrap, clusterBootstrap, percentileInterval, resampleIndices } from './bootstrap.ts';
 export type { BootstrapResult } from './bootstrap.ts';
@@ -21,7 +30,14 @@ export { ols, olsPredict } from './regression.ts';
 export type { OlsFit, OlsPrediction } from './regression.ts';
 export { polyfit, polyval } from './polyfit.ts';
 export type { PolyfitResult } from './polyfit.ts';
-export { correlationMatrix, covarianceMatrix, frobenius, lstsq, participationRatio, symmetricEigen } from './linalg.ts';
+export {
+  correlationMatrix,
+  covarianceMatrix,
+  frobenius,
+  lstsq,
+  participationRatio,
+  symmetricEigen,
+} from './linalg.ts';
 export type { LstsqResult, SymmetricEigen } from './linalg.ts';
 export { levenbergMarquardt } from './lm.ts';
 export type { LmOptions, LmResult } from './lm.ts';

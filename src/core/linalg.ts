@@ -19,17 +19,27 @@ export interface SymmetricEigen {
  * Householder tridiagonalisation + implicit QL, as EISPACK tred2/tql2).
  * Degenerate input: a non-square, non-finite or non-symmetric matrix (|a_ij − a_ji| >
  * 1e-10·max|a|) throws E_INPUT. Repeated eigenvalues give an arbitrary orthonormal basis.
- * @example symmetricEigen([[2, 1], [1, 2]]) // { values: [3, 1], vectors: [[0.7071…, 0.7071…], [0.7071…, −0.7071…]] }
+ * @example symmetricEigen([[2, 1], [1, 2]]) // { values: [3, 1], vectors: [[0.7071…, 0.7071…],
+ * [0.7071…, −0.7071…]] }
  */
 export function symmetricEigen(a: number[][]): SymmetricEigen {
   const [rows, cols] = checkMatrix(a, 'a', 'symmetricEigen');
-  if (rows !== cols) throw new CapeError('E_INPUT', `symmetricEigen: matrix is ${rows}×${cols} (expected square)`, 'a');
+  if (rows !== cols)
+    throw new CapeError(
+      'E_INPUT',
+      `symmetricEigen: matrix is ${rows}×${cols} (expected square)`,
+      'a',
+    );
   let scale = 0;
   for (const row of a) for (const v of row) scale = Math.max(scale, Math.abs(v));
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < i; j++) {
       if (Math.abs(a[i]![j]! - a[j]![i]!) > 1e-10 * scale) {
-        throw new CapeError('E_INPUT', `symmetricEigen: a[${i}][${j}] = ${a[i]![j]} but a[${j}][${i}] = ${a[j]![i]} (expected a symmetric matrix)`, 'a');
+        throw new CapeError(
+          'E_INPUT',
+          `symmetricEigen: a[${i}][${j}] = ${a[i]![j]} but a[${j}][${i}] = ${a[j]![i]} (expected a symmetric matrix)`,
+          'a',
+        );
       }
     }
   }
@@ -52,10 +62,20 @@ function checkColumns(columns: number[][], fn: string): number {
   }
   const n = columns[0]!.length;
   columns.forEach((c, j) => {
-    if (c.length !== n) throw new CapeError('E_INPUT', `${fn}: column ${j} has ${c.length} observations (expected ${n})`, 'columns');
+    if (c.length !== n)
+      throw new CapeError(
+        'E_INPUT',
+        `${fn}: column ${j} has ${c.length} observations (expected ${n})`,
+        'columns',
+      );
     checkFinite(c, `columns[${j}]`, fn);
   });
-  if (n < 2) throw new CapeError('E_INSUFFICIENT_DATA', `${fn}: ${n} observations (need at least 2)`, 'columns');
+  if (n < 2)
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `${fn}: ${n} observations (need at least 2)`,
+      'columns',
+    );
   return n;
 }
 
@@ -69,7 +89,11 @@ export function correlationMatrix(columns: number[][]): number[][] {
   checkColumns(columns, 'correlationMatrix');
   columns.forEach((c, j) => {
     if (isConstant(c)) {
-      throw new CapeError('E_INSUFFICIENT_DATA', `correlationMatrix: column ${j} is constant (its correlation is undefined)`, 'columns');
+      throw new CapeError(
+        'E_INSUFFICIENT_DATA',
+        `correlationMatrix: column ${j} is constant (its correlation is undefined)`,
+        'columns',
+      );
     }
   });
   const p = columns.length;
@@ -92,7 +116,10 @@ export function correlationMatrix(columns: number[][]): number[][] {
 export function covarianceMatrix(columns: number[][], ddof = 1): number[][] {
   const n = checkColumns(columns, 'covarianceMatrix');
   if (n - ddof <= 0) {
-    throw new CapeError('E_INSUFFICIENT_DATA', `covarianceMatrix: n = ${n} with ddof = ${ddof} (need n > ddof)`);
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `covarianceMatrix: n = ${n} with ddof = ${ddof} (need n > ddof)`,
+    );
   }
   const centred = columns.map((c) => {
     let m = 0;
@@ -121,13 +148,19 @@ export function covarianceMatrix(columns: number[][], ddof = 1): number[][] {
  * @example participationRatio([2, 1, 1]) // 16 / 6 = 2.6666666666666665
  */
 export function participationRatio(values: ArrayLike<number>): number {
-  if (values.length === 0) throw new CapeError('E_INPUT', 'participationRatio: no eigenvalues', 'values');
+  if (values.length === 0)
+    throw new CapeError('E_INPUT', 'participationRatio: no eigenvalues', 'values');
   checkFinite(values, 'values', 'participationRatio');
   let s = 0;
   let s2 = 0;
   let big = 0;
   for (let i = 0; i < values.length; i++) big = Math.max(big, values[i]!);
-  if (!(big > 0)) throw new CapeError('E_INSUFFICIENT_DATA', 'participationRatio: no positive eigenvalue', 'values');
+  if (!(big > 0))
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      'participationRatio: no positive eigenvalue',
+      'values',
+    );
   for (let i = 0; i < values.length; i++) {
     const v = Math.max(0, values[i]!) / big; // scaled: no overflow for huge spectra
     s += v;

@@ -6,7 +6,13 @@ import { createRng, randomNormal } from './random.ts';
 const kink = (p: number[], x: number): number => p[0]! * Math.tanh((x - p[1]!) / p[2]!) + p[3]!;
 const expo = (p: number[], x: number): number => p[0]! * Math.exp(p[1]! * x);
 
-function noisy(model: (p: number[], x: number) => number, truth: number[], x: number[], sd: number, seed: number): number[] {
+function noisy(
+  model: (p: number[], x: number) => number,
+  truth: number[],
+  x: number[],
+  sd: number,
+  seed: number,
+): number[] {
   const rng = createRng(seed);
   return x.map((v) => model(truth, v) + sd * randomNormal(rng));
 }
@@ -15,7 +21,12 @@ describe('levenbergMarquardt', () => {
   it('recovers a tanh kink a·tanh((x − x0)/w) + c from noisy seeded data within 3 SE (noise sd 1)', () => {
     const truth = [12, 9.5, 0.4, 40];
     const x = Array.from({ length: 60 }, (_, i) => 8 + (3 * i) / 59);
-    const fit = levenbergMarquardt({ model: kink, x, y: noisy(kink, truth, x, 1, 42), initial: [10, 9, 1, 35] });
+    const fit = levenbergMarquardt({
+      model: kink,
+      x,
+      y: noisy(kink, truth, x, 1, 42),
+      initial: [10, 9, 1, 35],
+    });
     expect(fit.converged).toBe(true);
     fit.params.forEach((p, j) => expect(Math.abs(p - truth[j]!)).toBeLessThan(3 * fit.se[j]!));
     expect(fit.rmse).toBeGreaterThan(0.7);
@@ -24,11 +35,21 @@ describe('levenbergMarquardt', () => {
 
   it('recovers an exponential a·e^(b·x) to 1e-8 from noiseless data and within 3 SE from noisy data', () => {
     const x = Array.from({ length: 30 }, (_, i) => (4 * i) / 29);
-    const exact = levenbergMarquardt({ model: expo, x, y: x.map((v) => expo([2.5, 0.6], v)), initial: [1, 0.1] });
+    const exact = levenbergMarquardt({
+      model: expo,
+      x,
+      y: x.map((v) => expo([2.5, 0.6], v)),
+      initial: [1, 0.1],
+    });
     expect(exact.params[0]).toBeCloseTo(2.5, 8);
     expect(exact.params[1]).toBeCloseTo(0.6, 8);
     expect(exact.converged).toBe(true);
-    const fit = levenbergMarquardt({ model: expo, x, y: noisy(expo, [2.5, 0.6], x, 0.3, 7), initial: [1, 0.1] });
+    const fit = levenbergMarquardt({
+      model: expo,
+      x,
+      y: noisy(expo, [2.5, 0.6], x, 0.3, 7),
+      initial: [1, 0.1],
+    });
     expect(Math.abs(fit.params[0]! - 2.5)).toBeLessThan(3 * fit.se[0]!);
     expect(Math.abs(fit.params[1]! - 0.6)).toBeLessThan(3 * fit.se[1]!);
   });
@@ -46,7 +67,13 @@ describe('levenbergMarquardt', () => {
 
   it('returns converged = false when maxIterations is too small, without throwing', () => {
     const x = Array.from({ length: 40 }, (_, i) => 8 + (3 * i) / 39);
-    const fit = levenbergMarquardt({ model: kink, x, y: noisy(kink, [12, 9.5, 0.4, 40], x, 1, 3), initial: [1, 8, 3, 0], maxIterations: 2 });
+    const fit = levenbergMarquardt({
+      model: kink,
+      x,
+      y: noisy(kink, [12, 9.5, 0.4, 40], x, 1, 3),
+      initial: [1, 8, 3, 0],
+      maxIterations: 2,
+    });
     expect(fit.converged).toBe(false);
     expect(fit.iterations).toBe(2);
   });
@@ -62,8 +89,12 @@ describe('levenbergMarquardt', () => {
   });
 
   it('throws E_INSUFFICIENT_DATA when n ≤ number of parameters and E_INPUT when the model is not finite at initial', () => {
-    expect(() => levenbergMarquardt({ model: expo, x: [1, 2], y: [1, 2], initial: [1, 1] })).toThrow(/need n > 2/);
-    expect(() => levenbergMarquardt({ model: () => Number.NaN, x: [1, 2, 3], y: [1, 2, 3], initial: [1] })).toThrow(/not finite/);
+    expect(() =>
+      levenbergMarquardt({ model: expo, x: [1, 2], y: [1, 2], initial: [1, 1] }),
+    ).toThrow(/need n > 2/);
+    expect(() =>
+      levenbergMarquardt({ model: () => Number.NaN, x: [1, 2, 3], y: [1, 2, 3], initial: [1] }),
+    ).toThrow(/not finite/);
   });
 
   it('throws E_NOT_CONVERGED when no step can reduce SSE from the initial parameters', () => {

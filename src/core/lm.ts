@@ -20,7 +20,8 @@ export interface LmOptions {
 
 export interface LmResult {
   params: number[];
-  /** Standard errors √diag((JᵀJ)⁻¹ · SSE/(n − k)) at the solution (as curve_fit, absolute_sigma=False); NaN when JᵀJ is singular. */
+  /** Standard errors √diag((JᵀJ)⁻¹ · SSE/(n − k)) at the solution (as curve_fit,
+   * absolute_sigma=False); NaN when JᵀJ is singular. */
   se: number[];
   sse: number;
   /** √(SSE / n). */
@@ -42,20 +43,31 @@ const GTOL = 1e-10; // max cosine between residual and a Jacobian column at a st
  * (cosine < 1e-10), or when no step reduces SSE any further after progress was made.
  * Degenerate input: n ≤ k (number of parameters) throws E_INSUFFICIENT_DATA; a model that is not
  * finite at `initial` throws E_INPUT; no reduction of SSE possible from `initial` (and not at a
- * stationary point) or a non-finite Jacobian throws E_NOT_CONVERGED. Reaching maxIterations returns converged = false.
- * @example levenbergMarquardt({ model: (p, x) => p[0]! * Math.exp(p[1]! * x), x, y, initial: [1, 0.1] })
+ * stationary point) or a non-finite Jacobian throws E_NOT_CONVERGED. Reaching maxIterations returns
+ * converged = false.
+ * @example levenbergMarquardt({ model: (p, x) => p[0]! * Math.exp(p[1]! * x), x, y, initial: [1,
+ * 0.1] })
  */
 export function levenbergMarquardt(options: LmOptions): LmResult {
   const { model, x, y, initial, maxIterations = 200, tolerance = 1e-10 } = options;
   checkPaired(x, y, 'levenbergMarquardt');
   checkFinite(initial, 'initial', 'levenbergMarquardt');
   checkCount(maxIterations, 'maxIterations', 1, 'levenbergMarquardt');
-  if (!(tolerance > 0)) throw new CapeError('E_INPUT', `levenbergMarquardt: tolerance = ${tolerance} (expected > 0)`, 'tolerance');
+  if (!(tolerance > 0))
+    throw new CapeError(
+      'E_INPUT',
+      `levenbergMarquardt: tolerance = ${tolerance} (expected > 0)`,
+      'tolerance',
+    );
   const n = x.length;
   const k = initial.length;
-  if (k === 0) throw new CapeError('E_INPUT', 'levenbergMarquardt: no parameters in initial', 'initial');
+  if (k === 0)
+    throw new CapeError('E_INPUT', 'levenbergMarquardt: no parameters in initial', 'initial');
   if (n <= k) {
-    throw new CapeError('E_INSUFFICIENT_DATA', `levenbergMarquardt: n = ${n} points for ${k} parameters (need n > ${k})`);
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `levenbergMarquardt: n = ${n} points for ${k} parameters (need n > ${k})`,
+    );
   }
   const sseAt = (p: number[]): number => {
     let s = 0;
@@ -65,7 +77,11 @@ export function levenbergMarquardt(options: LmOptions): LmResult {
   let p = initial.slice();
   let sse = sseAt(p);
   if (!Number.isFinite(sse)) {
-    throw new CapeError('E_INPUT', `levenbergMarquardt: the model is not finite at the initial parameters [${initial.join(', ')}]`, 'initial');
+    throw new CapeError(
+      'E_INPUT',
+      `levenbergMarquardt: the model is not finite at the initial parameters [${initial.join(', ')}]`,
+      'initial',
+    );
   }
   let lambda = 1e-3;
   let converged = false;
@@ -75,7 +91,10 @@ export function levenbergMarquardt(options: LmOptions): LmResult {
     iterations++;
     const J = jacobian(model, p, x);
     if (!J.to1DArray().every(Number.isFinite)) {
-      throw new CapeError('E_NOT_CONVERGED', `levenbergMarquardt: the model is not finite near parameters [${p.join(', ')}] (its Jacobian has non-finite entries)`);
+      throw new CapeError(
+        'E_NOT_CONVERGED',
+        `levenbergMarquardt: the model is not finite near parameters [${p.join(', ')}] (its Jacobian has non-finite entries)`,
+      );
     }
     const r = Matrix.columnVector(Array.from({ length: n }, (_, i) => y[i]! - model(p, x[i]!)));
     const A = J.transpose().mmul(J);
@@ -88,12 +107,15 @@ export function levenbergMarquardt(options: LmOptions): LmResult {
     let accepted = false;
     while (!accepted) {
       const D = A.clone();
-      for (let j = 0; j < k; j++) D.set(j, j, A.get(j, j) + lambda * Math.max(A.get(j, j), 1e-12 * maxDiag));
+      for (let j = 0; j < k; j++)
+        D.set(j, j, A.get(j, j) + lambda * Math.max(A.get(j, j), 1e-12 * maxDiag));
       const delta = solve(D, g).getColumn(0);
       const pNew = p.map((v, j) => v + delta[j]!);
       const sseNew = sseAt(pNew);
       if (Number.isFinite(sseNew) && sseNew < sse) {
-        const small = delta.every((d, j) => Math.abs(d) <= tolerance * (Math.abs(p[j]!) + tolerance));
+        const small = delta.every(
+          (d, j) => Math.abs(d) <= tolerance * (Math.abs(p[j]!) + tolerance),
+        );
         converged = sse - sseNew <= tolerance * sse || small;
         p = pNew;
         sse = sseNew;
@@ -107,16 +129,30 @@ export function levenbergMarquardt(options: LmOptions): LmResult {
     }
     if (!accepted) {
       if (!progressed) {
-        throw new CapeError('E_NOT_CONVERGED', `levenbergMarquardt: no step from the initial parameters [${initial.join(', ')}] reduces SSE = ${sse} (try another starting point)`);
+        throw new CapeError(
+          'E_NOT_CONVERGED',
+          `levenbergMarquardt: no step from the initial parameters [${initial.join(', ')}] reduces SSE = ${sse} (try another starting point)`,
+        );
       }
       converged = true; // at a minimum to floating-point precision
     }
   }
-  return { params: p, se: standardErrors(model, p, x, sse, n, k), sse, rmse: Math.sqrt(sse / n), iterations, converged };
+  return {
+    params: p,
+    se: standardErrors(model, p, x, sse, n, k),
+    sse,
+    rmse: Math.sqrt(sse / n),
+    iterations,
+    converged,
+  };
 }
 
 /** n × k Jacobian of model(p, x_i) with respect to p, by central differences. */
-function jacobian(model: (p: number[], x: number) => number, p: number[], x: ArrayLike<number>): Matrix {
+function jacobian(
+  model: (p: number[], x: number) => number,
+  p: number[],
+  x: ArrayLike<number>,
+): Matrix {
   const J = new Matrix(x.length, p.length);
   for (let j = 0; j < p.length; j++) {
     const h = H_REL * Math.max(1, Math.abs(p[j]!));
@@ -140,7 +176,14 @@ function gradientCosine(A: Matrix, g: Matrix, sse: number): number {
   return worst;
 }
 
-function standardErrors(model: (p: number[], x: number) => number, p: number[], x: ArrayLike<number>, sse: number, n: number, k: number): number[] {
+function standardErrors(
+  model: (p: number[], x: number) => number,
+  p: number[],
+  x: ArrayLike<number>,
+  sse: number,
+  n: number,
+  k: number,
+): number[] {
   const J = jacobian(model, p, x);
   const lu = new LuDecomposition(J.transpose().mmul(J));
   if (lu.isSingular()) return new Array<number>(k).fill(NaN);

@@ -25,7 +25,12 @@ export interface LstsqResult {
  */
 export function lstsq(A: number[][], b: number[]): LstsqResult {
   const [m, n] = checkMatrix(A, 'A', 'lstsq');
-  if (b.length !== m) throw new CapeError('E_INPUT', `lstsq: b has ${b.length} entries (expected ${m}, the rows of A)`, 'b');
+  if (b.length !== m)
+    throw new CapeError(
+      'E_INPUT',
+      `lstsq: b has ${b.length} entries (expected ${m}, the rows of A)`,
+      'b',
+    );
   checkFinite(b, 'b', 'lstsq');
   const svd = new SingularValueDecomposition(new Matrix(A), { autoTranspose: true });
   const U = svd.leftSingularVectors;
@@ -56,10 +61,16 @@ export function frobenius(a: number[][], b?: number[][]): number {
   const [m, n] = checkMatrix(a, 'a', 'frobenius');
   if (b !== undefined) {
     const [mb, nb] = checkMatrix(b, 'b', 'frobenius');
-    if (mb !== m || nb !== n) throw new CapeError('E_INPUT', `frobenius: a is ${m}×${n} but b is ${mb}×${nb} (expected equal shapes)`, 'b');
+    if (mb !== m || nb !== n)
+      throw new CapeError(
+        'E_INPUT',
+        `frobenius: a is ${m}×${n} but b is ${mb}×${nb} (expected equal shapes)`,
+        'b',
+      );
   }
   let scale = 0;
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) scale = Math.max(scale, Math.abs(a[i]![j]! - (b ? b[i]![j]! : 0)));
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) scale = Math.max(scale, Math.abs(a[i]![j]! - (b ? b[i]![j]! : 0)));
   if (scale === 0) return 0;
   let s = 0;
   for (let i = 0; i < m; i++) {

@@ -11,14 +11,18 @@ describe('bhQValues', () => {
   });
 
   it('q ≥ p, q ≤ 1, and q preserves the order of p', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 40 }), (p) => {
-      const q = bhQValues(p);
-      p.forEach((v, i) => {
-        expect(q[i]!).toBeGreaterThanOrEqual(v - 1e-15);
-        expect(q[i]!).toBeLessThanOrEqual(1);
-        p.forEach((w, j) => { if (v < w) expect(q[i]!).toBeLessThanOrEqual(q[j]! + 1e-15); });
-      });
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 40 }), (p) => {
+        const q = bhQValues(p);
+        p.forEach((v, i) => {
+          expect(q[i]!).toBeGreaterThanOrEqual(v - 1e-15);
+          expect(q[i]!).toBeLessThanOrEqual(1);
+          p.forEach((w, j) => {
+            if (v < w) expect(q[i]!).toBeLessThanOrEqual(q[j]! + 1e-15);
+          });
+        });
+      }),
+    );
   });
 
   it('rejects a p outside [0, 1] naming its index', () => {

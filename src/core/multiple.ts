@@ -10,7 +10,8 @@ import { CapeError } from './errors.ts';
  */
 export function bhQValues(p: readonly number[]): number[] {
   p.forEach((v, i) => {
-    if (!(v >= 0 && v <= 1)) throw new CapeError('E_INPUT', `bhQValues: p[${i}] = ${v} (p-values lie in [0, 1])`);
+    if (!(v >= 0 && v <= 1))
+      throw new CapeError('E_INPUT', `bhQValues: p[${i}] = ${v} (p-values lie in [0, 1])`);
   });
   const m = p.length;
   const order = p.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);

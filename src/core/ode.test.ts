@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { expm, integrateLinear, rk4, solveLinearExact } from './ode.ts';
 
-// dy/dt = C·y + c0 with C = [[−1, 2], [−2, −1]]: e^{Ct} = e^{−t}·[[cos 2t, sin 2t], [−sin 2t, cos 2t]],
+// dy/dt = C·y + c0 with C = [[−1, 2], [−2, −1]]: e^{Ct} = e^{−t}·[[cos 2t, sin 2t], [−sin 2t, cos
+// 2t]],
 // y(t) = y* + e^{Ct}(y0 − y*), y* = −C⁻¹c0.
-const C = [[-1, 2], [-2, -1]];
+const C = [
+  [-1, 2],
+  [-2, -1],
+];
 const c0 = [1, 0.5];
 const y0 = [2, -1];
 function closedForm(t: number): number[] {
@@ -21,21 +25,49 @@ describe('expm', () => {
     for (const t of [0.1, 1, 3.7]) {
       const E = expm(C.map((r) => r.map((v) => v * t)));
       const e = Math.exp(-t);
-      const want = [[e * Math.cos(2 * t), e * Math.sin(2 * t)], [-e * Math.sin(2 * t), e * Math.cos(2 * t)]];
-      E.forEach((row, i) => row.forEach((v, j) => expect(Math.abs(v - want[i]![j]!)).toBeLessThan(1e-12)));
+      const want = [
+        [e * Math.cos(2 * t), e * Math.sin(2 * t)],
+        [-e * Math.sin(2 * t), e * Math.cos(2 * t)],
+      ];
+      E.forEach((row, i) =>
+        row.forEach((v, j) => expect(Math.abs(v - want[i]![j]!)).toBeLessThan(1e-12)),
+      );
     }
   });
 
   it('expm of zero is the identity, of a nilpotent matrix is I + N, of a diagonal matrix is elementwise exp', () => {
-    expect(expm([[0, 0], [0, 0]])).toEqual([[1, 0], [0, 1]]);
-    expect(expm([[0, 1], [0, 0]])).toEqual([[1, 1], [0, 1]]);
-    const D = expm([[1, 0], [0, -20]]);
+    expect(
+      expm([
+        [0, 0],
+        [0, 0],
+      ]),
+    ).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
+    expect(
+      expm([
+        [0, 1],
+        [0, 0],
+      ]),
+    ).toEqual([
+      [1, 1],
+      [0, 1],
+    ]);
+    const D = expm([
+      [1, 0],
+      [0, -20],
+    ]);
     expect(D[0]![0]).toBeCloseTo(Math.E, 13);
     expect(Math.abs(D[1]![1]! - Math.exp(-20)) / Math.exp(-20)).toBeLessThan(1e-10);
   });
 
   it('expm(A)·expm(−A) = I for a matrix that needs scaling and squaring', () => {
-    const A = [[3, 8, -1], [-2, 1, 4], [5, 0.5, -6]];
+    const A = [
+      [3, 8, -1],
+      [-2, 1, 4],
+      [5, 0.5, -6],
+    ];
     const P = expm(A);
     const Q = expm(A.map((r) => r.map((v) => -v)));
     const scale = Math.max(...P.flat().map(Math.abs)) * Math.max(...Q.flat().map(Math.abs));
@@ -72,7 +104,17 @@ describe('linear ODE solvers', () => {
   });
 
   it('solveLinearExact handles a singular C (pure drift): y = y0 + c0·dt', () => {
-    expect(solveLinearExact([[0, 0], [0, 0]], [1, -2], [3, 4], 0.5)).toEqual([3.5, 3]);
+    expect(
+      solveLinearExact(
+        [
+          [0, 0],
+          [0, 0],
+        ],
+        [1, -2],
+        [3, 4],
+        0.5,
+      ),
+    ).toEqual([3.5, 3]);
   });
 
   it('rk4 has fourth-order global error: halving h divides the error by ≈ 16', () => {
@@ -80,7 +122,8 @@ describe('linear ODE solvers', () => {
     // 15 steps, so compare in the asymptotic range)
     const f = (t: number, y: number[]): number[] => [-y[0]! + Math.sin(t)];
     const exact = (t: number): number => 1.5 * Math.exp(-t) + (Math.sin(t) - Math.cos(t)) / 2;
-    const err = (steps: number): number => Math.abs(rk4(f, [1], 0, 2, steps).y[steps]![0]! - exact(2));
+    const err = (steps: number): number =>
+      Math.abs(rk4(f, [1], 0, 2, steps).y[steps]![0]! - exact(2));
     const ratio = err(80) / err(160);
     expect(ratio).toBeGreaterThan(14);
     expect(ratio).toBeLessThan(18);

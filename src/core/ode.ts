@@ -22,9 +22,12 @@ const THETA13 = 5.371920351148152;
  */
 export function expm(a: number[][]): number[][] {
   const [rows, cols] = checkMatrix(a, 'a', 'expm');
-  if (rows !== cols) throw new CapeError('E_INPUT', `expm: matrix is ${rows}×${cols} (expected square)`, 'a');
+  if (rows !== cols)
+    throw new CapeError('E_INPUT', `expm: matrix is ${rows}×${cols} (expected square)`, 'a');
   const A0 = new Matrix(a);
-  const norm1 = Math.max(...Array.from({ length: cols }, (_, j) => A0.getColumn(j).reduce((s, v) => s + Math.abs(v), 0)));
+  const norm1 = Math.max(
+    ...Array.from({ length: cols }, (_, j) => A0.getColumn(j).reduce((s, v) => s + Math.abs(v), 0)),
+  );
   const s = norm1 > THETA13 ? Math.ceil(Math.log2(norm1 / THETA13)) : 0;
   const A = A0.mul(2 ** -s);
   const I = Matrix.eye(rows);
@@ -48,11 +51,16 @@ export function expm(a: number[][]): number[][] {
  */
 export function solveLinearExact(C: number[][], c0: number[], y0: number[], dt: number): number[] {
   const d = checkSystem(C, c0, y0, 'solveLinearExact');
-  if (!Number.isFinite(dt)) throw new CapeError('E_INPUT', `solveLinearExact: dt = ${dt} (expected finite)`, 'dt');
+  if (!Number.isFinite(dt))
+    throw new CapeError('E_INPUT', `solveLinearExact: dt = ${dt} (expected finite)`, 'dt');
   const M = Array.from({ length: d + 1 }, (_, i) =>
-    i < d ? [...C[i]!.map((v) => v * dt), c0[i]! * dt] : new Array<number>(d + 1).fill(0));
+    i < d ? [...C[i]!.map((v) => v * dt), c0[i]! * dt] : new Array<number>(d + 1).fill(0),
+  );
   const E = expm(M);
-  return Array.from({ length: d }, (_, i) => E[i]!.slice(0, d).reduce((s, v, j) => s + v * y0[j]!, 0) + E[i]![d]!);
+  return Array.from(
+    { length: d },
+    (_, i) => E[i]!.slice(0, d).reduce((s, v, j) => s + v * y0[j]!, 0) + E[i]![d]!,
+  );
 }
 
 export interface Trajectory {
@@ -68,7 +76,13 @@ export interface Trajectory {
  * Degenerate input: steps not an integer ≥ 1, or non-finite t0/t1/y0, throw E_INPUT.
  * @example rk4((t, y) => [-y[0]!], [1], 0, 1, 100).y[100] // [0.36787944...] ≈ e^−1
  */
-export function rk4(f: (t: number, y: number[]) => number[], y0: number[], t0: number, t1: number, steps: number): Trajectory {
+export function rk4(
+  f: (t: number, y: number[]) => number[],
+  y0: number[],
+  t0: number,
+  t1: number,
+  steps: number,
+): Trajectory {
   checkCount(steps, 'steps', 1, 'rk4');
   checkFinite(y0, 'y0', 'rk4');
   checkFinite([t0, t1], 't0/t1', 'rk4');
@@ -77,14 +91,18 @@ export function rk4(f: (t: number, y: number[]) => number[], y0: number[], t0: n
   const ts = [t0];
   const ys = [y0.slice()];
   let y = y0.slice();
-  const axpy = (a: number, k: number[]): number[] => Array.from({ length: d }, (_, i) => y[i]! + a * k[i]!);
+  const axpy = (a: number, k: number[]): number[] =>
+    Array.from({ length: d }, (_, i) => y[i]! + a * k[i]!);
   for (let s = 1; s <= steps; s++) {
     const t = t0 + (s - 1) * h;
     const k1 = f(t, y);
     const k2 = f(t + h / 2, axpy(h / 2, k1));
     const k3 = f(t + h / 2, axpy(h / 2, k2));
     const k4 = f(t + h, axpy(h, k3));
-    y = Array.from({ length: d }, (_, i) => y[i]! + (h / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!));
+    y = Array.from(
+      { length: d },
+      (_, i) => y[i]! + (h / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!),
+    );
     ts.push(s === steps ? t1 : t0 + s * h);
     ys.push(y);
   }
@@ -102,7 +120,8 @@ export interface LinearSystem {
 
 /**
  * RK4 trajectory of dy/dt = C·y + c0 from y(t0) = y0 to t1 in `steps` steps.
- * @example integrateLinear({ C: [[-1]], c0: [1], y0: [0], t0: 0, t1: 1, steps: 100 }).y[100] // ≈ [1 − e^−1]
+ * @example integrateLinear({ C: [[-1]], c0: [1], y0: [0], t0: 0, t1: 1, steps: 100 }).y[100] // ≈
+ * [1 − e^−1]
  */
 export function integrateLinear(system: LinearSystem): Trajectory {
   const { C, c0, y0, t0, t1, steps } = system;
@@ -115,8 +134,10 @@ export function integrateLinear(system: LinearSystem): Trajectory {
 function checkSystem(C: number[][], c0: number[], y0: number[], fn: string): number {
   const [r, c] = checkMatrix(C, 'C', fn);
   if (r !== c) throw new CapeError('E_INPUT', `${fn}: C is ${r}×${c} (expected square)`, 'C');
-  if (c0.length !== r) throw new CapeError('E_INPUT', `${fn}: c0 has ${c0.length} entries (expected ${r})`, 'c0');
-  if (y0.length !== r) throw new CapeError('E_INPUT', `${fn}: y0 has ${y0.length} entries (expected ${r})`, 'y0');
+  if (c0.length !== r)
+    throw new CapeError('E_INPUT', `${fn}: c0 has ${c0.length} entries (expected ${r})`, 'c0');
+  if (y0.length !== r)
+    throw new CapeError('E_INPUT', `${fn}: y0 has ${y0.length} entries (expected ${r})`, 'y0');
   checkFinite(c0, 'c0', fn);
   checkFinite(y0, 'y0', fn);
   return r;

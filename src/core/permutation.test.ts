@@ -13,18 +13,22 @@ describe('exactPermutationR', () => {
   });
 
   it('probabilities sum to 1, p ≥ 1/n! and r equals pearson(x, y)', () => {
-    fc.assert(fc.property(
-      fc.array(fc.integer({ min: -100, max: 100 }), { minLength: 4, maxLength: 6 }),
-      fc.array(fc.integer({ min: -100, max: 100 }), { minLength: 6, maxLength: 6 }),
-      (x, y0) => {
-        const y = y0.slice(0, x.length);
-        if (new Set(x).size < 2 || new Set(y).size < 2) return;
-        const e = exactPermutationR(x, y);
-        const total = e.distribution.reduce((s, d) => s + d.probability, 0);
-        expect(total).toBeCloseTo(1, 9);
-        expect(e.p).toBeGreaterThanOrEqual(1 / e.permutations - 1e-12);
-        expect(e.r).toBeCloseTo(pearson(x, y), 9);
-      }), { numRuns: 50 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -100, max: 100 }), { minLength: 4, maxLength: 6 }),
+        fc.array(fc.integer({ min: -100, max: 100 }), { minLength: 6, maxLength: 6 }),
+        (x, y0) => {
+          const y = y0.slice(0, x.length);
+          if (new Set(x).size < 2 || new Set(y).size < 2) return;
+          const e = exactPermutationR(x, y);
+          const total = e.distribution.reduce((s, d) => s + d.probability, 0);
+          expect(total).toBeCloseTo(1, 9);
+          expect(e.p).toBeGreaterThanOrEqual(1 / e.permutations - 1e-12);
+          expect(e.r).toBeCloseTo(pearson(x, y), 9);
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 
   it('throws E_INPUT outside 3..8 pairs and E_INSUFFICIENT_DATA for a constant series', () => {

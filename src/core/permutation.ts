@@ -31,7 +31,9 @@ function forEachPermutation(n: number, visit: (perm: Int32Array) => void): void 
   while (i < n) {
     if (c[i]! < i) {
       const j = i % 2 === 0 ? 0 : c[i]!;
-      const t = a[j]!; a[j] = a[i]!; a[i] = t;
+      const t = a[j]!;
+      a[j] = a[i]!;
+      a[i] = t;
       visit(a);
       c[i]!++;
       i = 1;
@@ -52,19 +54,31 @@ export function exactPermutationR(x: ArrayLike<number>, y: ArrayLike<number>): E
   checkPaired(x, y, 'exactPermutationR');
   const n = x.length;
   if (n < 3 || n > EXACT_PERMUTATION_MAX_N) {
-    throw new CapeError('E_INPUT', `exactPermutationR: n = ${n} (enumerates 3..${EXACT_PERMUTATION_MAX_N} pairs)`);
+    throw new CapeError(
+      'E_INPUT',
+      `exactPermutationR: n = ${n} (enumerates 3..${EXACT_PERMUTATION_MAX_N} pairs)`,
+    );
   }
-  const mx = mean(x), my = mean(y);
+  const mx = mean(x),
+    my = mean(y);
   const dx = Float64Array.from(x, (v) => v - mx);
   const dy = Float64Array.from(y, (v) => v - my);
-  let sxx = 0, syy = 0, sxy = 0;
-  for (let i = 0; i < n; i++) { sxx += dx[i]! ** 2; syy += dy[i]! ** 2; sxy += dx[i]! * dy[i]!; }
-  if (sxx === 0 || syy === 0) throw new CapeError('E_INSUFFICIENT_DATA', 'exactPermutationR: a constant series has no r');
+  let sxx = 0,
+    syy = 0,
+    sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += dx[i]! ** 2;
+    syy += dy[i]! ** 2;
+    sxy += dx[i]! * dy[i]!;
+  }
+  if (sxx === 0 || syy === 0)
+    throw new CapeError('E_INSUFFICIENT_DATA', 'exactPermutationR: a constant series has no r');
   const denom = Math.sqrt(sxx * syy);
   const r = sxy / denom;
   const threshold = Math.abs(r) * (1 - 1e-12);
   const counts = new Map<number, number>();
-  let extreme = 0, total = 0;
+  let extreme = 0,
+    total = 0;
   forEachPermutation(n, (perm) => {
     let s = 0;
     for (let i = 0; i < n; i++) s += dx[i]! * dy[perm[i]!]!;
@@ -74,7 +88,8 @@ export function exactPermutationR(x: ArrayLike<number>, y: ArrayLike<number>): E
     counts.set(key, (counts.get(key) ?? 0) + 1);
     total++;
   });
-  const distribution = [...counts.entries()].sort((a, b) => a[0] - b[0])
+  const distribution = [...counts.entries()]
+    .sort((a, b) => a[0] - b[0])
     .map(([v, c]) => ({ r: v, probability: c / total }));
   return { n, permutations: total, r, p: extreme / total, distribution };
 }

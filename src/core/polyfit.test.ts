@@ -6,7 +6,11 @@ describe('polyfit', () => {
   it('polyfit recovers a known cubic exactly from noiseless data (1e-9)', () => {
     const c = [1.5, -2, 0.5, 0.25];
     const x = Array.from({ length: 20 }, (_, i) => -2 + i * 0.25);
-    const fit = polyfit(x, x.map((v) => polyval(c, v)), 3);
+    const fit = polyfit(
+      x,
+      x.map((v) => polyval(c, v)),
+      3,
+    );
     fit.coefficients.forEach((v, j) => expect(v).toBeCloseTo(c[j]!, 9));
     expect(fit.r2).toBeCloseTo(1, 12);
     expect(fit.rmse).toBeLessThan(1e-10);
@@ -17,7 +21,11 @@ describe('polyfit', () => {
     const rng = createRng(8);
     const c = [1.5, -2, 0.5, 0.25];
     const x = Array.from({ length: 200 }, (_, i) => -2 + (5 * i) / 199);
-    const fit = polyfit(x, x.map((v) => polyval(c, v) + 0.05 * randomNormal(rng)), 3);
+    const fit = polyfit(
+      x,
+      x.map((v) => polyval(c, v) + 0.05 * randomNormal(rng)),
+      3,
+    );
     expect(Math.abs(fit.coefficients[3]! - 0.25)).toBeLessThan(0.01);
     expect(Math.abs(fit.coefficients[0]! - 1.5)).toBeLessThan(0.03);
     expect(fit.rmse).toBeGreaterThan(0.04);
@@ -30,7 +38,9 @@ describe('polyfit', () => {
     const [b0, b1] = polyfit(x, y, 1).coefficients;
     const mx = x.reduce((s, v) => s + v) / 5;
     const my = y.reduce((s, v) => s + v) / 5;
-    const slope = x.reduce((s, v, i) => s + (v - mx) * (y[i]! - my), 0) / x.reduce((s, v) => s + (v - mx) ** 2, 0);
+    const slope =
+      x.reduce((s, v, i) => s + (v - mx) * (y[i]! - my), 0) /
+      x.reduce((s, v) => s + (v - mx) ** 2, 0);
     expect(b1).toBeCloseTo(slope, 12);
     expect(b0).toBeCloseTo(my - slope * mx, 10);
   });

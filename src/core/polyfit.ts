@@ -32,7 +32,10 @@ export function polyfit(x: ArrayLike<number>, y: ArrayLike<number>, degree: numb
   const n = x.length;
   const k = degree + 1;
   if (n <= degree) {
-    throw new CapeError('E_INSUFFICIENT_DATA', `polyfit: n = ${n} points for degree ${degree} (need at least ${k})`);
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `polyfit: n = ${n} points for degree ${degree} (need at least ${k})`,
+    );
   }
   const v = new Matrix(n, k);
   for (let i = 0; i < n; i++) {
@@ -55,7 +58,11 @@ export function polyfit(x: ArrayLike<number>, y: ArrayLike<number>, degree: numb
   const rDiag = Array.from({ length: k }, (_, j) => Math.abs(rMat.get(j, j)));
   const tol = Math.max(n, k) * Number.EPSILON * Math.max(...rDiag);
   if (rDiag.some((d) => d <= tol)) {
-    throw new CapeError('E_INSUFFICIENT_DATA', `polyfit: x has fewer than ${k} distinct values (degree ${degree} is not identifiable)`, 'x');
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `polyfit: x has fewer than ${k} distinct values (degree ${degree} is not identifiable)`,
+      'x',
+    );
   }
   const sol = qr.solve(Matrix.columnVector(Array.from(y)));
   const coefficients = Array.from({ length: k }, (_, j) => sol.get(j, 0) / scale[j]!);

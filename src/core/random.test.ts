@@ -5,7 +5,9 @@ import { createRng, randomNormal, xoshiro128ss } from './random.ts';
 describe('random', () => {
   it('xoshiro128ss reproduces the reference C outputs for state [1, 2, 3, 4]', () => {
     const next = xoshiro128ss([1, 2, 3, 4]);
-    expect(Array.from({ length: 6 }, next)).toEqual([11520, 0, 5927040, 70819200, 2031721883, 1637235492]);
+    expect(Array.from({ length: 6 }, next)).toEqual([
+      11520, 0, 5927040, 70819200, 2031721883, 1637235492,
+    ]);
   });
 
   it('createRng(seed) gives the same sequence for the same seed and a different one for another seed', () => {

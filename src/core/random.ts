@@ -28,7 +28,10 @@ class Xoshiro128 implements Rng {
   private s2: number;
   private s3: number;
 
-  constructor(readonly seed: number, state: readonly [number, number, number, number]) {
+  constructor(
+    readonly seed: number,
+    state: readonly [number, number, number, number],
+  ) {
     this.s0 = state[0] | 0;
     this.s1 = state[1] | 0;
     this.s2 = state[2] | 0;
@@ -69,7 +72,10 @@ class Xoshiro128 implements Rng {
  */
 export function xoshiro128ss(state: readonly [number, number, number, number]): () => number {
   if ((state[0] | state[1] | state[2] | state[3]) === 0) {
-    throw new CapeError('E_INPUT', 'xoshiro128** state is all zero (at least one word must be non-zero)');
+    throw new CapeError(
+      'E_INPUT',
+      'xoshiro128** state is all zero (at least one word must be non-zero)',
+    );
   }
   const g = new Xoshiro128(0, state);
   return () => g.u32();
@@ -99,7 +105,11 @@ function splitmix32(state: number): [number, number] {
  */
 export function createRng(seed: number): Rng {
   if (!Number.isSafeInteger(seed)) {
-    throw new CapeError('E_INPUT', `invalid seed: ${String(seed)} (expected a safe integer, e.g. 1)`, 'seed');
+    throw new CapeError(
+      'E_INPUT',
+      `invalid seed: ${String(seed)} (expected a safe integer, e.g. 1)`,
+      'seed',
+    );
   }
   const lo = seed >>> 0;
   const hi = Math.floor(seed / TWO_32) >>> 0;

@@ -7,7 +7,10 @@ import { ols, olsPredict } from './regression.ts';
 describe('ols', () => {
   it('ols(x, y) recovers slope and intercept exactly from exact linear data, with zero SEs and p = 0', () => {
     const x = [1, 2, 3, 4, 5, 6];
-    const fit = ols(x, x.map((v) => 3 - 0.5 * v));
+    const fit = ols(
+      x,
+      x.map((v) => 3 - 0.5 * v),
+    );
     expect(fit.slope).toBeCloseTo(-0.5, 14);
     expect(fit.intercept).toBeCloseTo(3, 14);
     expect(fit.r).toBe(-1);
@@ -32,7 +35,10 @@ describe('ols', () => {
     const x = Array.from({ length: 15 }, (_, i) => i);
     let cover = 0;
     for (let k = 0; k < 400; k++) {
-      const fit = ols(x, x.map((v) => 1 + 2 * v + randomNormal(rng)));
+      const fit = ols(
+        x,
+        x.map((v) => 1 + 2 * v + randomNormal(rng)),
+      );
       if (fit.slopeCi[0] <= 2 && 2 <= fit.slopeCi[1]) cover++;
     }
     expect(cover / 400).toBeGreaterThan(0.92);
@@ -77,7 +83,10 @@ describe('olsPredict', () => {
     const off = olsPredict(fit, fit.xMean + 3);
     const w = (q: { confidence: [number, number] }): number => q.confidence[1] - q.confidence[0];
     expect(w(at)).toBeLessThan(w(off));
-    expect(w(at) / 2).toBeCloseTo(tQuantile(0.975, fit.df) * fit.residualSe / Math.sqrt(fit.n), 12);
+    expect(w(at) / 2).toBeCloseTo(
+      (tQuantile(0.975, fit.df) * fit.residualSe) / Math.sqrt(fit.n),
+      12,
+    );
   });
 
   it('olsPredict throws E_INPUT for a non-finite x0', () => {

@@ -50,16 +50,27 @@ export interface OlsPrediction {
  * r 0, p 1; an exact fit gives zero SEs and p 0.
  * @example ols([1, 2, 3, 4], [3, 5, 7, 9]) // { slope: 2, intercept: 1, r: 1, ... }
  */
-export function ols(x: ArrayLike<number>, y: ArrayLike<number>, options: { level?: number } = {}): OlsFit {
+export function ols(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  options: { level?: number } = {},
+): OlsFit {
   const { level = 0.95 } = options;
   checkPaired(x, y, 'ols');
   checkLevel(level, 'ols');
   const n = x.length;
   if (n < 3) {
-    throw new CapeError('E_INSUFFICIENT_DATA', `ols: n = ${n} points (a regression with inference needs at least 3)`);
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `ols: n = ${n} points (a regression with inference needs at least 3)`,
+    );
   }
   if (isConstant(x)) {
-    throw new CapeError('E_INSUFFICIENT_DATA', `ols: x is constant (every value ${x[0]}); the slope is undefined`, 'x');
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `ols: x is constant (every value ${x[0]}); the slope is undefined`,
+      'x',
+    );
   }
   const xMean = mean(x);
   const yMean = mean(y);
@@ -115,7 +126,12 @@ export function ols(x: ArrayLike<number>, y: ArrayLike<number>, options: { level
  * @example olsPredict(ols(x, y), 50).prediction // [lo, hi] for one new model at x = 50
  */
 export function olsPredict(fit: OlsFit, x0: number, level = 0.95): OlsPrediction {
-  if (!Number.isFinite(x0)) throw new CapeError('E_INPUT', `olsPredict: x0 = ${String(x0)} (expected a finite number)`, 'x0');
+  if (!Number.isFinite(x0))
+    throw new CapeError(
+      'E_INPUT',
+      `olsPredict: x0 = ${String(x0)} (expected a finite number)`,
+      'x0',
+    );
   checkLevel(level, 'olsPredict');
   const yHat = fit.intercept + fit.slope * x0;
   const tc = tQuantile(1 - (1 - level) / 2, fit.df);

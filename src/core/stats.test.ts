@@ -4,8 +4,14 @@ import { CapeError } from './errors.ts';
 import { mean, median, pearson, quantile, sd, variance } from './stats.ts';
 
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
-const pairs = fc.integer({ min: 2, max: 40 }).chain((n) =>
-  fc.tuple(fc.array(finite, { minLength: n, maxLength: n }), fc.array(finite, { minLength: n, maxLength: n })));
+const pairs = fc
+  .integer({ min: 2, max: 40 })
+  .chain((n) =>
+    fc.tuple(
+      fc.array(finite, { minLength: n, maxLength: n }),
+      fc.array(finite, { minLength: n, maxLength: n }),
+    ),
+  );
 
 describe('mean / variance / sd', () => {
   it('mean, variance (ddof = 1 default) and sd agree with hand values', () => {
@@ -50,26 +56,33 @@ describe('pearson', () => {
   });
 
   it('property: |r| ≤ 1 and r(x, y) = r(y, x)', () => {
-    fc.assert(fc.property(pairs, ([x, y]) => {
-      const r = pearson(x, y);
-      if (Number.isNaN(r)) return true;
-      return Math.abs(r) <= 1 && r === pearson(y, x);
-    }));
+    fc.assert(
+      fc.property(pairs, ([x, y]) => {
+        const r = pearson(x, y);
+        if (Number.isNaN(r)) return true;
+        return Math.abs(r) <= 1 && r === pearson(y, x);
+      }),
+    );
   });
 
   it('property: r is invariant to affine maps a + b·x with b > 0 and flips sign with b < 0', () => {
     const scaleArb = fc.double({ min: 0.01, max: 100, noNaN: true });
-    fc.assert(fc.property(pairs, finite, scaleArb, ([x, y], a, b) => {
-      const r = pearson(x, y);
-      const mapped = x.map((v) => a + b * v);
-      const rm = pearson(mapped, y);
-      const rn = pearson(x.map((v) => a - b * v), y);
-      if (Number.isNaN(r) || Number.isNaN(rm) || Number.isNaN(rn)) return true;
-      // guard: nearly-constant series lose digits under the map; compare where spread is real
-      const spread = Math.max(...x) - Math.min(...x);
-      if (spread < 1e-3 * Math.max(1, ...x.map(Math.abs))) return true;
-      return Math.abs(rm - r) < 1e-9 && Math.abs(rn + r) < 1e-9;
-    }));
+    fc.assert(
+      fc.property(pairs, finite, scaleArb, ([x, y], a, b) => {
+        const r = pearson(x, y);
+        const mapped = x.map((v) => a + b * v);
+        const rm = pearson(mapped, y);
+        const rn = pearson(
+          x.map((v) => a - b * v),
+          y,
+        );
+        if (Number.isNaN(r) || Number.isNaN(rm) || Number.isNaN(rn)) return true;
+        // guard: nearly-constant series lose digits under the map; compare where spread is real
+        const spread = Math.max(...x) - Math.min(...x);
+        if (spread < 1e-3 * Math.max(1, ...x.map(Math.abs))) return true;
+        return Math.abs(rm - r) < 1e-9 && Math.abs(rn + r) < 1e-9;
+      }),
+    );
   });
 });
 
@@ -91,16 +104,23 @@ describe('quantile / median', () => {
   it('property: quantile is monotone in p and lies between min and max', () => {
     const arr = fc.array(finite, { minLength: 1, maxLength: 50 });
     const prob = fc.double({ min: 0, max: 1, noNaN: true });
-    fc.assert(fc.property(arr, prob, prob, (v, p1, p2) => {
-      const [lo, hi] = p1 <= p2 ? [p1, p2] : [p2, p1];
-      const qlo = quantile(v, lo);
-      const qhi = quantile(v, hi);
-      return qlo <= qhi && qlo >= Math.min(...v) && qhi <= Math.max(...v);
-    }));
+    fc.assert(
+      fc.property(arr, prob, prob, (v, p1, p2) => {
+        const [lo, hi] = p1 <= p2 ? [p1, p2] : [p2, p1];
+        const qlo = quantile(v, lo);
+        const qhi = quantile(v, hi);
+        return qlo <= qhi && qlo >= Math.min(...v) && qhi <= Math.max(...v);
+      }),
+    );
   });
 
   it('property: quantile does not depend on the order of the values', () => {
-    fc.assert(fc.property(fc.array(finite, { minLength: 1, maxLength: 30 }), fc.double({ min: 0, max: 1, noNaN: true }), (v, p) =>
-      quantile(v, p) === quantile([...v].reverse(), p)));
+    fc.assert(
+      fc.property(
+        fc.array(finite, { minLength: 1, maxLength: 30 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (v, p) => quantile(v, p) === quantile([...v].reverse(), p),
+      ),
+    );
   });
 });

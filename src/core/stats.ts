@@ -52,7 +52,10 @@ export function sd(x: ArrayLike<number>, ddof = 1): number {
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;
   if (y.length !== n) {
-    throw new CapeError('E_INPUT', `pearson: series lengths differ: ${n} vs ${y.length} (expected paired values)`);
+    throw new CapeError(
+      'E_INPUT',
+      `pearson: series lengths differ: ${n} vs ${y.length} (expected paired values)`,
+    );
   }
   if (n < 2 || isConstant(x) || isConstant(y)) return NaN;
   const mx = mean(x);
@@ -121,7 +124,10 @@ export function sortedCopy(values: ArrayLike<number>, what: string): Float64Arra
   for (let i = 0; i < n; i++) {
     const xi = values[i]!;
     if (!Number.isFinite(xi)) {
-      throw new CapeError('E_INPUT', `${what}: value ${i} is ${String(xi)} (expected finite numbers)`);
+      throw new CapeError(
+        'E_INPUT',
+        `${what}: value ${i} is ${String(xi)} (expected finite numbers)`,
+      );
     }
     v[i] = xi;
   }
@@ -130,6 +136,10 @@ export function sortedCopy(values: ArrayLike<number>, what: string): Float64Arra
 
 function checkP(p: number): void {
   if (!(p >= 0 && p <= 1)) {
-    throw new CapeError('E_INPUT', `quantile: p = ${String(p)} (expected a probability in [0, 1])`, 'p');
+    throw new CapeError(
+      'E_INPUT',
+      `quantile: p = ${String(p)} (expected a probability in [0, 1])`,
+      'p',
+    );
   }
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { STATE_KEYS } from '../../web/src/state.ts';
 import {
-  BENCHMARK_ALIASES, BENCHMARK_IDS, BENCHMARKS, benchmarkFromName, longLabel, shortLabel,
+  BENCHMARK_ALIASES,
+  BENCHMARK_IDS,
+  BENCHMARKS,
+  benchmarkFromName,
+  longLabel,
+  shortLabel,
 } from './benchmarks.ts';
 
 describe('benchmark vocabulary', () => {
@@ -26,7 +31,8 @@ describe('benchmark vocabulary', () => {
   });
 
   it('labels exist for every id, and an unknown id prints as itself', () => {
-    for (const id of BENCHMARK_IDS) expect(shortLabel(id).length * longLabel(id).length).toBeGreaterThan(0);
+    for (const id of BENCHMARK_IDS)
+      expect(shortLabel(id).length * longLabel(id).length).toBeGreaterThan(0);
     expect(shortLabel('hellaswag')).toBe('HS');
     expect(longLabel('hellaswag')).toBe('HellaSwag');
     expect(shortLabel('other')).toBe('other');

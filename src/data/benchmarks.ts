@@ -23,37 +23,135 @@ export interface BenchmarkInfo {
 
 /** Every benchmark, in the order tables list them. */
 export const BENCHMARKS = [
-  { id: 'hellaswag', aliases: ['hs'], short: 'HS', label: 'HellaSwag',
-    flag: 'hellaswag', urlKey: 'hs', unit: 'percent' },
-  { id: 'truthfulqa_mc2', aliases: ['truthfulqa', 'tqa'], short: 'TQA', label: 'TruthfulQA (mc2)',
-    flag: 'truthfulqa', urlKey: 'tqa', unit: 'percent' },
-  { id: 'arc_challenge', aliases: ['arc', 'arc_c'], short: 'ARC', label: 'ARC-Challenge',
-    flag: 'arc', urlKey: 'arc', unit: 'percent' },
-  { id: 'mmlu', aliases: [], short: 'MMLU', label: 'MMLU',
-    flag: 'mmlu', urlKey: 'mmlu', unit: 'percent' },
-  { id: 'winogrande', aliases: ['wg'], short: 'WG', label: 'WinoGrande',
-    flag: 'winogrande', urlKey: 'wg', unit: 'percent' },
-  { id: 'gsm8k', aliases: [], short: 'GSM8K', label: 'GSM8K',
-    flag: 'gsm8k', urlKey: 'gsm8k', unit: 'percent' },
-  { id: 'swe_bench_verified', aliases: ['swe'], short: 'SWE', label: 'SWE-bench Verified',
-    flag: 'swe', urlKey: 'swe', unit: 'percent' },
-  { id: 'gpqa_diamond', aliases: [], short: 'GPQA', label: 'GPQA Diamond',
-    flag: 'gpqa', urlKey: 'gpqa', unit: 'percent' },
-  { id: 'ifeval', aliases: [], short: 'IFEval', label: 'IFEval',
-    flag: 'ifeval', urlKey: 'ifeval', unit: 'percent' },
+  {
+    id: 'hellaswag',
+    aliases: ['hs'],
+    short: 'HS',
+    label: 'HellaSwag',
+    flag: 'hellaswag',
+    urlKey: 'hs',
+    unit: 'percent',
+  },
+  {
+    id: 'truthfulqa_mc2',
+    aliases: ['truthfulqa', 'tqa'],
+    short: 'TQA',
+    label: 'TruthfulQA (mc2)',
+    flag: 'truthfulqa',
+    urlKey: 'tqa',
+    unit: 'percent',
+  },
+  {
+    id: 'arc_challenge',
+    aliases: ['arc', 'arc_c'],
+    short: 'ARC',
+    label: 'ARC-Challenge',
+    flag: 'arc',
+    urlKey: 'arc',
+    unit: 'percent',
+  },
+  {
+    id: 'mmlu',
+    aliases: [],
+    short: 'MMLU',
+    label: 'MMLU',
+    flag: 'mmlu',
+    urlKey: 'mmlu',
+    unit: 'percent',
+  },
+  {
+    id: 'winogrande',
+    aliases: ['wg'],
+    short: 'WG',
+    label: 'WinoGrande',
+    flag: 'winogrande',
+    urlKey: 'wg',
+    unit: 'percent',
+  },
+  {
+    id: 'gsm8k',
+    aliases: [],
+    short: 'GSM8K',
+    label: 'GSM8K',
+    flag: 'gsm8k',
+    urlKey: 'gsm8k',
+    unit: 'percent',
+  },
+  {
+    id: 'swe_bench_verified',
+    aliases: ['swe'],
+    short: 'SWE',
+    label: 'SWE-bench Verified',
+    flag: 'swe',
+    urlKey: 'swe',
+    unit: 'percent',
+  },
+  {
+    id: 'gpqa_diamond',
+    aliases: [],
+    short: 'GPQA',
+    label: 'GPQA Diamond',
+    flag: 'gpqa',
+    urlKey: 'gpqa',
+    unit: 'percent',
+  },
+  {
+    id: 'ifeval',
+    aliases: [],
+    short: 'IFEval',
+    label: 'IFEval',
+    flag: 'ifeval',
+    urlKey: 'ifeval',
+    unit: 'percent',
+  },
   // Open LLM Leaderboard v2 (raw accuracy in percent; docs/ingest.md). `gpqa_full` is the full
   // GPQA set v2 reports, never GPQA Diamond; "gpqa" (the CLI flag) stays GPQA Diamond, and a
   // models-CSV column named bare "gpqa" says so in a note. Not on the page form (no URL state).
-  { id: 'bbh', aliases: ['big_bench_hard', 'leaderboard_bbh'], short: 'BBH', label: 'BIG-Bench Hard',
-    flag: 'bbh', urlKey: 'bbh', unit: 'percent' },
-  { id: 'math_lvl5', aliases: ['math_lvl_5', 'math_level_5', 'leaderboard_math_hard'], short: 'MATH L5',
-    label: 'MATH Level 5', flag: 'math-lvl5', urlKey: 'math5', unit: 'percent' },
-  { id: 'gpqa_full', aliases: ['leaderboard_gpqa'], short: 'GPQA (full)', label: 'GPQA (full set)',
-    flag: 'gpqa-full', urlKey: 'gpqaf', unit: 'percent' },
-  { id: 'musr', aliases: ['leaderboard_musr'], short: 'MuSR', label: 'MuSR',
-    flag: 'musr', urlKey: 'musr', unit: 'percent' },
-  { id: 'mmlu_pro', aliases: ['leaderboard_mmlu_pro'], short: 'MMLU-Pro', label: 'MMLU-Pro',
-    flag: 'mmlu-pro', urlKey: 'mmlupro', unit: 'percent' },
+  {
+    id: 'bbh',
+    aliases: ['big_bench_hard', 'leaderboard_bbh'],
+    short: 'BBH',
+    label: 'BIG-Bench Hard',
+    flag: 'bbh',
+    urlKey: 'bbh',
+    unit: 'percent',
+  },
+  {
+    id: 'math_lvl5',
+    aliases: ['math_lvl_5', 'math_level_5', 'leaderboard_math_hard'],
+    short: 'MATH L5',
+    label: 'MATH Level 5',
+    flag: 'math-lvl5',
+    urlKey: 'math5',
+    unit: 'percent',
+  },
+  {
+    id: 'gpqa_full',
+    aliases: ['leaderboard_gpqa'],
+    short: 'GPQA (full)',
+    label: 'GPQA (full set)',
+    flag: 'gpqa-full',
+    urlKey: 'gpqaf',
+    unit: 'percent',
+  },
+  {
+    id: 'musr',
+    aliases: ['leaderboard_musr'],
+    short: 'MuSR',
+    label: 'MuSR',
+    flag: 'musr',
+    urlKey: 'musr',
+    unit: 'percent',
+  },
+  {
+    id: 'mmlu_pro',
+    aliases: ['leaderboard_mmlu_pro'],
+    short: 'MMLU-Pro',
+    label: 'MMLU-Pro',
+    flag: 'mmlu-pro',
+    urlKey: 'mmlupro',
+    unit: 'percent',
+  },
 ] as const satisfies readonly BenchmarkInfo[];
 
 /** A benchmark id. */
@@ -86,7 +184,10 @@ export const BENCHMARK_ALIASES: Readonly<Record<string, BenchmarkId>> = Object.f
 
 /** Lower case, with "-" and spaces read as "_" (the alias form). */
 export function normaliseBenchmarkName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 /** The benchmark id for a name or alias, or null when unknown. */

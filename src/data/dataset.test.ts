@@ -50,9 +50,18 @@ const FRONTIER_LABS: Record<string, number> = {
   Zhipu: 2,
   xAI: 2,
 };
-const BASE_FIVE: BenchmarkId[] = ['hellaswag', 'truthfulqa_mc2', 'arc_challenge', 'mmlu', 'winogrande'];
+const BASE_FIVE: BenchmarkId[] = [
+  'hellaswag',
+  'truthfulqa_mc2',
+  'arc_challenge',
+  'mmlu',
+  'winogrande',
+];
 
-function score(m: { scores: { benchmark: string; value: number }[] }, b: BenchmarkId): number | undefined {
+function score(
+  m: { scores: { benchmark: string; value: number }[] },
+  b: BenchmarkId,
+): number | undefined {
   return m.scores.find((s) => s.benchmark === b)?.value;
 }
 
@@ -125,7 +134,9 @@ describe('curated dataset', () => {
 
   it('has the 8 Pythia models (deduped suite) with all five base benchmarks, measured on OLL v1', () => {
     const pythia = ds.base.filter((m) => m.family === 'Pythia').sort((a, b) => a.params - b.params);
-    expect(pythia.map((m) => m.params)).toEqual([70e6, 160e6, 410e6, 1e9, 1.4e9, 2.8e9, 6.9e9, 12e9]);
+    expect(pythia.map((m) => m.params)).toEqual([
+      70e6, 160e6, 410e6, 1e9, 1.4e9, 2.8e9, 6.9e9, 12e9,
+    ]);
     for (const m of pythia) {
       expect(m.hfId).toMatch(/^EleutherAI\/pythia-[0-9.]+[mb]-deduped$/);
       for (const b of BASE_FIVE) {
@@ -135,7 +146,8 @@ describe('curated dataset', () => {
         expect(s!.source).toBe('oll-v1');
       }
     }
-    // r(HS, TQA) over the deduped suite (the seed's -0.989 used mixed/estimated rows; see data-notes).
+    // r(HS, TQA) over the deduped suite (the seed's -0.989 used mixed/estimated rows; see
+    // data-notes).
     const r = pearson(
       pythia.map((m) => score(m, 'hellaswag')!),
       pythia.map((m) => score(m, 'truthfulqa_mc2')!),
@@ -169,24 +181,24 @@ describe('curated dataset', () => {
   });
 
   it('reproduces the documented frontier fits (and the reference one with the panel DeepSeek-V3 value)', () => {
-    const fit = (ms: typeof ds.frontier) =>
+    const frontierFit = (ms: typeof ds.frontier) =>
       ols(
         ms.map((m) => score(m, 'swe_bench_verified')!),
         ms.map((m) => score(m, 'gpqa_diamond')!),
       );
     const frozen = ds.frontier.filter((m) => m.subset === 'frozen');
-    const f34 = fit(frozen);
+    const f34 = frontierFit(frozen);
     expect(f34.slope).toBeCloseTo(0.5531, 3);
     expect(f34.intercept).toBeCloseTo(43.29, 1);
     expect(f34.r).toBeCloseTo(0.7495, 3);
-    const f39 = fit(ds.frontier);
+    const f39 = frontierFit(ds.frontier);
     expect(f39.slope).toBeCloseTo(0.5655, 3);
     expect(f39.r).toBeCloseTo(0.7733, 3);
     // With the panel's DeepSeek-V3 GPQA (75.9, = its MMLU-Pro) the reference fit comes back.
     const panel = clone(frozen);
     const dsv3 = panel.find((m) => m.id === 'deepseek-v3')!;
     dsv3.scores.find((s) => s.benchmark === 'gpqa_diamond')!.value = 75.9;
-    const ref = fit(panel);
+    const ref = frontierFit(panel);
     expect(ref.slope).toBeCloseTo(0.5131, 4);
     expect(ref.intercept).toBeCloseTo(46.38, 2);
     expect(ref.r).toBeCloseTo(0.7235, 4);
@@ -215,8 +227,10 @@ describe('curated dataset', () => {
       expect(typeof m.params).toBe('number');
       expect(m.params).toBeGreaterThan(1e7);
     }
-    for (const m of ds.frontier) expect(m.params === null || typeof m.params === 'number').toBe(true);
-    for (const m of baseFile.models as unknown[]) expect(typeof (m as { params: unknown }).params).toBe('number');
+    for (const m of ds.frontier)
+      expect(m.params === null || typeof m.params === 'number').toBe(true);
+    for (const m of baseFile.models as unknown[])
+      expect(typeof (m as { params: unknown }).params).toBe('number');
   });
 
   it('stores no h-values or other derived fields on frontier models', () => {

@@ -13,9 +13,21 @@ import internalFile from '../../data/internal/internal-coupling.json' with { typ
 import gradientFile from '../../data/internal/pythia-gradients.json' with { type: 'json' };
 import knownSizesFile from '../../data/known-sizes.json' with { type: 'json' };
 import { KnownSizesFileSchema, type KnownSize } from './known-sizes-schema.ts';
-import { GradientFileSchema, InternalCouplingFileSchema, type GradientFile, type InternalCouplingFile } from './internal-schema.ts';
+import {
+  GradientFileSchema,
+  InternalCouplingFileSchema,
+  type GradientFile,
+  type InternalCouplingFile,
+} from './internal-schema.ts';
 import { CapeError } from '../core/errors.ts';
-import { BaseModelsFileSchema, FrontierModelsFileSchema, PredictionsFileSchema, SeedClaimsFileSchema, SourcesFileSchema, type Dataset } from './schema.ts';
+import {
+  BaseModelsFileSchema,
+  FrontierModelsFileSchema,
+  PredictionsFileSchema,
+  SeedClaimsFileSchema,
+  SourcesFileSchema,
+  type Dataset,
+} from './schema.ts';
 import { checkSchema } from './validate.ts';
 
 let cached: Dataset | undefined;
@@ -27,28 +39,56 @@ export function loadDataset(): Dataset {
 }
 
 /** Validates raw file contents and assembles a Dataset; exported for tests of broken files. */
-export function buildDataset(baseRaw: unknown, frontierRaw: unknown, sourcesRaw: unknown, predictionsRaw: unknown = predictionsFile, seedClaimsRaw: unknown = seedClaimsFile): Dataset {
+export function buildDataset(
+  baseRaw: unknown,
+  frontierRaw: unknown,
+  sourcesRaw: unknown,
+  predictionsRaw: unknown = predictionsFile,
+  seedClaimsRaw: unknown = seedClaimsFile,
+): Dataset {
   const base = checkSchema(BaseModelsFileSchema, baseRaw, 'data/base-models.json');
   const frontier = checkSchema(FrontierModelsFileSchema, frontierRaw, 'data/frontier-models.json');
   const sources = checkSchema(SourcesFileSchema, sourcesRaw, 'data/sources.json');
   const predictions = checkSchema(PredictionsFileSchema, predictionsRaw, 'data/predictions.json');
   const seedClaims = checkSchema(SeedClaimsFileSchema, seedClaimsRaw, 'data/seed-claims.json');
-  const versions = new Set([base.meta.version, frontier.meta.version, sources.meta.version, predictions.meta.version, seedClaims.meta.version]);
+  const versions = new Set([
+    base.meta.version,
+    frontier.meta.version,
+    sources.meta.version,
+    predictions.meta.version,
+    seedClaims.meta.version,
+  ]);
   if (versions.size !== 1) {
-    throw new CapeError('E_SCHEMA', `dataset files disagree on the version: ${[...versions].join(', ')} (expected one version in every data/*.json meta)`);
+    throw new CapeError(
+      'E_SCHEMA',
+      `dataset files disagree on the version: ${[...versions].join(', ')} (expected one version in every data/*.json meta)`,
+    );
   }
   const sourceIds = new Set(sources.sources.map((s) => s.id));
   const ids = new Set<string>();
   for (const m of [...base.models, ...frontier.models]) {
-    if (ids.has(m.id)) throw new CapeError('E_SCHEMA', `duplicate model id in the dataset: ${m.id} (expected each id once)`, 'id');
+    if (ids.has(m.id))
+      throw new CapeError(
+        'E_SCHEMA',
+        `duplicate model id in the dataset: ${m.id} (expected each id once)`,
+        'id',
+      );
     ids.add(m.id);
     const seen = new Set<string>();
     for (const s of m.scores) {
       if (!sourceIds.has(s.source)) {
-        throw new CapeError('E_SCHEMA', `model ${m.id}: score source ${JSON.stringify(s.source)} is not in data/sources.json`, 'source');
+        throw new CapeError(
+          'E_SCHEMA',
+          `model ${m.id}: score source ${JSON.stringify(s.source)} is not in data/sources.json`,
+          'source',
+        );
       }
       if (seen.has(s.benchmark)) {
-        throw new CapeError('E_SCHEMA', `model ${m.id}: two scores for ${s.benchmark} (expected one per benchmark)`, 'benchmark');
+        throw new CapeError(
+          'E_SCHEMA',
+          `model ${m.id}: two scores for ${s.benchmark} (expected one per benchmark)`,
+          'benchmark',
+        );
       }
       seen.add(s.benchmark);
     }
@@ -65,14 +105,26 @@ export function buildDataset(baseRaw: unknown, frontierRaw: unknown, sourcesRaw:
 
 /** Validates a raw internal-coupling file (exported for tests of broken files). */
 export function parseInternalFile(raw: unknown): InternalCouplingFile {
-  return checkSchema(InternalCouplingFileSchema, raw, 'data/internal/internal-coupling.json') as InternalCouplingFile;
+  return checkSchema(
+    InternalCouplingFileSchema,
+    raw,
+    'data/internal/internal-coupling.json',
+  ) as InternalCouplingFile;
 }
 
 /** Validates a raw gradient file; models must be in increasing size. */
 export function parseGradientFile(raw: unknown): GradientFile {
-  const f = checkSchema(GradientFileSchema, raw, 'data/internal/pythia-gradients.json') as GradientFile;
+  const f = checkSchema(
+    GradientFileSchema,
+    raw,
+    'data/internal/pythia-gradients.json',
+  ) as GradientFile;
   for (let i = 1; i < f.models.length; i++) {
-    if (!(f.models[i]!.params > f.models[i - 1]!.params)) throw new CapeError('E_SCHEMA', `invalid data/internal/pythia-gradients.json: models must be in increasing size (${f.models[i]!.name})`);
+    if (!(f.models[i]!.params > f.models[i - 1]!.params))
+      throw new CapeError(
+        'E_SCHEMA',
+        `invalid data/internal/pythia-gradients.json: models must be in increasing size (${f.models[i]!.name})`,
+      );
   }
   return f;
 }
@@ -81,7 +133,10 @@ let internalCache: { coupling: InternalCouplingFile; gradients: GradientFile } |
 
 /** The reported internal measurements (data/internal/), validated once. */
 export function loadInternal(): { coupling: InternalCouplingFile; gradients: GradientFile } {
-  internalCache ??= { coupling: parseInternalFile(internalFile), gradients: parseGradientFile(gradientFile) };
+  internalCache ??= {
+    coupling: parseInternalFile(internalFile),
+    gradients: parseGradientFile(gradientFile),
+  };
   return internalCache;
 }
 
@@ -89,6 +144,10 @@ let knownSizesCache: KnownSize[] | undefined;
 
 /** data/known-sizes.json, validated once: named models' parameter counts with their sources. */
 export function loadKnownSizes(): KnownSize[] {
-  knownSizesCache ??= checkSchema(KnownSizesFileSchema, knownSizesFile, 'data/known-sizes.json').models;
+  knownSizesCache ??= checkSchema(
+    KnownSizesFileSchema,
+    knownSizesFile,
+    'data/known-sizes.json',
+  ).models;
   return knownSizesCache;
 }

@@ -67,7 +67,8 @@ export const BaseModelSchema = Type.Object(
     params: Type.Number({ exclusiveMinimum: 0 }),
     /** How the parameter count was obtained (nominal from the name, model card, config...). */
     paramsNote: Type.String(),
-    /** base = pretrained only; instruct = a tuned checkpoint that a reference file listed as base. */
+    /** base = pretrained only; instruct = a tuned checkpoint that a reference file listed as base.
+     * */
     kind: Type.Union([Type.Literal('base'), Type.Literal('instruct')]),
     releaseDate: Type.Optional(Type.Union([YearMonthOrDay, Type.Null()])),
     scores: Type.Array(ScoreSchema, { minItems: 1 }),
@@ -141,22 +142,90 @@ export interface Dataset {
 
 /* ---------- predictions (data/predictions.json) ---------- */
 
-const Op = Type.Union([Type.Literal('<'), Type.Literal('<='), Type.Literal('>'), Type.Literal('>='), Type.Literal('abs<'), Type.Literal('abs>=')]);
+const Op = Type.Union([
+  Type.Literal('<'),
+  Type.Literal('<='),
+  Type.Literal('>'),
+  Type.Literal('>='),
+  Type.Literal('abs<'),
+  Type.Literal('abs>='),
+]);
 export type CriterionOp = Static<typeof Op>;
 
 /** A machine-checkable condition on the data; evaluated by src/cape/predictions.ts. */
 export const CriterionSchema = Type.Union([
-  Type.Object({ kind: Type.Literal('top_k_spread'), benchmark: BenchmarkIdSchema, k: Type.Integer({ minimum: 2 }), op: Op, value: Type.Number() }, { additionalProperties: false }),
-  Type.Object({ kind: Type.Literal('frontier_r'), x: BenchmarkIdSchema, y: BenchmarkIdSchema, op: Op, value: Type.Number(), minN: Type.Integer({ minimum: 3 }) }, { additionalProperties: false }),
-  Type.Object({ kind: Type.Literal('lab_next_h'), lab: Type.String(), after: Type.String(), count: Type.Integer({ minimum: 1 }), quantifier: Type.Union([Type.Literal('all'), Type.Literal('any')]), op: Op, value: Type.Number() }, { additionalProperties: false }),
-  Type.Object({ kind: Type.Literal('gamma12_between'), from: Type.String(), to: Type.String(), op: Op, value: Type.Number() }, { additionalProperties: false }),
-  Type.Object({ kind: Type.Literal('h_of'), model: Type.String(), op: Op, value: Type.Number() }, { additionalProperties: false }),
-  Type.Object({ kind: Type.Literal('family_r'), family: Type.String(), op: Op, value: Type.Number() }, { additionalProperties: false }),
-  Type.Object({ kind: Type.Literal('family_gamma'), family: Type.String(), quantifier: Type.Union([Type.Literal('all'), Type.Literal('any')]), op: Op, value: Type.Number() }, { additionalProperties: false }),
-  /** The cross-family ODE holdout (fit on Pythia, predict Llama-2): ODE error divided by the best polynomial's. */
-  Type.Object({ kind: Type.Literal('ode_holdout_ratio'), op: Op, value: Type.Number() }, { additionalProperties: false }),
+  Type.Object(
+    {
+      kind: Type.Literal('top_k_spread'),
+      benchmark: BenchmarkIdSchema,
+      k: Type.Integer({ minimum: 2 }),
+      op: Op,
+      value: Type.Number(),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      kind: Type.Literal('frontier_r'),
+      x: BenchmarkIdSchema,
+      y: BenchmarkIdSchema,
+      op: Op,
+      value: Type.Number(),
+      minN: Type.Integer({ minimum: 3 }),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      kind: Type.Literal('lab_next_h'),
+      lab: Type.String(),
+      after: Type.String(),
+      count: Type.Integer({ minimum: 1 }),
+      quantifier: Type.Union([Type.Literal('all'), Type.Literal('any')]),
+      op: Op,
+      value: Type.Number(),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      kind: Type.Literal('gamma12_between'),
+      from: Type.String(),
+      to: Type.String(),
+      op: Op,
+      value: Type.Number(),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { kind: Type.Literal('h_of'), model: Type.String(), op: Op, value: Type.Number() },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { kind: Type.Literal('family_r'), family: Type.String(), op: Op, value: Type.Number() },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      kind: Type.Literal('family_gamma'),
+      family: Type.String(),
+      quantifier: Type.Union([Type.Literal('all'), Type.Literal('any')]),
+      op: Op,
+      value: Type.Number(),
+    },
+    { additionalProperties: false },
+  ),
+  /** The cross-family ODE holdout (fit on Pythia, predict Llama-2): ODE error divided by the best
+   * polynomial's. */
+  Type.Object(
+    { kind: Type.Literal('ode_holdout_ratio'), op: Op, value: Type.Number() },
+    { additionalProperties: false },
+  ),
   /** A condition on a benchmark the dataset does not hold yet: never evaluable until it does. */
-  Type.Object({ kind: Type.Literal('needs_benchmark'), benchmark: Type.String(), description: Type.String() }, { additionalProperties: false }),
+  Type.Object(
+    { kind: Type.Literal('needs_benchmark'), benchmark: Type.String(), description: Type.String() },
+    { additionalProperties: false },
+  ),
 ]);
 export type Criterion = Static<typeof CriterionSchema>;
 

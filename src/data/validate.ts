@@ -15,7 +15,11 @@ export function checkSchema<T extends TSchema>(schema: T, value: unknown, what: 
     return `${e.path || '/'}: ${e.message} (found ${found === undefined ? 'nothing' : truncate(found)})`;
   });
   const first = [...Value.Errors(schema, value)][0];
-  throw new CapeError('E_SCHEMA', `invalid ${what}: ${problems.join('; ')}`, first?.path.replace(/^\//, '') || undefined);
+  throw new CapeError(
+    'E_SCHEMA',
+    `invalid ${what}: ${problems.join('; ')}`,
+    first?.path.replace(/^\//, '') || undefined,
+  );
 }
 
 function truncate(s: string): string {

@@ -216,7 +216,7 @@ describe('SSE reading', () => {
         ),
         fc.array(fc.nat(), { maxLength: 6 }),
         async (datas, cuts) => {
-          const text = datas.map((d) => `data: ${d}\n\n`).join('') + 'data: [DONE]\n\n';
+          const text = `${datas.map((d) => `data: ${d}\n\n`).join('')}data: [DONE]\n\n`;
           const bytes = new TextEncoder().encode(text);
           const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
           const bounds = [0, ...at, bytes.length];

@@ -48,7 +48,8 @@ export interface ChatResult {
   usage: { promptTokens: number; completionTokens: number } | null;
 }
 
-/** Checks a base URL: http(s), no credentials, query or fragment; returns it without a trailing /. */
+/** Checks a base URL: http(s), no credentials, query or fragment; returns it without a trailing /.
+ * */
 export function parseBaseUrl(text: string, field = 'base URL'): string {
   let u: URL;
   try {

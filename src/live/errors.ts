@@ -76,25 +76,37 @@ export function httpErrorMessage(
   const m = model ? ` ${JSON.stringify(model)}` : '';
   switch (status) {
     case 401:
-      return `The token was refused (401): check that you pasted the whole token (it starts with ` +
-        `hf_) and that it has not been revoked.${said(detail)}`;
+      return (
+        `The token was refused (401): check that you pasted the whole token (it starts with ` +
+        `hf_) and that it has not been revoked.${said(detail)}`
+      );
     case 402:
-      return `No inference credit left (402): this account has used its included credit for ` +
+      return (
+        `No inference credit left (402): this account has used its included credit for ` +
         `Inference Providers. Add credit on huggingface.co, or pick another ` +
-        `provider.${said(detail)}`;
+        `provider.${said(detail)}`
+      );
     case 403:
-      return `Not allowed (403): the token lacks the "Make calls to Inference Providers" ` +
+      return (
+        `Not allowed (403): the token lacks the "Make calls to Inference Providers" ` +
         `permission, or the account has no credit for this provider. Create a fine-grained ` +
-        `token with that permission.${said(detail)}`;
+        `token with that permission.${said(detail)}`
+      );
     case 404:
-      return `Model${m} not found, or not served by any inference provider (404). Pick a chat model ` +
-        `from the list, or name a provider as org/model:provider.${said(detail)}`;
+      return (
+        `Model${m} not found, or not served by any inference provider (404). Pick a chat model ` +
+        `from the list, or name a provider as org/model:provider.${said(detail)}`
+      );
     case 429:
-      return `Rate limit reached (429). ` +
-        `${wait(retryS, 'The server gave no retry time; wait a minute and try again.')}${said(detail)}`;
+      return (
+        `Rate limit reached (429). ` +
+        `${wait(retryS, 'The server gave no retry time; wait a minute and try again.')}${said(detail)}`
+      );
     case 503:
-      return `The model${m} is loading or its provider is unavailable (503). ` +
-        `${wait(retryS, 'Try again in a minute.')}${said(detail)}`;
+      return (
+        `The model${m} is loading or its provider is unavailable (503). ` +
+        `${wait(retryS, 'Try again in a minute.')}${said(detail)}`
+      );
     default:
       return `The model server answered ${status}.${said(detail)}`;
   }

@@ -5,8 +5,17 @@
  */
 import type { Context } from '../cape/context.ts';
 import {
-  arrhenius, betaFunction, boostingChain, holdout, internalMeasurements, kinkFit, lossSide,
-  odeExplorer, odeFamily, survival, winding,
+  arrhenius,
+  betaFunction,
+  boostingChain,
+  holdout,
+  internalMeasurements,
+  kinkFit,
+  lossSide,
+  odeExplorer,
+  odeFamily,
+  survival,
+  winding,
 } from '../cape/diagnostics/index.ts';
 import { CapeError } from '../core/errors.ts';
 import { fmtCi, fmtNum, fmtP, fmtParams } from './format.ts';
@@ -46,7 +55,8 @@ function diagnostic<T>(d: Def<T>): Diagnostic {
 
 const f3 = (v: number | null | undefined) => fmtNum(v, 3);
 
-const odeOptions = (o: DiagnosticOptions) => (o.threshold === undefined ? {} : { threshold: o.threshold });
+const odeOptions = (o: DiagnosticOptions) =>
+  o.threshold === undefined ? {} : { threshold: o.threshold };
 
 function explorerOptions(o: DiagnosticOptions): { h?: number; width?: number; curation?: number } {
   return {
@@ -60,42 +70,71 @@ function explorerOptions(o: DiagnosticOptions): { h?: number; width?: number; cu
 export const DIAGNOSTICS: readonly Diagnostic[] = [
   diagnostic({
     name: 'kink',
-    summary: 'γ12 = a·tanh((log10 N − x0)/w) + c by Levenberg–Marquardt (SEs, RMSE, centre and zero)',
+    summary:
+      'γ12 = a·tanh((log10 N − x0)/w) + c by Levenberg–Marquardt (SEs, RMSE, centre and zero)',
     options: [],
     run: (ctx) => kinkFit(ctx),
-    render: (k) => formatTable({
-      title: `Kink fit γ12 = a·tanh((log10 N − x0)/w) + c over ${k.n} usable transitions (${k.excluded} excluded, |ΔHS| < 0.5)`,
-      headers: ['parameter', 'value', 'SE', '95% CI'],
-      rows: (['a', 'x0', 'w', 'c'] as const).map((p) => [p, f3(k[p].value), f3(k[p].se), fmtCi(k[p].ci, 3)]),
-      notes: [`RMSE ${f3(k.rmse)}, R² ${fmtNum(k.r2, 2)}; centre 10^x0 = ${fmtParams(k.centre.params)} (the seed's "Nc"); zero crossing ${k.zero ? fmtParams(k.zero.params) : 'none (|c| ≥ |a|)'}`],
-    }),
+    render: (k) =>
+      formatTable({
+        title: `Kink fit γ12 = a·tanh((log10 N − x0)/w) + c over ${k.n} usable transitions (${k.excluded} excluded, |ΔHS| < 0.5)`,
+        headers: ['parameter', 'value', 'SE', '95% CI'],
+        rows: (['a', 'x0', 'w', 'c'] as const).map((p) => [
+          p,
+          f3(k[p].value),
+          f3(k[p].se),
+          fmtCi(k[p].ci, 3),
+        ]),
+        notes: [
+          `RMSE ${f3(k.rmse)}, R² ${fmtNum(k.r2, 2)}; centre 10^x0 = ${fmtParams(k.centre.params)} (the seed's "Nc"); zero crossing ${k.zero ? fmtParams(k.zero.params) : 'none (|c| ≥ |a|)'}`,
+        ],
+      }),
   }),
   diagnostic({
     name: 'beta',
-    summary: 'RG beta function β(γ) from finite differences, quadratic fit, fixed points, stability',
+    summary:
+      'RG beta function β(γ) from finite differences, quadratic fit, fixed points, stability',
     options: [],
     run: (ctx) => betaFunction(ctx),
-    render: (b) => formatTable({
-      title: `RG beta function β(γ) = ${f3(b.a2)}·γ² ${b.a1 < 0 ? '−' : '+'} ${f3(Math.abs(b.a1))}·γ ${b.a0 < 0 ? '−' : '+'} ${f3(Math.abs(b.a0))} (R² ${fmtNum(b.r2, 2)}, n ${b.n})`,
-      headers: ['fixed point γ*', 'β′(γ*)', 'stability'],
-      rows: b.fixedPoints.map((f) => [f3(f.gamma), f3(f.slope), f.stable ? 'stable' : 'unstable']),
-      notes: ['finite differences between consecutive usable transitions within each family; stable where β′(γ*) < 0'],
-    }),
+    render: (b) =>
+      formatTable({
+        title: `RG beta function β(γ) = ${f3(b.a2)}·γ² ${b.a1 < 0 ? '−' : '+'} ${f3(Math.abs(b.a1))}·γ ${b.a0 < 0 ? '−' : '+'} ${f3(Math.abs(b.a0))} (R² ${fmtNum(b.r2, 2)}, n ${b.n})`,
+        headers: ['fixed point γ*', 'β′(γ*)', 'stability'],
+        rows: b.fixedPoints.map((f) => [
+          f3(f.gamma),
+          f3(f.slope),
+          f.stable ? 'stable' : 'unstable',
+        ]),
+        notes: [
+          'finite differences between consecutive usable transitions within each family; stable where β′(γ*) < 0',
+        ],
+      }),
   }),
   diagnostic({
     name: 'winding',
-    summary: 'leading-eigenvector angle of cov(HS, TQA) in 0.6-decade windows, geometric phase, W, r(γ12, θ)',
+    summary:
+      'leading-eigenvector angle of cov(HS, TQA) in 0.6-decade windows, geometric phase, W, r(γ12, θ)',
     options: [],
     run: (ctx) => winding(ctx),
     render: (w) => {
-    const r = w.rGammaTheta;
+      const r = w.rGammaTheta;
       return formatTable({
-      title: `Eigenvector angle of cov(HS, TQA), ${w.windows.length} windows over ${w.models} models (width ${w.options.width} dec, step ${w.options.step}, ≥ ${w.options.minModels} models)`,
-      headers: ['centre log10 N', 'N', 'models', 'cov(HS,TQA)', 'θ (deg)', "e2 TQA loading"],
-      rows: w.windows.map((v) => [fmtNum(v.centre, 2), fmtParams(10 ** v.centre), v.n, fmtNum(v.covHsTqa, 2), fmtNum(v.thetaDeg, 1), fmtNum(v.e2[1], 3)]),
-      notes: [`geometric phase ${fmtNum(w.phaseDeg, 1)}°; sign changes ${w.signChanges} → W = ${w.W}${w.crossings.length ? ` (at ${w.crossings.map((c) => fmtParams(10 ** c)).join(', ')})` : ''}`,
-        r ? `r(γ12, θ) = ${f3(r.r)} (n ${r.n}, 95% CI ${fmtCi(r.ci, 2)}, p ${fmtP(r.p)}, permutation p ${fmtP(r.pPermutation)}, seed ${r.seed})` : 'r(γ12, θ): too few transitions'],
-    });
+        title: `Eigenvector angle of cov(HS, TQA), ${w.windows.length} windows over ${w.models} models (width ${w.options.width} dec, step ${w.options.step}, ≥ ${w.options.minModels} models)`,
+        headers: ['centre log10 N', 'N', 'models', 'cov(HS,TQA)', 'θ (deg)', 'e2 TQA loading'],
+        rows: w.windows.map((v) => [
+          fmtNum(v.centre, 2),
+          fmtParams(10 ** v.centre),
+          v.n,
+          fmtNum(v.covHsTqa, 2),
+          fmtNum(v.thetaDeg, 1),
+          fmtNum(v.e2[1], 3),
+        ]),
+        notes: [
+          `geometric phase ${fmtNum(w.phaseDeg, 1)}°; sign changes ${w.signChanges} → W = ${w.W}${w.crossings.length ? ` (at ${w.crossings.map((c) => fmtParams(10 ** c)).join(', ')})` : ''}`,
+          r
+            ? `r(γ12, θ) = ${f3(r.r)} (n ${r.n}, 95% CI ${fmtCi(r.ci, 2)}, p ${fmtP(r.p)}, permutation p ${fmtP(r.pPermutation)}, seed ${r.seed})`
+            : 'r(γ12, θ): too few transitions',
+        ],
+      });
     },
   }),
   diagnostic({
@@ -103,12 +142,19 @@ export const DIAGNOSTICS: readonly Diagnostic[] = [
     summary: 'coupled ODE dB/dlog10 N = C·B + c0 on --family (default Pythia), in-sample MAPE',
     options: ['family', 'threshold'],
     run: (ctx, o) => odeFamily(ctx, o.family ?? 'Pythia', odeOptions(o)),
-    render: (o) => formatTable({
-      title: `Coupled ODE dB/dlog10 N = C·B + c0 on ${o.family} (${o.models.length} models, ${o.fit.basis} basis, ${o.fit.parameters} coefficients${o.fit.threshold ? `, threshold ${o.fit.threshold}` : ''})`,
-      headers: ['d/dx', ...o.benchmarks, 'c0'],
-      rows: o.benchmarks.map((b, i) => [b, ...o.fit.C[i]!.map((v) => fmtNum(v, 3)), fmtNum(o.fit.c0[i], 2)]),
-      notes: [`in-sample MAPE ${fmtNum(o.inSample.mape, 2)}% (MAE ${fmtNum(o.inSample.maePoints, 2)} points) over ${o.inSample.n} benchmark×model points, integrated exactly from ${o.models[0]!.name}`],
-    }),
+    render: (o) =>
+      formatTable({
+        title: `Coupled ODE dB/dlog10 N = C·B + c0 on ${o.family} (${o.models.length} models, ${o.fit.basis} basis, ${o.fit.parameters} coefficients${o.fit.threshold ? `, threshold ${o.fit.threshold}` : ''})`,
+        headers: ['d/dx', ...o.benchmarks, 'c0'],
+        rows: o.benchmarks.map((b, i) => [
+          b,
+          ...o.fit.C[i]!.map((v) => fmtNum(v, 3)),
+          fmtNum(o.fit.c0[i], 2),
+        ]),
+        notes: [
+          `in-sample MAPE ${fmtNum(o.inSample.mape, 2)}% (MAE ${fmtNum(o.inSample.maePoints, 2)} points) over ${o.inSample.n} benchmark×model points, integrated exactly from ${o.models[0]!.name}`,
+        ],
+      }),
   }),
   diagnostic({
     name: 'holdout',
@@ -116,93 +162,202 @@ export const DIAGNOSTICS: readonly Diagnostic[] = [
     options: ['threshold'],
     run: (ctx, o) => holdout(ctx, odeOptions(o)),
     render: (h) => {
-    const rows = [h.ode, ...h.polynomials];
+      const rows = [h.ode, ...h.polynomials];
       return formatTable({
-      title: `Holdout: fit on ${h.train}, start at ${h.start}, predict ${h.targets.join(', ')} (${h.benchmarks.length} benchmarks)`,
-      headers: ['method', 'parameters', 'MAPE %', ...h.targets.map((t) => `${t} %`)],
-      rows: rows.map((m) => [m.method, m.parameters, fmtNum(m.mape, 1), ...m.perModel.map((p) => fmtNum(p.mape, 1))]),
-      notes: ['error: mean |pred − actual|/actual × 100 over every predicted benchmark × model; baselines are per-benchmark polynomials in log10 N fitted on the training family and shifted through the start model'],
-    });
+        title: `Holdout: fit on ${h.train}, start at ${h.start}, predict ${h.targets.join(', ')} (${h.benchmarks.length} benchmarks)`,
+        headers: ['method', 'parameters', 'MAPE %', ...h.targets.map((t) => `${t} %`)],
+        rows: rows.map((m) => [
+          m.method,
+          m.parameters,
+          fmtNum(m.mape, 1),
+          ...m.perModel.map((p) => fmtNum(p.mape, 1)),
+        ]),
+        notes: [
+          'error: mean |pred − actual|/actual × 100 over every predicted benchmark × model; baselines are per-benchmark polynomials in log10 N fitted on the training family and shifted through the start model',
+        ],
+      });
     },
   }),
   diagnostic({
     name: 'explorer',
-    summary: 'ODE explorer for --family with source terms --h (pts/decade on TQA), --width, --curation',
+    summary:
+      'ODE explorer for --family with source terms --h (pts/decade on TQA), --width, --curation',
     options: ['family', 'h', 'width', 'curation'],
     run: (ctx, o) => odeExplorer(ctx, o.family ?? 'Pythia', explorerOptions(o)),
     render: (e) => {
-    const labels = Object.keys(e.next.prediction);
+      const labels = Object.keys(e.next.prediction);
       return formatTable({
-      title: `ODE explorer: ${e.family} (h = ${e.sources.h}, width = ${e.sources.width}, curation = ${e.sources.curation}); next size ${fmtParams(e.next.params)}`,
-      headers: ['benchmark', 'last model', 'predicted next', '95% interval'],
-      rows: labels.map((l) => [l, fmtNum(e.points[e.points.length - 1]!.scores[l], 1), fmtNum(e.next.prediction[l], 1), fmtCi(e.next.interval[l] ?? null, 1)]),
-      notes: [...e.notes, `interval: residual bootstrap, ${e.next.resamples} resamples, seed ${e.next.seed}`],
-    });
+        title: `ODE explorer: ${e.family} (h = ${e.sources.h}, width = ${e.sources.width}, curation = ${e.sources.curation}); next size ${fmtParams(e.next.params)}`,
+        headers: ['benchmark', 'last model', 'predicted next', '95% interval'],
+        rows: labels.map((l) => [
+          l,
+          fmtNum(e.points[e.points.length - 1]!.scores[l], 1),
+          fmtNum(e.next.prediction[l], 1),
+          fmtCi(e.next.interval[l] ?? null, 1),
+        ]),
+        notes: [
+          ...e.notes,
+          `interval: residual bootstrap, ${e.next.resamples} resamples, seed ${e.next.seed}`,
+        ],
+      });
     },
   }),
   diagnostic({
     name: 'arrhenius',
-    summary: 'ln(dS/dlog10 N) = A − C/S per phase (S = HellaSwag of --family), beside the seed\'s values',
+    summary:
+      "ln(dS/dlog10 N) = A − C/S per phase (S = HellaSwag of --family), beside the seed's values",
     options: ['family'],
     run: (ctx, o) => arrhenius(ctx, o.family ? { family: o.family } : {}),
-    render: (a) => formatTable({
-      title: `Arrhenius ln(dS/dlog10 N) = A − C/S per phase (${a.sIs})`,
-      headers: ['phase', 'range', 'n rates', 'C (ours)', 'r² (ours)', 'C (seed, reported)', 'r² (seed, reported)', 'note'],
-      rows: a.phases.map((p) => [p.phase, p.range, p.computed?.n ?? 0, fmtNum(p.computed?.C, 1), fmtNum(p.computed?.r2, 2), p.reported.C.value, p.reported.r2.value, p.why ?? '']),
-      notes: [a.note, 'seed values: reported by the study; not reproducible from the shipped data'],
-    }),
+    render: (a) =>
+      formatTable({
+        title: `Arrhenius ln(dS/dlog10 N) = A − C/S per phase (${a.sIs})`,
+        headers: [
+          'phase',
+          'range',
+          'n rates',
+          'C (ours)',
+          'r² (ours)',
+          'C (seed, reported)',
+          'r² (seed, reported)',
+          'note',
+        ],
+        rows: a.phases.map((p) => [
+          p.phase,
+          p.range,
+          p.computed?.n ?? 0,
+          fmtNum(p.computed?.C, 1),
+          fmtNum(p.computed?.r2, 2),
+          p.reported.C.value,
+          p.reported.r2.value,
+          p.why ?? '',
+        ]),
+        notes: [
+          a.note,
+          'seed values: reported by the study; not reproducible from the shipped data',
+        ],
+      }),
   }),
   diagnostic({
     name: 'loss',
     summary: 'loss-side exponents α, β, k and the 1B gradient dip (Pythia 70M–2.8B gradient data)',
     options: [],
     run: () => lossSide(),
-    render: (l) => formatTable({
-      title: `Loss-side quantities, ${l.n} Pythia models 70M–2.8B (${l.source})`,
-      headers: ['quantity', 'value', 'SE / CI', 'fit'],
-      rows: [
-        ['α (L = E + A·N^−α)', f3(l.alphaOffset.alpha), fmtNum(l.alphaOffset.alphaSe, 3), `R² ${fmtNum(l.alphaOffset.r2, 4)}, MAPE ${fmtNum(l.alphaOffset.mape, 2)}%`],
-        ['α (pure power law)', f3(l.alphaPure.alpha), fmtNum(l.alphaPure.se, 3), `R² ${fmtNum(l.alphaPure.r2, 4)}`],
-        ['β (‖∇L‖ ∝ N^−β)', f3(l.beta.beta), fmtCi(l.beta.ci, 3), `r ${f3(l.beta.r)}, p ${fmtP(l.beta.p)}`],
-        ['k (‖∇L‖ ∝ L^k)', fmtNum(l.gradLoss.k, 2), fmtNum(l.gradLoss.se, 2), `r ${f3(l.gradLoss.r)}, MAPE ${fmtNum(l.gradLoss.mape, 1)}%`],
-        ['gradient dip at 1B (%)', fmtNum(l.dip?.pct, 1), '—', 'vs the power-law trend of the other 5 models'],
-      ],
-    }),
+    render: (l) =>
+      formatTable({
+        title: `Loss-side quantities, ${l.n} Pythia models 70M–2.8B (${l.source})`,
+        headers: ['quantity', 'value', 'SE / CI', 'fit'],
+        rows: [
+          [
+            'α (L = E + A·N^−α)',
+            f3(l.alphaOffset.alpha),
+            fmtNum(l.alphaOffset.alphaSe, 3),
+            `R² ${fmtNum(l.alphaOffset.r2, 4)}, MAPE ${fmtNum(l.alphaOffset.mape, 2)}%`,
+          ],
+          [
+            'α (pure power law)',
+            f3(l.alphaPure.alpha),
+            fmtNum(l.alphaPure.se, 3),
+            `R² ${fmtNum(l.alphaPure.r2, 4)}`,
+          ],
+          [
+            'β (‖∇L‖ ∝ N^−β)',
+            f3(l.beta.beta),
+            fmtCi(l.beta.ci, 3),
+            `r ${f3(l.beta.r)}, p ${fmtP(l.beta.p)}`,
+          ],
+          [
+            'k (‖∇L‖ ∝ L^k)',
+            fmtNum(l.gradLoss.k, 2),
+            fmtNum(l.gradLoss.se, 2),
+            `r ${f3(l.gradLoss.r)}, MAPE ${fmtNum(l.gradLoss.mape, 1)}%`,
+          ],
+          [
+            'gradient dip at 1B (%)',
+            fmtNum(l.dip?.pct, 1),
+            '—',
+            'vs the power-law trend of the other 5 models',
+          ],
+        ],
+      }),
   }),
   diagnostic({
     name: 'survival',
-    summary: 'per scale band, which benchmarks discriminate (|PC1 loading| ≥ 0.4 and spread ≥ 5 points)',
+    summary:
+      'per scale band, which benchmarks discriminate (|PC1 loading| ≥ 0.4 and spread ≥ 5 points)',
     options: [],
     run: (ctx) => survival(ctx),
-    render: (s) => s.map((b) => formatTable({
-      title: `${b.band}: ${b.range} (n ${b.n}${b.pc1Share !== null ? `, PC1 ${fmtNum(100 * b.pc1Share, 0)}% of variance` : ''})`,
-      headers: ['benchmark', 'PC1 loading', 'spread (pts)', 'discriminates', 'why'],
-      rows: b.rows.map((r) => [r.benchmark, fmtNum(r.loading, 2), fmtNum(r.spread, 1), r.discriminates ? 'yes' : 'no', r.reason]),
-      ...(b.note ? { notes: [b.note] } : {}),
-    })).join('\n'),
+    render: (s) =>
+      s
+        .map((b) =>
+          formatTable({
+            title: `${b.band}: ${b.range} (n ${b.n}${b.pc1Share !== null ? `, PC1 ${fmtNum(100 * b.pc1Share, 0)}% of variance` : ''})`,
+            headers: ['benchmark', 'PC1 loading', 'spread (pts)', 'discriminates', 'why'],
+            rows: b.rows.map((r) => [
+              r.benchmark,
+              fmtNum(r.loading, 2),
+              fmtNum(r.spread, 1),
+              r.discriminates ? 'yes' : 'no',
+              r.reason,
+            ]),
+            ...(b.note ? { notes: [b.note] } : {}),
+          }),
+        )
+        .join('\n'),
   }),
   diagnostic({
     name: 'internal',
     summary: 'reported internal-coupling measurements (OPT ladder, per-layer curves) with sources',
     options: [],
     run: () => internalMeasurements(),
-    render: (m) => formatTable({
-      title: 'Internal coupling measurements (reported by the study; CAPE Studio cannot recompute them)',
-      headers: ['model', 'N', 'metric', 'net coupling', 'cooperative %', 'competing', 'layers', 'per-layer sd', 'source'],
-      rows: m.map((r) => [r.name, fmtParams(r.params), r.metric, f3(r.netCoupling), fmtNum(r.cooperativePct, 1), r.competingCount, r.nLayers, r.perLayerSd === null ? '—' : r.degenerate ? 'flat (degenerate)' : f3(r.perLayerSd), r.source.replace('adilamin89/cape-scaling @ d0bba89, ', '')]),
-      notes: ['source: adilamin89/cape-scaling @ d0bba89; metrics differ between file kinds (nc2-units vs transformerlens-heads), so the OPT ladder mixes measures', 'no shipped file holds the seed\'s OPT 125M–13B ladder values (0.514 … 0.876)'],
-    }),
+    render: (m) =>
+      formatTable({
+        title:
+          'Internal coupling measurements (reported by the study; CAPE Studio cannot recompute them)',
+        headers: [
+          'model',
+          'N',
+          'metric',
+          'net coupling',
+          'cooperative %',
+          'competing',
+          'layers',
+          'per-layer sd',
+          'source',
+        ],
+        rows: m.map((r) => [
+          r.name,
+          fmtParams(r.params),
+          r.metric,
+          f3(r.netCoupling),
+          fmtNum(r.cooperativePct, 1),
+          r.competingCount,
+          r.nLayers,
+          r.perLayerSd === null ? '—' : r.degenerate ? 'flat (degenerate)' : f3(r.perLayerSd),
+          r.source.replace('adilamin89/cape-scaling @ d0bba89, ', ''),
+        ]),
+        notes: [
+          'source: adilamin89/cape-scaling @ d0bba89; metrics differ between file kinds (nc2-units vs transformerlens-heads), so the OPT ladder mixes measures',
+          "no shipped file holds the seed's OPT 125M–13B ladder values (0.514 … 0.876)",
+        ],
+      }),
   }),
   diagnostic({
     name: 'boosting',
-    summary: 'boosting chain L0–L4: computed levels and the seed\'s reported ones',
+    summary: "boosting chain L0–L4: computed levels and the seed's reported ones",
     options: [],
     run: () => boostingChain(),
-    render: (b) => formatTable({
-      title: 'Boosting chain L0 → L4',
-      headers: ['level', 'model', 'ours (MAPE %)', 'seed (reported)', 'definition / status'],
-      rows: b.map((l) => [l.level, l.model, l.computed ? fmtNum(l.computed.mapePct, 1) : '—', l.reported.value, l.computed ? l.computed.definition : l.reported.note]),
-    }),
+    render: (b) =>
+      formatTable({
+        title: 'Boosting chain L0 → L4',
+        headers: ['level', 'model', 'ours (MAPE %)', 'seed (reported)', 'definition / status'],
+        rows: b.map((l) => [
+          l.level,
+          l.model,
+          l.computed ? fmtNum(l.computed.mapePct, 1) : '—',
+          l.reported.value,
+          l.computed ? l.computed.definition : l.reported.note,
+        ]),
+      }),
   }),
 ];
 
@@ -213,8 +368,12 @@ export const DIAGNOSTIC_NAMES: readonly string[] = DIAGNOSTICS.map((d) => d.name
 export function diagnosticNamed(name: string): Diagnostic {
   const d = DIAGNOSTICS.find((x) => x.name === name);
   if (d) return d;
-  throw new CapeError('E_NOT_FOUND', `unknown diagnostic: ${JSON.stringify(name)} `
-    + `(expected one of ${DIAGNOSTIC_NAMES.join(', ')})`, 'name');
+  throw new CapeError(
+    'E_NOT_FOUND',
+    `unknown diagnostic: ${JSON.stringify(name)} ` +
+      `(expected one of ${DIAGNOSTIC_NAMES.join(', ')})`,
+    'name',
+  );
 }
 
 /** Runs the diagnostic called `name` with the options it reads (others are ignored). */

@@ -53,9 +53,15 @@ describe('fmtNum and fmtSigned', () => {
 
   it('fmtNum never prints a value that reads back more than half a unit of the last digit away', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e5, max: 1e5, noNaN: true }), fc.integer({ min: 0, max: 4 }), (v, d) => {
-        expect(Math.abs(Number(fmtNum(v, d)) - v)).toBeLessThanOrEqual(0.5 * 10 ** -d + 1e-9 * Math.abs(v));
-      }),
+      fc.property(
+        fc.double({ min: -1e5, max: 1e5, noNaN: true }),
+        fc.integer({ min: 0, max: 4 }),
+        (v, d) => {
+          expect(Math.abs(Number(fmtNum(v, d)) - v)).toBeLessThanOrEqual(
+            0.5 * 10 ** -d + 1e-9 * Math.abs(v),
+          );
+        },
+      ),
     );
   });
 });

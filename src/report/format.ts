@@ -10,7 +10,12 @@ export function isNum(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-const UNITS: readonly [number, string][] = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
+const UNITS: readonly [number, string][] = [
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'K'],
+];
 
 /**
  * Parameter count with three significant digits and a unit: 6.9e9 -> "6.9B", 4.1e8 -> "410M",
@@ -72,6 +77,9 @@ export function fmtInterval(
 }
 
 /** `fmtInterval` for a `[lo, hi]` tuple (or null). */
-export function fmtCi(ci: readonly [number, number] | null | undefined, fmt: number | Fmt = 2): string {
+export function fmtCi(
+  ci: readonly [number, number] | null | undefined,
+  fmt: number | Fmt = 2,
+): string {
   return ci ? fmtInterval(ci[0], ci[1], fmt) : '—';
 }

@@ -15,13 +15,22 @@ const cell = (v: string | number | null): string => (v === null ? '—' : String
 /** Renders a table; numeric-looking columns are right-aligned. */
 export function formatTable(view: TableView): string {
   const rows = view.rows.map((r) => r.map(cell));
-  const widths = view.headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const numeric = view.headers.map((_, i) => rows.length > 0 && rows.every((r) => /^[-+−]?[\d.,]+(e[-+]?\d+)?[%BMK]?$|^—$/.test(r[i] ?? '')));
-  const line = (cells: string[]) => `|${cells.map((c, i) => ` ${numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)} `).join('|')}|`;
+  const widths = view.headers.map((h, i) =>
+    Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)),
+  );
+  const numeric = view.headers.map(
+    (_, i) =>
+      rows.length > 0 &&
+      rows.every((r) => /^[-+−]?[\d.,]+(e[-+]?\d+)?[%BMK]?$|^—$/.test(r[i] ?? '')),
+  );
+  const line = (cells: string[]) =>
+    `|${cells.map((c, i) => ` ${numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)} `).join('|')}|`;
   const out: string[] = [];
   if (view.title) out.push(view.title, '');
   out.push(line(view.headers));
-  out.push(`|${widths.map((w, i) => (numeric[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`);
+  out.push(
+    `|${widths.map((w, i) => (numeric[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`,
+  );
   for (const r of rows) out.push(line(view.headers.map((_, i) => r[i] ?? '')));
   if (view.notes?.length) out.push('', ...view.notes);
   return `${out.join('\n')}\n`;

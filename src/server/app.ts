@@ -4,14 +4,20 @@
  * `dataDir`. Tests call `buildApp` and `inject` requests; src/server/server.ts listens.
  *
  *   request -> security headers (onSend) -> route (TypeBox schema validation) -> handler
- *           -> engine (src/cape) / workspace (src/workspace) -> JSON | error -> {code,message,field}
+ * -> engine (src/cape) / workspace (src/workspace) -> JSON | error -> {code,message,field}
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import pkg from '../../package.json' with { type: 'json' };
 import { CapeError } from '../core/errors.ts';
 import type { Prediction } from '../data/schema.ts';
 import { failedWorkspace, openWorkspace, type Workspace } from '../workspace/index.ts';
-import { clientErrorHandler, errorHandler, frameworkErrors, MAX_BODY_BYTES, MAX_PARAM_LENGTH } from './errors.ts';
+import {
+  clientErrorHandler,
+  errorHandler,
+  frameworkErrors,
+  MAX_BODY_BYTES,
+  MAX_PARAM_LENGTH,
+} from './errors.ts';
 import { parseJsonBody } from './json-body.ts';
 import { parseHostList, registerRequestGuard } from './request-guard.ts';
 import { apiPage, openApiDocument } from './openapi.ts';
@@ -37,7 +43,8 @@ export interface BuildAppOptions {
   corsOrigin?: string;
   /** "Today" (YYYY-MM-DD) for prediction deadlines; default the current date. */
   today?: () => string;
-  /** Base URL of the OpenAI-compatible model server of "try it live"; default $CAPE_LIVE_BASE_URL, else HF's router. */
+  /** Base URL of the OpenAI-compatible model server of "try it live"; default $CAPE_LIVE_BASE_URL,
+   * else HF's router. */
   liveBaseUrl?: string;
   /** Host names served besides 127.0.0.1, localhost and [::1]; default $CAPE_ALLOWED_HOSTS. */
   allowedHosts?: string;
@@ -83,18 +90,33 @@ export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
     frameworkErrors,
     clientErrorHandler,
     // no coercion anywhere: query and path values are typed by strict-query.ts, bodies are JSON
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false } },
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: false,
+        useDefaults: true,
+        allErrors: false,
+      },
+    },
   });
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_req, body, done) => {
-    try {
-      done(null, parseJsonBody(body as string));
-    } catch (err) {
-      done(err as Error, undefined);
-    }
-  });
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: MAX_BODY_BYTES },
+    (_req, body, done) => {
+      try {
+        done(null, parseJsonBody(body as string));
+      } catch (err) {
+        done(err as Error, undefined);
+      }
+    },
+  );
   // file bodies may arrive as raw text of these types as well as text/plain (built in)
-  app.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['text/csv', 'application/octet-stream'],
+    { parseAs: 'string', bodyLimit: MAX_BODY_BYTES },
+    (_req, body, done) => done(null, body),
+  );
 
   const ws: Workspace = openWorkspaceOrFailed(opts.dataDir, app);
   app.addHook('onClose', async () => ws.close());
@@ -105,16 +127,39 @@ export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
   app.setErrorHandler(errorHandler);
   const corsOrigins = parseCorsOrigins(opts.corsOrigin ?? process.env.CAPE_CORS_ORIGIN);
   registerSecurity(app, corsOrigins, liveBase);
-  registerRequestGuard(app, { corsOrigins, allowedHosts: parseHostList(opts.allowedHosts ?? process.env.CAPE_ALLOWED_HOSTS) });
+  registerRequestGuard(app, {
+    corsOrigins,
+    allowedHosts: parseHostList(opts.allowedHosts ?? process.env.CAPE_ALLOWED_HOSTS),
+  });
 
-  const routes: RouteDef[] = [...analysisRoutes, diagnosticsRoute, ...workspaceRoutes, ...predictionRoutes, ...ingestRoutes, ...(opts.extraRoutes ?? [])];
+  const routes: RouteDef[] = [
+    ...analysisRoutes,
+    diagnosticsRoute,
+    ...workspaceRoutes,
+    ...predictionRoutes,
+    ...ingestRoutes,
+    ...(opts.extraRoutes ?? []),
+  ];
   routes.push(...steerRoutes(opts.steer));
-  const info = { title: 'CAPE Studio', version: pkg.version, description: 'Capability-coupling analysis of language models across scale: the analyses of the CLI, a workspace of your own models, a predictions ledger and file ingestion.' };
+  const info = {
+    title: 'CAPE Studio',
+    version: pkg.version,
+    description:
+      'Capability-coupling analysis of language models across scale: the analyses of the CLI, a workspace of your own models, a predictions ledger and file ingestion.',
+  };
   let doc: Record<string, unknown> | undefined;
   let page: string | undefined;
-  const meta = metaRoutes(() => doc!, () => page!, pkg.version, liveBase);
+  const meta = metaRoutes(
+    () => doc!,
+    () => page!,
+    pkg.version,
+    liveBase,
+  );
   const all = [...routes, ...meta];
-  doc = openApiDocument(all, { ...info, description: `${info.description} Dataset ${dataset.version}.` });
+  doc = openApiDocument(all, {
+    ...info,
+    description: `${info.description} Dataset ${dataset.version}.`,
+  });
   page = apiPage(doc);
   registerRoutes(app, all, state);
   await registerStatic(app, opts.webRoot);

@@ -73,15 +73,27 @@ export function validationError(errors: AjvError[], context: string, data: unkno
   const first = errors[0]!;
   let path = first.instancePath;
   if (first.keyword === 'required') path += `/${String(first.params.missingProperty)}`;
-  if (first.keyword === 'additionalProperties') path += `/${String(first.params.additionalProperty)}`;
+  if (first.keyword === 'additionalProperties')
+    path += `/${String(first.params.additionalProperty)}`;
   const field = path.replace(/^\//, '').replace(/\//g, '.') || context;
-  const where = context === 'body' ? field : `${context === 'querystring' ? 'query parameter' : context === 'params' ? 'path parameter' : context} ${field}`;
-  if (first.keyword === 'required') return { code: 'E_INPUT', message: `missing ${where} (required)`, field };
-  if (first.keyword === 'additionalProperties') return { code: 'E_INPUT', message: `unknown ${where} (not a field of this request)`, field };
+  const where =
+    context === 'body'
+      ? field
+      : `${context === 'querystring' ? 'query parameter' : context === 'params' ? 'path parameter' : context} ${field}`;
+  if (first.keyword === 'required')
+    return { code: 'E_INPUT', message: `missing ${where} (required)`, field };
+  if (first.keyword === 'additionalProperties')
+    return { code: 'E_INPUT', message: `unknown ${where} (not a field of this request)`, field };
   // sibling errors at the same path (e.g. the branches of an anyOf) together say what is expected
-  const same = errors.filter((e) => e.instancePath === first.instancePath && e.keyword !== 'anyOf' && e.message);
+  const same = errors.filter(
+    (e) => e.instancePath === first.instancePath && e.keyword !== 'anyOf' && e.message,
+  );
   const expected = [...new Set(same.map(describe))].join(' or ');
-  return { code: 'E_INPUT', message: `invalid ${where}: ${show(pick(data, first.instancePath))} (expected: ${expected || first.message})`, field };
+  return {
+    code: 'E_INPUT',
+    message: `invalid ${where}: ${show(pick(data, first.instancePath))} (expected: ${expected || first.message})`,
+    field,
+  };
 }
 
 function describe(e: AjvError): string {
@@ -113,44 +125,99 @@ export function toApiError(err: unknown, req: FastifyRequest): { status: number;
   if (err instanceof CapeError) {
     const status = statusForCode(err.code);
     if (status === 503) req.log.error({ err, cause: err.cause }, 'storage error');
-    if (status < 500 || status === 503) return { status, body: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
+    if (status < 500 || status === 503)
+      return {
+        status,
+        body: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) },
+      };
     req.log.error({ err }, 'engine error');
     return { status: 500, body: { code: 'E_INTERNAL', message: 'internal error' } };
   }
   const fe = err as FastifyError & { validation?: AjvError[]; validationContext?: string };
   if (fe && Array.isArray(fe.validation) && fe.validation.length > 0) {
     const ctx = fe.validationContext ?? 'body';
-    const data = ctx === 'querystring' ? req.query : ctx === 'params' ? req.params : ctx === 'headers' ? req.headers : req.body;
+    const data =
+      ctx === 'querystring'
+        ? req.query
+        : ctx === 'params'
+          ? req.params
+          : ctx === 'headers'
+            ? req.headers
+            : req.body;
     return { status: 400, body: validationError(fe.validation, ctx, data) };
   }
   if (fe?.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe?.statusCode === 413) {
-    return { status: 413, body: { code: 'E_TOO_LARGE', message: `request body over ${MAX_BODY_BYTES / 1024 / 1024} MB (the limit for uploads and JSON bodies)` } };
+    return {
+      status: 413,
+      body: {
+        code: 'E_TOO_LARGE',
+        message: `request body over ${MAX_BODY_BYTES / 1024 / 1024} MB (the limit for uploads and JSON bodies)`,
+      },
+    };
   }
   if (fe?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return { status: 415, body: { code: 'E_INPUT', message: `unsupported content-type ${show(req.headers['content-type'])} (expected application/json, or text/plain for a file body)`, field: 'content-type' } };
+    return {
+      status: 415,
+      body: {
+        code: 'E_INPUT',
+        message: `unsupported content-type ${show(req.headers['content-type'])} (expected application/json, or text/plain for a file body)`,
+        field: 'content-type',
+      },
+    };
   }
   if (fe?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    return { status: 400, body: { code: 'E_PARSE', message: 'empty JSON body (expected a JSON object)', field: 'body' } };
+    return {
+      status: 400,
+      body: { code: 'E_PARSE', message: 'empty JSON body (expected a JSON object)', field: 'body' },
+    };
   }
   if (fe instanceof SyntaxError || fe?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-    return { status: 400, body: { code: 'E_PARSE', message: `malformed JSON body: ${fe.message}`, field: 'body' } };
+    return {
+      status: 400,
+      body: { code: 'E_PARSE', message: `malformed JSON body: ${fe.message}`, field: 'body' },
+    };
   }
   const framework = frameworkError(fe);
   if (framework) return framework;
-  if (typeof fe?.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 && fe.code?.startsWith('FST_')) {
-    return { status: fe.statusCode, body: { code: 'E_INPUT', message: fe.message.slice(0, 200), field: 'request' } };
+  if (
+    typeof fe?.statusCode === 'number' &&
+    fe.statusCode >= 400 &&
+    fe.statusCode < 500 &&
+    fe.code?.startsWith('FST_')
+  ) {
+    return {
+      status: fe.statusCode,
+      body: { code: 'E_INPUT', message: fe.message.slice(0, 200), field: 'request' },
+    };
   }
   req.log.error({ err }, 'unhandled error');
   return { status: 500, body: { code: 'E_INTERNAL', message: 'internal error' } };
 }
 
 /** Router-level failures (before any route runs): a malformed URL, an over-long path segment. */
-function frameworkError(fe: { code?: string } | undefined): { status: number; body: ApiError } | undefined {
+function frameworkError(
+  fe: { code?: string } | undefined,
+): { status: number; body: ApiError } | undefined {
   switch (fe?.code) {
     case 'FST_ERR_BAD_URL':
-      return { status: 400, body: { code: 'E_INPUT', message: 'malformed URL (invalid percent-encoding; expected UTF-8 escapes such as %C3%A9)', field: 'url' } };
+      return {
+        status: 400,
+        body: {
+          code: 'E_INPUT',
+          message:
+            'malformed URL (invalid percent-encoding; expected UTF-8 escapes such as %C3%A9)',
+          field: 'url',
+        },
+      };
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return { status: 414, body: { code: 'E_INPUT', message: `a path segment is over ${MAX_PARAM_LENGTH} characters (expected a name or id)`, field: 'url' } };
+      return {
+        status: 414,
+        body: {
+          code: 'E_INPUT',
+          message: `a path segment is over ${MAX_PARAM_LENGTH} characters (expected a name or id)`,
+          field: 'url',
+        },
+      };
     default:
       return undefined;
   }
@@ -165,7 +232,11 @@ export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyRe
   void reply
     .code(status)
     .type('application/json; charset=utf-8')
-    .send({ ...body, message: oneLine(body.message), ...(body.field !== undefined ? { field: oneLine(body.field) } : {}) });
+    .send({
+      ...body,
+      message: oneLine(body.message),
+      ...(body.field !== undefined ? { field: oneLine(body.field) } : {}),
+    });
 }
 
 /** Fastify `frameworkErrors`: router failures answered in the API's error shape. */
@@ -174,20 +245,38 @@ export function frameworkErrors(err: Error, req: FastifyRequest, reply: FastifyR
 }
 
 const CLIENT_ERRORS: Record<string, { status: number; message: string; field: string }> = {
-  HPE_HEADER_OVERFLOW: { status: 431, message: 'request headers or URL over the size limit (expected a URL under 16 KB; send long input as a JSON body)', field: 'headers' },
-  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, message: 'the request was not received in time', field: 'request' },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    message:
+      'request headers or URL over the size limit (expected a URL under 16 KB; send long input as a JSON body)',
+    field: 'headers',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    message: 'the request was not received in time',
+    field: 'request',
+  },
 };
 
 /**
  * Node `clientError` (malformed HTTP, headers too large): answered with the same error shape
  * before the socket closes; nothing is echoed back.
  */
-export function clientErrorHandler(err: NodeJS.ErrnoException, socket: import('node:net').Socket): void {
+export function clientErrorHandler(
+  err: NodeJS.ErrnoException,
+  socket: import('node:net').Socket,
+): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
-  const e = CLIENT_ERRORS[err.code ?? ''] ?? { status: 400, message: 'malformed HTTP request', field: 'request' };
+  const e = CLIENT_ERRORS[err.code ?? ''] ?? {
+    status: 400,
+    message: 'malformed HTTP request',
+    field: 'request',
+  };
   const body = JSON.stringify({ code: 'E_INPUT', message: e.message, field: e.field });
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${e.status} Error\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${e.status} Error\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy(err);
 }

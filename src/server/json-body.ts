@@ -19,7 +19,11 @@ function checkText(s: string, path: string): void {
   const i = firstTextControlChar(s);
   if (i < 0) return;
   const code = `U+${s.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`;
-  throw new CapeError('E_INPUT', `invalid ${path || 'body'}: holds the control character ${code} at position ${i + 1} (expected printable text)`, path || 'body');
+  throw new CapeError(
+    'E_INPUT',
+    `invalid ${path || 'body'}: holds the control character ${code} at position ${i + 1} (expected printable text)`,
+    path || 'body',
+  );
 }
 
 function checkShape(root: unknown): void {
@@ -29,27 +33,41 @@ function checkShape(root: unknown): void {
     if (typeof v === 'string') checkText(v, path);
     if (v === null || typeof v !== 'object') continue;
     if (depth >= MAX_JSON_DEPTH) {
-      throw new CapeError('E_PARSE', `JSON body nested deeper than ${MAX_JSON_DEPTH} levels at ${path.slice(0, 60) || 'the top'} (expected a flat request object)`, path.slice(0, 60) || 'body');
+      throw new CapeError(
+        'E_PARSE',
+        `JSON body nested deeper than ${MAX_JSON_DEPTH} levels at ${path.slice(0, 60) || 'the top'} (expected a flat request object)`,
+        path.slice(0, 60) || 'body',
+      );
     }
     for (const [k, child] of Object.entries(v)) {
       const p = Array.isArray(v) ? `${path}[${k}]` : path ? `${path}.${k}` : k;
       if (!Array.isArray(v)) checkText(k, `${p} (a key)`);
       if (!Array.isArray(v) && FORBIDDEN_KEYS.has(k)) {
-        throw new CapeError('E_PARSE', `JSON body holds the key ${JSON.stringify(k)} at ${p} (refused: it could alter object prototypes)`, p);
+        throw new CapeError(
+          'E_PARSE',
+          `JSON body holds the key ${JSON.stringify(k)} at ${p} (refused: it could alter object prototypes)`,
+          p,
+        );
       }
       stack.push({ v: child, depth: depth + 1, path: p });
     }
   }
 }
 
-/** Parses a JSON request body; CapeError E_PARSE on empty, malformed, too deep or polluting input. */
+/** Parses a JSON request body; CapeError E_PARSE on empty, malformed, too deep or polluting input.
+ * */
 export function parseJsonBody(text: string): unknown {
-  if (text.trim() === '') throw new CapeError('E_PARSE', 'empty JSON body (expected a JSON object)', 'body');
+  if (text.trim() === '')
+    throw new CapeError('E_PARSE', 'empty JSON body (expected a JSON object)', 'body');
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new CapeError('E_PARSE', `malformed JSON body: ${(err as Error).message.slice(0, 120)}`, 'body');
+    throw new CapeError(
+      'E_PARSE',
+      `malformed JSON body: ${(err as Error).message.slice(0, 120)}`,
+      'body',
+    );
   }
   checkShape(value);
   return value;

@@ -8,8 +8,13 @@ import type { RouteDef } from './routes/types.ts';
 
 export const ErrorSchema = Type.Object(
   {
-    code: Type.String({ description: 'E_INPUT, E_PARSE, E_SCHEMA, E_USAGE, E_NOT_FOUND, E_INSUFFICIENT_DATA, E_TOO_LARGE or E_INTERNAL' }),
-    message: Type.String({ description: 'what was wrong, the value received and what is expected' }),
+    code: Type.String({
+      description:
+        'E_INPUT, E_PARSE, E_SCHEMA, E_USAGE, E_NOT_FOUND, E_INSUFFICIENT_DATA, E_TOO_LARGE or E_INTERNAL',
+    }),
+    message: Type.String({
+      description: 'what was wrong, the value received and what is expected',
+    }),
     field: Type.Optional(Type.String({ description: 'the input field the error is about' })),
   },
   { title: 'Error' },
@@ -43,7 +48,10 @@ export interface OpenApiInfo {
   description: string;
 }
 
-export function openApiDocument(routes: readonly RouteDef[], info: OpenApiInfo): Record<string, unknown> {
+export function openApiDocument(
+  routes: readonly RouteDef[],
+  info: OpenApiInfo,
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const p = openApiPath(r.url);
@@ -53,23 +61,45 @@ export function openApiDocument(routes: readonly RouteDef[], info: OpenApiInfo):
       tags: [r.tag],
       ...(r.description ? { description: r.description } : {}),
     };
-    const params = [...parameters(r.schema?.params, 'path'), ...parameters(r.schema?.querystring, 'query')];
+    const params = [
+      ...parameters(r.schema?.params, 'path'),
+      ...parameters(r.schema?.querystring, 'query'),
+    ];
     if (params.length) op.parameters = params;
-    const bodies: Record<string, TSchema> = { ...(r.schema?.body ? { 'application/json': r.schema.body } : {}), ...(r.doc?.requestBody ?? {}) };
+    const bodies: Record<string, TSchema> = {
+      ...(r.schema?.body ? { 'application/json': r.schema.body } : {}),
+      ...(r.doc?.requestBody ?? {}),
+    };
     if (Object.keys(bodies).length) {
-      op.requestBody = { required: true, content: Object.fromEntries(Object.entries(bodies).map(([ct, s]) => [ct, { schema: plain(s) }])) };
-    }
-    const responses: Record<string, unknown> = {};
-    for (const [status, res] of Object.entries(r.doc?.responses ?? { 200: { description: 'OK' } })) {
-      responses[status] = {
-        description: res.description,
-        ...(res.schema ? { content: { [res.contentType ?? 'application/json']: { schema: plain(res.schema) } } } : {}),
+      op.requestBody = {
+        required: true,
+        content: Object.fromEntries(
+          Object.entries(bodies).map(([ct, s]) => [ct, { schema: plain(s) }]),
+        ),
       };
     }
-    const err = { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-    if (r.schema || r.doc?.requestBody || r.method !== 'GET') responses['400'] ??= { description: 'invalid input (the field, the value and the expectation are named)', ...err };
+    const responses: Record<string, unknown> = {};
+    for (const [status, res] of Object.entries(
+      r.doc?.responses ?? { 200: { description: 'OK' } },
+    )) {
+      responses[status] = {
+        description: res.description,
+        ...(res.schema
+          ? { content: { [res.contentType ?? 'application/json']: { schema: plain(res.schema) } } }
+          : {}),
+      };
+    }
+    const err = {
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
+    if (r.schema || r.doc?.requestBody || r.method !== 'GET')
+      responses['400'] ??= {
+        description: 'invalid input (the field, the value and the expectation are named)',
+        ...err,
+      };
     if (r.url.includes(':')) responses['404'] ??= { description: 'not found', ...err };
-    if (r.method !== 'GET' && r.method !== 'DELETE') responses['413'] ??= { description: 'body over 5 MB', ...err };
+    if (r.method !== 'GET' && r.method !== 'DELETE')
+      responses['413'] ??= { description: 'body over 5 MB', ...err };
     responses['500'] ??= { description: 'internal error (details only in the server log)', ...err };
     op.responses = responses;
     (paths[p] ??= {})[r.method.toLowerCase()] = op;
@@ -89,10 +119,30 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 export function apiPage(doc: Record<string, unknown>): string {
   const info = doc.info as OpenApiInfo;
   const rows: string[] = [];
-  for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, { summary: string; tags: string[]; description?: string; parameters?: { name: string; in: string; required: boolean; description?: string }[]; requestBody?: { content: Record<string, unknown> } }>>)) {
+  for (const [path, item] of Object.entries(
+    doc.paths as Record<
+      string,
+      Record<
+        string,
+        {
+          summary: string;
+          tags: string[];
+          description?: string;
+          parameters?: { name: string; in: string; required: boolean; description?: string }[];
+          requestBody?: { content: Record<string, unknown> };
+        }
+      >
+    >,
+  )) {
     for (const [method, op] of Object.entries(item)) {
-      const params = (op.parameters ?? []).map((p) => `<code>${esc(p.name)}</code>${p.required ? '' : '?'} <small>(${p.in})</small>`).join(', ');
-      const body = op.requestBody ? Object.keys(op.requestBody.content).map((c) => `<code>${esc(c)}</code>`).join(' or ') : '';
+      const params = (op.parameters ?? [])
+        .map((p) => `<code>${esc(p.name)}</code>${p.required ? '' : '?'} <small>(${p.in})</small>`)
+        .join(', ');
+      const body = op.requestBody
+        ? Object.keys(op.requestBody.content)
+            .map((c) => `<code>${esc(c)}</code>`)
+            .join(' or ')
+        : '';
       rows.push(
         `<tr><td>${esc(op.tags[0] ?? '')}</td><td><b>${method.toUpperCase()}</b></td><td><code>${esc(path)}</code></td><td>${esc(op.summary)}${op.description ? `<br><small>${esc(op.description)}</small>` : ''}</td><td>${params}</td><td>${body}</td></tr>`,
       );

@@ -64,11 +64,16 @@ function forbidden(message: string, field: string): CapeError {
 function checkHost(h: GuardInput['headers'], cfg: GuardConfig): string {
   const raw = header(h, 'host');
   const name = raw === undefined ? undefined : hostName(raw);
-  const ok = name !== undefined && ((LOOPBACK_HOSTS as readonly string[]).includes(name) || cfg.allowedHosts.includes(name));
+  const ok =
+    name !== undefined &&
+    ((LOOPBACK_HOSTS as readonly string[]).includes(name) || cfg.allowedHosts.includes(name));
   if (!ok) {
     const shown = raw === undefined ? 'missing' : JSON.stringify(raw.slice(0, 100));
     const hosts = [...LOOPBACK_HOSTS, ...cfg.allowedHosts].join(', ');
-    throw forbidden(`host ${shown} is not served here (expected one of ${hosts}; add yours to CAPE_ALLOWED_HOSTS)`, 'host');
+    throw forbidden(
+      `host ${shown} is not served here (expected one of ${hosts}; add yours to CAPE_ALLOWED_HOSTS)`,
+      'host',
+    );
   }
   return raw!;
 }
@@ -79,17 +84,24 @@ function checkOrigin(h: GuardInput['headers'], host: string, cfg: GuardConfig): 
   if (origin !== undefined) {
     const same = origin === `http://${host}` || origin === `https://${host}`;
     if (same || cfg.corsOrigins.includes(origin) || cfg.corsOrigins.includes('*')) return;
-    throw forbidden(`origin ${JSON.stringify(origin.slice(0, 100))} may not change data here (expected this server's own page, or an origin in CAPE_CORS_ORIGIN)`, 'origin');
+    throw forbidden(
+      `origin ${JSON.stringify(origin.slice(0, 100))} may not change data here (expected this server's own page, or an origin in CAPE_CORS_ORIGIN)`,
+      'origin',
+    );
   }
   if (site === 'cross-site' || site === 'same-site') {
-    throw forbidden(`a ${site} request without an Origin header may not change data here`, 'sec-fetch-site');
+    throw forbidden(
+      `a ${site} request without an Origin header may not change data here`,
+      'sec-fetch-site',
+    );
   }
 }
 
 function checkPreflighted(input: GuardInput): void {
   if (input.method !== 'POST') return;
   const type = (header(input.headers, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'application/json' || header(input.headers, CAPE_REQUEST_HEADER) !== undefined) return;
+  if (type === 'application/json' || header(input.headers, CAPE_REQUEST_HEADER) !== undefined)
+    return;
   throw forbidden(
     `a POST with content-type ${JSON.stringify(type || '(none)')} needs the ${CAPE_REQUEST_HEADER} header (any value), or send application/json`,
     CAPE_REQUEST_HEADER,

@@ -59,9 +59,17 @@ export function parseCorsOrigins(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
-export function registerSecurity(app: FastifyInstance, corsOrigins: readonly string[], liveBase: string = DEFAULT_LIVE_BASE_URL): void {
-  const headers = { ...SECURITY_HEADERS, 'content-security-policy': contentSecurityPolicy(liveBase) };
-  // onSend runs for every response, error bodies and 404s included (callback style: no promise per request)
+export function registerSecurity(
+  app: FastifyInstance,
+  corsOrigins: readonly string[],
+  liveBase: string = DEFAULT_LIVE_BASE_URL,
+): void {
+  const headers = {
+    ...SECURITY_HEADERS,
+    'content-security-policy': contentSecurityPolicy(liveBase),
+  };
+  // onSend runs for every response, error bodies and 404s included (callback style: no promise per
+  // request)
   app.addHook('onSend', (req, reply, payload, done) => {
     reply.headers(headers);
     if (corsOrigins.length > 0) {
@@ -77,7 +85,12 @@ export function registerSecurity(app: FastifyInstance, corsOrigins: readonly str
   if (corsOrigins.length > 0) {
     app.options('/api/*', { schema: { hide: true } as object }, async (req, reply) => {
       const origin = req.headers.origin;
-      if (!origin || !(corsOrigins.includes(origin) || corsOrigins.includes('*'))) return reply.code(403).send({ code: 'E_INPUT', message: `origin ${origin ?? '(none)'} is not allowed (CAPE_CORS_ORIGIN)`, field: 'origin' });
+      if (!origin || !(corsOrigins.includes(origin) || corsOrigins.includes('*')))
+        return reply.code(403).send({
+          code: 'E_INPUT',
+          message: `origin ${origin ?? '(none)'} is not allowed (CAPE_CORS_ORIGIN)`,
+          field: 'origin',
+        });
       return reply
         .code(204)
         .header('access-control-allow-methods', 'GET, POST, PUT, DELETE')

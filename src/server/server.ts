@@ -20,15 +20,23 @@ export interface StartOptions {
 
 /** dist/web next to the sources (src/server/server.ts) or next to the bundle (dist/cli.mjs). */
 export function defaultWebRoot(): string {
-  const candidates = [new URL('../../dist/web', import.meta.url), new URL('./web', import.meta.url), new URL('../dist/web', import.meta.url)].map((u) => fileURLToPath(u));
+  const candidates = [
+    new URL('../../dist/web', import.meta.url),
+    new URL('./web', import.meta.url),
+    new URL('../dist/web', import.meta.url),
+  ].map((u) => fileURLToPath(u));
   return candidates.find((c) => existsSync(join(c, 'index.html'))) ?? candidates[0]!;
 }
 
-export async function startServer(opts: StartOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<{ app: CapeApp; url: string }> {
+export async function startServer(
+  opts: StartOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ app: CapeApp; url: string }> {
   const host = opts.host ?? env.HOST ?? '127.0.0.1';
   const portText = opts.port !== undefined ? String(opts.port) : (env.PORT ?? '8787');
   const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid PORT: ${JSON.stringify(portText)} (expected an integer 0-65535)`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`invalid PORT: ${JSON.stringify(portText)} (expected an integer 0-65535)`);
   const app = await buildApp({
     dataDir: opts.dataDir ?? defaultDataDir(env),
     webRoot: opts.webRoot ?? env.CAPE_WEB_ROOT ?? defaultWebRoot(),
@@ -59,15 +67,20 @@ export function handleSignals(app: CapeApp): void {
   process.on('SIGTERM', stop);
 }
 
-const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const isMain =
+  process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   startServer().then(
     ({ app, url }) => {
       handleSignals(app);
-      process.stdout.write(`CAPE Studio listening on ${url} (API: ${url}/api, workspace: ${app.cape.ws.dir})\n`);
+      process.stdout.write(
+        `CAPE Studio listening on ${url} (API: ${url}/api, workspace: ${app.cape.ws.dir})\n`,
+      );
     },
     (err: unknown) => {
-      process.stderr.write(`cape: could not start the server: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(
+        `cape: could not start the server: ${err instanceof Error ? err.message : String(err)}\n`,
+      );
       process.exit(1);
     },
   );

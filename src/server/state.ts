@@ -26,7 +26,12 @@ export function createState(ws: Workspace, today?: () => string): AppState {
       const rev = ws.revision();
       if (wsCtx?.rev !== rev) {
         const extra = ws.asBaseModels().map(savedToPoint);
-        wsCtx = { rev, ctx: extra.length ? createContext({ extraModels: extra, ...(today ? { today: today() } : {}) }) : base() };
+        wsCtx = {
+          rev,
+          ctx: extra.length
+            ? createContext({ extraModels: extra, ...(today ? { today: today() } : {}) })
+            : base(),
+        };
       }
       return wsCtx.ctx;
     },
@@ -34,7 +39,11 @@ export function createState(ws: Workspace, today?: () => string): AppState {
       const ctx = state.context(true);
       const key = `${ws.revision()}|${ctx.today}`;
       if (ledgerCache?.key !== key) {
-        const value = ws.predictions.list().map((p) => ({ ...evaluatePrediction(ctx, p), origin: p.origin, createdAt: p.createdAt }));
+        const value = ws.predictions.list().map((p) => ({
+          ...evaluatePrediction(ctx, p),
+          origin: p.origin,
+          createdAt: p.createdAt,
+        }));
         ledgerCache = { key, value: value as ReturnType<AppState['ledger']> };
       }
       return ledgerCache.value;

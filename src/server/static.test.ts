@@ -27,7 +27,10 @@ afterAll(async () => {
 
 describe('static files', () => {
   it('a hashed asset is sent brotli-compressed when the browser accepts br, cached as immutable', async () => {
-    const r = await app.inject({ url: '/assets/index-AbCd1234.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    const r = await app.inject({
+      url: '/assets/index-AbCd1234.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-encoding']).toBe('br');
     expect(r.headers['cache-control']).toContain('immutable');
@@ -35,10 +38,16 @@ describe('static files', () => {
   });
 
   it('gzip when the browser accepts only gzip; identity when it accepts neither', async () => {
-    const g = await app.inject({ url: '/assets/index-AbCd1234.js', headers: { 'accept-encoding': 'gzip' } });
+    const g = await app.inject({
+      url: '/assets/index-AbCd1234.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(g.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(g.rawPayload).toString()).toBe(JS);
-    const plain = await app.inject({ url: '/assets/index-AbCd1234.js', headers: { 'accept-encoding': 'identity' } });
+    const plain = await app.inject({
+      url: '/assets/index-AbCd1234.js',
+      headers: { 'accept-encoding': 'identity' },
+    });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toBe(JS);
   });

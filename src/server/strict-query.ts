@@ -34,6 +34,7 @@ export function strictRecord(values: unknown, schema: TSchema | undefined): unkn
   if (!schema || values === null || typeof values !== 'object') return values;
   const props = (schema.properties ?? {}) as Record<string, TSchema>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) out[k] = Object.hasOwn(props, k) ? strictValue(v, props[k]) : v;
+  for (const [k, v] of Object.entries(values))
+    out[k] = Object.hasOwn(props, k) ? strictValue(v, props[k]) : v;
   return out;
 }

@@ -7,4 +7,7 @@ import demo from '../../data/steering/demo-prompts.json' with { type: 'json' };
 import type { Statements } from './types.ts';
 
 export const DEFAULT_STATEMENTS: Statements = calibration as Statements;
-export const DEMO_PROMPTS: { name: string; prompt: string }[] = demo as { name: string; prompt: string }[];
+export const DEMO_PROMPTS: { name: string; prompt: string }[] = demo as {
+  name: string;
+  prompt: string;
+}[];

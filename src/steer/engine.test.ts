@@ -14,13 +14,43 @@ export const FIXTURES = join(import.meta.dirname, '../../test/fixtures/steering'
 export const MODELS = ['gpt-neox', 'gpt-neox-f16', 'gpt-neox-bf16', 'gpt2', 'llama', 'qwen2'];
 
 interface Ref {
-  model: { architecture: string; layers: number; hidden: number; probeLayer: number; dtype: string; vocab: number };
-  calibration: { rawNorm: number; direction: number[]; nTrue: number; nFalse: number; probeLayer: number;
-    statements: { ids: number[]; probeHidden: number[] }[] };
-  prompts: { prompt: string; promptTokens: number[]; cosTruth: number; phase: string; autoStrength: number;
-    hiddenNorm: number; probeHidden: number[]; lastLogits: number[];
-    runs: Record<string, { strength: number; changed: boolean; normal: number[]; steered: number[] }> }[];
-  demo: { promptTokens: number[]; cosTruth: number; phase: string; strength: number; hiddenNorm: number }[];
+  model: {
+    architecture: string;
+    layers: number;
+    hidden: number;
+    probeLayer: number;
+    dtype: string;
+    vocab: number;
+  };
+  calibration: {
+    rawNorm: number;
+    direction: number[];
+    nTrue: number;
+    nFalse: number;
+    probeLayer: number;
+    statements: { ids: number[]; probeHidden: number[] }[];
+  };
+  prompts: {
+    prompt: string;
+    promptTokens: number[];
+    cosTruth: number;
+    phase: string;
+    autoStrength: number;
+    hiddenNorm: number;
+    probeHidden: number[];
+    lastLogits: number[];
+    runs: Record<
+      string,
+      { strength: number; changed: boolean; normal: number[]; steered: number[] }
+    >;
+  }[];
+  demo: {
+    promptTokens: number[];
+    cosTruth: number;
+    phase: string;
+    strength: number;
+    hiddenNorm: number;
+  }[];
 }
 
 const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
@@ -42,8 +72,13 @@ describe.each(CASES)('engine on fixture %s, %s kernel', (name, kernel) => {
   it('describes the model as the reference does', () => {
     const { architecture, layers, hidden, probeLayer, dtype, vocab } = eng.info;
     expect({ architecture, layers, hidden, probeLayer, dtype, vocab }).toEqual({
-      architecture: ref.model.architecture, layers: ref.model.layers, hidden: ref.model.hidden,
-      probeLayer: ref.model.probeLayer, dtype: ref.model.dtype, vocab: ref.model.vocab });
+      architecture: ref.model.architecture,
+      layers: ref.model.layers,
+      hidden: ref.model.hidden,
+      probeLayer: ref.model.probeLayer,
+      dtype: ref.model.dtype,
+      vocab: ref.model.vocab,
+    });
   });
 
   it('last-position logits within 1e-5 and probe hidden states within 1e-5 of torch', () => {
@@ -83,7 +118,11 @@ describe.each(CASES)('engine on fixture %s, %s kernel', (name, kernel) => {
   it('the 14 demo prompts: cosine 1e-6, phase and strength identical', () => {
     const demo = ref.demo;
     for (const d of demo) {
-      const r = eng.steer(eng.decode(d.promptTokens), { maxTokens: 1, strength: 'auto', adapt: 'prompt' });
+      const r = eng.steer(eng.decode(d.promptTokens), {
+        maxTokens: 1,
+        strength: 'auto',
+        adapt: 'prompt',
+      });
       expect(Math.abs(r.cosTruth - d.cosTruth)).toBeLessThan(1e-6);
       expect([r.phase, r.strength]).toEqual([d.phase, d.strength]);
     }
@@ -104,7 +143,14 @@ describe.each(['wasm', 'js'] as const)('engine determinism and options, %s kerne
   });
 
   it('seeded sampling: same seed both arms, strength 0 gives changed = false', () => {
-    const r = eng.steer(prompt, { maxTokens: 10, seed: 3, temperature: 1, topP: 0.95, strength: 0, adapt: 'prompt' });
+    const r = eng.steer(prompt, {
+      maxTokens: 10,
+      seed: 3,
+      temperature: 1,
+      topP: 0.95,
+      strength: 0,
+      adapt: 'prompt',
+    });
     expect(r.changed).toBe(false);
     const g = eng.steer(prompt, { maxTokens: 10, greedy: true, strength: 0, adapt: 'prompt' });
     expect(r.normal.tokens).not.toEqual(g.normal.tokens);
@@ -122,17 +168,29 @@ describe.each(['wasm', 'js'] as const)('engine determinism and options, %s kerne
     expect(lp.length).toBe(ids.length - 1);
     const direction = Float32Array.from(eng.calibrate().direction);
     const cont = eng.continuationLogProb(ids.slice(0, 5), ids.slice(5));
-    expect(cont).toBeCloseTo(lp.slice(4).reduce((a, b) => a + b, 0), 10);
-    const steered = eng.continuationLogProb(ids.slice(0, 5), ids.slice(5), { direction, strength: 5, layer: 1 });
+    expect(cont).toBeCloseTo(
+      lp.slice(4).reduce((a, b) => a + b, 0),
+      10,
+    );
+    const steered = eng.continuationLogProb(ids.slice(0, 5), ids.slice(5), {
+      direction,
+      strength: 5,
+      layer: 1,
+    });
     expect(steered).not.toBeCloseTo(cont, 3);
   });
 
   it('rejects bad options with the field, the value and what is expected', () => {
-    const bad = (o: object): unknown => () => eng.steer(prompt, { maxTokens: 4, strength: 'auto', adapt: 'prompt', ...o });
+    const bad =
+      (o: object): unknown =>
+      () =>
+        eng.steer(prompt, { maxTokens: 4, strength: 'auto', adapt: 'prompt', ...o });
     expect(bad({ maxTokens: 0 })).toThrow(/--max-tokens 0 \(expected an integer 1..2048\)/);
     expect(bad({ maxTokens: 2049 })).toThrow(/--max-tokens 2049/);
     expect(bad({ layer: 4 })).toThrow(/--layer 4 \(expected a block index 0..3\)/);
     expect(bad({ topP: 1.5 })).toThrow(/--top-p 1.5/);
-    expect(() => eng.steer('', { maxTokens: 4, strength: 'auto', adapt: 'prompt' })).toThrow(/prompt "" has no tokens/);
+    expect(() => eng.steer('', { maxTokens: 4, strength: 'auto', adapt: 'prompt' })).toThrow(
+      /prompt "" has no tokens/,
+    );
   });
 });

@@ -11,15 +11,36 @@ import { CapeError, type CapeErrorCode } from '../core/errors.ts';
 import { locateModel } from './locate.ts';
 import type { Reply, RequestBody } from './protocol.ts';
 import { loadTokenizer, type TextCodec } from './tokenizer.ts';
-import type { Calibration, ModelInfo, Statements, SteerModel, SteerOptions, SteerResult,
-  SteerVector, TokenEvent } from './types.ts';
+import type {
+  Calibration,
+  ModelInfo,
+  Statements,
+  SteerModel,
+  SteerOptions,
+  SteerResult,
+  SteerVector,
+  TokenEvent,
+} from './types.ts';
 
-export type { Calibration, Dtype, ModelInfo, Statements, SteerModel, SteerOptions, SteerResult,
-  SteerVector, TokenEvent } from './types.ts';
+export type {
+  Calibration,
+  Dtype,
+  ModelInfo,
+  Statements,
+  SteerModel,
+  SteerOptions,
+  SteerResult,
+  SteerVector,
+  TokenEvent,
+} from './types.ts';
 export { DEFAULT_STATEMENTS, DEMO_PROMPTS } from './defaults.ts';
 export { PHASES, classify } from './phase.ts';
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onToken?: (e: TokenEvent) => void };
+type Pending = {
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  onToken?: (e: TokenEvent) => void;
+};
 
 /** The worker: bundled JS next to this file, or (from TypeScript sources) worker.ts via tsx. */
 function spawnWorker(workerData: unknown): Worker {
@@ -31,14 +52,19 @@ function spawnWorker(workerData: unknown): Worker {
 }
 
 function toError(e: NonNullable<Reply['error']>): Error {
-  return e.code === 'E_INTERNAL' ? new Error(e.message)
+  return e.code === 'E_INTERNAL'
+    ? new Error(e.message)
     : new CapeError(e.code as CapeErrorCode, e.message, e.field);
 }
 
 class WorkerModel implements SteerModel {
   private next = 1;
   private readonly pending = new Map<number, Pending>();
-  constructor(readonly info: ModelInfo, private readonly w: Worker, private readonly codec: TextCodec) {
+  constructor(
+    readonly info: ModelInfo,
+    private readonly w: Worker,
+    private readonly codec: TextCodec,
+  ) {
     w.on('message', (r: Reply) => this.onReply(r));
     w.on('error', (e) => this.failAll(e));
     w.on('exit', () => this.failAll(new Error('the steering worker stopped')));
@@ -47,9 +73,13 @@ class WorkerModel implements SteerModel {
   private onReply(r: Reply): void {
     const p = this.pending.get(r.id);
     if (!p) return;
-    if (r.event) { p.onToken?.(r.event); return; }
+    if (r.event) {
+      p.onToken?.(r.event);
+      return;
+    }
     this.pending.delete(r.id);
-    if (r.ok) p.resolve(r.value); else p.reject(toError(r.error!));
+    if (r.ok) p.resolve(r.value);
+    else p.reject(toError(r.error!));
   }
 
   private failAll(e: Error): void {
@@ -65,8 +95,12 @@ class WorkerModel implements SteerModel {
     });
   }
 
-  encode(text: string): number[] { return this.codec.encode(text); }
-  decode(ids: number[]): string { return this.codec.decode(ids); }
+  encode(text: string): number[] {
+    return this.codec.encode(text);
+  }
+  decode(ids: number[]): string {
+    return this.codec.decode(ids);
+  }
   calibrate(statements?: Statements, layer?: number): Promise<Calibration> {
     return this.call({ op: 'calibrate', statements, layer });
   }
@@ -74,21 +108,32 @@ class WorkerModel implements SteerModel {
   useCalibration(calibration: Calibration): Promise<void> {
     return this.call({ op: 'useCalibration', calibration });
   }
-  continuationLogProb(context: number[], continuation: number[], steer?: SteerVector): Promise<number> {
+  continuationLogProb(
+    context: number[],
+    continuation: number[],
+    steer?: SteerVector,
+  ): Promise<number> {
     return this.call({ op: 'continuationLogProb', context, continuation, steer });
   }
   tokenLogProbs(ids: number[], steer?: SteerVector): Promise<Float64Array> {
     return this.call({ op: 'tokenLogProbs', ids, steer });
   }
-  steer(prompt: string, opts: SteerOptions, onToken?: (e: TokenEvent) => void,
-    signal?: AbortSignal): Promise<SteerResult> {
+  steer(
+    prompt: string,
+    opts: SteerOptions,
+    onToken?: (e: TokenEvent) => void,
+    signal?: AbortSignal,
+  ): Promise<SteerResult> {
     const cancel = new SharedArrayBuffer(4);
     const flag = new Int32Array(cancel);
-    const abort = (): void => { Atomics.store(flag, 0, 1); };
+    const abort = (): void => {
+      Atomics.store(flag, 0, 1);
+    };
     if (signal?.aborted) abort();
     signal?.addEventListener('abort', abort, { once: true });
-    return this.call<SteerResult>({ op: 'steer', prompt, opts, cancel }, onToken)
-      .finally(() => signal?.removeEventListener('abort', abort));
+    return this.call<SteerResult>({ op: 'steer', prompt, opts, cancel }, onToken).finally(() =>
+      signal?.removeEventListener('abort', abort),
+    );
   }
   async close(): Promise<void> {
     this.w.removeAllListeners('exit');
@@ -104,14 +149,21 @@ class WorkerModel implements SteerModel {
  * compute pool (this version computes on the one worker thread).
  * Errors (missing files, bad headers, shapes, memory) reject with a CapeError.
  */
-export async function openModel(dirOrId: string,
-  opts: { threads?: number; maxBytes?: number; kernel?: 'wasm' | 'js' } = {}): Promise<SteerModel> {
+export async function openModel(
+  dirOrId: string,
+  opts: { threads?: number; maxBytes?: number; kernel?: 'wasm' | 'js' } = {},
+): Promise<SteerModel> {
   const files = locateModel(dirOrId);
   const codec = loadTokenizer(files.tokenizer);
   const w = spawnWorker({ dirOrId: files.dir, maxBytes: opts.maxBytes, kernel: opts.kernel });
   const info = await new Promise<ModelInfo>((resolve, reject) => {
-    w.once('message', (r: Reply) => (r.ok ? resolve(r.value as ModelInfo) : reject(toError(r.error!))));
+    w.once('message', (r: Reply) =>
+      r.ok ? resolve(r.value as ModelInfo) : reject(toError(r.error!)),
+    );
     w.once('error', reject);
-  }).catch(async (e: unknown) => { await w.terminate(); throw e; });
+  }).catch(async (e: unknown) => {
+    await w.terminate();
+    throw e;
+  });
   return new WorkerModel(info, w, codec);
 }

@@ -1,4 +1,5 @@
-/** Loading a model: every bad input is one CapeError line naming the file/field, value, expectation. */
+/** Loading a model: every bad input is one CapeError line naming the file/field, value,
+ * expectation. */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,8 @@ const FIX = join(import.meta.dirname, '../../test/fixtures/steering');
 /** A copy of a fixture folder in a temp dir, optionally with changed files. */
 function copyOf(name: string, edit?: (dir: string) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'cape-steer-'));
-  for (const f of ['config.json', 'tokenizer.json', 'model.safetensors']) copyFileSync(join(FIX, name, f), join(dir, f));
+  for (const f of ['config.json', 'tokenizer.json', 'model.safetensors'])
+    copyFileSync(join(FIX, name, f), join(dir, f));
   edit?.(dir);
   return dir;
 }
@@ -27,7 +29,12 @@ function writeSt(file: string, header: object, dataBytes: number): void {
 }
 
 function failure(f: () => unknown): CapeError {
-  try { f(); } catch (e) { expect(e).toBeInstanceOf(CapeError); return e as CapeError; }
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(CapeError);
+    return e as CapeError;
+  }
   throw new Error('expected a CapeError');
 }
 
@@ -46,7 +53,8 @@ describe('model location', () => {
     mkdirSync(snap, { recursive: true });
     mkdirSync(join(cache, 'models--Org--tiny', 'refs'));
     writeFileSync(join(cache, 'models--Org--tiny', 'refs', 'main'), 'abc123\n');
-    for (const f of ['config.json', 'tokenizer.json', 'model.safetensors']) copyFileSync(join(FIX, 'gpt2', f), join(snap, f));
+    for (const f of ['config.json', 'tokenizer.json', 'model.safetensors'])
+      copyFileSync(join(FIX, 'gpt2', f), join(snap, f));
     expect(locateModel('Org/tiny', { HF_HUB_CACHE: cache }).dir).toBe(snap);
     expect(hubCache({ HF_HOME: '/h' })).toBe('/h/hub');
   });
@@ -61,16 +69,21 @@ describe('model location', () => {
     copyFileSync(join(FIX, 'gpt2', 'config.json'), join(dir, 'config.json'));
     writeFileSync(join(dir, 'pytorch_model.bin'), 'x');
     const e = failure(() => locateModel(dir));
-    expect(e.message).toMatch(/only pickle weights \(pytorch_model.bin\).*arbitrary code.*safe_serialization=True/);
+    expect(e.message).toMatch(
+      /only pickle weights \(pytorch_model.bin\).*arbitrary code.*safe_serialization=True/,
+    );
     oneLine(e);
   });
 });
 
 describe('config and tokenizer', () => {
   it('an unsupported model_type names the supported ones', () => {
-    const dir = copyOf('gpt2', (d) => writeFileSync(join(d, 'config.json'), JSON.stringify({ model_type: 'bert' })));
-    expect(failure(() => loadModel(dir)).message)
-      .toMatch(/unsupported model_type "bert" \(supported: gpt_neox, gpt2, llama, mistral, qwen2\)/);
+    const dir = copyOf('gpt2', (d) =>
+      writeFileSync(join(d, 'config.json'), JSON.stringify({ model_type: 'bert' })),
+    );
+    expect(failure(() => loadModel(dir)).message).toMatch(
+      /unsupported model_type "bert" \(supported: gpt_neox, gpt2, llama, mistral, qwen2\)/,
+    );
   });
 
   it('a scaled RoPE variant is refused by name', () => {
@@ -86,7 +99,8 @@ describe('config and tokenizer', () => {
     const dir = copyOf('gpt2', (d) => writeFileSync(join(d, 'tokenizer.json'), ''));
     expect(failure(() => loadModel(dir)).message).toMatch(/tokenizer.json: not valid JSON/);
     const dir2 = mkdtempSync(join(tmpdir(), 'cape-steer-'));
-    for (const f of ['config.json', 'model.safetensors']) copyFileSync(join(FIX, 'gpt2', f), join(dir2, f));
+    for (const f of ['config.json', 'model.safetensors'])
+      copyFileSync(join(FIX, 'gpt2', f), join(dir2, f));
     expect(failure(() => loadModel(dir2)).message).toMatch(/tokenizer.json: missing/);
   });
 
@@ -107,12 +121,23 @@ describe('config and tokenizer', () => {
       const f = join(d, 'model.safetensors');
       const buf = readFileSync(f);
       const n = Number(buf.readBigUInt64LE(0));
-      const h = JSON.parse(buf.subarray(8, 8 + n).toString()) as Record<string, { data_offsets: number[] }>;
+      const h = JSON.parse(buf.subarray(8, 8 + n).toString()) as Record<
+        string,
+        { data_offsets: number[] }
+      >;
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(h)) out[k.replace(/^transformer\./, '')] = v;
       const data = buf.subarray(8 + n);
-      out['h.0.attn.bias'] = { dtype: 'BOOL', shape: [1], data_offsets: [data.length, data.length + 1] };
-      out['h.0.attn.masked_bias'] = { dtype: 'F32', shape: [1], data_offsets: [data.length + 1, data.length + 5] };
+      out['h.0.attn.bias'] = {
+        dtype: 'BOOL',
+        shape: [1],
+        data_offsets: [data.length, data.length + 1],
+      };
+      out['h.0.attn.masked_bias'] = {
+        dtype: 'F32',
+        shape: [1],
+        data_offsets: [data.length + 1, data.length + 5],
+      };
       const hb = Buffer.from(JSON.stringify(out));
       const len = Buffer.alloc(8);
       len.writeBigUInt64LE(BigInt(hb.length));
@@ -156,13 +181,21 @@ describe('safetensors header validation', () => {
   it('an unknown dtype', () => {
     const f = file();
     writeSt(f, { a: { ...t, dtype: 'F8_E4M3' } }, 8);
-    expect(failure(() => readHeader(f)).message).toMatch(/a: unknown dtype "F8_E4M3" \(expected F32, F16 or BF16\)/);
+    expect(failure(() => readHeader(f)).message).toMatch(
+      /a: unknown dtype "F8_E4M3" \(expected F32, F16 or BF16\)/,
+    );
   });
 
   it('F16 and BF16 convert exactly', () => {
-    expect([halfToFloat(0x3c00), halfToFloat(0xc000), halfToFloat(0x0001), halfToFloat(0x7bff)])
-      .toEqual([1, -2, 2 ** -24, 65504]);
-    expect(Array.from(toFloat32(new Uint8Array([0x80, 0x3f, 0x00, 0xc0]), 'BF16'))).toEqual([1, -2]);
+    expect([
+      halfToFloat(0x3c00),
+      halfToFloat(0xc000),
+      halfToFloat(0x0001),
+      halfToFloat(0x7bff),
+    ]).toEqual([1, -2, 2 ** -24, 65504]);
+    expect(Array.from(toFloat32(new Uint8Array([0x80, 0x3f, 0x00, 0xc0]), 'BF16'))).toEqual([
+      1, -2,
+    ]);
   });
 });
 
@@ -172,17 +205,21 @@ describe('weights against config', () => {
       const c = JSON.parse(readFileSync(join(d, 'config.json'), 'utf8'));
       writeFileSync(join(d, 'config.json'), JSON.stringify({ ...c, intermediate_size: 128 }));
     });
-    expect(failure(() => loadModel(dir)).message)
-      .toMatch(/tensor gpt_neox.layers.0.mlp.dense_h_to_4h.weight has shape \[256,64\] \(expected \[128,64\] from config.json\)/);
+    expect(failure(() => loadModel(dir)).message).toMatch(
+      /tensor gpt_neox.layers.0.mlp.dense_h_to_4h.weight has shape \[256,64\] \(expected \[128,64\] from config.json\)/,
+    );
   });
 
   it('a model too large for the memory limit says how large and the limit', () => {
-    expect(failure(() => loadModel(join(FIX, 'gpt2'), 1e6)).message)
-      .toMatch(/\d+ parameters need 0\.00 GiB as float32, over the memory limit of 0\.00 GiB/);
+    expect(failure(() => loadModel(join(FIX, 'gpt2'), 1e6)).message).toMatch(
+      /\d+ parameters need 0\.00 GiB as float32, over the memory limit of 0\.00 GiB/,
+    );
   });
 
   it('sharded llama loads through model.safetensors.index.json', () => {
-    expect(locateModel(join(FIX, 'llama')).weights.map((f) => f.split('/').pop()))
-      .toEqual(['model-00001-of-00002.safetensors', 'model-00002-of-00002.safetensors']);
+    expect(locateModel(join(FIX, 'llama')).weights.map((f) => f.split('/').pop())).toEqual([
+      'model-00001-of-00002.safetensors',
+      'model-00002-of-00002.safetensors',
+    ]);
   });
 });

@@ -8,7 +8,12 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CapeError } from '../core/errors.ts';
 
-export interface ModelFiles { dir: string; config: string; tokenizer: string; weights: string[] }
+export interface ModelFiles {
+  dir: string;
+  config: string;
+  tokenizer: string;
+  weights: string[];
+}
 
 /** The HF hub cache folder this process would use. */
 export function hubCache(env: NodeJS.ProcessEnv = process.env): string {
@@ -37,18 +42,30 @@ export function locateModel(dirOrId: string, env: NodeJS.ProcessEnv = process.en
   if (!existsSync(dir)) {
     const cached = fromCache(dirOrId, env);
     if (!cached) {
-      throw new CapeError('E_NOT_FOUND', `--model-dir ${JSON.stringify(dirOrId)}: no such folder, ` +
-        `and no model of that id in the Hugging Face cache ${hubCache(env)} (expected a snapshot ` +
-        'folder with config.json, tokenizer.json and *.safetensors)', 'model-dir');
+      throw new CapeError(
+        'E_NOT_FOUND',
+        `--model-dir ${JSON.stringify(dirOrId)}: no such folder, ` +
+          `and no model of that id in the Hugging Face cache ${hubCache(env)} (expected a snapshot ` +
+          'folder with config.json, tokenizer.json and *.safetensors)',
+        'model-dir',
+      );
     }
     dir = cached;
   }
   if (!statSync(dir).isDirectory()) {
-    throw new CapeError('E_INPUT', `--model-dir ${JSON.stringify(dirOrId)}: not a folder`, 'model-dir');
+    throw new CapeError(
+      'E_INPUT',
+      `--model-dir ${JSON.stringify(dirOrId)}: not a folder`,
+      'model-dir',
+    );
   }
   const config = join(dir, 'config.json');
   if (!existsSync(config)) {
-    throw new CapeError('E_INPUT', `${dir}: no config.json (expected a Hugging Face model folder)`, 'config.json');
+    throw new CapeError(
+      'E_INPUT',
+      `${dir}: no config.json (expected a Hugging Face model folder)`,
+      'config.json',
+    );
   }
   return { dir, config, tokenizer: join(dir, 'tokenizer.json'), weights: weightFiles(dir) };
 }
@@ -61,27 +78,48 @@ function weightFiles(dir: string): string[] {
   if (st.length > 0) return st.map((n) => join(dir, n));
   const bins = names.filter((n) => n.endsWith('.bin') || n.endsWith('.pt') || n.endsWith('.pth'));
   if (bins.length > 0) {
-    throw new CapeError('E_INPUT', `${dir}: only pickle weights (${bins.join(', ')}); they are not ` +
-      'loaded because unpickling can run arbitrary code. Convert them to safetensors, e.g. in Python: ' +
-      'AutoModelForCausalLM.from_pretrained(DIR).save_pretrained(DIR, safe_serialization=True)',
-    'weights');
+    throw new CapeError(
+      'E_INPUT',
+      `${dir}: only pickle weights (${bins.join(', ')}); they are not ` +
+        'loaded because unpickling can run arbitrary code. Convert them to safetensors, e.g. in Python: ' +
+        'AutoModelForCausalLM.from_pretrained(DIR).save_pretrained(DIR, safe_serialization=True)',
+      'weights',
+    );
   }
-  throw new CapeError('E_INPUT', `${dir}: no *.safetensors weights (expected model.safetensors or ` +
-    'a sharded model.safetensors.index.json)', 'weights');
+  throw new CapeError(
+    'E_INPUT',
+    `${dir}: no *.safetensors weights (expected model.safetensors or ` +
+      'a sharded model.safetensors.index.json)',
+    'weights',
+  );
 }
 
 function shardFiles(dir: string, index: string): string[] {
   let map: unknown;
-  try { map = (JSON.parse(readFileSync(index, 'utf8')) as { weight_map?: unknown }).weight_map; } catch (e) {
-    throw new CapeError('E_PARSE', `${index}: not valid JSON (${(e as Error).message})`, 'weight_map');
+  try {
+    map = (JSON.parse(readFileSync(index, 'utf8')) as { weight_map?: unknown }).weight_map;
+  } catch (e) {
+    throw new CapeError(
+      'E_PARSE',
+      `${index}: not valid JSON (${(e as Error).message})`,
+      'weight_map',
+    );
   }
   if (typeof map !== 'object' || map === null) {
-    throw new CapeError('E_INPUT', `${index}: weight_map missing (expected {tensor: file})`, 'weight_map');
+    throw new CapeError(
+      'E_INPUT',
+      `${index}: weight_map missing (expected {tensor: file})`,
+      'weight_map',
+    );
   }
   const files = [...new Set(Object.values(map as Record<string, string>))].sort();
   for (const f of files) {
     if (!existsSync(join(dir, f))) {
-      throw new CapeError('E_INPUT', `${index}: shard ${JSON.stringify(f)} is missing from ${dir}`, 'weight_map');
+      throw new CapeError(
+        'E_INPUT',
+        `${index}: shard ${JSON.stringify(f)} is missing from ${dir}`,
+        'weight_map',
+      );
     }
   }
   return files.map((f) => join(dir, f));

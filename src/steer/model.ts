@@ -12,7 +12,12 @@ export class KVCache {
   cap = 0;
   k: Float64Array[] = [];
   v: Float64Array[] = [];
-  constructor(readonly layers: number, readonly width: number) { this.grow(64); }
+  constructor(
+    readonly layers: number,
+    readonly width: number,
+  ) {
+    this.grow(64);
+  }
 
   /** Makes room for n positions in total. */
   grow(n: number): void {
@@ -21,7 +26,10 @@ export class KVCache {
     for (let l = 0; l < this.layers; l++) {
       const k = new Float64Array(cap * this.width);
       const v = new Float64Array(cap * this.width);
-      if (this.k[l]) { k.set(this.k[l]!); v.set(this.v[l]!); }
+      if (this.k[l]) {
+        k.set(this.k[l]!);
+        v.set(this.v[l]!);
+      }
       this.k[l] = k;
       this.v[l] = v;
     }
@@ -34,11 +42,16 @@ export type BlockHook = (layer: number, x: Float64Array, T: number, pos0: number
 
 export class Transformer {
   private readonly rope: Rope | null;
-  constructor(readonly cfg: ModelConfig, readonly w: Weights) {
+  constructor(
+    readonly cfg: ModelConfig,
+    readonly w: Weights,
+  ) {
     this.rope = cfg.rotaryDim > 0 ? new Rope(cfg.rotaryDim, cfg.ropeTheta) : null;
   }
 
-  newCache(): KVCache { return new KVCache(this.cfg.layers, this.cfg.kvHeads * this.cfg.headDim); }
+  newCache(): KVCache {
+    return new KVCache(this.cfg.layers, this.cfg.kvHeads * this.cfg.headDim);
+  }
 
   /**
    * Runs `ids` at positions cache.len.. and returns logits: of the last position, or of every
@@ -65,7 +78,8 @@ export class Transformer {
     const { hidden: H, vocab } = this.cfg;
     const x = new Float64Array(ids.length * H);
     ids.forEach((id, t) => {
-      if (!Number.isInteger(id) || id < 0 || id >= vocab) throw new RangeError(`token id ${id} outside [0, ${vocab})`);
+      if (!Number.isInteger(id) || id < 0 || id >= vocab)
+        throw new RangeError(`token id ${id} outside [0, ${vocab})`);
       for (let i = 0; i < H; i++) x[t * H + i] = this.w.embed[id * H + i]!;
       if (this.w.pos) {
         const p = pos0 + t;
@@ -78,7 +92,8 @@ export class Transformer {
   private norm(x: Float64Array, T: number, n: Norm, out: Float64Array): Float64Array {
     const { hidden: H, eps } = this.cfg;
     return n.b || this.cfg.architecture === 'gpt2' || this.cfg.architecture === 'gpt_neox'
-      ? layerNorm(x, T, H, n, eps, out) : rmsNorm(x, T, H, n, eps, out);
+      ? layerNorm(x, T, H, n, eps, out)
+      : rmsNorm(x, T, H, n, eps, out);
   }
 
   private block(l: number, x: Float64Array, T: number, cache: KVCache, pos0: number): void {
@@ -109,8 +124,14 @@ export class Transformer {
     return matmul(up, T, b.down, new Float64Array(T * this.cfg.hidden));
   }
 
-  private attention(l: number, b: Block, h: Float64Array, T: number, cache: KVCache,
-    pos0: number): Float64Array {
+  private attention(
+    l: number,
+    b: Block,
+    h: Float64Array,
+    T: number,
+    cache: KVCache,
+    pos0: number,
+  ): Float64Array {
     const { heads, kvHeads, headDim: d } = this.cfg;
     const q = matmul(h, T, b.q, new Float64Array(T * heads * d));
     const k = matmul(h, T, b.k, new Float64Array(T * kvHeads * d));
@@ -124,14 +145,22 @@ export class Transformer {
     cache.v[l]!.set(v, pos0 * kw);
     const ctx = new Float64Array(T * heads * d);
     for (let t = 0; t < T; t++) {
-      for (let hd = 0; hd < heads; hd++) this.head(q, ctx, t, hd, cache.k[l]!, cache.v[l]!, pos0 + t + 1);
+      for (let hd = 0; hd < heads; hd++)
+        this.head(q, ctx, t, hd, cache.k[l]!, cache.v[l]!, pos0 + t + 1);
     }
     return matmul(ctx, T, b.o, new Float64Array(T * this.cfg.hidden));
   }
 
   /** Causal softmax attention of one query head over n cached positions. */
-  private head(q: Float64Array, ctx: Float64Array, t: number, hd: number, K: Float64Array,
-    V: Float64Array, n: number): void {
+  private head(
+    q: Float64Array,
+    ctx: Float64Array,
+    t: number,
+    hd: number,
+    K: Float64Array,
+    V: Float64Array,
+    n: number,
+  ): void {
     const { heads, kvHeads, headDim: d } = this.cfg;
     const kv = Math.floor(hd / (heads / kvHeads));
     const kw = kvHeads * d;
@@ -146,7 +175,10 @@ export class Transformer {
       if (s[p]! > max) max = s[p]!;
     }
     let sum = 0;
-    for (let p = 0; p < n; p++) { s[p] = Math.exp(s[p]! - max); sum += s[p]!; }
+    for (let p = 0; p < n; p++) {
+      s[p] = Math.exp(s[p]! - max);
+      sum += s[p]!;
+    }
     for (let p = 0; p < n; p++) {
       const wgt = s[p]! / sum;
       for (let i = 0; i < d; i++) ctx[qo + i] = ctx[qo + i]! + wgt * V[p * kw + kv * d + i]!;

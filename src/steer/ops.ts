@@ -20,7 +20,10 @@ export function matmul(x: Float64Array, T: number, l: Linear, out: Float64Array)
     const xo = t * inp;
     for (let o = 0; o < O; o++) {
       const wo = o * inp;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0;
       let i = 0;
       for (; i + 3 < inp; i += 4) {
         s0 += x[xo + i]! * w[wo + i]!;
@@ -36,8 +39,14 @@ export function matmul(x: Float64Array, T: number, l: Linear, out: Float64Array)
 }
 
 /** LayerNorm (biased variance) of each of T rows of width H. */
-export function layerNorm(x: Float64Array, T: number, H: number, n: Norm, eps: number,
-  out: Float64Array): Float64Array {
+export function layerNorm(
+  x: Float64Array,
+  T: number,
+  H: number,
+  n: Norm,
+  eps: number,
+  out: Float64Array,
+): Float64Array {
   for (let t = 0; t < T; t++) {
     const r = t * H;
     let mean = 0;
@@ -46,14 +55,21 @@ export function layerNorm(x: Float64Array, T: number, H: number, n: Norm, eps: n
     let v = 0;
     for (let i = 0; i < H; i++) v += (x[r + i]! - mean) ** 2;
     const inv = 1 / Math.sqrt(v / H + eps);
-    for (let i = 0; i < H; i++) out[r + i] = (x[r + i]! - mean) * inv * n.w[i]! + (n.b ? n.b[i]! : 0);
+    for (let i = 0; i < H; i++)
+      out[r + i] = (x[r + i]! - mean) * inv * n.w[i]! + (n.b ? n.b[i]! : 0);
   }
   return out;
 }
 
 /** RMSNorm: x / sqrt(mean(x²) + eps) · w, per row. */
-export function rmsNorm(x: Float64Array, T: number, H: number, n: Norm, eps: number,
-  out: Float64Array): Float64Array {
+export function rmsNorm(
+  x: Float64Array,
+  T: number,
+  H: number,
+  n: Norm,
+  eps: number,
+  out: Float64Array,
+): Float64Array {
   for (let t = 0; t < T; t++) {
     const r = t * H;
     let ss = 0;
@@ -108,7 +124,10 @@ export class Rope {
   private cos = new Float64Array(0);
   private sin = new Float64Array(0);
   private readonly invFreq: Float32Array;
-  constructor(readonly rotaryDim: number, theta: number) {
+  constructor(
+    readonly rotaryDim: number,
+    theta: number,
+  ) {
     const half = rotaryDim / 2;
     this.invFreq = new Float32Array(half);
     for (let i = 0; i < half; i++) {

@@ -32,7 +32,10 @@ export function cosine(h: ArrayLike<number>, d: ArrayLike<number>): number {
 }
 
 /** Truth direction = normalise(mean(true) − mean(false)); rawNorm is the norm before. */
-export function truthDirection(trueH: Float64Array[], falseH: Float64Array[]): { direction: Float64Array; rawNorm: number } {
+export function truthDirection(
+  trueH: Float64Array[],
+  falseH: Float64Array[],
+): { direction: Float64Array; rawNorm: number } {
   const H = trueH[0]!.length;
   const diff = new Float64Array(H);
   for (const h of trueH) for (let i = 0; i < H; i++) diff[i] = diff[i]! + h[i]! / trueH.length;

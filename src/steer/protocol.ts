@@ -1,7 +1,11 @@
 /** Messages between index.ts (the caller's thread) and worker.ts (the inference thread). */
 import type { Calibration, Statements, SteerOptions, SteerVector, TokenEvent } from './types.ts';
 
-export interface WorkerInit { dirOrId: string; maxBytes?: number; kernel?: 'wasm' | 'js' }
+export interface WorkerInit {
+  dirOrId: string;
+  maxBytes?: number;
+  kernel?: 'wasm' | 'js';
+}
 
 export type RequestBody =
   | { op: 'calibrate'; statements?: Statements; layer?: number }
@@ -13,5 +17,10 @@ export type RequestBody =
 export type Request = RequestBody & { id: number };
 
 /** A final answer (ok / error) or a streamed token event for request `id` (0 = start-up). */
-export interface Reply { id: number; ok?: boolean; value?: unknown; event?: TokenEvent;
-  error?: { code: string; message: string; field?: string | undefined } }
+export interface Reply {
+  id: number;
+  ok?: boolean;
+  value?: unknown;
+  event?: TokenEvent;
+  error?: { code: string; message: string; field?: string | undefined };
+}

@@ -14,10 +14,21 @@ const DTYPE_BYTES: Record<Dtype, number> = { F32: 4, F16: 2, BF16: 2 };
 const SKIPPABLE = new Set(['BOOL', 'U8', 'I8', 'I16', 'I32', 'I64', 'F64', 'U16', 'U32', 'U64']);
 const MAX_HEADER = 100_000_000;
 
-export interface TensorEntry { name: string; dtype: Dtype; shape: number[]; begin: number;
-  end: number; file: string }
-export interface SafetensorsFile { file: string; dataStart: number; size: number;
-  tensors: TensorEntry[]; skipped: string[] }
+export interface TensorEntry {
+  name: string;
+  dtype: Dtype;
+  shape: number[];
+  begin: number;
+  end: number;
+  file: string;
+}
+export interface SafetensorsFile {
+  file: string;
+  dataStart: number;
+  size: number;
+  tensors: TensorEntry[];
+  skipped: string[];
+}
 
 function bad(file: string, what: string): CapeError {
   return new CapeError('E_INPUT', `${file}: invalid safetensors header: ${what}`, 'safetensors');
@@ -45,7 +56,9 @@ export function readHeader(file: string): SafetensorsFile {
       throw bad(file, `header length ${n} runs past the end of the ${size}-byte file (truncated)`);
     }
     let json: unknown;
-    try { json = JSON.parse(readExact(fd, n, 8).toString('utf8')); } catch {
+    try {
+      json = JSON.parse(readExact(fd, n, 8).toString('utf8'));
+    } catch {
       throw bad(file, `header of ${n} bytes is not valid JSON (truncated or corrupt)`);
     }
     return checkEntries(file, json, 8 + n, size);
@@ -54,7 +67,12 @@ export function readHeader(file: string): SafetensorsFile {
   }
 }
 
-function checkEntries(file: string, json: unknown, dataStart: number, size: number): SafetensorsFile {
+function checkEntries(
+  file: string,
+  json: unknown,
+  dataStart: number,
+  size: number,
+): SafetensorsFile {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw bad(file, 'header is not a JSON object');
   }
@@ -63,13 +81,19 @@ function checkEntries(file: string, json: unknown, dataStart: number, size: numb
   for (const [name, v] of Object.entries(json as Record<string, unknown>)) {
     if (name === '__metadata__') continue;
     const e = v as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
-    const [begin, end] = Array.isArray(e.data_offsets) ? e.data_offsets as number[] : [NaN, NaN];
+    const [begin, end] = Array.isArray(e.data_offsets) ? (e.data_offsets as number[]) : [NaN, NaN];
     if (!Number.isInteger(begin) || !Number.isInteger(end) || begin! < 0 || end! < begin!) {
-      throw bad(file, `${name}: data_offsets ${JSON.stringify(e.data_offsets)} (expected [begin, end])`);
+      throw bad(
+        file,
+        `${name}: data_offsets ${JSON.stringify(e.data_offsets)} (expected [begin, end])`,
+      );
     }
     if (dataStart + end! > size) {
-      throw bad(file, `${name}: data_offsets end ${end} points past the end of the file ` +
-        `(${size - dataStart} data bytes; truncated)`);
+      throw bad(
+        file,
+        `${name}: data_offsets end ${end} points past the end of the file ` +
+          `(${size - dataStart} data bytes; truncated)`,
+      );
     }
     const shape = e.shape;
     if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
@@ -77,12 +101,21 @@ function checkEntries(file: string, json: unknown, dataStart: number, size: numb
     }
     const dtype = String(e.dtype);
     if (!(dtype in DTYPE_BYTES)) {
-      if (SKIPPABLE.has(dtype)) { skipped.push(name); continue; }
-      throw bad(file, `${name}: unknown dtype ${JSON.stringify(e.dtype)} (expected F32, F16 or BF16)`);
+      if (SKIPPABLE.has(dtype)) {
+        skipped.push(name);
+        continue;
+      }
+      throw bad(
+        file,
+        `${name}: unknown dtype ${JSON.stringify(e.dtype)} (expected F32, F16 or BF16)`,
+      );
     }
     const want = shape.reduce((a: number, d: number) => a * d, 1) * DTYPE_BYTES[dtype as Dtype];
     if (end! - begin! !== want) {
-      throw bad(file, `${name}: ${end! - begin!} bytes for shape [${shape}] ${dtype} (expected ${want})`);
+      throw bad(
+        file,
+        `${name}: ${end! - begin!} bytes for shape [${shape}] ${dtype} (expected ${want})`,
+      );
     }
     tensors.push({ name, dtype: dtype as Dtype, shape, begin: begin!, end: end!, file });
   }

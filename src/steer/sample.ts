@@ -5,7 +5,7 @@
  */
 import type { Rng } from '../core/random.ts';
 
-export interface Sampler { (logits: Float64Array): number }
+export type Sampler = (logits: Float64Array) => number;
 
 /** Index of the largest logit (the first on ties). */
 export function argmax(logits: ArrayLike<number>): number {

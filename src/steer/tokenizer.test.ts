@@ -8,9 +8,17 @@ import { describe, expect, it } from 'vitest';
 import { loadTokenizer } from './tokenizer.ts';
 
 const DIR = join(import.meta.dirname, '../../test/fixtures/steering');
-const corpus = JSON.parse(readFileSync(join(DIR, 'tokenizers/corpus.json'), 'utf8')) as
-  { texts: string[]; pythia: number[][]; gpt2: number[][]; tiny: number[][] };
-const FILES = { pythia: 'tokenizers/pythia-tokenizer.json', gpt2: 'tokenizers/gpt2-tokenizer.json', tiny: 'tokenizer.json' };
+const corpus = JSON.parse(readFileSync(join(DIR, 'tokenizers/corpus.json'), 'utf8')) as {
+  texts: string[];
+  pythia: number[][];
+  gpt2: number[][];
+  tiny: number[][];
+};
+const FILES = {
+  pythia: 'tokenizers/pythia-tokenizer.json',
+  gpt2: 'tokenizers/gpt2-tokenizer.json',
+  tiny: 'tokenizer.json',
+};
 
 describe.each(Object.entries(FILES))('tokenizer %s', (name, file) => {
   const tok = loadTokenizer(join(DIR, file));

@@ -18,14 +18,22 @@ function errorOf(e: unknown): Reply['error'] {
 
 function handle(eng: Engine, r: Request): unknown {
   switch (r.op) {
-    case 'calibrate': return eng.calibrate(r.statements, r.layer);
-    case 'useCalibration': return eng.useCalibration(r.calibration);
-    case 'tokenLogProbs': return eng.logProbs(r.ids, r.steer);
-    case 'continuationLogProb': return eng.continuationLogProb(r.context, r.continuation, r.steer);
+    case 'calibrate':
+      return eng.calibrate(r.statements, r.layer);
+    case 'useCalibration':
+      return eng.useCalibration(r.calibration);
+    case 'tokenLogProbs':
+      return eng.logProbs(r.ids, r.steer);
+    case 'continuationLogProb':
+      return eng.continuationLogProb(r.context, r.continuation, r.steer);
     case 'steer': {
       const flag = new Int32Array(r.cancel);
-      return eng.steer(r.prompt, r.opts, (event) => port.postMessage({ id: r.id, event } satisfies Reply),
-        () => Atomics.load(flag, 0) !== 0);
+      return eng.steer(
+        r.prompt,
+        r.opts,
+        (event) => port.postMessage({ id: r.id, event } satisfies Reply),
+        () => Atomics.load(flag, 0) !== 0,
+      );
     }
   }
 }

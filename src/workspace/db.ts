@@ -21,7 +21,11 @@ export function openDb(dir: string): Db {
   try {
     mkdirSync(abs, { recursive: true });
   } catch (err) {
-    throw new CapeError('E_INPUT', `cannot create the data directory ${abs}: ${(err as Error).message} (set CAPE_DATA_DIR to a writable folder)`, 'CAPE_DATA_DIR');
+    throw new CapeError(
+      'E_INPUT',
+      `cannot create the data directory ${abs}: ${(err as Error).message} (set CAPE_DATA_DIR to a writable folder)`,
+      'CAPE_DATA_DIR',
+    );
   }
   const path = join(abs, DB_FILENAME);
   return guardStorage(path, () => {
@@ -62,7 +66,9 @@ export function immediate<T>(db: Db, fn: () => T): T {
 
 /** Current schema version (0 for a fresh database). */
 export function schemaVersion(db: Db): number {
-  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null } | undefined;
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as
+    | { v: number | null }
+    | undefined;
   return row?.v ?? 0;
 }
 
@@ -72,19 +78,30 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   for (let i = 1; i < migrations.length; i++) {
     if (migrations[i]!.version <= migrations[i - 1]!.version) {
-      throw new CapeError('E_SCHEMA', `workspace migrations out of order at version ${migrations[i]!.version} (expected strictly increasing versions)`);
+      throw new CapeError(
+        'E_SCHEMA',
+        `workspace migrations out of order at version ${migrations[i]!.version} (expected strictly increasing versions)`,
+      );
     }
   }
   const latest = migrations.at(-1)?.version ?? 0;
   let current = schemaVersion(db);
   if (current > latest) {
-    throw new CapeError('E_SCHEMA', `workspace database is at schema version ${current}, newer than this program knows (${latest}); upgrade CAPE Studio`, 'schema_migrations');
+    throw new CapeError(
+      'E_SCHEMA',
+      `workspace database is at schema version ${current}, newer than this program knows (${latest}); upgrade CAPE Studio`,
+      'schema_migrations',
+    );
   }
   for (const m of migrations) {
     if (m.version <= current) continue;
     immediate(db, () => {
       db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
     });
     current = m.version;
   }

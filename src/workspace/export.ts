@@ -22,9 +22,29 @@ function csvCell(v: unknown): string {
 }
 
 export function exportCsv(models: WorkspaceModel[]): string {
-  const header = ['id', 'name', 'family', 'params', ...BENCHMARK_IDS, 'origin', 'createdAt', 'updatedAt'];
+  const header = [
+    'id',
+    'name',
+    'family',
+    'params',
+    ...BENCHMARK_IDS,
+    'origin',
+    'createdAt',
+    'updatedAt',
+  ];
   const rows = models.map((m) =>
-    [m.id, m.name, m.family, m.params, ...BENCHMARK_IDS.map((b) => m.scores[b]), m.origin, m.createdAt, m.updatedAt].map(csvCell).join(','),
+    [
+      m.id,
+      m.name,
+      m.family,
+      m.params,
+      ...BENCHMARK_IDS.map((b) => m.scores[b]),
+      m.origin,
+      m.createdAt,
+      m.updatedAt,
+    ]
+      .map(csvCell)
+      .join(','),
   );
   return `${[header.join(','), ...rows].join('\n')}\n`;
 }

@@ -3,7 +3,8 @@
  * (`<dir>/workspace.db`). A plain module API shared by the server and the CLI:
  *
  *   const ws = openWorkspace(dir);
- *   ws.add({ name: 'my-7b', family: 'mine', params: '7B', scores: { hellaswag: 64, truthfulqa: 33 } });
+ * ws.add({ name: 'my-7b', family: 'mine', params: '7B', scores: { hellaswag: 64, truthfulqa: 33 }
+ * });
  *   ws.list(); ws.get(1); ws.update(1, {...}); ws.remove(1); ws.export('csv');
  *   ws.predictions.list(); ws.asBaseModels(); ws.close();
  *
@@ -65,7 +66,11 @@ export interface Workspace {
   add(input: ModelInput, origin?: string): WorkspaceModel;
   addMany(inputs: readonly ModelInput[], origin?: string): WorkspaceModel[];
   /** addMany at most once per key (idempotent commits); `duplicate` when it was saved before. */
-  addManyOnce(inputs: readonly ModelInput[], origin: string, key: string): { models: WorkspaceModel[]; duplicate: boolean };
+  addManyOnce(
+    inputs: readonly ModelInput[],
+    origin: string,
+    key: string,
+  ): { models: WorkspaceModel[]; duplicate: boolean };
   update(id: number, input: ModelInput): WorkspaceModel | undefined;
   remove(id: number): boolean;
   export(format?: 'json'): WorkspaceExport;
@@ -91,7 +96,8 @@ function storageTracker(path: string) {
       if (state.state !== 'ok') Object.assign(state, { state: 'ok', message: undefined });
       return out;
     } catch (err) {
-      if (err instanceof CapeError && err.code === 'E_STORAGE') Object.assign(state, { state: 'failing', message: err.message });
+      if (err instanceof CapeError && err.code === 'E_STORAGE')
+        Object.assign(state, { state: 'failing', message: err.message });
       throw err;
     }
   };
@@ -99,7 +105,9 @@ function storageTracker(path: string) {
 }
 
 function integrity(db: Db): string[] {
-  const rows = db.prepare('SELECT CAST(integrity_check AS BLOB) AS line FROM pragma_integrity_check(100)').all() as Record<string, unknown>[];
+  const rows = db
+    .prepare('SELECT CAST(integrity_check AS BLOB) AS line FROM pragma_integrity_check(100)')
+    .all() as Record<string, unknown>[];
   return rows.map((r) => new RowReader(r).text('line') ?? '');
 }
 
@@ -113,8 +121,22 @@ export function failedWorkspace(dir: string, error: CapeError): Workspace {
   };
   const path = join(resolve(dir), DB_FILENAME);
   return {
-    dir: resolve(dir), list: fail, page: fail, count: fail, check: fail, get: fail, add: fail, addMany: fail, addManyOnce: fail, update: fail, remove: fail,
-    export: fail as Workspace['export'], asBaseModels: fail, revision: fail, schemaVersion: fail, close: () => undefined,
+    dir: resolve(dir),
+    list: fail,
+    page: fail,
+    count: fail,
+    check: fail,
+    get: fail,
+    add: fail,
+    addMany: fail,
+    addManyOnce: fail,
+    update: fail,
+    remove: fail,
+    export: fail as Workspace['export'],
+    asBaseModels: fail,
+    revision: fail,
+    schemaVersion: fail,
+    close: () => undefined,
     storage: () => ({ state: 'failing', path, message: error.message }),
     predictions: new Proxy({} as PredictionStore, { get: () => fail }),
   };
@@ -139,12 +161,19 @@ export function openWorkspace(dir: string = defaultDataDir()): Workspace {
   const check = (): WorkspaceCheck => {
     const m = models.scan();
     const p = predictions.scan();
-    return { path: tracker.state.path, integrity: integrity(db), models: { readable: m.models.length, bad: m.bad }, predictions: { readable: p.entries.length, bad: p.bad } };
+    return {
+      path: tracker.state.path,
+      integrity: integrity(db),
+      models: { readable: m.models.length, bad: m.bad },
+      predictions: { readable: p.entries.length, bad: p.bad },
+    };
   };
   const guardedPredictions = new Proxy(predictions, {
     get: (target, key) => {
       const v = Reflect.get(target, key) as unknown;
-      return typeof v === 'function' ? (...args: unknown[]) => g(() => (v as (...a: unknown[]) => unknown).apply(target, args)) : v;
+      return typeof v === 'function'
+        ? (...args: unknown[]) => g(() => (v as (...a: unknown[]) => unknown).apply(target, args))
+        : v;
     },
   });
   return {
@@ -163,7 +192,8 @@ export function openWorkspace(dir: string = defaultDataDir()): Workspace {
     export: ((format?: 'json' | 'csv') => g(() => exp(format as 'json'))) as Workspace['export'],
     asBaseModels: () => g(() => workspaceModelsAsBaseModels(models.list())),
     predictions: guardedPredictions,
-    revision: () => g(() => `${localRev}:${(dataVersion.get() as { data_version: number }).data_version}`),
+    revision: () =>
+      g(() => `${localRev}:${(dataVersion.get() as { data_version: number }).data_version}`),
     schemaVersion: () => g(() => schemaVersion(db)),
     close: () => db.close(),
   };

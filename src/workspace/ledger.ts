@@ -8,7 +8,13 @@ import { randomUUID } from 'node:crypto';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { CapeError } from '../core/errors.ts';
-import { CriterionSchema, PredictionSchema, type Criterion, type CriterionOp, type Prediction } from '../data/schema.ts';
+import {
+  CriterionSchema,
+  PredictionSchema,
+  type Criterion,
+  type CriterionOp,
+  type Prediction,
+} from '../data/schema.ts';
 import { immediate, type Db } from './db.ts';
 import { RowReader, textCol, type BadRow } from './rows.ts';
 import { PredictionInputSchema } from './schemas.ts';
@@ -21,18 +27,35 @@ export interface LedgerEntry extends Prediction {
 const isPrediction = (v: unknown): v is Prediction => Value.Check(PredictionSchema, v);
 
 /** One ledger row read defensively (see rows.ts): the entry and what could not be read. */
-function readRow(row: Record<string, unknown>): { entry: LedgerEntry; problems: string[]; id: string | null } {
+function readRow(row: Record<string, unknown>): {
+  entry: LedgerEntry;
+  problems: string[];
+  id: string | null;
+} {
   const r = new RowReader(row);
   const id = r.text('id');
-  const body = r.json<Prediction | null>('body', null, (v): v is Prediction | null => isPrediction(v));
+  const body = r.json<Prediction | null>('body', null, (v): v is Prediction | null =>
+    isPrediction(v),
+  );
   const origin = r.required('origin') === 'seed' ? 'seed' : 'user';
-  const entry = { ...(body ?? ({} as Prediction)), origin, createdAt: r.required('created_at') } as LedgerEntry;
+  const entry = {
+    ...(body ?? ({} as Prediction)),
+    origin,
+    createdAt: r.required('created_at'),
+  } as LedgerEntry;
   return { entry, problems: r.problems, id };
 }
 
 const SELECT = `SELECT ${[textCol('id'), textCol('body'), textCol('origin'), textCol('created_at')].join(', ')} FROM predictions`;
 
-const NEGATE: Record<CriterionOp, CriterionOp> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<', 'abs<': 'abs>=', 'abs>=': 'abs<' };
+const NEGATE: Record<CriterionOp, CriterionOp> = {
+  '<': '>=',
+  '<=': '>',
+  '>': '<=',
+  '>=': '<',
+  'abs<': 'abs>=',
+  'abs>=': 'abs<',
+};
 
 /** The logical negation of a criterion (for a single-criterion prediction's fail side). */
 export function negateCriterion(c: Criterion): Criterion {
@@ -53,8 +76,14 @@ function schemaError(schema: TSchema, value: unknown, prefix: string): CapeError
   const field = path || 'body';
   const found = JSON.stringify(e.value);
   const consts = (e.schema as { anyOf?: { const?: unknown }[] }).anyOf?.map((s) => s.const);
-  const expected = consts?.every((c) => c !== undefined) ? `expected one of ${consts.map((c) => JSON.stringify(c)).join(', ')}` : e.message;
-  return new CapeError('E_INPUT', `invalid ${field}: ${found === undefined ? 'missing' : found.slice(0, 80)} (${expected})`, field);
+  const expected = consts?.every((c) => c !== undefined)
+    ? `expected one of ${consts.map((c) => JSON.stringify(c)).join(', ')}`
+    : e.message;
+  return new CapeError(
+    'E_INPUT',
+    `invalid ${field}: ${found === undefined ? 'missing' : found.slice(0, 80)} (${expected})`,
+    field,
+  );
 }
 
 /** Validates one criterion; for a union error, reports against the member its `kind` names. */
@@ -64,18 +93,30 @@ function checkCriterion(c: unknown, field: string): Criterion {
   const member = CriterionSchema.anyOf.find((s) => s.properties.kind.const === kind);
   if (!member) {
     const kinds = CriterionSchema.anyOf.map((s) => s.properties.kind.const).join(', ');
-    throw new CapeError('E_INPUT', `invalid ${field}.kind: ${JSON.stringify(kind) ?? 'missing'} (expected one of ${kinds})`, `${field}.kind`);
+    throw new CapeError(
+      'E_INPUT',
+      `invalid ${field}.kind: ${JSON.stringify(kind) ?? 'missing'} (expected one of ${kinds})`,
+      `${field}.kind`,
+    );
   }
   throw schemaError(member, c, `/${field}`);
 }
 
 /** Validates a prediction as a user gives it and completes it to the stored shape. */
-export function checkPredictionInput(input: unknown, makeId: () => string = () => `p-${randomUUID().slice(0, 8)}`): Prediction {
+export function checkPredictionInput(
+  input: unknown,
+  makeId: () => string = () => `p-${randomUUID().slice(0, 8)}`,
+): Prediction {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new CapeError('E_INPUT', `invalid body: ${JSON.stringify(input)?.slice(0, 60)} (expected a prediction object)`, 'body');
+    throw new CapeError(
+      'E_INPUT',
+      `invalid body: ${JSON.stringify(input)?.slice(0, 60)} (expected a prediction object)`,
+      'body',
+    );
   }
   const raw = input as Record<string, unknown>;
-  for (const k of ['criterion', 'pass', 'fail'] as const) if (raw[k] !== undefined) checkCriterion(raw[k], k);
+  for (const k of ['criterion', 'pass', 'fail'] as const)
+    if (raw[k] !== undefined) checkCriterion(raw[k], k);
   const crit = Type.Omit(PredictionInputSchema, ['criterion', 'pass', 'fail']);
   const { criterion: _c, pass: _p, fail: _f, ...rest } = raw;
   if (!Value.Check(crit, rest)) throw schemaError(crit, rest, '');
@@ -83,18 +124,32 @@ export function checkPredictionInput(input: unknown, makeId: () => string = () =
   if (p.deadline !== null) {
     const d = new Date(`${p.deadline}T00:00:00Z`);
     if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== p.deadline) {
-      throw new CapeError('E_INPUT', `invalid deadline: ${JSON.stringify(p.deadline)} (expected a real calendar date YYYY-MM-DD, or null)`, 'deadline');
+      throw new CapeError(
+        'E_INPUT',
+        `invalid deadline: ${JSON.stringify(p.deadline)} (expected a real calendar date YYYY-MM-DD, or null)`,
+        'deadline',
+      );
     }
   }
   const pass = p.pass ?? p.criterion;
-  if (!pass) throw new CapeError('E_INPUT', 'invalid criterion: missing (expected `criterion`, or `pass` and optionally `fail`)', 'criterion');
-  if (p.criterion && p.pass) throw new CapeError('E_INPUT', 'invalid criterion: both `criterion` and `pass` given (expected one of them)', 'criterion');
+  if (!pass)
+    throw new CapeError(
+      'E_INPUT',
+      'invalid criterion: missing (expected `criterion`, or `pass` and optionally `fail`)',
+      'criterion',
+    );
+  if (p.criterion && p.pass)
+    throw new CapeError(
+      'E_INPUT',
+      'invalid criterion: both `criterion` and `pass` given (expected one of them)',
+      'criterion',
+    );
   const out: Prediction = {
     id: p.id ?? makeId(),
     title: p.title ?? (p.statement.length > 80 ? `${p.statement.slice(0, 77)}...` : p.statement),
     statement: p.statement,
     deadline: p.deadline,
-    deadlineText: p.deadlineText ?? (p.deadline ?? 'no date'),
+    deadlineText: p.deadlineText ?? p.deadline ?? 'no date',
     passText: p.passText,
     failText: p.failText,
     pass,
@@ -115,7 +170,9 @@ export class PredictionStore {
   /** Every row: readable entries, and the rows that cannot be read (reported, never thrown). */
   scan(): { entries: LedgerEntry[]; bad: BadRow[] } {
     const out: { entries: LedgerEntry[]; bad: BadRow[] } = { entries: [], bad: [] };
-    for (const row of this.db.prepare(`${SELECT} ORDER BY deadline IS NULL, deadline, id`).all() as Record<string, unknown>[]) {
+    for (const row of this.db
+      .prepare(`${SELECT} ORDER BY deadline IS NULL, deadline, id`)
+      .all() as Record<string, unknown>[]) {
       const { entry, problems, id } = readRow(row);
       if (problems.length === 0) out.entries.push(entry);
       else out.bad.push({ table: 'predictions', id, problems });
@@ -129,7 +186,9 @@ export class PredictionStore {
   }
 
   get(id: string): LedgerEntry | undefined {
-    const r = this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+    const r = this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as
+      | Record<string, unknown>
+      | undefined;
     if (!r) return undefined;
     const { entry, problems } = readRow(r);
     return problems.length === 0 ? entry : undefined;
@@ -143,13 +202,20 @@ export class PredictionStore {
       this.insert(p, 'user');
       return true;
     });
-    if (!ok) throw new CapeError('E_INPUT', `prediction id ${JSON.stringify(p.id)} is already in the ledger (expected a new id, or leave id out)`, 'id');
+    if (!ok)
+      throw new CapeError(
+        'E_INPUT',
+        `prediction id ${JSON.stringify(p.id)} is already in the ledger (expected a new id, or leave id out)`,
+        'id',
+      );
     this.onChange();
     return this.get(p.id)!;
   }
 
   remove(id: string): boolean {
-    const res = immediate(this.db, () => this.db.prepare('DELETE FROM predictions WHERE id = ?').run(id));
+    const res = immediate(this.db, () =>
+      this.db.prepare('DELETE FROM predictions WHERE id = ?').run(id),
+    );
     if (res.changes > 0) this.onChange();
     return res.changes > 0;
   }
@@ -176,7 +242,9 @@ export class PredictionStore {
 
   private insert(p: Prediction, origin: 'seed' | 'user'): void {
     this.db
-      .prepare('INSERT INTO predictions (id, body, deadline, origin, created_at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO predictions (id, body, deadline, origin, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(p.id, JSON.stringify(p), p.deadline, origin, new Date().toISOString());
   }
 }

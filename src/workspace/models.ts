@@ -7,7 +7,7 @@ import { CapeError } from '../core/errors.ts';
 import { immediate, type Db } from './db.ts';
 import { numberCol, RowReader, textCol, type BadRow } from './rows.ts';
 import { inputPrefix } from './plan.ts';
-import { normalizeModelInput, type ModelInput, type NormalizedModel } from './normalize.ts';
+import { normalizeModelInput, type ModelInput } from './normalize.ts';
 
 export interface WorkspaceModel {
   id: number;
@@ -26,11 +26,18 @@ export interface WorkspaceModel {
 }
 
 const isScores = (v: unknown): v is WorkspaceModel['scores'] =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'number');
-const isNotes = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  v !== null &&
+  typeof v === 'object' &&
+  !Array.isArray(v) &&
+  Object.values(v).every((x) => typeof x === 'number');
+const isNotes = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** One row read defensively: the model, and what could not be read (empty when clean). */
-export function readModelRow(row: Record<string, unknown>): { model: WorkspaceModel; problems: string[] } {
+export function readModelRow(row: Record<string, unknown>): {
+  model: WorkspaceModel;
+  problems: string[];
+} {
   const r = new RowReader(row);
   const model: WorkspaceModel = {
     id: r.number('id'),
@@ -46,7 +53,17 @@ export function readModelRow(row: Record<string, unknown>): { model: WorkspaceMo
   return { model, problems: r.problems };
 }
 
-const COLS = ['id', textCol('name'), textCol('family'), numberCol('params'), textCol('scores'), textCol('origin'), textCol('notes'), textCol('created_at'), textCol('updated_at')].join(', ');
+const COLS = [
+  'id',
+  textCol('name'),
+  textCol('family'),
+  numberCol('params'),
+  textCol('scores'),
+  textCol('origin'),
+  textCol('notes'),
+  textCol('created_at'),
+  textCol('updated_at'),
+].join(', ');
 
 /** Every row: the readable models and the rows with problems (reported, never thrown). */
 export interface ModelScan {
@@ -63,10 +80,19 @@ export class ModelStore {
   /** Reads every row; a row with unreadable values goes to `bad` (with its lossy reading). */
   scan(): ModelScan {
     const out: ModelScan = { models: [], bad: [] };
-    for (const row of this.db.prepare(`SELECT ${COLS} FROM models ORDER BY id`).all() as Record<string, unknown>[]) {
+    for (const row of this.db.prepare(`SELECT ${COLS} FROM models ORDER BY id`).all() as Record<
+      string,
+      unknown
+    >[]) {
       const { model, problems } = readModelRow(row);
       if (problems.length === 0) out.models.push(model);
-      else out.bad.push({ table: 'models', id: Number.isFinite(model.id) ? model.id : null, problems, model });
+      else
+        out.bad.push({
+          table: 'models',
+          id: Number.isFinite(model.id) ? model.id : null,
+          problems,
+          model,
+        });
     }
     return out;
   }
@@ -78,8 +104,13 @@ export class ModelStore {
 
   /** One page of readable models with id > `after` (keyset pagination), at most `limit`. */
   page(after: number, limit: number): WorkspaceModel[] {
-    const rows = this.db.prepare(`SELECT ${COLS} FROM models WHERE id > ? ORDER BY id LIMIT ?`).all(after, limit) as Record<string, unknown>[];
-    return rows.map(readModelRow).filter((r) => r.problems.length === 0).map((r) => r.model);
+    const rows = this.db
+      .prepare(`SELECT ${COLS} FROM models WHERE id > ? ORDER BY id LIMIT ?`)
+      .all(after, limit) as Record<string, unknown>[];
+    return rows
+      .map(readModelRow)
+      .filter((r) => r.problems.length === 0)
+      .map((r) => r.model);
   }
 
   /** Number of rows (readable or not). */
@@ -88,14 +119,22 @@ export class ModelStore {
   }
 
   get(id: number): WorkspaceModel | undefined {
-    const r = this.db.prepare(`SELECT ${COLS} FROM models WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+    const r = this.db.prepare(`SELECT ${COLS} FROM models WHERE id = ?`).get(id) as
+      | Record<string, unknown>
+      | undefined;
     if (!r) return undefined;
     const { model, problems } = readModelRow(r);
-    if (problems.length > 0) throw new CapeError('E_STORAGE', `workspace model ${id} cannot be read: ${problems.join('; ')} (run 'cape workspace check')`, 'id');
+    if (problems.length > 0)
+      throw new CapeError(
+        'E_STORAGE',
+        `workspace model ${id} cannot be read: ${problems.join('; ')} (run 'cape workspace check')`,
+        'id',
+      );
     return model;
   }
 
-  /** Validates and inserts one model; returns it with its id. Throws CapeError E_INPUT on bad input. */
+  /** Validates and inserts one model; returns it with its id. Throws CapeError E_INPUT on bad
+   * input. */
   add(input: ModelInput, origin = 'api'): WorkspaceModel {
     return this.addMany([input], origin)[0]!;
   }
@@ -108,7 +147,20 @@ export class ModelStore {
       'INSERT INTO models (name, family, params, scores, origin, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const ids = immediate(this.db, () =>
-      checked.map((m) => Number(ins.run(m.name, m.family, m.params, JSON.stringify(m.scores), m.origin ?? origin, JSON.stringify(m.notes), now, now).lastInsertRowid)),
+      checked.map((m) =>
+        Number(
+          ins.run(
+            m.name,
+            m.family,
+            m.params,
+            JSON.stringify(m.scores),
+            m.origin ?? origin,
+            JSON.stringify(m.notes),
+            now,
+            now,
+          ).lastInsertRowid,
+        ),
+      ),
     );
     this.onChange();
     return ids.map((id) => this.get(id)!);
@@ -118,17 +170,50 @@ export class ModelStore {
    * `addMany` at most once per `key`: when a commit with this key saved models that all still
    * exist, returns them with `duplicate: true` and saves nothing; otherwise saves and records.
    */
-  addManyOnce(inputs: readonly ModelInput[], origin: string, key: string): { models: WorkspaceModel[]; duplicate: boolean } {
-    const checked = inputs.map((m, i) => normalizeModelInput(m, inputs.length > 1 ? `models[${i}].` : ''));
+  addManyOnce(
+    inputs: readonly ModelInput[],
+    origin: string,
+    key: string,
+  ): { models: WorkspaceModel[]; duplicate: boolean } {
+    const checked = inputs.map((m, i) =>
+      normalizeModelInput(m, inputs.length > 1 ? `models[${i}].` : ''),
+    );
     const now = new Date().toISOString();
-    const ins = this.db.prepare('INSERT INTO models (name, family, params, scores, origin, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const ins = this.db.prepare(
+      'INSERT INTO models (name, family, params, scores, origin, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const out = immediate(this.db, () => {
-      const prev = this.db.prepare('SELECT CAST(model_ids AS BLOB) AS model_ids FROM commits WHERE key = ?').get(key) as Record<string, unknown> | undefined;
-      const ids = prev ? new RowReader(prev).json('model_ids', [] as number[], (v): v is number[] => Array.isArray(v) && v.every(Number.isInteger)) : [];
-      const alive = ids.length > 0 && ids.every((id) => this.db.prepare('SELECT 1 FROM models WHERE id = ?').get(id));
+      const prev = this.db
+        .prepare('SELECT CAST(model_ids AS BLOB) AS model_ids FROM commits WHERE key = ?')
+        .get(key) as Record<string, unknown> | undefined;
+      const ids = prev
+        ? new RowReader(prev).json(
+            'model_ids',
+            [] as number[],
+            (v): v is number[] => Array.isArray(v) && v.every(Number.isInteger),
+          )
+        : [];
+      const alive =
+        ids.length > 0 &&
+        ids.every((id) => this.db.prepare('SELECT 1 FROM models WHERE id = ?').get(id));
       if (alive) return { ids, duplicate: true };
-      const fresh = checked.map((m) => Number(ins.run(m.name, m.family, m.params, JSON.stringify(m.scores), m.origin ?? origin, JSON.stringify(m.notes), now, now).lastInsertRowid));
-      this.db.prepare('INSERT OR REPLACE INTO commits (key, model_ids, created_at) VALUES (?, ?, ?)').run(key, JSON.stringify(fresh), now);
+      const fresh = checked.map((m) =>
+        Number(
+          ins.run(
+            m.name,
+            m.family,
+            m.params,
+            JSON.stringify(m.scores),
+            m.origin ?? origin,
+            JSON.stringify(m.notes),
+            now,
+            now,
+          ).lastInsertRowid,
+        ),
+      );
+      this.db
+        .prepare('INSERT OR REPLACE INTO commits (key, model_ids, created_at) VALUES (?, ?, ?)')
+        .run(key, JSON.stringify(fresh), now);
       return { ids: fresh, duplicate: false };
     });
     if (!out.duplicate) this.onChange();
@@ -141,8 +226,18 @@ export class ModelStore {
     const now = new Date().toISOString();
     const res = immediate(this.db, () =>
       this.db
-        .prepare('UPDATE models SET name = ?, family = ?, params = ?, scores = ?, notes = ?, updated_at = ? WHERE id = ?')
-        .run(m.name, m.family, m.params, JSON.stringify(m.scores), JSON.stringify(m.notes), now, id),
+        .prepare(
+          'UPDATE models SET name = ?, family = ?, params = ?, scores = ?, notes = ?, updated_at = ? WHERE id = ?',
+        )
+        .run(
+          m.name,
+          m.family,
+          m.params,
+          JSON.stringify(m.scores),
+          JSON.stringify(m.notes),
+          now,
+          id,
+        ),
     );
     if (res.changes === 0) return undefined;
     this.onChange();
@@ -151,7 +246,9 @@ export class ModelStore {
 
   /** Deletes a model; true when it existed. */
   remove(id: number): boolean {
-    const res = immediate(this.db, () => this.db.prepare('DELETE FROM models WHERE id = ?').run(id));
+    const res = immediate(this.db, () =>
+      this.db.prepare('DELETE FROM models WHERE id = ?').run(id),
+    );
     if (res.changes > 0) this.onChange();
     return res.changes > 0;
   }

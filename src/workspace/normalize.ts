@@ -35,11 +35,16 @@ export function normalizeModelInput(input: ModelInput, prefix: string): Normaliz
   let notes: string[] = [];
   if (input.notes !== undefined) {
     if (!Array.isArray(input.notes) || !input.notes.every((n) => typeof n === 'string')) {
-      throw new CapeError('E_INPUT', `invalid ${prefix}notes: ${show(input.notes)} (expected an array of strings)`, `${prefix}notes`);
+      throw new CapeError(
+        'E_INPUT',
+        `invalid ${prefix}notes: ${show(input.notes)} (expected an array of strings)`,
+        `${prefix}notes`,
+      );
     }
     notes = input.notes.slice(0, 200) as string[];
     notes.forEach((n, i) => checkOneLine(n, `${prefix}notes[${i}]`));
   }
-  const origin = typeof input.origin === 'string' && input.origin ? input.origin.slice(0, 200) : undefined;
+  const origin =
+    typeof input.origin === 'string' && input.origin ? input.origin.slice(0, 200) : undefined;
   return { name: m.name, family: m.family, params: m.params, scores: m.scores, notes, origin };
 }

@@ -25,7 +25,10 @@ export interface AddPlan {
 export const inputPrefix = (i: number, n: number): string => (n > 1 ? `models[${i}].` : '');
 
 /** Checks every input as a save would; returns the checked models and every problem. */
-export function checkInputs(inputs: readonly ModelInput[]): { checked: NormalizedModel[]; problems: InputProblem[] } {
+export function checkInputs(inputs: readonly ModelInput[]): {
+  checked: NormalizedModel[];
+  problems: InputProblem[];
+} {
   const checked: NormalizedModel[] = [];
   const problems: InputProblem[] = [];
   inputs.forEach((input, index) => {
@@ -34,20 +37,32 @@ export function checkInputs(inputs: readonly ModelInput[]): { checked: Normalize
     } catch (e) {
       if (!(e instanceof CapeError)) throw e;
       const name = typeof input.name === 'string' ? input.name : String(input.name);
-      problems.push({ index, name, code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) });
+      problems.push({
+        index,
+        name,
+        code: e.code,
+        message: e.message,
+        ...(e.field ? { field: e.field } : {}),
+      });
     }
   });
   return { checked, problems };
 }
 
 /** The inputs a file add saves: the file's models with the user's params/family applied. */
-export function planFileAdd(models: readonly IngestedModel[], opts: { params?: string | null; family?: string | null } = {}): AddPlan {
+export function planFileAdd(
+  models: readonly IngestedModel[],
+  opts: { params?: string | null; family?: string | null } = {},
+): AddPlan {
   const inputs = models.map((m) => ({
     name: m.name,
     family: opts.family ?? m.family,
     params: opts.params ?? m.params,
     scores: m.scores,
-    notes: [opts.params != null ? 'params given by the user' : `params from ${m.paramsSource}`, ...m.notes],
+    notes: [
+      opts.params != null ? 'params given by the user' : `params from ${m.paramsSource}`,
+      ...m.notes,
+    ],
   }));
   return { inputs, problems: checkInputs(inputs).problems };
 }

@@ -28,7 +28,8 @@ export class RowReader {
     const v = this.row[col];
     if (v === null || v === undefined) return null;
     if (typeof v === 'string') return v;
-    const bytes = v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? (v as ArrayBuffer) : undefined;
+    const bytes =
+      v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? (v as ArrayBuffer) : undefined;
     if (!bytes) {
       this.problems.push(`${col} is not text`);
       return String(v);
@@ -53,7 +54,9 @@ export class RowReader {
     const v = this.row[col];
     if (typeof v === 'number' && Number.isFinite(v)) return v;
     if (typeof v === 'bigint') return Number(v);
-    this.problems.push(`${col} is not a number (stored as ${String(this.row[`${col}__type`] ?? typeof v)})`);
+    this.problems.push(
+      `${col} is not a number (stored as ${String(this.row[`${col}__type`] ?? typeof v)})`,
+    );
     return Number.NaN;
   }
 

@@ -8,14 +8,21 @@ import { BENCHMARK_IDS, CriterionSchema, PredictionSchema } from '../data/schema
 const Percent = Type.Number({ minimum: 0, maximum: 100, description: 'percent in [0, 100]' });
 
 /** Scores as the user gives them: benchmark ids or CLI aliases as keys. */
-export const ScoresInputSchema = Type.Record(Type.String({ minLength: 1 }), Type.Union([Percent, Type.String()]), {
-  description: `benchmark -> percent; keys are benchmark ids (${BENCHMARK_IDS.join(', ')}) or CLI aliases (truthfulqa, arc, swe, gpqa)`,
-  examples: [{ hellaswag: 64, truthfulqa: 33 }],
-});
+export const ScoresInputSchema = Type.Record(
+  Type.String({ minLength: 1 }),
+  Type.Union([Percent, Type.String()]),
+  {
+    description: `benchmark -> percent; keys are benchmark ids (${BENCHMARK_IDS.join(', ')}) or CLI aliases (truthfulqa, arc, swe, gpqa)`,
+    examples: [{ hellaswag: 64, truthfulqa: 33 }],
+  },
+);
 
-export const ParamsInputSchema = Type.Union([Type.Number({ exclusiveMinimum: 0 }), Type.String({ minLength: 1, maxLength: 40 })], {
-  description: 'raw parameter count (6.9e9) or a size string ("6.9B", "410M")',
-});
+export const ParamsInputSchema = Type.Union(
+  [Type.Number({ exclusiveMinimum: 0 }), Type.String({ minLength: 1, maxLength: 40 })],
+  {
+    description: 'raw parameter count (6.9e9) or a size string ("6.9B", "410M")',
+  },
+);
 
 export const ModelInputSchema = Type.Object(
   {
@@ -28,7 +35,14 @@ export const ModelInputSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const BenchmarkScoresSchema = Type.Partial(Type.Object(Object.fromEntries(BENCHMARK_IDS.map((b) => [b, Percent])) as Record<(typeof BENCHMARK_IDS)[number], typeof Percent>));
+export const BenchmarkScoresSchema = Type.Partial(
+  Type.Object(
+    Object.fromEntries(BENCHMARK_IDS.map((b) => [b, Percent])) as Record<
+      (typeof BENCHMARK_IDS)[number],
+      typeof Percent
+    >,
+  ),
+);
 
 export const WorkspaceModelSchema = Type.Object({
   id: Type.Integer(),
@@ -52,7 +66,10 @@ export const PredictionInputSchema = Type.Object(
     id: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' })),
     title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     statement: Type.String({ minLength: 1, maxLength: 2000 }),
-    deadline: Type.Union([Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'ISO date YYYY-MM-DD' }), Type.Null()]),
+    deadline: Type.Union([
+      Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'ISO date YYYY-MM-DD' }),
+      Type.Null(),
+    ]),
     deadlineText: Type.Optional(Type.String({ maxLength: 500 })),
     passText: Type.String({ maxLength: 1000 }),
     failText: Type.String({ maxLength: 1000 }),
@@ -66,7 +83,12 @@ export const PredictionInputSchema = Type.Object(
 );
 export type PredictionInput = Static<typeof PredictionInputSchema>;
 
-export const PredictionStatusSchema = Type.Union([Type.Literal('open'), Type.Literal('passed'), Type.Literal('failed'), Type.Literal('expired')]);
+export const PredictionStatusSchema = Type.Union([
+  Type.Literal('open'),
+  Type.Literal('passed'),
+  Type.Literal('failed'),
+  Type.Literal('expired'),
+]);
 
 const CheckSchema = Type.Object({
   holds: Type.Union([Type.Boolean(), Type.Null()]),
@@ -77,10 +99,18 @@ const CheckSchema = Type.Object({
 
 export const LedgerEntrySchema = Type.Composite([
   PredictionSchema,
-  Type.Object({ origin: Type.Union([Type.Literal('seed'), Type.Literal('user')]), createdAt: Type.String() }),
+  Type.Object({
+    origin: Type.Union([Type.Literal('seed'), Type.Literal('user')]),
+    createdAt: Type.String(),
+  }),
 ]);
 
 export const EvaluatedLedgerEntrySchema = Type.Composite([
   LedgerEntrySchema,
-  Type.Object({ status: PredictionStatusSchema, passCheck: CheckSchema, failCheck: CheckSchema, evaluatedOn: Type.String() }),
+  Type.Object({
+    status: PredictionStatusSchema,
+    passCheck: CheckSchema,
+    failCheck: CheckSchema,
+    evaluatedOn: Type.String(),
+  }),
 ]);

@@ -3,7 +3,15 @@
  * defensively and reported; storage failures (not a database, corrupt page, read-only, disk full)
  * become one E_STORAGE line naming the path and the cause, with the driver error kept as cause.
  */
-import { mkdtempSync, openSync, rmSync, writeFileSync, writeSync, closeSync, statSync } from 'node:fs';
+import {
+  mkdtempSync,
+  openSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+  closeSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'libsql';
@@ -44,7 +52,9 @@ function withBadRow(): string {
   ws.add(model('bad'));
   ws.close();
   const db = new Database(join(dir, 'workspace.db'));
-  db.exec("UPDATE models SET name = CAST(X'41FF42' AS TEXT) WHERE id = 2; UPDATE models SET notes = '{not json' WHERE id = 2");
+  db.exec(
+    "UPDATE models SET name = CAST(X'41FF42' AS TEXT) WHERE id = 2; UPDATE models SET notes = '{not json' WHERE id = 2",
+  );
   db.close();
   return dir;
 }
@@ -58,7 +68,10 @@ describe('defensive reads', () => {
     expect(c.models.readable).toBe(1);
     expect(c.models.bad).toHaveLength(1);
     expect(c.models.bad[0]).toMatchObject({ table: 'models', id: 2, model: { name: 'A\uFFFDB' } });
-    expect(c.models.bad[0]!.problems).toEqual(['name is not valid UTF-8', 'notes is not valid JSON of the expected shape']);
+    expect(c.models.bad[0]!.problems).toEqual([
+      'name is not valid UTF-8',
+      'notes is not valid JSON of the expected shape',
+    ]);
     expect(catchError(() => ws.get(2)).code).toBe('E_STORAGE');
     ws.close();
   });
@@ -85,7 +98,9 @@ describe('storage failures name the path and the cause', () => {
     writeFileSync(join(dir, 'workspace.db'), Buffer.alloc(8192, 7));
     const e = catchError(() => openWorkspace(dir));
     expect(e.code).toBe('E_STORAGE');
-    expect(e.message).toBe(`workspace ${join(dir, 'workspace.db')}: not a database (corrupt header) (restore it from a backup, or move it aside to start an empty workspace)`);
+    expect(e.message).toBe(
+      `workspace ${join(dir, 'workspace.db')}: not a database (corrupt header) (restore it from a backup, or move it aside to start an empty workspace)`,
+    );
     expect(e.cause).toBeDefined();
     const io = bufferIo();
     expect(await main(['workspace', 'list', '--data-dir', dir], io)).toBe(1);
@@ -103,7 +118,8 @@ describe('storage failures name the path and the cause', () => {
     db.close();
     const size = statSync(path).size;
     const fd = openSync(path, 'r+');
-    for (let page = 3; page * 4096 < size; page += 2) writeSync(fd, Buffer.alloc(64, 0xff), 0, 64, page * 4096 + 8);
+    for (let page = 3; page * 4096 < size; page += 2)
+      writeSync(fd, Buffer.alloc(64, 0xff), 0, 64, page * 4096 + 8);
     closeSync(fd);
     const e = catchError(() => {
       const w = openWorkspace(dir);

@@ -33,7 +33,12 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-const pythiaLike = { name: 'my-6.9b', family: 'mine', params: '6.9B', scores: { hellaswag: 64, truthfulqa: 33 } };
+const pythiaLike = {
+  name: 'my-6.9b',
+  family: 'mine',
+  params: '6.9B',
+  scores: { hellaswag: 64, truthfulqa: 33 },
+};
 
 function errorOf(fn: () => unknown): CapeError {
   try {
@@ -49,14 +54,18 @@ describe('workspace database', () => {
   it('openDb applies every migration in order and records each in schema_migrations', () => {
     const db = openDb(tmp());
     expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
-    const rows = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number }[];
+    const rows = db
+      .prepare('SELECT version, name FROM schema_migrations ORDER BY version')
+      .all() as { version: number }[];
     expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
     db.close();
   });
 
   it('openDb sets WAL journal and synchronous=FULL so acknowledged commits survive a crash', () => {
     const db = openDb(tmp());
-    expect((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal');
+    expect((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe(
+      'wal',
+    );
     expect((db.prepare('PRAGMA synchronous').get() as { synchronous: number }).synchronous).toBe(2);
     db.close();
   });
@@ -65,14 +74,20 @@ describe('workspace database', () => {
     const dir = tmp();
     const db = openDb(dir);
     expect(migrate(db)).toBe(MIGRATIONS.at(-1)!.version);
-    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, ?, ?)').run('future', 'now');
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, ?, ?)').run(
+      'future',
+      'now',
+    );
     expect(() => migrate(db)).toThrow(/newer than this program/);
     db.close();
   });
 
   it('a failing migration rolls back entirely and leaves the version unchanged', () => {
     const db = new Database(join(tmp(), 'x.db'));
-    const bad = [...MIGRATIONS, { version: 99, name: 'broken', sql: 'CREATE TABLE half (a INT); THIS IS NOT SQL;' }];
+    const bad = [
+      ...MIGRATIONS,
+      { version: 99, name: 'broken', sql: 'CREATE TABLE half (a INT); THIS IS NOT SQL;' },
+    ];
     expect(() => migrate(db, bad)).toThrow();
     expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
@@ -83,7 +98,14 @@ describe('workspace database', () => {
 describe('workspace models', () => {
   it('add() stores benchmark ids for CLI aliases and a raw count for "6.9B"', () => {
     const m = ws().add(pythiaLike);
-    expect(m).toMatchObject({ id: 1, name: 'my-6.9b', family: 'mine', params: 6.9e9, scores: { hellaswag: 64, truthfulqa_mc2: 33 }, origin: 'api' });
+    expect(m).toMatchObject({
+      id: 1,
+      name: 'my-6.9b',
+      family: 'mine',
+      params: 6.9e9,
+      scores: { hellaswag: 64, truthfulqa_mc2: 33 },
+      origin: 'api',
+    });
     expect(m.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
@@ -117,7 +139,11 @@ describe('workspace models', () => {
     [{ ...pythiaLike, params: 'lots' }, 'params', /lots/],
     [{ ...pythiaLike, scores: { hellaswag: 164 } }, 'scores.hellaswag', /164/],
     [{ ...pythiaLike, scores: { helaswag: 64 } }, 'scores.helaswag', /did you mean hellaswag/],
-    [{ ...pythiaLike, scores: { hellaswag: 0.64, truthfulqa: 0.33 } }, 'scores.hellaswag', /fraction/],
+    [
+      { ...pythiaLike, scores: { hellaswag: 0.64, truthfulqa: 0.33 } },
+      'scores.hellaswag',
+      /fraction/,
+    ],
     [{ ...pythiaLike, scores: {} }, 'scores', /empty/],
     [{ ...pythiaLike, scores: { truthfulqa: 30, tqa: 31 } }, 'scores.tqa', /twice/],
   ])('add() rejects invalid input %# with E_INPUT naming the field', (input, field, message) => {
@@ -167,7 +193,13 @@ describe('workspace models', () => {
     const w = ws();
     w.add({ ...pythiaLike, family: null });
     const [b] = w.asBaseModels();
-    expect(b).toMatchObject({ id: 'ws-1-my-6.9b', family: 'ws-1', lab: 'workspace', params: 6.9e9, kind: 'base' });
+    expect(b).toMatchObject({
+      id: 'ws-1-my-6.9b',
+      family: 'ws-1',
+      lab: 'workspace',
+      params: 6.9e9,
+      kind: 'base',
+    });
     expect(b!.scores.map((s) => [s.benchmark, s.value, s.provenance])).toEqual([
       ['hellaswag', 64, 'reported'],
       ['truthfulqa_mc2', 33, 'reported'],
@@ -202,14 +234,29 @@ describe('predictions ledger', () => {
     const p = checkPredictionInput(userPrediction, () => 'p-1');
     expect(p.pass).toEqual(userPrediction.criterion);
     expect(p.fail).toEqual({ ...userPrediction.criterion, op: '>=' });
-    expect(p).toMatchObject({ id: 'p-1', source: 'user', group: 'open', title: userPrediction.statement });
-    expect(negateCriterion({ kind: 'family_gamma', family: 'x', quantifier: 'all', op: '<', value: 0 })).toEqual({ kind: 'family_gamma', family: 'x', quantifier: 'any', op: '>=', value: 0 });
+    expect(p).toMatchObject({
+      id: 'p-1',
+      source: 'user',
+      group: 'open',
+      title: userPrediction.statement,
+    });
+    expect(
+      negateCriterion({ kind: 'family_gamma', family: 'x', quantifier: 'all', op: '<', value: 0 }),
+    ).toEqual({ kind: 'family_gamma', family: 'x', quantifier: 'any', op: '>=', value: 0 });
   });
 
   it.each([
-    [{ ...userPrediction, criterion: { ...userPrediction.criterion, op: '!' } }, 'criterion.op', /"!".*one of "<"/],
+    [
+      { ...userPrediction, criterion: { ...userPrediction.criterion, op: '!' } },
+      'criterion.op',
+      /"!".*one of "<"/,
+    ],
     [{ ...userPrediction, criterion: { kind: 'astrology' } }, 'criterion.kind', /astrology/],
-    [{ ...userPrediction, criterion: { kind: 'h_of', op: '>', value: 0 } }, 'criterion.model', /missing/],
+    [
+      { ...userPrediction, criterion: { kind: 'h_of', op: '>', value: 0 } },
+      'criterion.model',
+      /missing/,
+    ],
     [{ ...userPrediction, deadline: '2026-02-31' }, 'deadline', /calendar date/],
     [{ ...userPrediction, deadline: 'soon' }, 'deadline', /soon/],
     [{ ...userPrediction, criterion: undefined }, 'criterion', /missing/],

@@ -17,7 +17,8 @@ const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
 afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const c of children.splice(0))
+    if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
@@ -31,14 +32,24 @@ function tempDir(): string {
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
     cwd: root,
-    env: { ...process.env, CAPE_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', CAPE_LOG: '0', CAPE_WEB_ROOT: join(dataDir, 'no-web') },
+    env: {
+      ...process.env,
+      CAPE_DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      CAPE_LOG: '0',
+      CAPE_WEB_ROOT: join(dataDir, 'no-web'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start in 20 s: ${out} ${err}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in 20 s: ${out} ${err}`)),
+      20_000,
+    );
     child.stdout!.on('data', (b: Buffer) => {
       out += b.toString();
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
@@ -55,17 +66,32 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
   });
 }
 
-function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+function exited(
+  child: ChildProcess,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 
-async function post(url: string, body: unknown): Promise<{ status: number; json: { id?: number; name?: string } }> {
-  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function post(
+  url: string,
+  body: unknown,
+): Promise<{ status: number; json: { id?: number; name?: string } }> {
+  const r = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: r.status, json: (await r.json()) as { id?: number; name?: string } };
 }
 
-const modelNamed = (name: string) => ({ name, family: 'durability', params: '1.3B', scores: { hellaswag: 50, truthfulqa: 40 } });
+const modelNamed = (name: string) => ({
+  name,
+  family: 'durability',
+  params: '1.3B',
+  scores: { hellaswag: 50, truthfulqa: 40 },
+});
 
 describe('durability of the workspace', () => {
   it('every write acknowledged before a SIGKILL is there after a restart', async () => {
@@ -91,12 +117,18 @@ describe('durability of the workspace', () => {
     expect((await exited(child)).signal).toBe('SIGKILL');
 
     const again = await startServer(dataDir);
-    const models = ((await (await fetch(`${again.url}/api/workspace/models`)).json()) as { models: { id: number; name: string }[] }).models;
+    const models = (
+      (await (await fetch(`${again.url}/api/workspace/models`)).json()) as {
+        models: { id: number; name: string }[];
+      }
+    ).models;
     const byId = new Map(models.map((m) => [m.id, m.name]));
     for (const a of acked) expect(byId.get(a.id)).toBe(a.name);
     expect(models.length).toBeGreaterThanOrEqual(acked.length);
     // and the restarted server takes new writes
-    expect((await post(`${again.url}/api/workspace/models`, modelNamed('after-restart'))).status).toBe(201);
+    expect(
+      (await post(`${again.url}/api/workspace/models`, modelNamed('after-restart'))).status,
+    ).toBe(201);
     again.child.kill('SIGTERM');
     expect((await exited(again.child)).code).toBe(0);
   }, 60_000);
@@ -105,7 +137,12 @@ describe('durability of the workspace', () => {
     const dataDir = tempDir();
     const { child, url } = await startServer(dataDir);
     const cli = openWorkspace(dataDir);
-    const client = (c: string) => Promise.all(Array.from({ length: 40 }, (_, i) => post(`${url}/api/workspace/models`, modelNamed(`${c}-${i}`))));
+    const client = (c: string) =>
+      Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          post(`${url}/api/workspace/models`, modelNamed(`${c}-${i}`)),
+        ),
+      );
     const cliWrites = (async () => {
       for (let i = 0; i < 20; i++) {
         cli.add(modelNamed(`cli-${i}`), 'cli');
@@ -115,9 +152,12 @@ describe('durability of the workspace', () => {
     const [a, b] = await Promise.all([client('a'), client('b'), cliWrites]);
     cli.close();
     expect([...a!, ...b!].every((r) => r.status === 201)).toBe(true);
-    const names = ((await (await fetch(`${url}/api/workspace/models`)).json()) as { models: { name: string }[] }).models.map((m) => m.name);
+    const names = (
+      (await (await fetch(`${url}/api/workspace/models`)).json()) as { models: { name: string }[] }
+    ).models.map((m) => m.name);
     expect(names).toHaveLength(100);
-    for (const prefix of ['a', 'b']) for (let i = 0; i < 40; i++) expect(names).toContain(`${prefix}-${i}`);
+    for (const prefix of ['a', 'b'])
+      for (let i = 0; i < 40; i++) expect(names).toContain(`${prefix}-${i}`);
     for (let i = 0; i < 20; i++) expect(names).toContain(`cli-${i}`);
     child.kill('SIGTERM');
     expect((await exited(child)).code).toBe(0);

@@ -14,10 +14,16 @@ afterEach(cleanup);
 
 const model = { name: 'm-7b', params: 7e9, scores: { hellaswag: 60, truthfulqa: 35 } };
 
-function expectError(r: { statusCode: number; json(): unknown }, status: number, field?: string): Record<string, string> {
+function expectError(
+  r: { statusCode: number; json(): unknown },
+  status: number,
+  field?: string,
+): Record<string, string> {
   expect(r.statusCode).toBe(status);
   const body = r.json() as Record<string, string>;
-  expect(Object.keys(body).sort()).toEqual(field === undefined ? ['code', 'message'] : ['code', 'field', 'message']);
+  expect(Object.keys(body).sort()).toEqual(
+    field === undefined ? ['code', 'message'] : ['code', 'field', 'message'],
+  );
   if (field !== undefined) expect(body.field).toBe(field);
   expect(body.message).not.toMatch(/[\u0000-\u001f]/);
   return body;
@@ -26,42 +32,86 @@ function expectError(r: { statusCode: number; json(): unknown }, status: number,
 describe('cross-site writes and DNS rebinding', () => {
   it('a text/plain POST from another origin is refused 403 and saves nothing', async () => {
     const app = await makeApp();
-    const r = await app.inject({ method: 'POST', url: '/api/ingest/commit?filename=m.csv', payload: 'name,params,hellaswag\nx,7e9,60\n', headers: { 'content-type': 'text/plain', origin: 'https://evil.example' } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/ingest/commit?filename=m.csv',
+      payload: 'name,params,hellaswag\nx,7e9,60\n',
+      headers: { 'content-type': 'text/plain', origin: 'https://evil.example' },
+    });
     expectError(r, 403, 'origin');
     expect(app.cape.ws.list()).toHaveLength(0);
   });
 
   it('a text/plain POST without the x-cape-request header is refused even with no Origin', async () => {
     const app = await makeApp();
-    const r = await app.inject({ method: 'POST', url: '/api/ingest/commit?filename=m.csv', payload: 'name,params,hellaswag\nx,7e9,60\n', headers: { 'content-type': 'text/plain' } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/ingest/commit?filename=m.csv',
+      payload: 'name,params,hellaswag\nx,7e9,60\n',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(expectError(r, 403, 'x-cape-request').message).toMatch(/x-cape-request/);
   });
 
   it('a JSON POST from the same origin passes; from another origin, or cross-site without Origin, it does not', async () => {
     const app = await makeApp();
-    const ok = await app.inject({ method: 'POST', url: '/api/workspace/models', payload: model, headers: { host: '127.0.0.1:8787', origin: 'http://127.0.0.1:8787' } });
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/workspace/models',
+      payload: model,
+      headers: { host: '127.0.0.1:8787', origin: 'http://127.0.0.1:8787' },
+    });
     expect(ok.statusCode).toBe(201);
-    const other = await app.inject({ method: 'POST', url: '/api/workspace/models', payload: model, headers: { host: '127.0.0.1:8787', origin: 'http://127.0.0.1:9999' } });
+    const other = await app.inject({
+      method: 'POST',
+      url: '/api/workspace/models',
+      payload: model,
+      headers: { host: '127.0.0.1:8787', origin: 'http://127.0.0.1:9999' },
+    });
     expectError(other, 403, 'origin');
-    const site = await app.inject({ method: 'DELETE', url: '/api/workspace/models/1', headers: { 'sec-fetch-site': 'cross-site' } });
+    const site = await app.inject({
+      method: 'DELETE',
+      url: '/api/workspace/models/1',
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
     expectError(site, 403, 'sec-fetch-site');
     expect(app.cape.ws.list()).toHaveLength(1);
   });
 
   it('the configured CORS origin may write, and preflights allow the custom header', async () => {
     const app = await makeApp({ corsOrigin: 'https://lab.example' });
-    const r = await app.inject({ method: 'POST', url: '/api/workspace/models', payload: model, headers: { origin: 'https://lab.example' } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/workspace/models',
+      payload: model,
+      headers: { origin: 'https://lab.example' },
+    });
     expect(r.statusCode).toBe(201);
-    const pre = await app.inject({ method: 'OPTIONS', url: '/api/workspace/models', headers: { origin: 'https://lab.example' } });
+    const pre = await app.inject({
+      method: 'OPTIONS',
+      url: '/api/workspace/models',
+      headers: { origin: 'https://lab.example' },
+    });
     expect(pre.headers['access-control-allow-headers']).toMatch(/x-cape-request/);
-    const denied = await app.inject({ url: '/api/health', headers: { origin: 'https://evil.example' } });
+    const denied = await app.inject({
+      url: '/api/health',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(denied.headers.vary).toMatch(/Origin/);
   });
 
   it('a Host that is not this server (DNS rebinding) is refused on reads too; loopback names pass', async () => {
     const app = await makeApp({ allowedHosts: 'cape.lan' });
-    expectError(await app.inject({ url: '/api/health', headers: { host: 'attacker.example' } }), 403, 'host');
-    expectError(await app.inject({ url: '/api/health', headers: { host: 'localhost.attacker.example:80' } }), 403, 'host');
+    expectError(
+      await app.inject({ url: '/api/health', headers: { host: 'attacker.example' } }),
+      403,
+      'host',
+    );
+    expectError(
+      await app.inject({ url: '/api/health', headers: { host: 'localhost.attacker.example:80' } }),
+      403,
+      'host',
+    );
     for (const host of ['127.0.0.1:1', 'localhost', '[::1]:8787', 'cape.lan:8787', 'LOCALHOST']) {
       expect((await app.inject({ url: '/api/health', headers: { host } })).statusCode).toBe(200);
     }
@@ -92,19 +142,43 @@ describe('strict types: nothing is coerced', () => {
 
   it('a name given as an array is refused, not saved as its first element', async () => {
     const app = await makeApp();
-    expectError(await app.inject({ method: 'POST', url: '/api/workspace/models', payload: { ...model, name: ['x'] } }), 400, 'name');
+    expectError(
+      await app.inject({
+        method: 'POST',
+        url: '/api/workspace/models',
+        payload: { ...model, name: ['x'] },
+      }),
+      400,
+      'name',
+    );
   });
 
   it('fractions are refused on hfield and gate as analyze refuses them', async () => {
     const app = await makeApp();
     const h = expectError(await app.inject('/api/hfield?swe=0.8&gpqa=0.85'), 400, 'gpqa');
     expect(h.message).toMatch(/fraction/);
-    expectError(await app.inject({ method: 'POST', url: '/api/gate', payload: { previous: 'GPT-5.1', swe: 0.78, gpqa: 0.85 } }), 400, 'gpqa');
+    expectError(
+      await app.inject({
+        method: 'POST',
+        url: '/api/gate',
+        payload: { previous: 'GPT-5.1', swe: 0.78, gpqa: 0.85 },
+      }),
+      400,
+      'gpqa',
+    );
   });
 
   it('params above 1e15 are refused', async () => {
     const app = await makeApp();
-    expectError(await app.inject({ method: 'POST', url: '/api/workspace/models', payload: { ...model, params: 1e308 } }), 400, 'params');
+    expectError(
+      await app.inject({
+        method: 'POST',
+        url: '/api/workspace/models',
+        payload: { ...model, params: 1e308 },
+      }),
+      400,
+      'params',
+    );
   });
 });
 
@@ -116,31 +190,61 @@ describe('control characters and deep nesting', () => {
     [{ ...model, notes: ['ok', 'bad\u0007'] }, 'notes[1]'],
   ])('a model %j is refused naming %s', async (payload, field) => {
     const app = await makeApp();
-    expectError(await app.inject({ method: 'POST', url: '/api/workspace/models', payload }), 400, field);
+    expectError(
+      await app.inject({ method: 'POST', url: '/api/workspace/models', payload }),
+      400,
+      field,
+    );
     expect(app.cape.ws.list()).toHaveLength(0);
   });
 
   it('a CSV upload with a NUL in a cell is refused naming the line', async () => {
     const app = await makeApp();
-    const r = await app.inject({ method: 'POST', url: '/api/ingest/commit', payload: { filename: 'm.csv', content: 'name,params,hellaswag\nx\u0000y,7e9,60\n' } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/ingest/commit',
+      payload: { filename: 'm.csv', content: 'name,params,hellaswag\nx\u0000y,7e9,60\n' },
+    });
     expect(r.statusCode).toBe(400);
-    const raw = await app.inject({ method: 'POST', url: '/api/ingest/commit?filename=m.csv', payload: 'name,params,hellaswag\nx\u0000y,7e9,60\n', headers: { 'content-type': 'text/csv', 'x-cape-request': '1' } });
+    const raw = await app.inject({
+      method: 'POST',
+      url: '/api/ingest/commit?filename=m.csv',
+      payload: 'name,params,hellaswag\nx\u0000y,7e9,60\n',
+      headers: { 'content-type': 'text/csv', 'x-cape-request': '1' },
+    });
     expect(expectError(raw, 400, 'content').message).toMatch(/line 2/);
   });
 
   it('a body nested 10,000 deep is 400, not 500, on every kind of route', async () => {
     const app = await makeApp();
     const deep = `${'['.repeat(10_000)}1${']'.repeat(10_000)}`;
-    for (const [url, key] of [['/api/workspace/models', 'notes'], ['/api/analyze', 'scores'], ['/api/predictions', 'pass']] as const) {
-      const r = await app.inject({ method: 'POST', url, payload: `{"${key}":${deep}}`, headers: { 'content-type': 'application/json' } });
+    for (const [url, key] of [
+      ['/api/workspace/models', 'notes'],
+      ['/api/analyze', 'scores'],
+      ['/api/predictions', 'pass'],
+    ] as const) {
+      const r = await app.inject({
+        method: 'POST',
+        url,
+        payload: `{"${key}":${deep}}`,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(r.statusCode).toBe(400);
-      expect(r.json()).toMatchObject({ code: 'E_PARSE', field: expect.stringMatching(new RegExp(`^${key}\\[0\\]`)) });
+      expect(r.json()).toMatchObject({
+        code: 'E_PARSE',
+        field: expect.stringMatching(new RegExp(`^${key}\\[0\\]`)),
+      });
     }
   });
 
   it('a prototype-pollution body says so', async () => {
     const app = await makeApp();
-    const r = await app.inject({ method: 'POST', url: '/api/workspace/models', payload: '{"name":"x","constructor":{"prototype":{"a":1}}}', headers: { 'content-type': 'application/json' } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/workspace/models',
+      payload: '{"name":"x","constructor":{"prototype":{"a":1}}}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(expectError(r, 400, 'constructor').message).toMatch(/prototype/);
   });
 });
@@ -158,11 +262,14 @@ describe('framework errors in the one error shape', () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const port = (app.server.address() as { port: number }).port;
     const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: `/api/health?x=${'a'.repeat(65_000)}` }, (r) => {
-        let body = '';
-        r.on('data', (c) => (body += c));
-        r.on('end', () => resolve({ status: r.statusCode ?? 0, body }));
-      });
+      const req = request(
+        { host: '127.0.0.1', port, path: `/api/health?x=${'a'.repeat(65_000)}` },
+        (r) => {
+          let body = '';
+          r.on('data', (c) => (body += c));
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, body }));
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -189,12 +296,18 @@ describe('storage failures: the server stays up', () => {
     const dir = tempDir();
     const app = await makeApp({ dataDir: dir });
     await app.inject({ method: 'POST', url: '/api/workspace/models', payload: model });
-    await app.inject({ method: 'POST', url: '/api/workspace/models', payload: { ...model, name: 'b' } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/workspace/models',
+      payload: { ...model, name: 'b' },
+    });
     const db = new Database(join(dir, 'workspace.db'));
     db.exec("UPDATE models SET name = CAST(X'41FF42' AS TEXT) WHERE id = 2");
     db.close();
     expect((await app.inject('/api/health')).json().storage.state).toBe('ok');
-    expect((await app.inject('/api/workspace/models')).json().models.map((m: { id: number }) => m.id)).toEqual([1]);
+    expect(
+      (await app.inject('/api/workspace/models')).json().models.map((m: { id: number }) => m.id),
+    ).toEqual([1]);
     expectError(await app.inject('/api/workspace/models/2'), 503, 'id');
     expect((await app.inject('/api/headline?includeWorkspace=1')).statusCode).toBe(200);
   });
@@ -205,24 +318,65 @@ describe('idempotent commits', () => {
 
   it('the same upload twice is reported as a duplicate and saved once', async () => {
     const app = await makeApp();
-    const first = await app.inject({ method: 'POST', url: '/api/ingest/commit', payload: { filename: 'm.csv', content: csv } });
+    const first = await app.inject({
+      method: 'POST',
+      url: '/api/ingest/commit',
+      payload: { filename: 'm.csv', content: csv },
+    });
     expect(first.statusCode).toBe(201);
     expect(first.json().duplicate).toBe(false);
-    const again = await app.inject({ method: 'POST', url: '/api/ingest/commit', payload: { filename: 'other-name.csv', content: csv } });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/ingest/commit',
+      payload: { filename: 'other-name.csv', content: csv },
+    });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ duplicate: true });
-    expect(again.json().saved.map((m: { id: number }) => m.id)).toEqual(first.json().saved.map((m: { id: number }) => m.id));
+    expect(again.json().saved.map((m: { id: number }) => m.id)).toEqual(
+      first.json().saved.map((m: { id: number }) => m.id),
+    );
     expect(app.cape.ws.list()).toHaveLength(2);
   });
 
   it('a retry with the same Idempotency-Key saves nothing more; after a delete the upload saves again', async () => {
     const app = await makeApp();
-    const headers = { 'content-type': 'text/csv', 'x-cape-request': '1', 'idempotency-key': 'retry-1' };
-    expect((await app.inject({ method: 'POST', url: '/api/ingest/commit?filename=m.csv', payload: csv, headers })).statusCode).toBe(201);
-    expect((await app.inject({ method: 'POST', url: '/api/ingest/commit?filename=m.csv', payload: csv, headers })).json().duplicate).toBe(true);
+    const headers = {
+      'content-type': 'text/csv',
+      'x-cape-request': '1',
+      'idempotency-key': 'retry-1',
+    };
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/ingest/commit?filename=m.csv',
+          payload: csv,
+          headers,
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/ingest/commit?filename=m.csv',
+          payload: csv,
+          headers,
+        })
+      ).json().duplicate,
+    ).toBe(true);
     expect(app.cape.ws.list()).toHaveLength(2);
     await app.inject({ method: 'DELETE', url: '/api/workspace/models/1' });
-    expect((await app.inject({ method: 'POST', url: '/api/ingest/commit?filename=m.csv', payload: csv, headers })).statusCode).toBe(201);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/ingest/commit?filename=m.csv',
+          payload: csv,
+          headers,
+        })
+      ).statusCode,
+    ).toBe(201);
     expect(app.cape.ws.list()).toHaveLength(3);
   });
 });
@@ -235,7 +389,11 @@ describe('list endpoints paginate', () => {
     expect(p1.models.map((m: { name: string }) => m.name)).toEqual(['m-0', 'm-1']);
     const p2 = (await app.inject(`/api/workspace/models?limit=2&after=${p1.next}`)).json();
     const p3 = (await app.inject(`/api/workspace/models?limit=2&after=${p2.next}`)).json();
-    expect([...p2.models, ...p3.models].map((m: { name: string }) => m.name)).toEqual(['m-2', 'm-3', 'm-4']);
+    expect([...p2.models, ...p3.models].map((m: { name: string }) => m.name)).toEqual([
+      'm-2',
+      'm-3',
+      'm-4',
+    ]);
     expect(p3.next).toBeNull();
     expectError(await app.inject('/api/workspace/models?limit=100000'), 400, 'limit');
   });

@@ -14,7 +14,11 @@ export function tempDir(prefix = 'cape-api-'): string {
 }
 
 export async function makeApp(opts: Partial<BuildAppOptions> = {}): Promise<CapeApp> {
-  const app = await buildApp({ dataDir: opts.dataDir ?? tempDir(), today: () => '2026-06-01', ...opts });
+  const app = await buildApp({
+    dataDir: opts.dataDir ?? tempDir(),
+    today: () => '2026-06-01',
+    ...opts,
+  });
   apps.push(app);
   return app;
 }

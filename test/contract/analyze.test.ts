@@ -30,11 +30,44 @@ const CASES: Case[] = [
   },
   {
     title: 'a named model with its family, previous model and every base score',
-    flags: ['--name', 'mine', '--params', '12e9', '--family', 'pythia', '--previous', 'Pythia-6.9B-deduped', '--hellaswag', '70',
-      '--truthfulqa', '30', '--arc', '40', '--mmlu', '30', '--winogrande', '65'],
-    body: { name: 'mine', params: 12e9, family: 'pythia', previous: 'Pythia-6.9B-deduped',
-      scores: { hellaswag: 70, truthfulqa_mc2: 30, arc: 40, mmlu: 30, wg: 65 } },
-    form: { name: 'mine', params: '12e9', family: 'pythia', previous: 'Pythia-6.9B-deduped', hs: '70', tqa: '30', arc: '40', mmlu: '30', wg: '65' },
+    flags: [
+      '--name',
+      'mine',
+      '--params',
+      '12e9',
+      '--family',
+      'pythia',
+      '--previous',
+      'Pythia-6.9B-deduped',
+      '--hellaswag',
+      '70',
+      '--truthfulqa',
+      '30',
+      '--arc',
+      '40',
+      '--mmlu',
+      '30',
+      '--winogrande',
+      '65',
+    ],
+    body: {
+      name: 'mine',
+      params: 12e9,
+      family: 'pythia',
+      previous: 'Pythia-6.9B-deduped',
+      scores: { hellaswag: 70, truthfulqa_mc2: 30, arc: 40, mmlu: 30, wg: 65 },
+    },
+    form: {
+      name: 'mine',
+      params: '12e9',
+      family: 'pythia',
+      previous: 'Pythia-6.9B-deduped',
+      hs: '70',
+      tqa: '30',
+      arc: '40',
+      mmlu: '30',
+      wg: '65',
+    },
   },
   {
     title: 'a frontier-size model with SWE and GPQA and an instruct-only family',
@@ -85,7 +118,11 @@ describe('CLI, API and page give the same analysis', () => {
     const io = bufferIo();
     expect(await main(['analyze', '--params', '500', '--json'], io)).not.toBe(0);
     const app = await makeApp();
-    const r = await app.inject({ method: 'POST', url: '/api/analyze', payload: { params: 500, scores: {} } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/analyze',
+      payload: { params: 500, scores: {} },
+    });
     expect([r.statusCode, r.json().field]).toEqual([400, 'params']);
     expect(Object.keys(parseForm({ params: '500' }).errors)).toEqual(['params']);
     expect(() => analyzeModel(createContext(), { params: 500, scores: {} })).toThrow(CapeError);

@@ -28,7 +28,11 @@ beforeAll(async () => {
   app = await buildApp({ dataDir, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   apiUrl = `http://127.0.0.1:${port(app.server)}`;
-  evil = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>other site</title>'));
+  evil = createServer((_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><title>other site</title>'),
+  );
   await new Promise<void>((r) => evil.listen(0, '127.0.0.1', r));
   evilUrl = `http://127.0.0.1:${port(evil)}/`;
   browser = await launch();
@@ -45,29 +49,45 @@ describe('writes from a page on another local port', () => {
   it('a no-cors text/plain POST and a JSON CORS POST save nothing; the server own page can save', async () => {
     const page = await browser.newPage();
     await page.goto(evilUrl);
-    const attempts = await page.evaluate(async ({ api, body }) => {
-      const out: string[] = [];
-      // the request is sent (no preflight); its answer is opaque, or blocked by our CORP header
-      try {
-        const noCors = await fetch(`${api}/api/ingest/commit?filename=evil.csv`, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body });
-        out.push(noCors.type);
-      } catch {
-        out.push('opaque');
-      }
-      try {
-        await fetch(`${api}/api/workspace/models`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'evil', params: 7e9, scores: { hellaswag: 60 } }) });
-        out.push('cors-allowed');
-      } catch {
-        out.push('cors-blocked');
-      }
-      return out;
-    }, { api: apiUrl, body: csv });
+    const attempts = await page.evaluate(
+      async ({ api, body }) => {
+        const out: string[] = [];
+        // the request is sent (no preflight); its answer is opaque, or blocked by our CORP header
+        try {
+          const noCors = await fetch(`${api}/api/ingest/commit?filename=evil.csv`, {
+            method: 'POST',
+            mode: 'no-cors',
+            headers: { 'content-type': 'text/plain' },
+            body,
+          });
+          out.push(noCors.type);
+        } catch {
+          out.push('opaque');
+        }
+        try {
+          await fetch(`${api}/api/workspace/models`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ name: 'evil', params: 7e9, scores: { hellaswag: 60 } }),
+          });
+          out.push('cors-allowed');
+        } catch {
+          out.push('cors-blocked');
+        }
+        return out;
+      },
+      { api: apiUrl, body: csv },
+    );
     expect(attempts).toEqual(['opaque', 'cors-blocked']);
     expect(app.cape.ws.list()).toHaveLength(0);
 
     await page.goto(`${apiUrl}/api`);
     const status = await page.evaluate(async () => {
-      const r = await fetch('/api/workspace/models', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'mine', params: 7e9, scores: { hellaswag: 60 } }) });
+      const r = await fetch('/api/workspace/models', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'mine', params: 7e9, scores: { hellaswag: 60 } }),
+      });
       return r.status;
     });
     expect(status).toBe(201);

@@ -3,7 +3,20 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeModel, createContext, headline, hField, pairCoupling, holdout, kinkFit, betaFunction, odeExplorer, winding, arrhenius, NOT_REPRODUCIBLE } from '../../src/cape/index.ts';
+import {
+  analyzeModel,
+  createContext,
+  headline,
+  hField,
+  pairCoupling,
+  holdout,
+  kinkFit,
+  betaFunction,
+  odeExplorer,
+  winding,
+  arrhenius,
+  NOT_REPRODUCIBLE,
+} from '../../src/cape/index.ts';
 import { analyzeLeaderboard } from '../../src/cape/leaderboard/analyze.ts';
 import { knownParamsFrom } from '../../src/cape/leaderboard/reference.ts';
 import { syntheticLeaderboard } from '../../src/cape/leaderboard/synthetic.ts';
@@ -30,11 +43,19 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  console.log('\nCAPE dashboard figures:\n' + Object.entries(figures).map(([k, v]) => `  ${k}: ${v}`).join('\n'));
+  console.log(
+    `\nCAPE dashboard figures:\n${Object.entries(figures)
+      .map(([k, v]) => `  ${k}: ${v}`)
+      .join('\n')}`,
+  );
 });
 
 /** Opens the page; every section is opened (rendered) unless `all` is false. */
-async function open(query = '', viewport = { width: 1280, height: 900 }, all = true): Promise<{ page: Page; w: ReturnType<typeof watch>; ms: number }> {
+async function open(
+  query = '',
+  viewport = { width: 1280, height: 900 },
+  all = true,
+): Promise<{ page: Page; w: ReturnType<typeof watch>; ms: number }> {
   const page = await browser.newPage({ viewport });
   const w = watch(page);
   const t0 = Date.now();
@@ -51,14 +72,24 @@ describe('dashboard in Chromium', () => {
   it('loads with no console error, no failed request and no request outside localhost; every panel rendered', async () => {
     const { page, w, ms } = await open();
     figures['navigation → first complete render (1280 px)'] = `${ms} ms (target < 1500)`;
-    const inPage = await page.evaluate(() => (window as unknown as { __capePerf?: { renderMs: number } }).__capePerf?.renderMs ?? NaN);
+    const inPage = await page.evaluate(
+      () =>
+        (window as unknown as { __capePerf?: { renderMs: number } }).__capePerf?.renderMs ?? NaN,
+    );
     figures['in-page render of the first section'] = `${inPage.toFixed(0)} ms`;
     expect(w.errors).toEqual([]);
     expect(w.failed).toEqual([]);
     expect(w.external).toEqual([]);
-    const panels = await page.$$eval('section.panel', (s) => s.map((e) => e.getAttribute('data-panel')));
+    const panels = await page.$$eval('section.panel', (s) =>
+      s.map((e) => e.getAttribute('data-panel')),
+    );
     expect(panels.length).toBe(31);
-    await page.waitForFunction(() => !(document.querySelector('[data-testid="ws-status"]')?.textContent ?? 'checking').startsWith('checking'));
+    await page.waitForFunction(
+      () =>
+        !(
+          document.querySelector('[data-testid="ws-status"]')?.textContent ?? 'checking'
+        ).startsWith('checking'),
+    );
     await page.waitForSelector('[data-testid="ledger-table"]');
     expect(await page.locator('body').innerText()).not.toMatch(/\bNaN\b|undefined/);
     for (const id of await page.$$eval('section.panel', (s) => s.map((e) => e.id))) {
@@ -86,11 +117,20 @@ describe('dashboard in Chromium', () => {
     await page.getByTestId('analysis-phase').waitFor();
     const roundTrip = Date.now() - t0;
     const ms = Number(await page.locator('#analysis-result').getAttribute('data-analyze-ms'));
-    figures['analyze update (in page)'] = `${ms.toFixed(1)} ms (target < 50); click → result ${roundTrip} ms`;
+    figures['analyze update (in page)'] =
+      `${ms.toFixed(1)} ms (target < 50); click → result ${roundTrip} ms`;
     expect(ms).toBeLessThan(250);
-    const expected = analyzeModel(ctx, { params: 6.9e9, scores: { hellaswag: 67.3, truthfulqa_mc2: 35.4 } });
-    expect(await page.getByTestId('analysis-phase').getAttribute('data-phase')).toBe(expected.phase);
-    expect(num(await page.getByTestId('analysis-gamma').innerText())).toBeCloseTo(expected.gamma12, 3);
+    const expected = analyzeModel(ctx, {
+      params: 6.9e9,
+      scores: { hellaswag: 67.3, truthfulqa_mc2: 35.4 },
+    });
+    expect(await page.getByTestId('analysis-phase').getAttribute('data-phase')).toBe(
+      expected.phase,
+    );
+    expect(num(await page.getByTestId('analysis-gamma').innerText())).toBeCloseTo(
+      expected.gamma12,
+      3,
+    );
     expect(num(await page.getByTestId('analysis-chi').innerText())).toBeCloseTo(expected.chi, 2);
     expect(await page.getByTestId('analysis-nc').innerText()).toBe(fmtParams(expected.nc.value));
     await page.locator('#analyze').screenshot({ path: join(SHOTS, 'analyze-result.png') });
@@ -115,7 +155,9 @@ describe('dashboard in Chromium', () => {
     await page.getByTestId('known-models').locator(`button[data-model-id="${m.id}"]`).click();
     await page.getByTestId('frontier-known-result').waitFor();
     // not a failure: no error box, no invalid field; a note says why there is no phase
-    expect(await page.getByTestId('frontier-no-size').innerText()).toMatch(/publishes no parameter count/);
+    expect(await page.getByTestId('frontier-no-size').innerText()).toMatch(
+      /publishes no parameter count/,
+    );
     expect(await page.locator('#analyze .error').count()).toBe(0);
     expect(await page.locator('#analyze [aria-invalid="true"]').count()).toBe(0);
     const r = hField(ctx, { swe: m.scores.swe_bench_verified!, gpqa: m.scores.gpqa_diamond! });
@@ -130,7 +172,10 @@ describe('dashboard in Chromium', () => {
     await page.getByTestId('hfield-submit').click();
     await page.getByTestId('hfield-h').waitFor();
     const r = hField(ctx, { swe: 70, gpqa: 80 });
-    expect(Number(await page.getByTestId('hfield-h').getAttribute('data-value'))).toBeCloseTo(r.h, 10);
+    expect(Number(await page.getByTestId('hfield-h').getAttribute('data-value'))).toBeCloseTo(
+      r.h,
+      10,
+    );
     expect(num(await page.getByTestId('hfield-h').innerText())).toBeCloseTo(r.h, 2);
     expect(await page.getByTestId('hfield-interpretation').innerText()).toBe(r.interpretation);
     await page.locator('#hfield').screenshot({ path: join(SHOTS, 'hfield-result.png') });
@@ -140,17 +185,24 @@ describe('dashboard in Chromium', () => {
   it('the custom pair with a user series shows the bands, the sign change and the Nc2/Nc3 verdict of pairCoupling', async () => {
     const { page } = await open();
     const series = [
-      { name: 'a', params: 40e9, x: 50, y: 40 }, { name: 'b', params: 80e9, x: 55, y: 38 },
-      { name: 'c', params: 160e9, x: 60, y: 37 }, { name: 'd', params: 320e9, x: 65, y: 39 }, { name: 'e', params: 640e9, x: 70, y: 42 },
+      { name: 'a', params: 40e9, x: 50, y: 40 },
+      { name: 'b', params: 80e9, x: 55, y: 38 },
+      { name: 'c', params: 160e9, x: 60, y: 37 },
+      { name: 'd', params: 320e9, x: 65, y: 39 },
+      { name: 'e', params: 640e9, x: 70, y: 42 },
     ];
     await page.getByTestId('pair-pa').selectOption('arc_challenge');
     await page.getByTestId('pair-pb').selectOption('truthfulqa_mc2');
-    await page.getByTestId('pair-series').fill(series.map((m) => `${m.name}, ${m.params / 1e9}B, ${m.x}, ${m.y}`).join('\n'));
+    await page
+      .getByTestId('pair-series')
+      .fill(series.map((m) => `${m.name}, ${m.params / 1e9}B, ${m.x}, ${m.y}`).join('\n'));
     await page.getByTestId('pair-submit').click();
     await page.getByTestId('pair-nc2').waitFor();
     const want = pairCoupling(ctx, { x: 'arc_challenge', y: 'truthfulqa_mc2', series });
     expect(await page.getByTestId('pair-nc2').innerText()).toBe(`Nc2/Nc3: ${want.nc2}`);
-    expect(await page.getByTestId('pair-crossings').locator('tbody tr').count()).toBe(want.crossings.length);
+    expect(await page.getByTestId('pair-crossings').locator('tbody tr').count()).toBe(
+      want.crossings.length,
+    );
     await page.locator('#custom-pair').screenshot({ path: join(SHOTS, 'custom-pair-series.png') });
     // a malformed line is an inline error naming the line
     await page.getByTestId('pair-series').fill('x, 7B, 50');
@@ -163,7 +215,10 @@ describe('dashboard in Chromium', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const { page, w } = await open();
     let dialog = false;
-    page.on('dialog', (d) => { dialog = true; void d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialog = true;
+      void d.dismiss();
+    });
     await page.getByTestId('analyze-name').fill(evil);
     await page.getByTestId('analyze-params').fill('1B');
     await page.getByTestId('analyze-hellaswag').fill('47');
@@ -186,14 +241,22 @@ describe('dashboard in Chromium', () => {
     const hs = page.getByTestId('analyze-hellaswag-error');
     await expect.poll(async () => (await hs.innerText()).length).toBeGreaterThan(0);
     let expected = '';
-    try { parseScore('abc', 'hellaswag'); } catch (e) { expected = (e as Error).message; }
+    try {
+      parseScore('abc', 'hellaswag');
+    } catch (e) {
+      expected = (e as Error).message;
+    }
     expect(await hs.innerText()).toBe(expected);
-    expect((await page.getByTestId('analyze-truthfulqa-error').innerText()).length).toBeGreaterThan(0);
+    expect((await page.getByTestId('analyze-truthfulqa-error').innerText()).length).toBeGreaterThan(
+      0,
+    );
     expect(await page.getByTestId('analyze-hellaswag').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#analyze').innerText()).not.toMatch(/NaN/);
     await page.getByTestId('analyze-params').fill('seven');
     await page.getByTestId('analyze-submit').click();
-    await expect.poll(async () => page.getByTestId('analyze-params-error').innerText()).not.toBe('');
+    await expect
+      .poll(async () => page.getByTestId('analyze-params-error').innerText())
+      .not.toBe('');
     await page.locator('#analyze').screenshot({ path: join(SHOTS, 'analyze-errors.png') });
     await page.close();
   });
@@ -238,10 +301,13 @@ describe('dashboard in Chromium', () => {
         const r = e.getBoundingClientRect();
         return r.width > 0 && r.right > window.innerWidth + 1 && !inScroller(e);
       });
-      return wide.length + Math.max(0, document.documentElement.scrollWidth - window.innerWidth - 8);
+      return (
+        wide.length + Math.max(0, document.documentElement.scrollWidth - window.innerWidth - 8)
+      );
     });
     await page.screenshot({ path: join(SHOTS, 'full-390.png'), fullPage: true });
-    for (const id of ['ode', 'topology', 'leaderboard']) await page.locator(`#${id}`).screenshot({ path: join(SHOTS, `${id}-390.png`) });
+    for (const id of ['ode', 'topology', 'leaderboard'])
+      await page.locator(`#${id}`).screenshot({ path: join(SHOTS, `${id}-390.png`) });
     expect(overflow).toBeLessThanOrEqual(1);
     await page.close();
   });
@@ -251,7 +317,9 @@ describe('dashboard in Chromium', () => {
     await page.getByTestId('theme-toggle').click();
     const t = await page.evaluate(() => document.documentElement.dataset.theme);
     expect(new URL(page.url()).searchParams.get('theme')).toBe(t);
-    await page.locator('#phase-diagram').screenshot({ path: join(SHOTS, `phase-diagram-${t}.png`) });
+    await page
+      .locator('#phase-diagram')
+      .screenshot({ path: join(SHOTS, `phase-diagram-${t}.png`) });
     expect(w.errors).toEqual([]);
     await page.close();
   });
@@ -262,16 +330,19 @@ describe('dashboard in Chromium', () => {
     const first = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
     const gz = (f: string) => gzipSync(readFileSync(join(dist, f))).length;
     const firstGz = first.reduce((s, f) => s + gz(f), 0);
-    const all = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+    const all = readdirSync(join(dist, 'assets'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => `assets/${f}`);
     const allGz = all.reduce((s, f) => s + gz(f), 0);
     const raw = all.reduce((s, f) => s + statSync(join(dist, f)).size, 0);
-    figures['JavaScript, first load'] = `${(firstGz / 1024).toFixed(1)} KB gzipped in ${first.length} files (target ≤ 150 KB)`;
-    figures['JavaScript, all chunks'] = `${(allGz / 1024).toFixed(1)} KB gzipped (${(raw / 1024).toFixed(0)} KB raw) in ${all.length} files`;
+    figures['JavaScript, first load'] =
+      `${(firstGz / 1024).toFixed(1)} KB gzipped in ${first.length} files (target ≤ 150 KB)`;
+    figures['JavaScript, all chunks'] =
+      `${(allGz / 1024).toFixed(1)} KB gzipped (${(raw / 1024).toFixed(0)} KB raw) in ${all.length} files`;
     expect(first.length).toBeGreaterThan(0);
     expect(firstGz).toBeLessThanOrEqual(150 * 1024);
   });
 });
-
 
 describe('diagnostics panels, ODE explorer and leaderboard in Chromium', () => {
   it('diagnostics panels show the engine values, with reported values labelled', async () => {
@@ -282,7 +353,9 @@ describe('diagnostics panels, ODE explorer and leaderboard in Chromium', () => {
     expect(num(await page.getByTestId('topology-phase').innerText())).toBeCloseTo(wd.phaseDeg, 1);
     expect(num(await page.getByTestId('topology-w').innerText())).toBeCloseTo(wd.W, 1);
     const b = betaFunction(ctx);
-    expect(await page.getByTestId('beta-fit').innerText()).toBe([b.a2, b.a1, b.a0].map((x) => fmtNum(x, 2)).join(' · '));
+    expect(await page.getByTestId('beta-fit').innerText()).toBe(
+      [b.a2, b.a1, b.a0].map((x) => fmtNum(x, 2)).join(' · '),
+    );
     const ho = holdout(ctx);
     expect(num(await page.getByTestId('holdout-ode').innerText())).toBeCloseTo(ho.ode.mape, 1);
     const arr = arrhenius(ctx);
@@ -290,10 +363,22 @@ describe('diagnostics panels, ODE explorer and leaderboard in Chromium', () => {
     expect(arrText).toContain(NOT_REPRODUCIBLE);
     expect(arrText.split(NOT_REPRODUCIBLE).length - 1).toBe(arr.phases.length * 2);
     expect(await page.getByTestId('boosting-table').innerText()).toContain(NOT_REPRODUCIBLE);
-    for (const id of ['arrhenius', 'survival', 'rg-flow', 'opt-internal', 'poly-baseline', 'topology', 'boosting']) {
+    for (const id of [
+      'arrhenius',
+      'survival',
+      'rg-flow',
+      'opt-internal',
+      'poly-baseline',
+      'topology',
+      'boosting',
+    ]) {
       const text = await page.locator(`#${id}`).innerText();
       expect(text, id).not.toMatch(/not computed yet|NaN|undefined|\[object Object\]|\{"/);
-      expect(await page.locator(`#${id} svg.cape-chart`).count() + await page.locator(`#${id} table`).count(), id).toBeGreaterThan(0);
+      expect(
+        (await page.locator(`#${id} svg.cape-chart`).count()) +
+          (await page.locator(`#${id} table`).count()),
+        id,
+      ).toBeGreaterThan(0);
     }
     expect(w.errors).toEqual([]);
     await page.close();
@@ -302,19 +387,26 @@ describe('diagnostics panels, ODE explorer and leaderboard in Chromium', () => {
   it('moving an ODE slider redraws the trajectory exactly as odeExplorer computes it; frames under 16 ms', async () => {
     const { page, w } = await open('?ode=Pythia');
     const chartEl = page.getByTestId('ode-chart');
-    const before = JSON.parse((await chartEl.getAttribute('data-trajectory')) as string) as Record<string, number[]>;
+    const before = JSON.parse((await chartEl.getAttribute('data-trajectory')) as string) as Record<
+      string,
+      number[]
+    >;
     const expected0 = odeExplorer(ctx, 'Pythia', {});
     expect(before.TQA![10]).toBeCloseTo(expected0.trajectories.TQA![10]!, 9);
     await page.getByTestId('ode-oh').fill('3');
     await expect.poll(async () => new URL(page.url()).searchParams.get('oh')).toBe('3');
-    const after = JSON.parse((await chartEl.getAttribute('data-trajectory')) as string) as Record<string, number[]>;
+    const after = JSON.parse((await chartEl.getAttribute('data-trajectory')) as string) as Record<
+      string,
+      number[]
+    >;
     const expected = odeExplorer(ctx, 'Pythia', { h: 3 });
     expect(after.TQA).not.toEqual(before.TQA);
     after.TQA!.forEach((v, i) => expect(v).toBeCloseTo(expected.trajectories.TQA![i]!, 9));
     after.HS!.forEach((v, i) => expect(v).toBeCloseTo(expected.trajectories.HS![i]!, 9));
     const shown = await page.getByTestId('ode-next').innerText();
     expect(shown).toContain(expected.next.prediction.TQA!.toFixed(1));
-    // frame time: 60 synchronous slider inputs (input event → trajectory integrated, chart and table redrawn)
+    // frame time: 60 synchronous slider inputs (input event → trajectory integrated, chart and
+    // table redrawn)
     const frames = await page.evaluate(() => {
       const inp = document.querySelector('[data-testid="ode-ow"]') as HTMLInputElement;
       const out: number[] = [];
@@ -328,7 +420,8 @@ describe('diagnostics panels, ODE explorer and leaderboard in Chromium', () => {
     });
     const median = frames[Math.floor(frames.length / 2)]!;
     const p95 = frames[Math.floor(frames.length * 0.95)]!;
-    figures['ODE slider frame (input → redrawn)'] = `median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${frames.length} inputs (target < 16)`;
+    figures['ODE slider frame (input → redrawn)'] =
+      `median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${frames.length} inputs (target < 16)`;
     expect(median).toBeLessThan(50);
     await page.locator('#ode').screenshot({ path: join(SHOTS, 'ode-moved.png') });
     expect(w.errors).toEqual([]);
@@ -337,32 +430,63 @@ describe('diagnostics panels, ODE explorer and leaderboard in Chromium', () => {
 
   it('leaderboard replication: a synthetic export renders every point under 1 s, filters under 100 ms, and matches analyzeLeaderboard', async () => {
     const csv = syntheticLeaderboard({ rows: 7000, seed: 3 });
-    const expected = analyzeLeaderboard(parseLeaderboardCsv(csv, { origin: 'synthetic.csv', knownParams: knownParamsFrom(ctx.dataset) }));
+    const expected = analyzeLeaderboard(
+      parseLeaderboardCsv(csv, {
+        origin: 'synthetic.csv',
+        knownParams: knownParamsFrom(ctx.dataset),
+      }),
+    );
     const { page, w } = await open();
-    await page.getByTestId('lb-file').setInputFiles({ name: 'synthetic.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .getByTestId('lb-file')
+      .setInputFiles({ name: 'synthetic.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByTestId('lb-verdict').waitFor({ timeout: 30_000 });
-    const perf = await page.evaluate(() => (window as unknown as { __capeLeaderboard: Record<string, number> }).__capeLeaderboard);
+    const perf = await page.evaluate(
+      () => (window as unknown as { __capeLeaderboard: Record<string, number> }).__capeLeaderboard,
+    );
     const dots = await page.locator('[data-testid="lb-chart"] [data-i]').count();
-    figures['leaderboard (7,000-row synthetic) parse + analysis in page'] = `${(perf.parseMs! + perf.analyzeMs!).toFixed(0)} ms`;
-    figures['leaderboard render of all points'] = `${perf.renderMs!.toFixed(0)} ms for ${dots} points (target < 1000)`;
-    expect(dots).toBe(expected.models.filter((m) => m.params !== null && m.truthfulqa !== null).length);
+    figures['leaderboard (7,000-row synthetic) parse + analysis in page'] =
+      `${(perf.parseMs! + perf.analyzeMs!).toFixed(0)} ms`;
+    figures['leaderboard render of all points'] =
+      `${perf.renderMs!.toFixed(0)} ms for ${dots} points (target < 1000)`;
+    expect(dots).toBe(
+      expected.models.filter((m) => m.params !== null && m.truthfulqa !== null).length,
+    );
     expect(perf.renderMs).toBeLessThan(1000);
     expect(await page.getByTestId('lb-verdict').innerText()).toBe(expected.verdict);
-    expect(await page.getByTestId('lb-models').innerText()).toBe(`${expected.counts.rowsRead} → ${expected.counts.models}`);
-    expect(await page.getByTestId('lb-nc').innerText()).toBe(expected.pooled.nc ? fmtParams(expected.pooled.nc.value) : 'none');
+    expect(await page.getByTestId('lb-models').innerText()).toBe(
+      `${expected.counts.rowsRead} → ${expected.counts.models}`,
+    );
+    expect(await page.getByTestId('lb-nc').innerText()).toBe(
+      expected.pooled.nc ? fmtParams(expected.pooled.nc.value) : 'none',
+    );
     // filter by family text, then by size
     const filterMs: number[] = [];
-    for (const [sel, value] of [['lb-filter-family', 'plant1'], ['lb-filter-min', '1B'], ['lb-filter-type', 'pretrained']] as const) {
+    for (const [sel, value] of [
+      ['lb-filter-family', 'plant1'],
+      ['lb-filter-min', '1B'],
+      ['lb-filter-type', 'pretrained'],
+    ] as const) {
       if (sel === 'lb-filter-type') await page.getByTestId(sel).selectOption(value);
       else await page.getByTestId(sel).fill(value);
       filterMs.push(Number(await page.locator('.lb-view').getAttribute('data-filter-ms')));
     }
-    figures['leaderboard filter'] = `${filterMs.map((x) => x.toFixed(1)).join(' / ')} ms (family, size, type; target < 100)`;
+    figures['leaderboard filter'] =
+      `${filterMs.map((x) => x.toFixed(1)).join(' / ')} ms (family, size, type; target < 100)`;
     for (const ms of filterMs) expect(ms).toBeLessThan(100);
     const visible = await page.locator('[data-testid="lb-chart"] [data-i]:visible').count();
-    const wantVisible = expected.models.filter((m) => m.params !== null && m.truthfulqa !== null && m.params >= 1e9 && m.type === 'pretrained' && `${m.id} ${m.family}`.toLowerCase().includes('plant1')).length;
+    const wantVisible = expected.models.filter(
+      (m) =>
+        m.params !== null &&
+        m.truthfulqa !== null &&
+        m.params >= 1e9 &&
+        m.type === 'pretrained' &&
+        `${m.id} ${m.family}`.toLowerCase().includes('plant1'),
+    ).length;
     expect(visible).toBe(wantVisible);
-    await page.locator('#leaderboard').screenshot({ path: join(SHOTS, 'leaderboard-filtered.png') });
+    await page
+      .locator('#leaderboard')
+      .screenshot({ path: join(SHOTS, 'leaderboard-filtered.png') });
     // click a family → its coupling detail
     const fam = expected.families.find((f) => f.key.toLowerCase().includes('plant1'))!;
     await page.locator(`[data-testid="lb-table"] [data-family="${fam.key}"]`).click();
@@ -378,7 +502,12 @@ describe('diagnostics panels, ODE explorer and leaderboard in Chromium', () => {
 });
 
 describe('workspace, ledger and ingestion against the real API', () => {
-  const apiModels = async () => ((await (await fetch(`${base}api/workspace/models`)).json()) as { models: { id: number; name: string }[] }).models;
+  const apiModels = async () =>
+    (
+      (await (await fetch(`${base}api/workspace/models`)).json()) as {
+        models: { id: number; name: string }[];
+      }
+    ).models;
 
   it('Save to workspace → the model appears in the workspace view and survives a reload; the toggle includes it in analyses', async () => {
     const { page, w } = await open();
@@ -389,7 +518,9 @@ describe('workspace, ledger and ingestion against the real API', () => {
     await page.getByTestId('analyze-truthfulqa').fill('36');
     await page.getByTestId('analyze-submit').click();
     await page.getByTestId('save-workspace').click();
-    await expect.poll(() => page.getByTestId('save-status').innerText()).toMatch(/saved as workspace model #\d+/);
+    await expect
+      .poll(() => page.getByTestId('save-status').innerText())
+      .toMatch(/saved as workspace model #\d+/);
     await expect.poll(() => page.getByTestId('ws-table').innerText()).toContain(name);
     expect((await apiModels()).some((m) => m.name === name)).toBe(true);
     await page.reload();
@@ -408,7 +539,13 @@ describe('workspace, ledger and ingestion against the real API', () => {
 
   it('editing a saved model (PUT) changes it in the workspace view and the API; a bad score is refused with its message', async () => {
     const name = `e2e-edit-${Date.now()}`;
-    const created = await (await fetch(`${base}api/workspace/models`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, params: '2B', scores: { hellaswag: 50, truthfulqa: 40 } }) })).json() as { id: number };
+    const created = (await (
+      await fetch(`${base}api/workspace/models`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name, params: '2B', scores: { hellaswag: 50, truthfulqa: 40 } }),
+      })
+    ).json()) as { id: number };
     const { page } = await open();
     await expect.poll(() => page.getByTestId('ws-table').innerText()).toContain(name);
     const row = page.getByTestId('ws-table').locator('tbody tr', { hasText: name }).first();
@@ -421,7 +558,10 @@ describe('workspace, ledger and ingestion against the real API', () => {
     await form.locator('input[name="family"]').fill('Pythia');
     await form.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => page.getByTestId('ws-table').innerText()).toContain('52.5');
-    const saved = await (await fetch(`${base}api/workspace/models/${created.id}`)).json() as { family: string; scores: Record<string, number> };
+    const saved = (await (await fetch(`${base}api/workspace/models/${created.id}`)).json()) as {
+      family: string;
+      scores: Record<string, number>;
+    };
     expect(saved.family).toBe('Pythia');
     expect(saved.scores.hellaswag).toBe(52.5);
     await page.close();
@@ -451,7 +591,11 @@ describe('workspace, ledger and ingestion against the real API', () => {
     const { page, w } = await open();
     await page.getByTestId('ws-status').waitFor();
     const before = await apiModels();
-    await page.getByTestId('ingest-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"results": {"hellaswag": ') });
+    await page.getByTestId('ingest-file').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"results": {"hellaswag": '),
+    });
     const err = page.getByTestId('ingest-error');
     await err.waitFor();
     expect(await err.innerText()).toMatch(/not recognised.*Nothing was saved/s);
@@ -465,8 +609,12 @@ describe('workspace, ledger and ingestion against the real API', () => {
     const { page } = await open();
     const table = page.getByTestId('ledger-table');
     await table.waitFor();
-    const api = (await (await fetch(`${base}api/predictions`)).json()) as { predictions: { id: string; status: string }[] };
-    expect(await page.locator('[data-testid="ledger-table"] [data-status]').count()).toBe(api.predictions.length);
+    const api = (await (await fetch(`${base}api/predictions`)).json()) as {
+      predictions: { id: string; status: string }[];
+    };
+    expect(await page.locator('[data-testid="ledger-table"] [data-status]').count()).toBe(
+      api.predictions.length,
+    );
     await page.getByTestId('ledger-add').click();
     await page.getByTestId('ledger-statement').fill('Pythia stays in the tax phase (e2e)');
     await page.getByTestId('ledger-kind').selectOption('family_r');
@@ -474,7 +622,9 @@ describe('workspace, ledger and ingestion against the real API', () => {
     await page.getByTestId('ledger-value').fill('0');
     await page.getByTestId('ledger-submit').click();
     await expect.poll(() => table.innerText()).toContain('Pythia stays in the tax phase (e2e)');
-    const after = (await (await fetch(`${base}api/predictions`)).json()) as { predictions: { id: string; statement: string; status: string }[] };
+    const after = (await (await fetch(`${base}api/predictions`)).json()) as {
+      predictions: { id: string; statement: string; status: string }[];
+    };
     const added = after.predictions.find((p) => p.statement.includes('(e2e)'))!;
     expect(['open', 'passed', 'failed', 'expired']).toContain(added.status);
     await page.locator('#ledger').screenshot({ path: join(SHOTS, 'ledger.png') });
@@ -494,22 +644,33 @@ describe('workspace, ledger and ingestion against the real API', () => {
     await page.goto(base);
     await page.waitForSelector('html[data-ready="1"]');
     await showAll(page);
-    await expect.poll(() => page.getByTestId('ws-status').innerText()).toContain('start the server (npm start) to save models');
-    expect(await page.getByTestId('ledger-status').innerText()).toContain('start the server (npm start)');
+    await expect
+      .poll(() => page.getByTestId('ws-status').innerText())
+      .toContain('start the server (npm start) to save models');
+    expect(await page.getByTestId('ledger-status').innerText()).toContain(
+      'start the server (npm start)',
+    );
     await page.getByTestId('analyze-name').fill('offline');
     await page.getByTestId('analyze-params').fill('1B');
     await page.getByTestId('analyze-hellaswag').fill('47');
     await page.getByTestId('analyze-truthfulqa').fill('38');
     await page.getByTestId('analyze-submit').click();
     await page.getByTestId('save-workspace').click();
-    await expect.poll(() => page.getByTestId('save-status').innerText()).toBe('start the server (npm start) to save models');
+    await expect
+      .poll(() => page.getByTestId('save-status').innerText())
+      .toBe('start the server (npm start) to save models');
     await page.locator('#workspace').screenshot({ path: join(SHOTS, 'workspace-no-server.png') });
     await page.close();
   });
 });
 
 function fmtParams(n: number): string {
-  const t = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1).replace(/\.0$/, '') : v.toFixed(2).replace(/\.?0+$/, ''));
+  const t = (v: number) =>
+    v >= 100
+      ? v.toFixed(0)
+      : v >= 10
+        ? v.toFixed(1).replace(/\.0$/, '')
+        : v.toFixed(2).replace(/\.?0+$/, '');
   if (n >= 1e12) return `${t(n / 1e12)}T`;
   if (n >= 1e9) return `${t(n / 1e9)}B`;
   if (n >= 1e6) return `${t(n / 1e6)}M`;

@@ -28,7 +28,8 @@ export interface Site {
 }
 
 export interface SiteOptions extends Pick<BuildAppOptions, 'steer'> {
-  /** Build the page into this folder instead of dist/web (so suites running at once don't clash). */
+  /** Build the page into this folder instead of dist/web (so suites running at once don't clash).
+   * */
   outDir?: string;
   /** Passed to buildApp (e.g. liveBaseUrl for a local mock of the model server). */
   app?: Partial<BuildAppOptions>;
@@ -40,10 +41,20 @@ export interface SiteOptions extends Pick<BuildAppOptions, 'steer'> {
 export async function startSite(opts: SiteOptions = {}): Promise<Site> {
   const t0 = performance.now();
   const webRoot = opts.outDir ?? join(ROOT, 'dist/web');
-  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', ...(opts.outDir ? { build: { outDir: opts.outDir, emptyOutDir: true } } : {}) });
+  await build({
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    ...(opts.outDir ? { build: { outDir: opts.outDir, emptyOutDir: true } } : {}),
+  });
   const buildMs = performance.now() - t0;
   const dataDir = mkdtempSync(join(tmpdir(), 'cape-e2e-'));
-  const app = await buildApp({ dataDir, webRoot, logger: false, ...(opts.steer ? { steer: opts.steer } : {}), ...opts.app });
+  const app = await buildApp({
+    dataDir,
+    webRoot,
+    logger: false,
+    ...(opts.steer ? { steer: opts.steer } : {}),
+    ...opts.app,
+  });
   opts.setup?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
@@ -62,26 +73,48 @@ export async function startSite(opts: SiteOptions = {}): Promise<Site> {
 export async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(CHROMIUM_MISSING);
   mkdirSync(SHOTS, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
 }
 
 /** Records console errors, failed requests and any request that leaves localhost. */
 export function watch(page: Page): { errors: string[]; failed: string[]; external: string[] } {
   const w = { errors: [] as string[], failed: [] as string[], external: [] as string[] };
-  page.on('console', (m) => { if (m.type() === 'error') w.errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') w.errors.push(m.text());
+  });
   page.on('pageerror', (e) => w.errors.push(String(e)));
   page.on('requestfailed', (r) => w.failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('response', (r) => { if (r.status() >= 400) w.failed.push(`${r.url()} ${r.status()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 400) w.failed.push(`${r.url()} ${r.status()}`);
+  });
   page.on('request', (r) => {
     const u = new URL(r.url());
-    if (!['127.0.0.1', 'localhost'].includes(u.hostname) && u.protocol !== 'data:' && u.protocol !== 'blob:') w.external.push(r.url());
+    if (
+      !['127.0.0.1', 'localhost'].includes(u.hostname) &&
+      u.protocol !== 'data:' &&
+      u.protocol !== 'blob:'
+    )
+      w.external.push(r.url());
   });
   return w;
 }
 
 /** The page's section ids, in navigation order (web/src/registry.ts). */
 export async function sectionIds(page: Page): Promise<string[]> {
-  return page.$$eval('.sections-nav a', (as) => as.map((a) => (a.getAttribute('href') ?? '').slice(1)));
+  return page.$$eval('.sections-nav a', (as) =>
+    as.map((a) => (a.getAttribute('href') ?? '').slice(1)),
+  );
 }
 
 /** Opens a section as a user does (its navigation link) and waits until its panels rendered. */

@@ -10,10 +10,22 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel, createContext, hField } from '../../src/cape/index.ts';
 import { fmtParams } from '../../src/report/format.ts';
-import { launch, sectionIds, showAll, showSection, SHOTS, startSite, watch, type Site } from './harness.ts';
+import {
+  launch,
+  sectionIds,
+  showAll,
+  showSection,
+  SHOTS,
+  startSite,
+  watch,
+  type Site,
+} from './harness.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const VIEWPORTS = [{ width: 1280, height: 800 }, { width: 390, height: 844 }] as const;
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+] as const;
 const THEMES = ['light', 'dark'] as const;
 const ctx = createContext();
 let browser: Browser;
@@ -29,7 +41,11 @@ afterAll(async () => {
 });
 
 /** A fresh page; `bypassCSP` only where axe-core's source is injected (the page's CSP forbids inline scripts). */
-async function open(viewport: { width: number; height: number }, query = '', bypassCSP = false): Promise<Page> {
+async function open(
+  viewport: { width: number; height: number },
+  query = '',
+  bypassCSP = false,
+): Promise<Page> {
   const page = await browser.newPage({ viewport, bypassCSP });
   await page.goto(site.url + query);
   await page.waitForSelector('html[data-ready="1"]', { state: 'attached', timeout: 30_000 });
@@ -40,16 +56,39 @@ async function open(viewport: { width: number; height: number }, query = '', byp
 async function axe(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
   const found = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`);
+    const r = await (
+      window as unknown as {
+        axe: {
+          run: (
+            c: unknown,
+            o: unknown,
+          ) => Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes.length} (${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')})`,
+      );
   });
   return found;
 }
 
-const inViewport = (page: Page, sel: string) => page.locator(sel).first().evaluate((el) => {
-  const r = el.getBoundingClientRect();
-  return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
-});
+const inViewport = (page: Page, sel: string) =>
+  page
+    .locator(sel)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
+    });
 
 describe('first screen is the analysis', () => {
   for (const vp of VIEWPORTS) {
@@ -69,7 +108,12 @@ describe('first screen is the analysis', () => {
       expect(await inViewport(page, '[data-testid="analysis-phase"]')).toBe(true);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('analysis-heading');
       const m = ctx.base.find((x) => x.id === id)!;
-      const a = analyzeModel(ctx, { name: m.name, params: m.params!, scores: m.scores, family: m.family });
+      const a = analyzeModel(ctx, {
+        name: m.name,
+        params: m.params!,
+        scores: m.scores,
+        family: m.family,
+      });
       expect(await page.getByTestId('analysis-phase').getAttribute('data-phase')).toBe(a.phase);
       expect(await page.getByTestId('analysis-nc').innerText()).toBe(fmtParams(a.nc.value));
       await page.screenshot({ path: join(SHOTS, `example-result-${vp.width}.png`) });
@@ -98,10 +142,20 @@ describe('navigation and history', () => {
     const page = await open(VIEWPORTS[0], '#frontier-models');
     await page.waitForSelector('#frontier-models[data-rendered="1"]');
     await page.getByTestId('hfield-swe').waitFor();
-    expect(await sectionIds(page)).toEqual(['your-model', 'base-phase', 'frontier-models', 'physics', 'evidence', 'steering-live', 'workspace-ledger']);
+    expect(await sectionIds(page)).toEqual([
+      'your-model',
+      'base-phase',
+      'frontier-models',
+      'physics',
+      'evidence',
+      'steering-live',
+      'workspace-ledger',
+    ]);
     // the navigation stays on screen while scrolling
     await page.mouse.wheel(0, 3000);
-    await expect.poll(() => page.locator('.sections-nav').evaluate((n) => n.getBoundingClientRect().top)).toBeLessThanOrEqual(1);
+    await expect
+      .poll(() => page.locator('.sections-nav').evaluate((n) => n.getBoundingClientRect().top))
+      .toBeLessThanOrEqual(1);
     await page.close();
   });
 
@@ -110,7 +164,10 @@ describe('navigation and history', () => {
     const [a, b] = [page.getByTestId('example').nth(0), page.getByTestId('example').nth(1)];
     await a.click();
     await page.getByTestId('analysis-phase').waitFor();
-    const first = { name: await page.getByTestId('analyze-name').inputValue(), shown: await page.getByTestId('analysis-name').innerText() };
+    const first = {
+      name: await page.getByTestId('analyze-name').inputValue(),
+      shown: await page.getByTestId('analysis-name').innerText(),
+    };
     await b.click();
     await expect.poll(() => page.getByTestId('analysis-name').innerText()).not.toBe(first.shown);
     const second = await page.getByTestId('analysis-name').innerText();
@@ -135,7 +192,9 @@ describe('keyboard and focus', () => {
     await list.locator('button[tabindex="0"]').focus();
     await page.keyboard.press('ArrowRight');
     const second = await list.locator('button.model-card').nth(1).getAttribute('data-model-id');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-model-id'))).toBe(second);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-model-id'))).toBe(
+      second,
+    );
     expect(await list.locator('button[tabindex="0"]').count()).toBe(1);
     await page.keyboard.press('Enter');
     await page.getByTestId('analysis-phase').waitFor();
@@ -150,7 +209,9 @@ describe('keyboard and focus', () => {
     const before = await page.evaluate(() => document.documentElement.dataset.theme);
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).not.toBe(before);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('theme-toggle');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'theme-toggle',
+    );
     await page.close();
   });
 });
@@ -186,7 +247,11 @@ describe('sections', () => {
 describe('workspace', () => {
   it('deleting a saved model asks first, and Undo saves it again', async () => {
     const name = `undo-check-${Date.now()}`;
-    const r = await fetch(`${site.url}api/workspace/models`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, params: '3B', scores: { hellaswag: 55, truthfulqa_mc2: 36 } }) });
+    const r = await fetch(`${site.url}api/workspace/models`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, params: '3B', scores: { hellaswag: 55, truthfulqa_mc2: 36 } }),
+    });
     expect(r.status).toBeLessThan(300);
     const page = await open(VIEWPORTS[0]);
     await showSection(page, 'workspace-ledger');
@@ -194,12 +259,15 @@ describe('workspace', () => {
     await expect.poll(() => table.innerText()).toContain(name);
     const del = page.getByRole('button', { name: `Delete ${name}` });
     await del.click();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('confirm-keep');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'confirm-keep',
+    );
     await page.getByTestId('confirm-keep').click();
     expect(await table.innerText()).toContain(name);
     await del.click();
     await page.getByTestId('confirm-delete').click();
-    // the list holds the table, or a note when nothing is saved (then there is no table to wait for)
+    // the list holds the table, or a note when nothing is saved (then there is no table to wait
+    // for)
     const list = page.getByTestId('ws-list');
     await expect.poll(() => list.innerText()).not.toContain(name);
     await page.getByTestId('undo').click();

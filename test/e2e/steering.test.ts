@@ -18,8 +18,24 @@ const model = fakeModel({ tickMs: 5 });
 beforeAll(async () => {
   browser = await launch();
   site = await startSite({ steer: { modelDir: '/fake/model', open: async () => model } });
-  const items = Array.from({ length: 10 }, (_, id) => ({ id, type: 'Adversarial', category: 'T', question: `Q${id}?`, best: `yes ${id}`, correct: [`yes ${id}`], incorrect: [`no ${id}`] }));
-  saveEval(site.dataDir, await runSteeringEval(fakeModel(), { items, neutralText: 'a b c d', resamples: 100, sweep: [0.1] }));
+  const items = Array.from({ length: 10 }, (_, id) => ({
+    id,
+    type: 'Adversarial',
+    category: 'T',
+    question: `Q${id}?`,
+    best: `yes ${id}`,
+    correct: [`yes ${id}`],
+    incorrect: [`no ${id}`],
+  }));
+  saveEval(
+    site.dataDir,
+    await runSteeringEval(fakeModel(), {
+      items,
+      neutralText: 'a b c d',
+      resamples: 100,
+      sweep: [0.1],
+    }),
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -42,7 +58,9 @@ describe('Self-steering panel', { timeout: 120_000 }, () => {
   it('(a) shows each recorded prompt exactly as the data file has it, labelled as recorded by the study', async () => {
     const { page, w } = await open();
     const d = recordedDemo();
-    expect(await page.locator('[data-testid^="steer-rec-"][aria-pressed]').count()).toBe(d.results.length);
+    expect(await page.locator('[data-testid^="steer-rec-"][aria-pressed]').count()).toBe(
+      d.results.length,
+    );
     for (const r of d.results) {
       await page.click(`[data-testid="steer-rec-${r.name}"]`);
       await page.waitForSelector(`[data-testid="steer-rec-detail"][data-name="${r.name}"]`);
@@ -50,7 +68,9 @@ describe('Self-steering panel', { timeout: 120_000 }, () => {
       expect(await page.locator('[data-testid="steer-rec-normal"]').textContent()).toBe(r.normal);
       expect(await page.locator('[data-testid="steer-rec-steered"]').textContent()).toBe(r.steered);
       expect(await text(page, 'steer-rec-phase')).toBe(r.phase);
-      expect(Math.abs(Number(await text(page, 'steer-rec-cos')) - r.cosTruth)).toBeLessThanOrEqual(5e-5);
+      expect(Math.abs(Number(await text(page, 'steer-rec-cos')) - r.cosTruth)).toBeLessThanOrEqual(
+        5e-5,
+      );
       expect(Number(await text(page, 'steer-rec-strength'))).toBe(r.strength);
       expect(await text(page, 'steer-rec-changed')).toBe(r.changed ? 'yes' : 'no');
     }
@@ -64,21 +84,36 @@ describe('Self-steering panel', { timeout: 120_000 }, () => {
 
   it('(b) streams a live run of both arms and shows the numbers the model returned', async () => {
     const { page, w } = await open();
-    await page.waitForFunction(() => (document.querySelector('[data-testid="steer-live-status"]')?.textContent ?? '').startsWith('Live model'));
+    await page.waitForFunction(() =>
+      (document.querySelector('[data-testid="steer-live-status"]')?.textContent ?? '').startsWith(
+        'Live model',
+      ),
+    );
     const prompt = 'Vaccines cause';
     await page.fill('[data-testid="steer-prompt"]', prompt);
     await page.fill('[data-testid="steer-max"]', '6');
     await page.click('[data-testid="steer-run"]');
     await page.waitForSelector('[data-testid="steer-live-rel"]', { timeout: 15_000 });
-    const expected = await fakeModel().steer(prompt, { maxTokens: 6, greedy: true, strength: 'auto', adapt: 'prompt' });
-    expect(await page.locator('[data-testid="steer-live-normal"]').textContent()).toBe(expected.normal.text);
-    expect(await page.locator('[data-testid="steer-live-steered"]').textContent()).toBe(expected.steered.text);
+    const expected = await fakeModel().steer(prompt, {
+      maxTokens: 6,
+      greedy: true,
+      strength: 'auto',
+      adapt: 'prompt',
+    });
+    expect(await page.locator('[data-testid="steer-live-normal"]').textContent()).toBe(
+      expected.normal.text,
+    );
+    expect(await page.locator('[data-testid="steer-live-steered"]').textContent()).toBe(
+      expected.steered.text,
+    );
     expect(await text(page, 'steer-live-phase')).toBe(expected.phase);
     expect(Number(await text(page, 'steer-live-cos'))).toBeCloseTo(expected.cosTruth, 4);
     expect(Number(await text(page, 'steer-live-strength'))).toBeCloseTo(expected.strength, 2);
     expect(Number(await text(page, 'steer-live-norm'))).toBeCloseTo(expected.hiddenNorm, 2);
     expect(Number(await text(page, 'steer-live-rel'))).toBeCloseTo(expected.relativeStrength, 4);
-    expect(Number(await page.locator('[data-testid="steer-gauge"]').getAttribute('aria-valuenow'))).toBe(expected.cosTruth);
+    expect(
+      Number(await page.locator('[data-testid="steer-gauge"]').getAttribute('aria-valuenow')),
+    ).toBe(expected.cosTruth);
     expect(w.errors).toEqual([]);
     expect(w.failed).toEqual([]);
   });

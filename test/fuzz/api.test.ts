@@ -13,7 +13,9 @@ let routes: { method: string; path: string; query: string[]; params: string[] }[
 
 beforeAll(async () => {
   app = await makeApp();
-  const doc = (await app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
+  const doc = (await app.inject('/api/openapi.json')).json() as {
+    paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+  };
   routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({
       method: method.toUpperCase(),
@@ -25,15 +27,78 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(cleanup);
 
-const FIELDS = ['name', 'params', 'scores', 'family', 'previous', 'swe', 'gpqa', 'subset', 'filename', 'content', 'select', 'overrides', 'notes', 'statement', 'deadline', 'passText', 'failText', 'criterion', 'nextParams', 'hellaswag', 'truthfulqa', '__proto__', 'constructor', ''];
-const TOKENS = ['', ' ', '0', '-1', '1e1', '0x10', 'NaN', 'Infinity', '1e309', '50', '7B', 'Pythia', 'GPT-5.1', 'true', 'null', '%00', '\u0000', 'a\nb', '../../etc/passwd', 'é'];
+const FIELDS = [
+  'name',
+  'params',
+  'scores',
+  'family',
+  'previous',
+  'swe',
+  'gpqa',
+  'subset',
+  'filename',
+  'content',
+  'select',
+  'overrides',
+  'notes',
+  'statement',
+  'deadline',
+  'passText',
+  'failText',
+  'criterion',
+  'nextParams',
+  'hellaswag',
+  'truthfulqa',
+  '__proto__',
+  'constructor',
+  '',
+];
+const TOKENS = [
+  '',
+  ' ',
+  '0',
+  '-1',
+  '1e1',
+  '0x10',
+  'NaN',
+  'Infinity',
+  '1e309',
+  '50',
+  '7B',
+  'Pythia',
+  'GPT-5.1',
+  'true',
+  'null',
+  '%00',
+  '\u0000',
+  'a\nb',
+  '../../etc/passwd',
+  'é',
+];
 
-const scalar = fc.oneof(fc.constantFrom(...TOKENS, '\uD800'), fc.string({ maxLength: 12 }), fc.double(), fc.integer(), fc.boolean(), fc.constant(null));
+const scalar = fc.oneof(
+  fc.constantFrom(...TOKENS, '\uD800'),
+  fc.string({ maxLength: 12 }),
+  fc.double(),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+);
 const value = fc.letrec((tie) => ({
-  v: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(fc.constantFrom(...FIELDS), tie('v'), { maxKeys: 4 })),
+  v: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    scalar,
+    fc.array(tie('v'), { maxLength: 3 }),
+    fc.dictionary(fc.constantFrom(...FIELDS), tie('v'), { maxKeys: 4 }),
+  ),
 })).v;
 const body = fc.oneof(fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 6 }), value);
-const queryValue = fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 10 }), fc.integer().map(String), fc.double().map(String));
+const queryValue = fc.oneof(
+  fc.constantFrom(...TOKENS),
+  fc.string({ maxLength: 10 }),
+  fc.integer().map(String),
+  fc.double().map(String),
+);
 
 /** 503s the API documents as states, not crashes: no steering model configured on this server. */
 const DOCUMENTED_503 = new Set(['E_NO_MODEL']);
@@ -44,7 +109,10 @@ function expectWellFormed(status: number, text: string, what: string): void {
   if (status < 400) return;
   const e = JSON.parse(text) as Record<string, unknown>;
   expect(typeof e.code === 'string' && typeof e.message === 'string', what).toBe(true);
-  expect(Object.keys(e).every((k) => ['code', 'message', 'field'].includes(k)), what).toBe(true);
+  expect(
+    Object.keys(e).every((k) => ['code', 'message', 'field'].includes(k)),
+    what,
+  ).toBe(true);
   expect(String(e.message), what).not.toMatch(/[\u0000-\u001f]/);
 }
 
@@ -54,17 +122,46 @@ describe('random requests against every route', () => {
     for (const r of routes) {
       await fc.assert(
         fc.asyncProperty(
-          fc.array(fc.tuple(fc.oneof(fc.constantFrom(...r.query, 'includeWorkspace', 'x'), fc.string({ maxLength: 6 })), queryValue), { maxLength: 4 }),
-          fc.array(fc.oneof(fc.constantFrom('1', '2', 'Pythia', 'kink', 'p-1', '%ff', 'é'), fc.string({ minLength: 1, maxLength: 8 })), { minLength: r.params.length, maxLength: r.params.length }),
+          fc.array(
+            fc.tuple(
+              fc.oneof(
+                fc.constantFrom(...r.query, 'includeWorkspace', 'x'),
+                fc.string({ maxLength: 6 }),
+              ),
+              queryValue,
+            ),
+            { maxLength: 4 },
+          ),
+          fc.array(
+            fc.oneof(
+              fc.constantFrom('1', '2', 'Pythia', 'kink', 'p-1', '%ff', 'é'),
+              fc.string({ minLength: 1, maxLength: 8 }),
+            ),
+            { minLength: r.params.length, maxLength: r.params.length },
+          ),
           body,
           async (q, pv, b) => {
             let path = r.path;
-            r.params.forEach((name, i) => (path = path.replace(`{${name}}`, encodeURIComponent(pv[i]!))));
-            const qs = q.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+            r.params.forEach(
+              (name, i) => (path = path.replace(`{${name}}`, encodeURIComponent(pv[i]!))),
+            );
+            const qs = q
+              .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+              .join('&');
             const url = qs ? `${path}?${qs}` : path;
             const hasBody = r.method === 'POST' || r.method === 'PUT';
-            const res = await app.inject({ method: r.method as 'GET', url, ...(hasBody ? { payload: JSON.stringify(b), headers: { 'content-type': 'application/json' } } : {}) });
-            expectWellFormed(res.statusCode, res.body, `${r.method} ${url} ${hasBody ? JSON.stringify(b).slice(0, 200) : ''}`);
+            const res = await app.inject({
+              method: r.method as 'GET',
+              url,
+              ...(hasBody
+                ? { payload: JSON.stringify(b), headers: { 'content-type': 'application/json' } }
+                : {}),
+            });
+            expectWellFormed(
+              res.statusCode,
+              res.body,
+              `${r.method} ${url} ${hasBody ? JSON.stringify(b).slice(0, 200) : ''}`,
+            );
           },
         ),
         { numRuns: 12, seed: 1212, endOnFailure: true },

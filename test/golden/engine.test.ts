@@ -5,7 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import ref from '../reference/engine_reference.json' with { type: 'json' };
-import { createContext, familyCoupling, frontierFit, hField, phaseMatrix, runningFit } from '../../src/cape/index.ts';
+import {
+  createContext,
+  familyCoupling,
+  frontierFit,
+  hField,
+  phaseMatrix,
+  runningFit,
+} from '../../src/cape/index.ts';
 
 const ctx = createContext();
 const TOL = 9;
@@ -44,7 +51,11 @@ describe('golden: engine vs numpy/scipy on the shipped dataset', () => {
     const withN = ctx.base.filter((p) => p.params !== null);
     for (const side of ['below', 'above'] as const) {
       const r = ref[`split_${side}`];
-      const m = phaseMatrix(ctx, side, withN.filter((p) => (side === 'below' ? p.params! < r.split : p.params! >= r.split)));
+      const m = phaseMatrix(
+        ctx,
+        side,
+        withN.filter((p) => (side === 'below' ? p.params! < r.split : p.params! >= r.split)),
+      );
       expect(m.n).toBe(r.n);
       expect(m.meanOffDiagonal).toBeCloseTo(r.meanR, TOL);
       expect(m.negativePairs).toBe(r.negative);

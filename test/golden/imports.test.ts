@@ -19,7 +19,8 @@ function files(dir: string, ext = '.ts'): string[] {
   });
 }
 
-const IMPORT_RE = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s+['"]([^'"]+)['"]|(?:^|[\s;])import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT_RE =
+  /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s+['"]([^'"]+)['"]|(?:^|[\s;])import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 /** Every module specifier a file names (static, re-export, side effect, dynamic). */
 export function imports(file: string): { spec: string; dynamic: boolean; typeOnly: boolean }[] {
@@ -36,7 +37,13 @@ function target(file: string, spec: string): string {
   return spec.startsWith('.') ? relative(root, resolve(dirname(file), spec)) : spec;
 }
 
-type Rule = { dir: string; forbid: RegExp[]; allow?: RegExp[]; staticOnlyForbid?: RegExp[]; lazy?: string[] };
+type Rule = {
+  dir: string;
+  forbid: RegExp[];
+  allow?: RegExp[];
+  staticOnlyForbid?: RegExp[];
+  lazy?: string[];
+};
 
 const FOLDERS = 'core|cape|data|report|cli|server|workspace|steer';
 const RULES: Rule[] = [
@@ -50,17 +57,27 @@ const RULES: Rule[] = [
   { dir: 'src/report', forbid: [/^src\/(cli|server|workspace|steer)\//, /^web\//] },
   { dir: 'src/workspace', forbid: [/^src\/(report|cli|server|steer)\//, /^web\//] },
   // steering evaluation: tables through src/report, saved results in the workspace database
-  { dir: 'src/steer', forbid: [/^src\/(cape|report|cli|server|workspace)\//, /^web\//], allow: [/^src\/report\/(format|table)\.ts$/, /^src\/workspace\/db\.ts$/] },
+  {
+    dir: 'src/steer',
+    forbid: [/^src\/(cape|report|cli|server|workspace)\//, /^web\//],
+    allow: [/^src\/report\/(format|table)\.ts$/, /^src\/workspace\/db\.ts$/],
+  },
   // the steering routes load the engine on demand (import()), so the server starts without it
   { dir: 'src/server', forbid: [/^src\/cli\//, /^web\//], staticOnlyForbid: [/^src\/steer\//] },
   // the CLI loads the server, the workspace and steering only on demand (start-up time)
   // (type-only imports are erased; src/cli/workspace.ts is itself loaded with import())
   {
-    dir: 'src/cli', forbid: [/^web\//], lazy: ['src/cli/workspace.ts', 'src/cli/commands/steer-eval.ts'],
+    dir: 'src/cli',
+    forbid: [/^web\//],
+    lazy: ['src/cli/workspace.ts', 'src/cli/commands/steer-eval.ts'],
     staticOnlyForbid: [/^src\/(server|workspace)\//],
   },
   // the page may use the pure steering modules only (types, the phase table, eval tables)
-  { dir: 'web/src', forbid: [/^node:/, /^src\/(cli|server|steer)\//], allow: [/^src\/steer\/(types|phase|eval\/result|eval\/tables)\.ts$/] },
+  {
+    dir: 'web/src',
+    forbid: [/^node:/, /^src\/(cli|server|steer)\//],
+    allow: [/^src\/steer\/(types|phase|eval\/result|eval\/tables)\.ts$/],
+  },
 ];
 
 function violations(rule: Rule): string[] {
@@ -104,13 +121,16 @@ describe('data files', () => {
   for (const f of sources) {
     for (const i of imports(f)) {
       const to = target(f, i.spec);
-      if (to.startsWith('data/')) importers.set(to, [...(importers.get(to) ?? []), relative(root, f)]);
+      if (to.startsWith('data/'))
+        importers.set(to, [...(importers.get(to) ?? []), relative(root, f)]);
     }
   }
   const loaderOf = (file: string) => LOADERS.find(([r]) => r.test(file))![1];
 
   it('every data file is imported only by its loader', () => {
-    const bad = [...importers].flatMap(([file, by]) => by.filter((b) => b !== loaderOf(file)).map((b) => `${b} -> ${file}`));
+    const bad = [...importers].flatMap(([file, by]) =>
+      by.filter((b) => b !== loaderOf(file)).map((b) => `${b} -> ${file}`),
+    );
     expect(bad).toEqual([]);
   });
 

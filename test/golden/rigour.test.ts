@@ -6,7 +6,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import ref from '../reference/rigour_reference.json' with { type: 'json' };
-import { createContext, familyCoupling, familyTests, frontierFit, labSummaries, ncCluster, ncFamily } from '../../src/cape/index.ts';
+import {
+  createContext,
+  familyCoupling,
+  familyTests,
+  frontierFit,
+  labSummaries,
+  ncCluster,
+  ncFamily,
+} from '../../src/cape/index.ts';
 import { pooledClusterLine, runningFit, runningPrediction } from '../../src/cape/running.ts';
 import { BOOTSTRAP_MIN_N } from '../../src/cape/family.ts';
 import { nextSizeCalibration } from '../../src/cape/predict-calibration.ts';
@@ -49,7 +57,15 @@ describe('golden: issue-13 rigour items vs numpy/scipy on the shipped dataset', 
 
 describe('golden: item 3, family-cluster inference for the pooled γ12 line', () => {
   const full = createContext();
-  const c = ref.clusterLine as unknown as { n: number; A: number; families: number; slopeCi: [number, number]; interceptCi: [number, number]; olsSlopeCi: [number, number]; prediction95At9_5: [number, number] };
+  const c = ref.clusterLine as unknown as {
+    n: number;
+    A: number;
+    families: number;
+    slopeCi: [number, number];
+    interceptCi: [number, number];
+    olsSlopeCi: [number, number];
+    prediction95At9_5: [number, number];
+  };
 
   it('A and B intervals agree with a numpy family-cluster bootstrap (Monte Carlo tolerance)', () => {
     const f = runningFit(full);
@@ -70,7 +86,10 @@ describe('golden: item 3, family-cluster inference for the pooled γ12 line', ()
     expect(Math.abs(pi[1] - c.prediction95At9_5[1])).toBeLessThan(0.08);
     const cl = pooledClusterLine(full);
     const logs: number[] = [];
-    cl.A.forEach((a, i) => { const z = -cl.B[i]! / a; if (a > 0 && z >= 7 && z <= 13) logs.push(z); });
+    cl.A.forEach((a, i) => {
+      const z = -cl.B[i]! / a;
+      if (a > 0 && z >= 7 && z <= 13) logs.push(z);
+    });
     logs.sort((a, b) => a - b);
     const nc = ncCluster(full);
     expect(nc.validShare).toBeCloseTo(logs.length / cl.resamples, 12);
@@ -83,7 +102,9 @@ describe('golden: item 7, next-size prediction interval calibration', () => {
   it('leave-one-out coverage per benchmark matches the numpy/scipy reference exactly', () => {
     const c = nextSizeCalibration(createContext());
     for (const row of c.perBenchmark) {
-      const want = (ref.nextSizeCoverage as Record<string, { n: number; covered: number }>)[row.benchmark]!;
+      const want = (ref.nextSizeCoverage as Record<string, { n: number; covered: number }>)[
+        row.benchmark
+      ]!;
       expect(row.n).toBe(want.n);
       expect(row.covered).toBe(want.covered);
     }
@@ -118,7 +139,8 @@ describe('golden: items 8 and 9, multiple comparisons, lab clustering, in/out of
     const labs = labSummaries(createContext());
     for (const l of labs) {
       for (const name of l.models) expect(f.models.find((m) => m.name === name)!.inFit).toBe(true);
-      for (const name of l.outOfSample.models) expect(f.models.find((m) => m.name === name)!.inFit).toBe(false);
+      for (const name of l.outOfSample.models)
+        expect(f.models.find((m) => m.name === name)!.inFit).toBe(false);
     }
     expect(labs.reduce((s, l) => s + l.outOfSample.n, 0)).toBe(f.excluded.length);
   });

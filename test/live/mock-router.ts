@@ -68,7 +68,7 @@ const ERRORS: Record<string, [number, unknown, Record<string, string>?]> = {
       error: {
         message:
           'This authentication method does not have sufficient permissions to call Inference ' +
-            'Providers on behalf of user.',
+          'Providers on behalf of user.',
       },
     },
   ],

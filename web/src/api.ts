@@ -1,7 +1,8 @@
 /**
  * The page's client of the CAPE server's JSON API (src/server, `npm start`). The page also runs as
  * a static bundle: `serverAvailable()` probes /api/health once, and every workspace feature says
- * SERVER_NEEDED instead of failing when no API answers. Errors carry the API's {code, message, field}.
+ * SERVER_NEEDED instead of failing when no API answers. Errors carry the API's {code, message,
+ * field}.
  */
 import type { WorkspaceModel } from '../../src/workspace/models.ts';
 import type { IngestedModel } from '../../src/data/ingest/types.ts';
@@ -9,7 +10,12 @@ import type { IngestedModel } from '../../src/data/ingest/types.ts';
 export const SERVER_NEEDED = 'start the server (npm start) to save models';
 
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number, readonly code?: string, readonly field?: string) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code?: string,
+    readonly field?: string,
+  ) {
     super(message);
   }
 }
@@ -38,30 +44,48 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   try {
     json = text ? JSON.parse(text) : null;
   } catch {
-    throw new ApiError(`${method} ${url}: the server answered ${r.status} with a body that is not JSON`, r.status);
+    throw new ApiError(
+      `${method} ${url}: the server answered ${r.status} with a body that is not JSON`,
+      r.status,
+    );
   }
   if (!r.ok) {
     const e = (json ?? {}) as { code?: string; message?: string; field?: string };
-    throw new ApiError(e.message ?? `${method} ${url} failed with ${r.status}`, r.status, e.code, e.field);
+    throw new ApiError(
+      e.message ?? `${method} ${url} failed with ${r.status}`,
+      r.status,
+      e.code,
+      e.field,
+    );
   }
   return json as T;
 }
 
-export interface ModelInput { name: string; family?: string | null; params: number | string; scores: Record<string, number>; notes?: string[] }
+export interface ModelInput {
+  name: string;
+  family?: string | null;
+  params: number | string;
+  scores: Record<string, number>;
+  notes?: string[];
+}
 
 export const workspace = {
   /** Every saved model, following the API's pages (`next` cursor). */
   list: async () => {
     const all: WorkspaceModel[] = [];
     for (let after: number | null = 0; after !== null; ) {
-      const r: { models: WorkspaceModel[]; next: number | null } = await request('GET', `/api/workspace/models?after=${after}`);
+      const r: { models: WorkspaceModel[]; next: number | null } = await request(
+        'GET',
+        `/api/workspace/models?after=${after}`,
+      );
       all.push(...r.models);
       after = r.next;
     }
     return all;
   },
   add: (m: ModelInput) => request<WorkspaceModel>('POST', '/api/workspace/models', m),
-  update: (id: number, m: ModelInput) => request<WorkspaceModel>('PUT', `/api/workspace/models/${id}`, m),
+  update: (id: number, m: ModelInput) =>
+    request<WorkspaceModel>('PUT', `/api/workspace/models/${id}`, m),
   remove: (id: number) => request<void>('DELETE', `/api/workspace/models/${id}`),
   exportUrl: (format: 'json' | 'csv') => `/api/workspace/export?format=${format}`,
 };
@@ -69,21 +93,54 @@ export const workspace = {
 export interface LedgerEntry {
   /** Before a dated deadline: the criterion the data meets today. */
   leaning?: 'pass' | 'fail' | null;
-  id: string; title: string; statement: string; deadline: string | null; deadlineText: string; passText: string; failText: string;
-  source: string; group: string; origin: 'seed' | 'user'; status: 'open' | 'passed' | 'failed' | 'expired';
-  passCheck: { holds: boolean | null; detail: string }; failCheck: { holds: boolean | null; detail: string }; evaluatedOn: string;
+  id: string;
+  title: string;
+  statement: string;
+  deadline: string | null;
+  deadlineText: string;
+  passText: string;
+  failText: string;
+  source: string;
+  group: string;
+  origin: 'seed' | 'user';
+  status: 'open' | 'passed' | 'failed' | 'expired';
+  passCheck: { holds: boolean | null; detail: string };
+  failCheck: { holds: boolean | null; detail: string };
+  evaluatedOn: string;
 }
 
 export const ledger = {
-  list: () => request<{ evaluatedOn: string; counts: Record<string, number>; predictions: LedgerEntry[] }>('GET', '/api/predictions'),
+  list: () =>
+    request<{ evaluatedOn: string; counts: Record<string, number>; predictions: LedgerEntry[] }>(
+      'GET',
+      '/api/predictions',
+    ),
   add: (p: Record<string, unknown>) => request<LedgerEntry>('POST', '/api/predictions', p),
   remove: (id: string) => request<void>('DELETE', `/api/predictions/${encodeURIComponent(id)}`),
 };
 
-export interface PreviewModel extends IngestedModel { index: number; ready: boolean; problem: { code: string; message: string; field?: string } | null }
-export interface Preview { kind: string; filename: string; models: PreviewModel[]; leaderboard?: { rows: number; dropped: { reason: string; count: number }[]; duplicates: string[] } }
+export interface PreviewModel extends IngestedModel {
+  index: number;
+  ready: boolean;
+  problem: { code: string; message: string; field?: string } | null;
+}
+export interface Preview {
+  kind: string;
+  filename: string;
+  models: PreviewModel[];
+  leaderboard?: {
+    rows: number;
+    dropped: { reason: string; count: number }[];
+    duplicates: string[];
+  };
+}
 
 export const ingest = {
-  preview: (filename: string, content: string) => request<Preview>('POST', '/api/ingest/preview', { filename, content }),
-  commit: (filename: string, content: string) => request<{ kind: string; saved: WorkspaceModel[] }>('POST', '/api/ingest/commit', { filename, content }),
+  preview: (filename: string, content: string) =>
+    request<Preview>('POST', '/api/ingest/preview', { filename, content }),
+  commit: (filename: string, content: string) =>
+    request<{ kind: string; saved: WorkspaceModel[] }>('POST', '/api/ingest/commit', {
+      filename,
+      content,
+    }),
 };

@@ -18,19 +18,34 @@ describe('csv export', () => {
   });
 
   it('a column of [low, high] intervals becomes two numeric columns; a missing interval two empty cells', () => {
-    const t = normaliseTable(['name', '95% CI'], [['a', '[−1.2, 0.47]'], ['b', '—']]);
+    const t = normaliseTable(
+      ['name', '95% CI'],
+      [
+        ['a', '[−1.2, 0.47]'],
+        ['b', '—'],
+      ],
+    );
     expect(t.header).toEqual(['name', '95% CI low', '95% CI high']);
-    expect(t.rows).toEqual([['a', -1.2, 0.47], ['b', '', '']]);
+    expect(t.rows).toEqual([
+      ['a', -1.2, 0.47],
+      ['b', '', ''],
+    ]);
   });
 
   it('toCsv starts with a UTF-8 BOM and every number printed by the page parses back (property)', () => {
-    fc.assert(fc.property(fc.double({ min: -1e5, max: 1e5, noNaN: true }), fc.integer({ min: 0, max: 4 }), (v, d) => {
-      const csv = toCsv(['x', 'y'], [[num(v, d), signed(v, d)]]);
-      expect(csv.startsWith('\uFEFF')).toBe(true);
-      const [, row] = parse(csv.slice(1)) as string[][];
-      expect(Number(row![0])).toBeCloseTo(Number(num(v, d).replace('−', '-')), 10);
-      expect(Number(row![1])).toBe(Number(row![0]));
-      expect(row!.join(',')).not.toMatch(/[+\u2212]/);
-    }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e5, max: 1e5, noNaN: true }),
+        fc.integer({ min: 0, max: 4 }),
+        (v, d) => {
+          const csv = toCsv(['x', 'y'], [[num(v, d), signed(v, d)]]);
+          expect(csv.startsWith('\uFEFF')).toBe(true);
+          const [, row] = parse(csv.slice(1)) as string[][];
+          expect(Number(row![0])).toBeCloseTo(Number(num(v, d).replace('−', '-')), 10);
+          expect(Number(row![1])).toBe(Number(row![0]));
+          expect(row!.join(',')).not.toMatch(/[+\u2212]/);
+        },
+      ),
+    );
   });
 });

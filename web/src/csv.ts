@@ -23,18 +23,26 @@ export function csvCell(v: unknown): string | number {
   return s.replace(/\u2212(?=\d)/g, '-');
 }
 
-/** Splits every column whose filled cells are all "[a, b]" intervals into "<name> low" and "<name> high". */
-export function normaliseTable(header: readonly string[], rows: readonly (readonly unknown[])[]): { header: string[]; rows: (string | number)[][] } {
+/** Splits every column whose filled cells are all "[a, b]" intervals into "<name> low" and "<name>
+ * high". */
+export function normaliseTable(
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): { header: string[]; rows: (string | number)[][] } {
   const split = header.map((_, c) => {
     const cells = rows.map((r) => String(r[c] ?? '').trim()).filter((s) => !MISSING.has(s));
     return cells.length > 0 && cells.every((s) => INTERVAL.test(s));
   });
-  const outHeader = header.flatMap((name, c) => (split[c] ? [`${name} low`, `${name} high`] : [name]));
-  const outRows = rows.map((r) => header.flatMap((_, c) => {
-    if (!split[c]) return [csvCell(r[c])];
-    const m = INTERVAL.exec(String(r[c] ?? '').trim());
-    return m ? [csvCell(m[1]), csvCell(m[2])] : ['', ''];
-  }));
+  const outHeader = header.flatMap((name, c) =>
+    split[c] ? [`${name} low`, `${name} high`] : [name],
+  );
+  const outRows = rows.map((r) =>
+    header.flatMap((_, c) => {
+      if (!split[c]) return [csvCell(r[c])];
+      const m = INTERVAL.exec(String(r[c] ?? '').trim());
+      return m ? [csvCell(m[1]), csvCell(m[2])] : ['', ''];
+    }),
+  );
   return { header: outHeader, rows: outRows };
 }
 
@@ -45,5 +53,5 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
     const s = String(v);
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return '\uFEFF' + [t.header, ...t.rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return `\uFEFF${[t.header, ...t.rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }

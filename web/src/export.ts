@@ -25,7 +25,12 @@ export function downloadSvg(name: string, svg: string, title = name): void {
 }
 
 /** The chart as a PNG with its title above and the source line and date below. */
-export async function downloadPng(name: string, svg: string, title = name, scale = 2): Promise<void> {
+export async function downloadPng(
+  name: string,
+  svg: string,
+  title = name,
+  scale = 2,
+): Promise<void> {
   const m = /<svg[^>]*\swidth="(\d+(?:\.\d+)?)"[^>]*\sheight="(\d+(?:\.\d+)?)"/.exec(svg);
   const w = m ? Number(m[1]) : 800;
   const hgt = m ? Number(m[2]) : 400;
@@ -59,10 +64,17 @@ export async function downloadPng(name: string, svg: string, title = name, scale
   }
 }
 
-export function downloadCsv(name: string, header: readonly string[], rows: readonly (readonly unknown[])[]): void {
+export function downloadCsv(
+  name: string,
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): void {
   download(`${name}.csv`, new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }));
 }
 
 export function downloadJson(name: string, value: unknown): void {
-  download(`${name}.json`, new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }));
+  download(
+    `${name}.json`,
+    new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }),
+  );
 }

@@ -8,7 +8,14 @@ import { h, mount } from './dom.ts';
 import { restoreAnalysis } from './panels/analyze.ts';
 import { ncStatement } from './panels/nc.ts';
 import './registry.ts';
-import { buildSections, openSection, refresh, reveal, sectionDefs, watchSections } from './sections.ts';
+import {
+  buildSections,
+  openSection,
+  refresh,
+  reveal,
+  sectionDefs,
+  watchSections,
+} from './sections.ts';
 import { getState, initState, setState } from './state.ts';
 import { applyTheme, theme } from './theme.ts';
 import { applyWorkspaceToggle } from './panels/workspace.ts';
@@ -20,27 +27,54 @@ function boot(): void {
   initState();
   applyTheme();
   const app = document.getElementById('app') as HTMLElement;
-  const toggle = h('button', { type: 'button', class: 'ghost', 'data-testid': 'theme-toggle' }, themeLabel());
+  const toggle = h(
+    'button',
+    { type: 'button', class: 'ghost', 'data-testid': 'theme-toggle' },
+    themeLabel(),
+  );
   toggle.addEventListener('click', () => switchTheme(toggle));
-  mount(app,
+  mount(
+    app,
     h('a', { class: 'skip', href: '#your-model' }, 'Skip to the analysis'),
-    h('header', { class: 'top' },
-      h('div', {}, h('h1', {}, 'CAPE Studio'), h('p', { class: 'sub' }, 'Where does a language model stand in the capability-coupling picture of scaling? Every number is computed from the bundled dataset by the engine of the cape CLI.')),
-      toggle),
+    h(
+      'header',
+      { class: 'top' },
+      h(
+        'div',
+        {},
+        h('h1', {}, 'CAPE Studio'),
+        h(
+          'p',
+          { class: 'sub' },
+          'Where does a language model stand in the capability-coupling picture of scaling? Every number is computed from the bundled dataset by the engine of the cape CLI.',
+        ),
+      ),
+      toggle,
+    ),
     navBar(),
-    h('main', { id: 'main' }, ncStatement(), buildSections()));
+    h('main', { id: 'main' }, ncStatement(), buildSections()),
+  );
   document.addEventListener('click', onLocalLink);
   window.addEventListener('popstate', onHistory);
-  window.addEventListener('cape:rerender', () => { refresh({ skip: ['workspace'] }); window.dispatchEvent(new Event('cape:workspace')); });
+  window.addEventListener('cape:rerender', () => {
+    refresh({ skip: ['workspace'] });
+    window.dispatchEvent(new Event('cape:workspace'));
+  });
   void openSection('your-model').then(() => {
-    (window as unknown as Perf).__capePerf = { ...(window as unknown as Perf).__capePerf, renderMs: performance.now() - t0 };
+    (window as unknown as Perf).__capePerf = {
+      ...(window as unknown as Perf).__capePerf,
+      renderMs: performance.now() - t0,
+    };
     document.documentElement.setAttribute('data-ready', '1');
     const target = location.hash.slice(1) || getState().panel;
     if (target && target !== 'your-model') void reveal(target).then(watchSections);
     else watchSections();
   });
   // Saved models join the analyses when the URL asks for it (ws=1) and the server answers.
-  if (getState().ws === '1') void applyWorkspaceToggle().then((changed) => { if (changed) refresh(); });
+  if (getState().ws === '1')
+    void applyWorkspaceToggle().then((changed) => {
+      if (changed) refresh();
+    });
 }
 
 const themeLabel = () => (theme() === 'dark' ? 'Light theme' : 'Dark theme');
@@ -52,13 +86,23 @@ function switchTheme(toggle: HTMLElement): void {
   applyTheme();
   toggle.textContent = themeLabel();
   refresh({ chartsOnly: true });
-  (window as unknown as Perf).__capePerf = { ...(window as unknown as Perf).__capePerf, themeMs: performance.now() - t0 };
+  (window as unknown as Perf).__capePerf = {
+    ...(window as unknown as Perf).__capePerf,
+    themeMs: performance.now() - t0,
+  };
 }
 
 /** The sticky navigation: one link per section (each deep-linkable as #id). */
 function navBar(): HTMLElement {
-  return h('nav', { class: 'sections-nav', 'aria-label': 'Sections' },
-    h('ul', {}, sectionDefs().map((s) => h('li', {}, h('a', { href: `#${s.id}` }, s.title)))));
+  return h(
+    'nav',
+    { class: 'sections-nav', 'aria-label': 'Sections' },
+    h(
+      'ul',
+      {},
+      sectionDefs().map((s) => h('li', {}, h('a', { href: `#${s.id}` }, s.title))),
+    ),
+  );
 }
 
 /** In-page links open (render) their section before scrolling, and become history entries. */
@@ -85,4 +129,3 @@ function onHistory(): void {
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
 else boot();
-

@@ -19,7 +19,11 @@ export interface SectionDef {
   lede: string;
 }
 
-interface Rendered { def: PanelDef; el: HTMLElement; body: HTMLElement }
+interface Rendered {
+  def: PanelDef;
+  el: HTMLElement;
+  body: HTMLElement;
+}
 interface SectionState {
   def: SectionDef;
   loaders: PanelLoader[];
@@ -42,7 +46,10 @@ export function defineSection(def: SectionDef): void {
 /** Adds a panel (loaded lazily) at the end of section `sectionId`. */
 export function registerPanel(sectionId: string, load: PanelLoader): void {
   const s = sections.find((x) => x.def.id === sectionId);
-  if (!s) throw new Error(`no section "${sectionId}" (sections: ${sections.map((x) => x.def.id).join(', ')})`);
+  if (!s)
+    throw new Error(
+      `no section "${sectionId}" (sections: ${sections.map((x) => x.def.id).join(', ')})`,
+    );
   s.loaders.push(load);
 }
 
@@ -60,9 +67,13 @@ export function yieldTask(): Promise<void> {
 export function buildSections(): HTMLElement[] {
   return sections.map((s) => {
     s.body = h('div', { class: 'sect-body' });
-    s.el = h('section', { id: s.def.id, class: 'sect', 'aria-labelledby': `${s.def.id}-h`, 'data-section': s.def.id },
+    s.el = h(
+      'section',
+      { id: s.def.id, class: 'sect', 'aria-labelledby': `${s.def.id}-h`, 'data-section': s.def.id },
       h('h2', { id: `${s.def.id}-h`, class: 'sect-title', tabindex: '-1' }, s.def.title),
-      h('p', { class: 'lede' }, s.def.lede), s.body);
+      h('p', { class: 'lede' }, s.def.lede),
+      s.body,
+    );
     return s.el;
   });
 }
@@ -93,7 +104,7 @@ function onIntersect(entries: IntersectionObserverEntry[]): void {
 /** Loads and renders the section's panels (once; again when stale). Resolves when rendered. */
 export function openSection(id: string): Promise<void> {
   const s = sections.find((x) => x.def.id === id);
-  if (!s || !s.body) return Promise.resolve();
+  if (!s?.body) return Promise.resolve();
   if (s.status === 'done' && s.stale) {
     s.stale = false;
     s.done = rerender(s);
@@ -137,7 +148,8 @@ async function rerender(s: SectionState, only?: (p: Rendered) => boolean): Promi
  * updated themselves.
  */
 export function refresh(opts: { chartsOnly?: boolean; skip?: string[] } = {}): void {
-  const only = (p: Rendered) => !opts.skip?.includes(p.def.id) && (!opts.chartsOnly || !!p.body.querySelector('svg'));
+  const only = (p: Rendered) =>
+    !opts.skip?.includes(p.def.id) && (!opts.chartsOnly || !!p.body.querySelector('svg'));
   for (const s of sections) {
     if (s.status !== 'done') continue;
     // Data changes redraw every opened section (one panel per task, so the click returns at
@@ -154,9 +166,10 @@ function nearViewport(el: HTMLElement): boolean {
 
 /** Opens the section that holds element id `target` (a section or a panel id) and scrolls to it. */
 export async function reveal(target: string, focus = false): Promise<void> {
-  const s = sections.find((x) => x.def.id === target)
-    ?? sections.find((x) => x.panels.some((p) => p.def.id === target))
-    ?? (await sectionOfPanel(target));
+  const s =
+    sections.find((x) => x.def.id === target) ??
+    sections.find((x) => x.panels.some((p) => p.def.id === target)) ??
+    (await sectionOfPanel(target));
   if (!s) return;
   await openSection(s.def.id);
   const el = document.getElementById(target) ?? s.el;

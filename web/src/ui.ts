@@ -1,4 +1,5 @@
-/** Shared page components: panels, metric tiles, tables with CSV export, charts with SVG/PNG export, engine-error messages. */
+/** Shared page components: panels, metric tiles, tables with CSV export, charts with SVG/PNG
+ * export, engine-error messages. */
 import { h, mount, svgNode, type Child } from './dom.ts';
 import { downloadCsv, downloadPng, downloadSvg } from './export.ts';
 import type { Outcome } from './engine.ts';
@@ -16,7 +17,23 @@ export interface PanelDef {
 
 export function section(def: PanelDef): HTMLElement {
   const body = h('div', { class: 'panel-body' });
-  const el = h('section', { id: def.id, class: 'panel', 'aria-labelledby': `${def.id}-title`, 'data-panel': String(def.n) }, h('h3', { id: `${def.id}-title`, class: 'panel-title', tabindex: '-1' }, h('span', { class: 'panel-n', 'aria-hidden': 'true' }, String(def.n)), def.title), takeawayLine(def), body);
+  const el = h(
+    'section',
+    {
+      id: def.id,
+      class: 'panel',
+      'aria-labelledby': `${def.id}-title`,
+      'data-panel': String(def.n),
+    },
+    h(
+      'h3',
+      { id: `${def.id}-title`, class: 'panel-title', tabindex: '-1' },
+      h('span', { class: 'panel-n', 'aria-hidden': 'true' }, String(def.n)),
+      def.title,
+    ),
+    takeawayLine(def),
+    body,
+  );
   safeRender(body, def.render);
   return el;
 }
@@ -31,7 +48,10 @@ function takeawayLine(def: PanelDef): HTMLElement | null {
   }
 }
 
-export function safeRender(body: HTMLElement, render: (b: HTMLElement) => void | Promise<void>): void {
+export function safeRender(
+  body: HTMLElement,
+  render: (b: HTMLElement) => void | Promise<void>,
+): void {
   const fail = (e: unknown) => {
     body.replaceChildren(errorBox(`This panel failed to render: ${(e as Error).message}`));
     console.warn(e);
@@ -45,7 +65,13 @@ export function safeRender(body: HTMLElement, render: (b: HTMLElement) => void |
 }
 
 export function notComputed(what: string, detail?: string): HTMLElement {
-  return h('p', { class: 'not-computed', 'data-state': 'not-computed' }, h('strong', {}, 'not computed yet'), ` — ${what}`, detail ? h('span', { class: 'muted' }, ` (${detail})`) : null);
+  return h(
+    'p',
+    { class: 'not-computed', 'data-state': 'not-computed' },
+    h('strong', {}, 'not computed yet'),
+    ` — ${what}`,
+    detail ? h('span', { class: 'muted' }, ` (${detail})`) : null,
+  );
 }
 
 export function errorBox(message: string): HTMLElement {
@@ -66,8 +92,19 @@ export function guard(body: HTMLElement, what: string, fn: () => void): void {
   }
 }
 
-export function tile(label: string, value: Child, sub?: Child, opts: { testid?: string; tone?: string } = {}): HTMLElement {
-  return h('div', { class: `tile${opts.tone ? ` tone-${opts.tone}` : ''}` }, h('div', { class: 'tile-label' }, label), h('div', { class: 'tile-value', 'data-testid': opts.testid }, value), sub ? h('div', { class: 'tile-sub' }, sub) : null);
+export function tile(
+  label: string,
+  value: Child,
+  sub?: Child,
+  opts: { testid?: string; tone?: string } = {},
+): HTMLElement {
+  return h(
+    'div',
+    { class: `tile${opts.tone ? ` tone-${opts.tone}` : ''}` },
+    h('div', { class: 'tile-label' }, label),
+    h('div', { class: 'tile-value', 'data-testid': opts.testid }, value),
+    sub ? h('div', { class: 'tile-sub' }, sub) : null,
+  );
 }
 
 export function badge(text: string, tone = 'neutral'): HTMLElement {
@@ -89,19 +126,64 @@ export function table(spec: TableSpec): HTMLElement {
     'table',
     { class: 'tbl', 'data-testid': spec.testid },
     spec.caption ? h('caption', {}, spec.caption) : null,
-    h('thead', {}, h('tr', {}, spec.header.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, spec.rows.map((r) => h('tr', {}, r.map((c) => h('td', {}, c))))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        spec.header.map((c) => h('th', { scope: 'col' }, c)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      spec.rows.map((r) =>
+        h(
+          'tr',
+          {},
+          r.map((c) => h('td', {}, c)),
+        ),
+      ),
+    ),
   );
-  const btn = h('button', { type: 'button', class: 'small', 'aria-label': `Download ${spec.name} as CSV` }, 'CSV');
+  const btn = h(
+    'button',
+    { type: 'button', class: 'small', 'aria-label': `Download ${spec.name} as CSV` },
+    'CSV',
+  );
   btn.addEventListener('click', () => {
-    const rows = spec.csv ?? Array.from(t.querySelectorAll('tbody tr')).map((tr) => Array.from(tr.children).map((td) => td.textContent ?? ''));
+    const rows =
+      spec.csv ??
+      Array.from(t.querySelectorAll('tbody tr')).map((tr) =>
+        Array.from(tr.children).map((td) => td.textContent ?? ''),
+      );
     downloadCsv(spec.name, spec.header, rows);
   });
   // Focusable and named, so a keyboard user can scroll a table wider than the screen.
-  return h('div', { class: 'table-wrap' }, h('div', { class: 'tools' }, btn), h('div', { class: 'scroll-x', tabindex: '0', role: 'region', 'aria-label': spec.caption ?? `${spec.name} table` }, t));
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h('div', { class: 'tools' }, btn),
+    h(
+      'div',
+      {
+        class: 'scroll-x',
+        tabindex: '0',
+        role: 'region',
+        'aria-label': spec.caption ?? `${spec.name} table`,
+      },
+      t,
+    ),
+  );
 }
 
-export function chart(name: string, svg: string, label: string, onSelect?: (id: string) => void): HTMLElement {
+export function chart(
+  name: string,
+  svg: string,
+  label: string,
+  onSelect?: (id: string) => void,
+): HTMLElement {
   const holder = h('div', { class: 'chart', role: 'figure', 'aria-label': label, tabindex: '0' });
   holder.appendChild(svgNode(svg));
   if (onSelect) {
@@ -111,35 +193,72 @@ export function chart(name: string, svg: string, label: string, onSelect?: (id: 
     });
     holder.querySelectorAll('[data-model-id]').forEach((el) => el.classList.add('selectable'));
   }
-  const svgBtn = h('button', { type: 'button', class: 'small', 'aria-label': `Download ${label} as SVG` }, 'SVG');
+  const svgBtn = h(
+    'button',
+    { type: 'button', class: 'small', 'aria-label': `Download ${label} as SVG` },
+    'SVG',
+  );
   svgBtn.addEventListener('click', () => downloadSvg(name, svg, label));
-  const pngBtn = h('button', { type: 'button', class: 'small', 'aria-label': `Download ${label} as PNG` }, 'PNG');
+  const pngBtn = h(
+    'button',
+    { type: 'button', class: 'small', 'aria-label': `Download ${label} as PNG` },
+    'PNG',
+  );
   pngBtn.addEventListener('click', () => void downloadPng(name, svg, label));
   return h('figure', { class: 'chart-fig' }, h('div', { class: 'tools' }, svgBtn, pngBtn), holder);
 }
 
 /** Chart width for the current viewport (panels are laid out before they are measured). */
 export function chartWidth(): number {
-  return Math.max(300, Math.min(1120, (window.innerWidth || 1280) - (window.innerWidth < 700 ? 40 : 110)));
+  return Math.max(
+    300,
+    Math.min(1120, (window.innerWidth || 1280) - (window.innerWidth < 700 ? 40 : 110)),
+  );
 }
 
 /**
  * Asks before deleting: shows "Delete <what>? [Delete] [Keep]" in `holder` and moves focus to
  * Keep; `onConfirm` runs only on Delete. Returns nothing; the caller reports the outcome.
  */
-export function confirmDelete(holder: HTMLElement, what: string, onConfirm: () => void | Promise<void>): void {
-  const keep = h('button', { type: 'button', class: 'small', 'data-testid': 'confirm-keep' }, 'Keep');
-  const del = h('button', { type: 'button', class: 'small danger', 'data-testid': 'confirm-delete' }, 'Delete');
+export function confirmDelete(
+  holder: HTMLElement,
+  what: string,
+  onConfirm: () => void | Promise<void>,
+): void {
+  const keep = h(
+    'button',
+    { type: 'button', class: 'small', 'data-testid': 'confirm-keep' },
+    'Keep',
+  );
+  const del = h(
+    'button',
+    { type: 'button', class: 'small danger', 'data-testid': 'confirm-delete' },
+    'Delete',
+  );
   keep.addEventListener('click', () => holder.replaceChildren());
-  del.addEventListener('click', () => { holder.replaceChildren(); void onConfirm(); });
-  mount(holder, h('div', { class: 'confirm', role: 'group', 'aria-label': `Confirm deleting ${what}` }, h('span', {}, `Delete ${what}?`), del, keep));
+  del.addEventListener('click', () => {
+    holder.replaceChildren();
+    void onConfirm();
+  });
+  mount(
+    holder,
+    h(
+      'div',
+      { class: 'confirm', role: 'group', 'aria-label': `Confirm deleting ${what}` },
+      h('span', {}, `Delete ${what}?`),
+      del,
+      keep,
+    ),
+  );
   keep.focus();
 }
 
 /** "<done>. [Undo]" in `holder`; Undo runs `undo` once and clears the line. */
 export function undoLine(holder: HTMLElement, done: string, undo?: () => Promise<void>): void {
   const status = h('span', { role: 'status', 'data-testid': 'undo-status' }, `${done}.`);
-  const btn = undo ? h('button', { type: 'button', class: 'small', 'data-testid': 'undo' }, 'Undo') : null;
+  const btn = undo
+    ? h('button', { type: 'button', class: 'small', 'data-testid': 'undo' }, 'Undo')
+    : null;
   btn?.addEventListener('click', async () => {
     btn.disabled = true;
     try {

@@ -9,7 +9,10 @@ import { NOT_REPRODUCIBLE } from './util.ts';
 describe('fitArrhenius', () => {
   it('recovers A and C exactly from noiseless rates ln r = 5 − 100/S', () => {
     const S = [30, 40, 50, 60];
-    const f = fitArrhenius(S, S.map((s) => Math.exp(5 - 100 / s)));
+    const f = fitArrhenius(
+      S,
+      S.map((s) => Math.exp(5 - 100 / s)),
+    );
     expect(f.C).toBeCloseTo(100, 8);
     expect(f.A).toBeCloseTo(5, 8);
     expect(f.r2).toBeCloseTo(1, 12);
@@ -45,7 +48,16 @@ describe('arrhenius(ctx)', () => {
 describe('lossSide / boostingChain', () => {
   it('recovers α of a synthetic L = 1.7 + 1.5·(N/1e9)^−0.25 and β of ‖∇L‖ = 30·(N/1e9)^−0.4', () => {
     const N = [7e7, 1.6e8, 4.1e8, 1e9, 1.4e9, 2.8e9];
-    const rows = N.map((n, i) => ({ name: `m${i}`, params: n, lossMean: 1.7 + 1.5 * (n / 1e9) ** -0.25, gradNormMean: 30 * (n / 1e9) ** -0.4, gradNormAll: [1], gradNormStd: 0, lossStd: 0, text: 't' }));
+    const rows = N.map((n, i) => ({
+      name: `m${i}`,
+      params: n,
+      lossMean: 1.7 + 1.5 * (n / 1e9) ** -0.25,
+      gradNormMean: 30 * (n / 1e9) ** -0.4,
+      gradNormAll: [1],
+      gradNormStd: 0,
+      lossStd: 0,
+      text: 't',
+    }));
     const l = lossSide(rows, 'synthetic');
     expect(l.alphaOffset.alpha).toBeCloseTo(0.25, 4);
     expect(l.alphaOffset.mape).toBeLessThan(1e-4);

@@ -1,5 +1,6 @@
 /**
- * Arrhenius fit per phase (docs/science-spec.md §11): ln(dS/dlog10 N) = A − C/S, fitted separately in the
+ * Arrhenius fit per phase (docs/science-spec.md §11): ln(dS/dlog10 N) = A − C/S, fitted separately
+ * in the
  * seed's scale ranges (tax 70M–1B, transition 1B–2.8B, bonus 2.8B–12B, bounds inclusive).
  *
  * What S is: the seed does not say, and the study's script is not in the shipped data. The only
@@ -26,7 +27,14 @@ export const ARRHENIUS_PHASES = [
   { phase: 'bonus', lo: 2.8e9, hi: 1.2e10, range: '2.8B–12B' },
 ] as const;
 
-export interface ArrheniusFit { A: number; C: number; r2: number; n: number; df: number; exact: boolean }
+export interface ArrheniusFit {
+  A: number;
+  C: number;
+  r2: number;
+  n: number;
+  df: number;
+  exact: boolean;
+}
 
 /**
  * ln(rate) = A − C/S by least squares over (S, rate) pairs.
@@ -35,15 +43,30 @@ export interface ArrheniusFit { A: number; C: number; r2: number; n: number; df:
  */
 export function fitArrhenius(S: readonly number[], rate: readonly number[]): ArrheniusFit {
   const n = S.length;
-  if (n < 2) throw new CapeError('E_INSUFFICIENT_DATA', `Arrhenius fit: ${n} rate(s) (need at least 2)`);
-  if (rate.some((r) => !(r > 0))) throw new CapeError('E_INSUFFICIENT_DATA', `Arrhenius fit: a rate ≤ 0 (${rate.find((r) => !(r > 0))}) has no logarithm; S must rise with N`);
+  if (n < 2)
+    throw new CapeError('E_INSUFFICIENT_DATA', `Arrhenius fit: ${n} rate(s) (need at least 2)`);
+  if (rate.some((r) => !(r > 0)))
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `Arrhenius fit: a rate ≤ 0 (${rate.find((r) => !(r > 0))}) has no logarithm; S must rise with N`,
+    );
   const u = S.map((s) => 1 / s);
   const v = rate.map((r) => Math.log(r));
   const mu = u.reduce((a, b) => a + b, 0) / n;
   const mv = v.reduce((a, b) => a + b, 0) / n;
-  let suu = 0, suv = 0, svv = 0;
-  for (let i = 0; i < n; i++) { suu += (u[i]! - mu) ** 2; suv += (u[i]! - mu) * (v[i]! - mv); svv += (v[i]! - mv) ** 2; }
-  if (!(suu > 0)) throw new CapeError('E_INSUFFICIENT_DATA', 'Arrhenius fit: every S is equal; C is not identifiable');
+  let suu = 0,
+    suv = 0,
+    svv = 0;
+  for (let i = 0; i < n; i++) {
+    suu += (u[i]! - mu) ** 2;
+    suv += (u[i]! - mu) * (v[i]! - mv);
+    svv += (v[i]! - mv) ** 2;
+  }
+  if (!(suu > 0))
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      'Arrhenius fit: every S is equal; C is not identifiable',
+    );
   const slope = suv / suu;
   const r2 = svv === 0 ? 1 : (suv * suv) / (suu * svv);
   return { A: mv - slope * mu, C: -slope, r2, n, df: n - 2, exact: n === 2 };
@@ -59,17 +82,25 @@ export interface ArrheniusPhase {
 }
 
 /** Per-phase fits on a family's benchmark (memoised). */
-export function arrhenius(ctx: Context, options: { family?: string; benchmark?: BenchmarkId } = {}) {
+export function arrhenius(
+  ctx: Context,
+  options: { family?: string; benchmark?: BenchmarkId } = {},
+) {
   const family = resolveFamily(ctx, options.family ?? 'Pythia');
   const benchmark = options.benchmark ?? 'hellaswag';
   return memo(ctx, `diag:arrhenius:${family}:${benchmark}`, () => {
     const { models, x, B } = familyStates(ctx.base, family, [benchmark]);
     const phases: ArrheniusPhase[] = ARRHENIUS_PHASES.map((p) => {
-      const idx = models.map((_, i) => i).filter((i) => (models[i]!.params as number) >= p.lo && (models[i]!.params as number) <= p.hi);
+      const idx = models
+        .map((_, i) => i)
+        .filter(
+          (i) => (models[i]!.params as number) >= p.lo && (models[i]!.params as number) <= p.hi,
+        );
       const S: number[] = [];
       const rate: number[] = [];
       for (let k = 1; k < idx.length; k++) {
-        const i = idx[k - 1]!, j = idx[k]!;
+        const i = idx[k - 1]!,
+          j = idx[k]!;
         S.push((B[i]![0]! + B[j]![0]!) / 2);
         rate.push((B[j]![0]! - B[i]![0]!) / (x[j]! - x[i]!));
       }
@@ -82,11 +113,22 @@ export function arrhenius(ctx: Context, options: { family?: string; benchmark?: 
         if (!(e instanceof CapeError)) throw e;
         why = e.message;
       }
-      return { phase: p.phase, range: p.range, models: idx.map((i) => models[i]!.name), computed, why,
-        reported: { C: reported(`arrhenius.${p.phase}.C`), r2: reported(`arrhenius.${p.phase}.r2`) } };
+      return {
+        phase: p.phase,
+        range: p.range,
+        models: idx.map((i) => models[i]!.name),
+        computed,
+        why,
+        reported: {
+          C: reported(`arrhenius.${p.phase}.C`),
+          r2: reported(`arrhenius.${p.phase}.r2`),
+        },
+      };
     });
     return {
-      family, benchmark, phases,
+      family,
+      benchmark,
+      phases,
       sIs: `S = ${benchmark} score of ${family} (percent); rate = ΔS/Δlog10 N between consecutive models; ln natural`,
       note: 'the study does not state S; the shipped loss data stops at 2.8B, so only a score series spans the three ranges',
     };

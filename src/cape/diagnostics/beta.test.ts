@@ -5,7 +5,16 @@ import type { Transition } from '../coupling.ts';
 import { betaPoints, fitBeta } from './beta.ts';
 
 const t = (family: string, logMid: number, gamma12: number | null): Transition => ({
-  family, from: 'a', to: 'b', fromParams: 1, toParams: 2, logMid, dX: 1, dY: gamma12 ?? 0, gamma12, excluded: gamma12 === null,
+  family,
+  from: 'a',
+  to: 'b',
+  fromParams: 1,
+  toParams: 2,
+  logMid,
+  dX: 1,
+  dY: gamma12 ?? 0,
+  gamma12,
+  excluded: gamma12 === null,
 });
 
 describe('fitBeta', () => {
@@ -18,22 +27,36 @@ describe('fitBeta', () => {
     expect(Math.abs(f.a1 + 0.3)).toBeLessThan(0.05);
     expect(Math.abs(f.a0 - 0.8)).toBeLessThan(0.05);
     expect(f.r2).toBeGreaterThan(0.99);
-    const roots = [(-(-0.3) + Math.sqrt(0.09 + 4 * 1.5 * 0.8)) / (2 * -1.5), (0.3 - Math.sqrt(0.09 + 4.8)) / -3].sort((p, q) => p - q);
+    const roots = [
+      (-(-0.3) + Math.sqrt(0.09 + 4 * 1.5 * 0.8)) / (2 * -1.5),
+      (0.3 - Math.sqrt(0.09 + 4.8)) / -3,
+    ].sort((p, q) => p - q);
     expect(f.fixedPoints.map((p) => p.gamma)[0]).toBeCloseTo(roots[0]!, 1);
     expect(f.fixedPoints.map((p) => p.stable)).toEqual([false, true]);
   });
 
   it('gives the exact roots and stability of a noiseless quadratic', () => {
     const g = [-1, 0, 1, 2];
-    const f = fitBeta(g, g.map((v) => -2 * v * v + v + 1));
-    expect(f.fixedPoints.map((p) => p.gamma)).toEqual([expect.closeTo(-0.5, 10), expect.closeTo(1, 10)]);
+    const f = fitBeta(
+      g,
+      g.map((v) => -2 * v * v + v + 1),
+    );
+    expect(f.fixedPoints.map((p) => p.gamma)).toEqual([
+      expect.closeTo(-0.5, 10),
+      expect.closeTo(1, 10),
+    ]);
     expect(f.fixedPoints[1]!.stable).toBe(true);
     expect(f.fixedPoints[1]!.slope).toBeCloseTo(-3, 10);
   });
 
   it('returns no fixed point when the quadratic has no real root', () => {
     const g = [-1, 0, 1, 2, 3];
-    expect(fitBeta(g, g.map((v) => v * v + 1)).fixedPoints).toEqual([]);
+    expect(
+      fitBeta(
+        g,
+        g.map((v) => v * v + 1),
+      ).fixedPoints,
+    ).toEqual([]);
   });
 
   it('throws E_INSUFFICIENT_DATA below 4 points or for a constant γ', () => {
@@ -44,7 +67,13 @@ describe('fitBeta', () => {
 
 describe('betaPoints', () => {
   it('differences consecutive usable transitions within each family only, skipping excluded ones', () => {
-    const pts = betaPoints([t('A', 8, -0.5), t('A', 8.5, null), t('A', 9, 0.5), t('A', 10, 1.5), t('B', 8, 3)]);
+    const pts = betaPoints([
+      t('A', 8, -0.5),
+      t('A', 8.5, null),
+      t('A', 9, 0.5),
+      t('A', 10, 1.5),
+      t('B', 8, 3),
+    ]);
     expect(pts).toEqual([
       { family: 'A', gamma: 0, beta: 1, logN: 8.5 },
       { family: 'A', gamma: 1, beta: 1, logN: 9.5 },

@@ -14,8 +14,17 @@ import { isConstant } from '../../core/stats.ts';
 import { memo, type Context } from '../context.ts';
 import { pooledTransitions, usable, type Transition } from '../coupling.ts';
 
-export interface BetaPoint { family: string; gamma: number; beta: number; logN: number }
-export interface FixedPoint { gamma: number; slope: number; stable: boolean }
+export interface BetaPoint {
+  family: string;
+  gamma: number;
+  beta: number;
+  logN: number;
+}
+export interface FixedPoint {
+  gamma: number;
+  slope: number;
+  stable: boolean;
+}
 export interface BetaFit {
   a2: number;
   a1: number;
@@ -36,7 +45,12 @@ export function betaPoints(ts: readonly Transition[]): BetaPoint[] {
       const s = f[k - 1]!;
       const t = f[k]!;
       if (t.logMid === s.logMid) continue;
-      out.push({ family: fam, gamma: (s.gamma12 + t.gamma12) / 2, beta: (t.gamma12 - s.gamma12) / (t.logMid - s.logMid), logN: (s.logMid + t.logMid) / 2 });
+      out.push({
+        family: fam,
+        gamma: (s.gamma12 + t.gamma12) / 2,
+        beta: (t.gamma12 - s.gamma12) / (t.logMid - s.logMid),
+        logN: (s.logMid + t.logMid) / 2,
+      });
     }
   }
   return out;
@@ -50,8 +64,16 @@ export function betaPoints(ts: readonly Transition[]): BetaPoint[] {
  */
 export function fitBeta(gamma: readonly number[], beta: readonly number[]): BetaFit {
   const n = gamma.length;
-  if (n < 4) throw new CapeError('E_INSUFFICIENT_DATA', `beta function: n = ${n} finite differences (a quadratic fit with a residual needs at least 4)`);
-  if (isConstant(gamma)) throw new CapeError('E_INSUFFICIENT_DATA', 'beta function: γ is constant; β(γ) is not identifiable');
+  if (n < 4)
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `beta function: n = ${n} finite differences (a quadratic fit with a residual needs at least 4)`,
+    );
+  if (isConstant(gamma))
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      'beta function: γ is constant; β(γ) is not identifiable',
+    );
   const f = polyfit(gamma, beta, 2);
   const [a0, a1, a2] = f.coefficients as [number, number, number];
   const roots: number[] = [];
@@ -68,15 +90,23 @@ export function fitBeta(gamma: readonly number[], beta: readonly number[]): Beta
     }
   }
   roots.sort((p, q) => p - q);
-  const fixedPoints = roots.map((g) => { const slope = 2 * a2 * g + a1; return { gamma: g, slope, stable: slope < 0 }; });
+  const fixedPoints = roots.map((g) => {
+    const slope = 2 * a2 * g + a1;
+    return { gamma: g, slope, stable: slope < 0 };
+  });
   return { a2, a1, a0, r2: f.r2, n, fixedPoints };
 }
 
 /** The beta function over the context's pooled transitions (memoised), with its points. */
-export function betaFunction(ctx: Context): BetaFit & { points: BetaPoint[]; stable: FixedPoint | null } {
+export function betaFunction(
+  ctx: Context,
+): BetaFit & { points: BetaPoint[]; stable: FixedPoint | null } {
   return memo(ctx, 'diag:beta', () => {
     const points = betaPoints(pooledTransitions(ctx.base));
-    const fit = fitBeta(points.map((p) => p.gamma), points.map((p) => p.beta));
+    const fit = fitBeta(
+      points.map((p) => p.gamma),
+      points.map((p) => p.beta),
+    );
     const stable = fit.fixedPoints.filter((f) => f.stable);
     return { ...fit, points, stable: stable.length === 1 ? stable[0]! : null };
   });

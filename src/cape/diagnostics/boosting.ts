@@ -26,12 +26,58 @@ export function boostingChain(): BoostingLevel[] {
   const ls = lossSide(rows);
   const a = ls.alphaOffset.alpha;
   const g0 = rows[0]!;
-  const l1 = mape(rows.slice(1).map((r) => g0.gradNormMean * (r.params / g0.params) ** -(a + 1)), rows.slice(1).map((r) => r.gradNormMean));
+  const l1 = mape(
+    rows.slice(1).map((r) => g0.gradNormMean * (r.params / g0.params) ** -(a + 1)),
+    rows.slice(1).map((r) => r.gradNormMean),
+  );
   return [
-    { level: 'L0', model: 'power-law loss L = E + A·N^−α', computed: { mapePct: ls.alphaOffset.mape, n: ls.n, definition: 'in-sample MAPE of the mean loss, Pythia 70M–2.8B' }, reported: reported('boosting.L0') },
-    { level: 'L1', model: 'independent-parameter gradient ‖∇L‖ ∝ N^−(α+1)', computed: { mapePct: l1, n: ls.n - 1, definition: `our reading: exponent α + 1 = ${(a + 1).toFixed(3)} with α from L0, anchored at ${g0.name}; MAPE over the other models` }, reported: reported('boosting.L1') },
-    { level: 'L2', model: 'collective gradient ‖∇L‖ ∝ L^k', computed: { mapePct: ls.gradLoss.mape, n: ls.n, definition: `in-sample MAPE of the mean gradient norm, k = ${ls.gradLoss.k.toFixed(2)}` }, reported: reported('boosting.L2') },
-    { level: 'L3', model: 'running coupling γ12(N)', computed: null, reported: reported('boosting.L3', 'reported by the study; not reproducible from the shipped data (the seed does not say what this level predicts)') },
-    { level: 'L4', model: 'external field h(D): Phi holdout', computed: null, reported: reported('boosting.L4', 'reported by the study; not reproducible from the shipped data (the Phi holdout is not defined in the shipped material)') },
+    {
+      level: 'L0',
+      model: 'power-law loss L = E + A·N^−α',
+      computed: {
+        mapePct: ls.alphaOffset.mape,
+        n: ls.n,
+        definition: 'in-sample MAPE of the mean loss, Pythia 70M–2.8B',
+      },
+      reported: reported('boosting.L0'),
+    },
+    {
+      level: 'L1',
+      model: 'independent-parameter gradient ‖∇L‖ ∝ N^−(α+1)',
+      computed: {
+        mapePct: l1,
+        n: ls.n - 1,
+        definition: `our reading: exponent α + 1 = ${(a + 1).toFixed(3)} with α from L0, anchored at ${g0.name}; MAPE over the other models`,
+      },
+      reported: reported('boosting.L1'),
+    },
+    {
+      level: 'L2',
+      model: 'collective gradient ‖∇L‖ ∝ L^k',
+      computed: {
+        mapePct: ls.gradLoss.mape,
+        n: ls.n,
+        definition: `in-sample MAPE of the mean gradient norm, k = ${ls.gradLoss.k.toFixed(2)}`,
+      },
+      reported: reported('boosting.L2'),
+    },
+    {
+      level: 'L3',
+      model: 'running coupling γ12(N)',
+      computed: null,
+      reported: reported(
+        'boosting.L3',
+        'reported by the study; not reproducible from the shipped data (the seed does not say what this level predicts)',
+      ),
+    },
+    {
+      level: 'L4',
+      model: 'external field h(D): Phi holdout',
+      computed: null,
+      reported: reported(
+        'boosting.L4',
+        'reported by the study; not reproducible from the shipped data (the Phi holdout is not defined in the shipped material)',
+      ),
+    },
   ];
 }

@@ -7,10 +7,24 @@ import { odeFamily } from './ode-family.ts';
 
 const ctx = createContext();
 
-function synthFamily(name: string, sizes: number[], score: (x: number) => [number, number]): ModelPoint[] {
+function synthFamily(
+  name: string,
+  sizes: number[],
+  score: (x: number) => [number, number],
+): ModelPoint[] {
   return sizes.map((n, i) => {
     const [hs, tqa] = score(Math.log10(n));
-    return { id: `${name}-${i}`, name: `${name}-${i}`, family: name, lab: 'test', params: n, scores: { hellaswag: hs, truthfulqa_mc2: tqa }, provenance: 'measured', kind: 'user', releaseDate: null };
+    return {
+      id: `${name}-${i}`,
+      name: `${name}-${i}`,
+      family: name,
+      lab: 'test',
+      params: n,
+      scores: { hellaswag: hs, truthfulqa_mc2: tqa },
+      provenance: 'measured',
+      kind: 'user',
+      releaseDate: null,
+    };
   });
 }
 
@@ -47,7 +61,12 @@ describe('odeExplorer', () => {
   it('curation moves a negative TQA←HS coupling toward cooperation and width scales C', () => {
     // TQA falls as HS rises: C[TQA][HS] < 0 in the fit.
     const sizes = [1e8, 2e8, 4e8, 8e8, 1.6e9, 3.2e9];
-    const c = createContext({ extraModels: synthFamily('Synth', sizes, (x) => [20 + 15 * (x - 8), 50 - 4 * (x - 8) - 0.5 * (x - 8) ** 2]) });
+    const c = createContext({
+      extraModels: synthFamily('Synth', sizes, (x) => [
+        20 + 15 * (x - 8),
+        50 - 4 * (x - 8) - 0.5 * (x - 8) ** 2,
+      ]),
+    });
     const m = explorerModel(c, 'Synth');
     expect(m.ode.fit.C[1]![0]).toBeLessThan(0);
     const base = m.evaluate();
@@ -60,9 +79,19 @@ describe('odeExplorer', () => {
   it('rejects invalid sources with E_INPUT, an unknown family with E_NOT_FOUND and a 2-model family with E_INSUFFICIENT_DATA', () => {
     const m = explorerModel(ctx, 'Pythia');
     for (const bad of [{ h: NaN }, { width: 0 }, { width: -1 }, { curation: 1.5 }]) {
-      try { m.evaluate(bad); throw new Error('no error'); } catch (e) { expect((e as CapeError).code).toBe('E_INPUT'); }
+      try {
+        m.evaluate(bad);
+        throw new Error('no error');
+      } catch (e) {
+        expect((e as CapeError).code).toBe('E_INPUT');
+      }
     }
     expect(() => odeExplorer(ctx, 'NoSuchFamily')).toThrow(CapeError);
-    try { odeFamily(ctx, 'OLMo'); throw new Error('no error'); } catch (e) { expect((e as CapeError).code).toBe('E_INSUFFICIENT_DATA'); }
+    try {
+      odeFamily(ctx, 'OLMo');
+      throw new Error('no error');
+    } catch (e) {
+      expect((e as CapeError).code).toBe('E_INSUFFICIENT_DATA');
+    }
   });
 });

@@ -19,22 +19,31 @@ import { diagnosticsVerifyQuantities } from './verify-rows.ts';
 import { winding } from './winding.ts';
 
 const ctx = createContext();
-const rel = (got: number, want: number, tol: number) => expect(Math.abs(got - want)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(want)));
+const rel = (got: number, want: number, tol: number) =>
+  expect(Math.abs(got - want)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(want)));
 
 describe('diagnostics on the shipped dataset vs numpy/scipy', () => {
   it('kink fit (curve_fit, method lm)', () => {
     const k = kinkFit(ctx);
     expect(k.n).toBe(ref.kink.n);
-    rel(k.a.value, ref.kink.a, 1e-3); rel(k.x0.value, ref.kink.x0, 1e-3); rel(k.w.value, ref.kink.w, 1e-3); rel(k.c.value, ref.kink.c, 1e-3);
+    rel(k.a.value, ref.kink.a, 1e-3);
+    rel(k.x0.value, ref.kink.x0, 1e-3);
+    rel(k.w.value, ref.kink.w, 1e-3);
+    rel(k.c.value, ref.kink.c, 1e-3);
     rel(k.rmse, ref.kink.rmse, 1e-6);
     rel(k.zero!.logN, ref.kink.zeroLog!, 1e-3);
-    [k.a, k.x0, k.w, k.c].forEach((p, i) => expect(Math.abs(p.se! / ref.kink.se[i]! - 1)).toBeLessThan(0.03));
+    [k.a, k.x0, k.w, k.c].forEach((p, i) =>
+      expect(Math.abs(p.se! / ref.kink.se[i]! - 1)).toBeLessThan(0.03),
+    );
   });
 
   it('beta function (numpy.polyfit) and its fixed points', () => {
     const b = betaFunction(ctx);
     expect(b.n).toBe(ref.beta.n);
-    rel(b.a2, ref.beta.a2, 1e-6); rel(b.a1, ref.beta.a1, 1e-6); rel(b.a0, ref.beta.a0, 1e-6); rel(b.r2, ref.beta.r2, 1e-6);
+    rel(b.a2, ref.beta.a2, 1e-6);
+    rel(b.a1, ref.beta.a1, 1e-6);
+    rel(b.a0, ref.beta.a0, 1e-6);
+    rel(b.r2, ref.beta.r2, 1e-6);
     b.fixedPoints.forEach((f, i) => rel(f.gamma, ref.beta.fixedPoints[i]!.gamma, 1e-6));
   });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CapeError } from '../../core/errors.ts';
-import { internalData, internalMeasurements, optLadder, parseGradientFile, parseInternalFile, gradientData } from './internal.ts';
+import type { CapeError } from '../../core/errors.ts';
+import {
+  internalData,
+  internalMeasurements,
+  optLadder,
+  parseGradientFile,
+  parseInternalFile,
+  gradientData,
+} from './internal.ts';
 
 describe('internal measurements', () => {
   it('load and validate, each record reported with its source locator', () => {
@@ -15,7 +22,9 @@ describe('internal measurements', () => {
 
   it('flags the flat TransformerLens per-layer curves as degenerate and keeps the real ones', () => {
     const rows = internalMeasurements();
-    expect(rows.filter((r) => r.metric === 'transformerlens-heads').every((r) => r.degenerate)).toBe(true);
+    expect(
+      rows.filter((r) => r.metric === 'transformerlens-heads').every((r) => r.degenerate),
+    ).toBe(true);
     expect(rows.find((r) => r.id === 'opt-30b-nc2')!.degenerate).toBe(false);
   });
 
@@ -29,7 +38,13 @@ describe('internal measurements', () => {
   it('a broken file throws CapeError E_SCHEMA naming the problem', () => {
     const bad = structuredClone(internalData()) as { measurements: { netCoupling: unknown }[] };
     bad.measurements[0]!.netCoupling = 'high';
-    try { parseInternalFile(bad); throw new Error('no error'); } catch (e) { expect((e as CapeError).code).toBe('E_SCHEMA'); expect((e as Error).message).toMatch(/netCoupling/); }
+    try {
+      parseInternalFile(bad);
+      throw new Error('no error');
+    } catch (e) {
+      expect((e as CapeError).code).toBe('E_SCHEMA');
+      expect((e as Error).message).toMatch(/netCoupling/);
+    }
     const g = structuredClone(gradientData());
     g.models.reverse();
     expect(() => parseGradientFile(g)).toThrow(/increasing size/);

@@ -7,7 +7,11 @@
  */
 import { sd } from '../../core/stats.ts';
 import { loadInternal, parseGradientFile, parseInternalFile } from '../../data/load.ts';
-import type { GradientFile, InternalCouplingFile, InternalMeasurement } from '../../data/internal-schema.ts';
+import type {
+  GradientFile,
+  InternalCouplingFile,
+  InternalMeasurement,
+} from '../../data/internal-schema.ts';
 
 export { parseGradientFile, parseInternalFile };
 
@@ -27,17 +31,36 @@ export interface InternalRow extends InternalMeasurement {
 
 /** Every measurement with its per-layer spread, sorted by family then size. */
 export function internalMeasurements(): InternalRow[] {
-  return internalData().measurements
-    .map((m) => {
+  return internalData()
+    .measurements.map((m) => {
       const s = m.perLayerCoupling.length >= 2 ? sd(m.perLayerCoupling) : null;
       return { ...m, perLayerSd: s, degenerate: s !== null && s < 1e-6 };
     })
-    .sort((a, b) => a.family.localeCompare(b.family) || a.params - b.params || a.metric.localeCompare(b.metric));
+    .sort(
+      (a, b) =>
+        a.family.localeCompare(b.family) || a.params - b.params || a.metric.localeCompare(b.metric),
+    );
 }
 
 /** The OPT ladder: net coupling and competing units by size, with the metric of each row. */
-export function optLadder(): { name: string; params: number; metric: string; netCoupling: number; competingCount: number; degenerate: boolean; source: string }[] {
+export function optLadder(): {
+  name: string;
+  params: number;
+  metric: string;
+  netCoupling: number;
+  competingCount: number;
+  degenerate: boolean;
+  source: string;
+}[] {
   return internalMeasurements()
     .filter((m) => m.family === 'OPT')
-    .map((m) => ({ name: m.name, params: m.params, metric: m.metric, netCoupling: m.netCoupling, competingCount: m.competingCount, degenerate: m.degenerate, source: m.source }));
+    .map((m) => ({
+      name: m.name,
+      params: m.params,
+      metric: m.metric,
+      netCoupling: m.netCoupling,
+      competingCount: m.competingCount,
+      degenerate: m.degenerate,
+      source: m.source,
+    }));
 }

@@ -25,7 +25,11 @@ describe('fitKink', () => {
 
   it('normalises a negative width: a falling kink comes back with w > 0 and a < 0', () => {
     const x = Array.from({ length: 30 }, (_, i) => 8 + i * 0.1);
-    const f = fitKink(x, x.map((v) => -1.5 * Math.tanh((v - 9.2) / 0.5) + 0.2), { initial: [1, 9, -0.7, 0] });
+    const f = fitKink(
+      x,
+      x.map((v) => -1.5 * Math.tanh((v - 9.2) / 0.5) + 0.2),
+      { initial: [1, 9, -0.7, 0] },
+    );
     expect(f.w.value).toBeGreaterThan(0);
     expect(f.a.value).toBeCloseTo(-1.5, 4);
     expect(f.x0.value).toBeCloseTo(9.2, 4);
@@ -33,18 +37,28 @@ describe('fitKink', () => {
 
   it('reports no zero crossing when |c| ≥ |a| (the profile never reaches 0)', () => {
     const x = Array.from({ length: 20 }, (_, i) => 8 + i * 0.15);
-    const f = fitKink(x, x.map((v) => 0.5 * Math.tanh((v - 9) / 0.6) + 2));
+    const f = fitKink(
+      x,
+      x.map((v) => 0.5 * Math.tanh((v - 9) / 0.6) + 2),
+    );
     expect(f.zero).toBeNull();
   });
 
   it('throws E_INSUFFICIENT_DATA for fewer than 5 points and for a constant γ12, never NaN', () => {
     expect(() => fitKink([1, 2, 3, 4], [1, 2, 3, 4])).toThrow(CapeError);
-    try { fitKink([1, 2, 3, 4, 5, 6], [0.3, 0.3, 0.3, 0.3, 0.3, 0.3]); } catch (e) { expect((e as CapeError).code).toBe('E_INSUFFICIENT_DATA'); return; }
+    try {
+      fitKink([1, 2, 3, 4, 5, 6], [0.3, 0.3, 0.3, 0.3, 0.3, 0.3]);
+    } catch (e) {
+      expect((e as CapeError).code).toBe('E_INSUFFICIENT_DATA');
+      return;
+    }
     throw new Error('expected an error');
   });
 
   it('throws a CapeError (not NaN) when the start makes the model undefined (w = 0)', () => {
     const x = [8, 8.5, 9, 9.5, 10, 10.5];
-    expect(() => fitKink(x, [-1, -0.8, -0.2, 0.4, 0.9, 1], { initial: [1, 9, 0, 0] })).toThrow(CapeError);
+    expect(() => fitKink(x, [-1, -0.8, -0.2, 0.4, 0.9, 1], { initial: [1, 9, 0, 0] })).toThrow(
+      CapeError,
+    );
   });
 });

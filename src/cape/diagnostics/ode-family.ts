@@ -7,7 +7,14 @@ import type { BenchmarkId } from '../../data/schema.ts';
 import { memo, type Context } from '../context.ts';
 import { findName } from '../lookup.ts';
 import { BASE_FIVE } from '../points.ts';
-import { familyStates, fitLinearOde, inSampleError, type InSampleError, type LinearOdeFit, type OdeOptions } from './ode.ts';
+import {
+  familyStates,
+  fitLinearOde,
+  inSampleError,
+  type InSampleError,
+  type LinearOdeFit,
+  type OdeOptions,
+} from './ode.ts';
 
 export interface FamilyOde {
   family: string;
@@ -18,7 +25,11 @@ export interface FamilyOde {
 }
 
 /** The BASE_FIVE benchmarks that every sized model of the family has (in BASE_FIVE order). */
-export function familyBenchmarks(ctx: Context, family: string, requested?: readonly BenchmarkId[]): BenchmarkId[] {
+export function familyBenchmarks(
+  ctx: Context,
+  family: string,
+  requested?: readonly BenchmarkId[],
+): BenchmarkId[] {
   const ms = ctx.base.filter((p) => p.family === family && p.params !== null);
   const pool = requested ?? BASE_FIVE;
   return pool.filter((b) => ms.length > 0 && ms.every((p) => typeof p.scores[b] === 'number'));
@@ -34,20 +45,35 @@ export function resolveFamily(ctx: Context, family: string): string {
  * Degenerate input: fewer than 3 models, or too few for the basis, throw E_INSUFFICIENT_DATA.
  * @example odeFamily(createContext(), 'Pythia').inSample.mape // MAPE in percent
  */
-export function odeFamily(ctx: Context, family = 'Pythia', options: OdeOptions & { benchmarks?: readonly BenchmarkId[] } = {}): FamilyOde {
+export function odeFamily(
+  ctx: Context,
+  family = 'Pythia',
+  options: OdeOptions & { benchmarks?: readonly BenchmarkId[] } = {},
+): FamilyOde {
   const name = resolveFamily(ctx, family);
   const key = `diag:ode:${name}:${options.basis ?? 'auto'}:${options.threshold ?? 0}:${(options.benchmarks ?? []).join(',')}`;
   return memo(ctx, key, () => {
-    // Requested benchmarks: complete-case models on them; otherwise the BASE_FIVE scored for every model.
+    // Requested benchmarks: complete-case models on them; otherwise the BASE_FIVE scored for every
+    // model.
     const benchmarks = options.benchmarks ? [...options.benchmarks] : familyBenchmarks(ctx, name);
-    if (benchmarks.length === 0) throw new CapeError('E_INSUFFICIENT_DATA', `${name}: no benchmark is scored for every model`);
+    if (benchmarks.length === 0)
+      throw new CapeError('E_INSUFFICIENT_DATA', `${name}: no benchmark is scored for every model`);
     const { models, x, B } = familyStates(ctx.base, name, benchmarks);
-    if (models.length < 3) throw new CapeError('E_INSUFFICIENT_DATA', `${name}: ${models.length} sized models with ${benchmarks.join(', ')} (the ODE needs at least 3)`);
+    if (models.length < 3)
+      throw new CapeError(
+        'E_INSUFFICIENT_DATA',
+        `${name}: ${models.length} sized models with ${benchmarks.join(', ')} (the ODE needs at least 3)`,
+      );
     const fit = fitLinearOde(x, B, options);
     return {
       family: name,
       benchmarks,
-      models: models.map((p, i) => ({ name: p.name, params: p.params as number, logN: x[i]!, scores: B[i]! })),
+      models: models.map((p, i) => ({
+        name: p.name,
+        params: p.params as number,
+        logN: x[i]!,
+        scores: B[i]!,
+      })),
       fit,
       inSample: inSampleError(fit, x, B),
     };

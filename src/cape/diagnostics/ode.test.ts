@@ -5,24 +5,33 @@ import { createRng } from '../../core/random.ts';
 import { fitLinearOde, inSampleError, integrateOde } from './ode.ts';
 import { augmentedExp, solveAt } from './propagator.ts';
 
-const C = [[-0.5, 0.3], [-0.2, -0.4]];
+const C = [
+  [-0.5, 0.3],
+  [-0.2, -0.4],
+];
 const c0 = [5, 3];
 
 describe('propagator', () => {
   it('agrees with the core Padé-13 solveLinearExact to 1e-10 (relative) for random 5×5 systems', () => {
     const rng = createRng(9);
     for (let k = 0; k < 5; k++) {
-      const A = Array.from({ length: 5 }, () => Array.from({ length: 5 }, () => 4 * (rng.next() - 0.5)));
+      const A = Array.from({ length: 5 }, () =>
+        Array.from({ length: 5 }, () => 4 * (rng.next() - 0.5)),
+      );
       const b = Array.from({ length: 5 }, () => 10 * rng.next());
       const y0 = Array.from({ length: 5 }, () => 50 * rng.next());
       const want = solveLinearExact(A, b, y0, 1.7);
       const got = solveAt(A.flat(), b, y0, 0, [1.7])[0]!;
-      got.forEach((v, i) => expect(Math.abs(v - want[i]!)).toBeLessThan(1e-10 * Math.max(1, Math.abs(want[i]!))));
+      got.forEach((v, i) =>
+        expect(Math.abs(v - want[i]!)).toBeLessThan(1e-10 * Math.max(1, Math.abs(want[i]!))),
+      );
     }
   });
 
   it('is the identity at dx = 0 and rejects a non-finite step', () => {
-    expect(Array.from(augmentedExp([1, 2, 3, 4], [1, 1], 2, 0))).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+    expect(Array.from(augmentedExp([1, 2, 3, 4], [1, 1], 2, 0))).toEqual([
+      1, 0, 0, 0, 1, 0, 0, 0, 1,
+    ]);
     expect(() => augmentedExp([1], [1], 1, NaN)).toThrow(CapeError);
   });
 });
@@ -55,7 +64,10 @@ describe('fitLinearOde', () => {
   it('constant scores give zero rates and an exact constant trajectory, not NaN', () => {
     const flat = x.map(() => [50, 40]);
     const f = fitLinearOde(x, flat);
-    expect(integrateOde(f, [50, 40], 8, [9])[0]).toEqual([expect.closeTo(50, 10), expect.closeTo(40, 10)]);
+    expect(integrateOde(f, [50, 40], 8, [9])[0]).toEqual([
+      expect.closeTo(50, 10),
+      expect.closeTo(40, 10),
+    ]);
     expect(inSampleError(f, x, flat).mape).toBeCloseTo(0, 10);
   });
 

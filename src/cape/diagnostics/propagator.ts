@@ -9,17 +9,31 @@
 import { CapeError } from '../../core/errors.ts';
 
 /** Row-major (d+1)×(d+1) exp(M·dx) for M = [[C, c0], [0, 0]]. */
-export function augmentedExp(C: ArrayLike<number>, c0: ArrayLike<number>, d: number, dx: number): Float64Array {
+export function augmentedExp(
+  C: ArrayLike<number>,
+  c0: ArrayLike<number>,
+  d: number,
+  dx: number,
+): Float64Array {
   const m = d + 1;
-  if (C.length !== d * d || c0.length !== d) throw new CapeError('E_INPUT', `propagator: C has ${C.length} entries and c0 ${c0.length} (expected ${d * d} and ${d})`);
-  if (!Number.isFinite(dx)) throw new CapeError('E_INPUT', `propagator: dx = ${dx} (expected finite)`);
+  if (C.length !== d * d || c0.length !== d)
+    throw new CapeError(
+      'E_INPUT',
+      `propagator: C has ${C.length} entries and c0 ${c0.length} (expected ${d * d} and ${d})`,
+    );
+  if (!Number.isFinite(dx))
+    throw new CapeError('E_INPUT', `propagator: dx = ${dx} (expected finite)`);
   const A = new Float64Array(m * m);
   for (let i = 0; i < d; i++) {
     for (let j = 0; j < d; j++) A[i * m + j] = C[i * d + j]! * dx;
     A[i * m + d] = c0[i]! * dx;
   }
   let norm = 0;
-  for (let j = 0; j < m; j++) { let s = 0; for (let i = 0; i < m; i++) s += Math.abs(A[i * m + j]!); norm = Math.max(norm, s); }
+  for (let j = 0; j < m; j++) {
+    let s = 0;
+    for (let i = 0; i < m; i++) s += Math.abs(A[i * m + j]!);
+    norm = Math.max(norm, s);
+  }
   if (!Number.isFinite(norm)) throw new CapeError('E_INPUT', 'propagator: non-finite coefficients');
   const s = norm > 0.5 ? Math.ceil(Math.log2(norm / 0.5)) : 0;
   const f = 2 ** -s;
@@ -71,7 +85,13 @@ export function applyPropagator(E: Float64Array, y: Float64Array, scratch: Float
  * The solution at each x of `xs` (ascending, ≥ x0) from y(x0) = y0, exactly.
  * @example solveAt([-1], [0], [1], 0, [Math.LN2]) // [[0.5]]
  */
-export function solveAt(C: ArrayLike<number>, c0: ArrayLike<number>, y0: ArrayLike<number>, x0: number, xs: readonly number[]): number[][] {
+export function solveAt(
+  C: ArrayLike<number>,
+  c0: ArrayLike<number>,
+  y0: ArrayLike<number>,
+  x0: number,
+  xs: readonly number[],
+): number[][] {
   const d = y0.length;
   const y = Float64Array.from(y0);
   const scratch = new Float64Array(d);

@@ -1,7 +1,9 @@
 /**
  * The seed page's printed values for the diagnostics (transcribed from its text, the panels
- * "RG Flow", "Topology", "Polynomial Baseline", "Arrhenius", "Boosting Chain" and "12 Diagnostics").
- * They live in data/seed-claims.json with the other claims. These are claims to compare against, never inputs: no analysis reads them except to label a
+ * "RG Flow", "Topology", "Polynomial Baseline", "Arrhenius", "Boosting Chain" and "12
+ * Diagnostics").
+ * They live in data/seed-claims.json with the other claims. These are claims to compare against,
+ * never inputs: no analysis reads them except to label a
  * value as "reported by the study" where the shipped data cannot reproduce it.
  */
 import { loadDataset } from '../../data/load.ts';

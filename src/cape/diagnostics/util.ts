@@ -12,12 +12,19 @@ import { CapeError } from '../../core/errors.ts';
  */
 export function mape(pred: ArrayLike<number>, actual: ArrayLike<number>): number {
   if (pred.length !== actual.length || pred.length === 0) {
-    throw new CapeError('E_INPUT', `mape: ${pred.length} predictions for ${actual.length} actual values (expected equal, non-zero counts)`);
+    throw new CapeError(
+      'E_INPUT',
+      `mape: ${pred.length} predictions for ${actual.length} actual values (expected equal, non-zero counts)`,
+    );
   }
   let s = 0;
   for (let i = 0; i < pred.length; i++) {
     const a = actual[i]!;
-    if (a === 0 || !Number.isFinite(a)) throw new CapeError('E_INPUT', `mape: actual value ${a} at ${i} (expected a finite, non-zero score)`);
+    if (a === 0 || !Number.isFinite(a))
+      throw new CapeError(
+        'E_INPUT',
+        `mape: actual value ${a} at ${i} (expected a finite, non-zero score)`,
+      );
     s += Math.abs(pred[i]! - a) / Math.abs(a);
   }
   return (100 * s) / pred.length;
@@ -58,6 +65,7 @@ export const NOT_REPRODUCIBLE = 'reported by the study; not reproducible from th
 
 /** A finite number or an E_INSUFFICIENT_DATA error naming the quantity (never NaN on screen). */
 export function finiteOr(v: number, what: string): number {
-  if (!Number.isFinite(v)) throw new CapeError('E_INSUFFICIENT_DATA', `${what} is not defined for this data (got ${v})`);
+  if (!Number.isFinite(v))
+    throw new CapeError('E_INSUFFICIENT_DATA', `${what} is not defined for this data (got ${v})`);
   return v;
 }

@@ -29,7 +29,8 @@ describe('angleCurve / windingFromCurve', () => {
     const pts = planted(5);
     const curve = angleCurve(pts, { width: 1, step: 1 });
     const sel = pts.filter((p) => Math.abs(p.logN - curve[0]!.centre) <= 0.5);
-    const v = symmetricEigen(covarianceMatrix([sel.map((p) => p.a), sel.map((p) => p.b)])).vectors[0]!;
+    const v = symmetricEigen(covarianceMatrix([sel.map((p) => p.a), sel.map((p) => p.b)]))
+      .vectors[0]!;
     const u = v[0]! < 0 ? v.map((c) => -c) : v;
     expect(curve[0]!.thetaDeg).toBeCloseTo((Math.atan2(u[1]!, u[0]!) * 180) / Math.PI, 8);
     // e2 ⟂ e1 and oriented with HS ≥ 0.
@@ -40,7 +41,10 @@ describe('angleCurve / windingFromCurve', () => {
 
   it('keeps a constant-sign coupling at W = 0', () => {
     const rng = createRng(2);
-    const pts = Array.from({ length: 60 }, (_, i) => { const a = randomNormal(rng); return { logN: 8 + i * 0.05, a, b: -a + 0.1 * randomNormal(rng) }; });
+    const pts = Array.from({ length: 60 }, (_, i) => {
+      const a = randomNormal(rng);
+      return { logN: 8 + i * 0.05, a, b: -a + 0.1 * randomNormal(rng) };
+    });
     expect(windingFromCurve(angleCurve(pts)).W).toBe(0);
   });
 

@@ -1,5 +1,6 @@
 /**
- * Eigenvector rotation and winding (docs/science-spec.md §9). Along log10 N, sliding windows over the pooled
+ * Eigenvector rotation and winding (docs/science-spec.md §9). Along log10 N, sliding windows over
+ * the pooled
  * base models (every family, each model with HS, TQA and N): in each window the 2×2 covariance of
  * (HS, TQA) and the angle θ of its leading eigenvector e1 = (cos θ, sin θ), oriented so its HS
  * loading is ≥ 0 (θ ∈ (−90°, 90°]). The curve is unwrapped (consecutive steps taken modulo 180°
@@ -18,7 +19,11 @@ import { memo, type Context } from '../context.ts';
 import { pooledTransitions, usable } from '../coupling.ts';
 import { interp } from './util.ts';
 
-export interface WindowOptions { width?: number; step?: number; minModels?: number }
+export interface WindowOptions {
+  width?: number;
+  step?: number;
+  minModels?: number;
+}
 export interface AngleWindow {
   centre: number;
   n: number;
@@ -39,12 +44,22 @@ export interface Winding {
 }
 
 /** Angle curve of (x = log10 N, a = HS, b = TQA) points. */
-export function angleCurve(points: readonly { logN: number; a: number; b: number }[], options: WindowOptions = {}): AngleWindow[] {
+export function angleCurve(
+  points: readonly { logN: number; a: number; b: number }[],
+  options: WindowOptions = {},
+): AngleWindow[] {
   const { width = 0.6, step = 0.1, minModels = 5 } = options;
   if (!(width > 0) || !(step > 0) || !Number.isInteger(minModels) || minModels < 3) {
-    throw new CapeError('E_INPUT', `windows: width ${width}, step ${step}, minModels ${minModels} (expected width > 0, step > 0, minModels ≥ 3)`);
+    throw new CapeError(
+      'E_INPUT',
+      `windows: width ${width}, step ${step}, minModels ${minModels} (expected width > 0, step > 0, minModels ≥ 3)`,
+    );
   }
-  if (points.length < minModels) throw new CapeError('E_INSUFFICIENT_DATA', `winding: ${points.length} models (need at least ${minModels} for one window)`);
+  if (points.length < minModels)
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `winding: ${points.length} models (need at least ${minModels} for one window)`,
+    );
   const lo = Math.min(...points.map((p) => p.logN));
   const hi = Math.max(...points.map((p) => p.logN));
   const half = width / 2;
@@ -56,11 +71,23 @@ export function angleCurve(points: readonly { logN: number; a: number; b: number
     const sel = points.filter((p) => Math.abs(p.logN - centre) <= half + 1e-12);
     if (sel.length < minModels) continue;
     const n = sel.length;
-    let ma = 0, mb = 0;
-    for (const p of sel) { ma += p.a / n; mb += p.b / n; }
-    let saa = 0, sbb = 0, sab = 0;
-    for (const p of sel) { saa += (p.a - ma) ** 2; sbb += (p.b - mb) ** 2; sab += (p.a - ma) * (p.b - mb); }
-    saa /= n - 1; sbb /= n - 1; sab /= n - 1;
+    let ma = 0,
+      mb = 0;
+    for (const p of sel) {
+      ma += p.a / n;
+      mb += p.b / n;
+    }
+    let saa = 0,
+      sbb = 0,
+      sab = 0;
+    for (const p of sel) {
+      saa += (p.a - ma) ** 2;
+      sbb += (p.b - mb) ** 2;
+      sab += (p.a - ma) * (p.b - mb);
+    }
+    saa /= n - 1;
+    sbb /= n - 1;
+    sab /= n - 1;
     if (Math.hypot(saa - sbb, 2 * sab) <= 1e-12 * (saa + sbb)) continue; // isotropic: no axis
     // Principal axis of [[saa, sab], [sab, sbb]]: θ = ½·atan2(2·sab, saa − sbb) ∈ (−90°, 90°].
     let theta = (0.5 * Math.atan2(2 * sab, saa - sbb) * 180) / Math.PI;
@@ -79,8 +106,14 @@ export function angleCurve(points: readonly { logN: number; a: number; b: number
 }
 
 /** Geometric phase, sign changes of e2's TQA loading and W from an angle curve. */
-export function windingFromCurve(curve: readonly AngleWindow[]): Pick<Winding, 'phaseDeg' | 'signChanges' | 'W' | 'crossings'> {
-  if (curve.length < 2) throw new CapeError('E_INSUFFICIENT_DATA', `winding: ${curve.length} usable window(s) (need at least 2 for a curve)`);
+export function windingFromCurve(
+  curve: readonly AngleWindow[],
+): Pick<Winding, 'phaseDeg' | 'signChanges' | 'W' | 'crossings'> {
+  if (curve.length < 2)
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `winding: ${curve.length} usable window(s) (need at least 2 for a curve)`,
+    );
   const crossings: number[] = [];
   let last: AngleWindow | null = null;
   for (const w of curve) {
@@ -91,23 +124,58 @@ export function windingFromCurve(curve: readonly AngleWindow[]): Pick<Winding, '
     }
     last = w;
   }
-  return { phaseDeg: curve[curve.length - 1]!.thetaDeg - curve[0]!.thetaDeg, signChanges: crossings.length, W: crossings.length / 2, crossings };
+  return {
+    phaseDeg: curve[curve.length - 1]!.thetaDeg - curve[0]!.thetaDeg,
+    signChanges: crossings.length,
+    W: crossings.length / 2,
+    crossings,
+  };
 }
 
-/** The winding analysis on the context's pooled base models, with r(γ12, θ) (memoised per options). */
+/** The winding analysis on the context's pooled base models, with r(γ12, θ) (memoised per options).
+ * */
 export function winding(ctx: Context, options: WindowOptions = {}) {
-  const opts = { width: options.width ?? 0.6, step: options.step ?? 0.1, minModels: options.minModels ?? 5 };
+  const opts = {
+    width: options.width ?? 0.6,
+    step: options.step ?? 0.1,
+    minModels: options.minModels ?? 5,
+  };
   return memo(ctx, `diag:winding:${opts.width}:${opts.step}:${opts.minModels}`, () => {
     const pts = ctx.base
-      .filter((p) => p.params !== null && p.scores.hellaswag !== undefined && p.scores.truthfulqa_mc2 !== undefined)
-      .map((p) => ({ logN: Math.log10(p.params as number), a: p.scores.hellaswag as number, b: p.scores.truthfulqa_mc2 as number }));
+      .filter(
+        (p) =>
+          p.params !== null &&
+          p.scores.hellaswag !== undefined &&
+          p.scores.truthfulqa_mc2 !== undefined,
+      )
+      .map((p) => ({
+        logN: Math.log10(p.params as number),
+        a: p.scores.hellaswag as number,
+        b: p.scores.truthfulqa_mc2 as number,
+      }));
     const windows = angleCurve(pts, opts);
     const w = windingFromCurve(windows);
     const xs = windows.map((v) => v.centre);
     const ys = windows.map((v) => v.thetaDeg);
-    const pairs = usable(pooledTransitions(ctx.base)).flatMap((t) => { const th = interp(xs, ys, t.logMid); return th === null ? [] : [{ g: t.gamma12, th }]; });
-    const corr = pairs.length >= 3 ? correlationTest(pairs.map((p) => p.g), pairs.map((p) => p.th), { seed: ctx.seed, resamples: ctx.resamples, permutations: ctx.resamples }) : null;
-    const result: Winding & { models: number; rGammaTheta: typeof corr } = { windows, options: opts, ...w, models: pts.length, rGammaTheta: corr };
+    const pairs = usable(pooledTransitions(ctx.base)).flatMap((t) => {
+      const th = interp(xs, ys, t.logMid);
+      return th === null ? [] : [{ g: t.gamma12, th }];
+    });
+    const corr =
+      pairs.length >= 3
+        ? correlationTest(
+            pairs.map((p) => p.g),
+            pairs.map((p) => p.th),
+            { seed: ctx.seed, resamples: ctx.resamples, permutations: ctx.resamples },
+          )
+        : null;
+    const result: Winding & { models: number; rGammaTheta: typeof corr } = {
+      windows,
+      options: opts,
+      ...w,
+      models: pts.length,
+      rGammaTheta: corr,
+    };
     return result;
   });
 }

@@ -21,7 +21,15 @@ import { pooledAnalysis, type Pooled } from './pooled.ts';
 import { matchReference, referenceFamiliesFrom, type ReferenceFamily } from './reference.ts';
 import { replicationGroup, type ReplicationGroup } from './replication.ts';
 import { pooledSentence } from './verdict.ts';
-import { selectFamilies, toPoints, typesOf, withFamilies, TYPE_SELECTIONS, type LeaderboardModel, type TypeSelection } from './select.ts';
+import {
+  selectFamilies,
+  toPoints,
+  typesOf,
+  withFamilies,
+  TYPE_SELECTIONS,
+  type LeaderboardModel,
+  type TypeSelection,
+} from './select.ts';
 
 export const LEADERBOARD_RESAMPLES = 2_000;
 export const LEADERBOARD_PERMUTATIONS = 10_000;
@@ -94,7 +102,8 @@ export interface LeaderboardAnalysis {
   pooledOutOfSample: Pooled;
   replication: ReplicationGroup;
   contrasts: ReplicationGroup[];
-  /** The replication verdict of the selected type, then one sentence on the out-of-sample pooled fit. */
+  /** The replication verdict of the selected type, then one sentence on the out-of-sample pooled
+   * fit. */
   verdict: string;
   /** Every kept row (all types), with `reported` = the family key when it is a reported family of this analysis. */
   models: (LeaderboardModel & { reported: string | null })[];
@@ -102,14 +111,26 @@ export interface LeaderboardAnalysis {
 
 function statedNcFrom(dataset: Dataset): number {
   const claim = dataset.seedClaims.find((c) => c.id === 'nc.reference');
-  if (!claim) throw new CapeError('E_SCHEMA', 'seed claim nc.reference missing from data/seed-claims.json (expected the study\'s Nc in billions)');
+  if (!claim)
+    throw new CapeError(
+      'E_SCHEMA',
+      "seed claim nc.reference missing from data/seed-claims.json (expected the study's Nc in billions)",
+    );
   return claim.value * 1e9;
 }
 
 /** The whole leaderboard analysis; see the module comment. Throws E_INPUT for an unknown type. */
-export function analyzeLeaderboard(imp: LeaderboardImport, opts: LeaderboardAnalysisOptions = {}): LeaderboardAnalysis {
+export function analyzeLeaderboard(
+  imp: LeaderboardImport,
+  opts: LeaderboardAnalysisOptions = {},
+): LeaderboardAnalysis {
   const type = opts.type ?? 'pretrained';
-  if (!TYPE_SELECTIONS.includes(type)) throw new CapeError('E_INPUT', `invalid type: ${JSON.stringify(type)} (expected one of ${TYPE_SELECTIONS.join(', ')})`, 'type');
+  if (!TYPE_SELECTIONS.includes(type))
+    throw new CapeError(
+      'E_INPUT',
+      `invalid type: ${JSON.stringify(type)} (expected one of ${TYPE_SELECTIONS.join(', ')})`,
+      'type',
+    );
   const seed = opts.seed ?? DEFAULT_SEED;
   const resamples = opts.resamples ?? LEADERBOARD_RESAMPLES;
   const permutations = opts.permutations ?? LEADERBOARD_PERMUTATIONS;
@@ -122,22 +143,72 @@ export function analyzeLeaderboard(imp: LeaderboardImport, opts: LeaderboardAnal
 
   const all = withFamilies(imp.rows, opts.overrides);
   const sel = selectFamilies(all, types, minSizes);
-  const families = sel.families.map((g) => analyzeFamily(g, matchReference(g.key, g.members.map((m) => m.id), refs), dataset, seed, resamples));
+  const families = sel.families.map((g) =>
+    analyzeFamily(
+      g,
+      matchReference(
+        g.key,
+        g.members.map((m) => m.id),
+        refs,
+      ),
+      dataset,
+      seed,
+      resamples,
+    ),
+  );
   const outOfSample = families.filter((f) => f.reference === null);
-  const pointsOf = (keys: Set<string>) => sel.families.filter((g) => keys.has(g.key)).flatMap(toPoints);
-  const pooled = pooledAnalysis(pointsOf(new Set(families.map((f) => f.key))), families.flatMap((f) => f.transitions), families.length, dataset, seed, resamples);
-  const pooledOutOfSample = pooledAnalysis(pointsOf(new Set(outOfSample.map((f) => f.key))), outOfSample.flatMap((f) => f.transitions), outOfSample.length, dataset, seed, resamples);
+  const pointsOf = (keys: Set<string>) =>
+    sel.families.filter((g) => keys.has(g.key)).flatMap(toPoints);
+  const pooled = pooledAnalysis(
+    pointsOf(new Set(families.map((f) => f.key))),
+    families.flatMap((f) => f.transitions),
+    families.length,
+    dataset,
+    seed,
+    resamples,
+  );
+  const pooledOutOfSample = pooledAnalysis(
+    pointsOf(new Set(outOfSample.map((f) => f.key))),
+    outOfSample.flatMap((f) => f.transitions),
+    outOfSample.length,
+    dataset,
+    seed,
+    resamples,
+  );
   const testOpts = { statedNc, curatedNc: curatedNc?.value ?? null, seed, permutations };
   const replication = replicationGroup(type, families, testOpts);
   const contrasts = CONTRASTS.filter((c) => c !== type).map((c) => {
     const s = selectFamilies(all, typesOf(c), minSizes);
-    return replicationGroup(c, s.families.map((g) => ({ key: g.key, reference: matchReference(g.key, g.members.map((m) => m.id), refs), points: toPoints(g) })), testOpts);
+    return replicationGroup(
+      c,
+      s.families.map((g) => ({
+        key: g.key,
+        reference: matchReference(
+          g.key,
+          g.members.map((m) => m.id),
+          refs,
+        ),
+        points: toPoints(g),
+      })),
+      testOpts,
+    );
   });
   const reported = new Set(families.map((f) => f.key));
   const removed = imp.duplicates.reduce((n, d) => n + d.removed.length, 0);
   const dropped = imp.dropped.reduce((n, d) => n + d.count, 0);
   return {
-    settings: { type, types, seed, resamples, permutations, minSizes, minDelta: MIN_DELTA, statedNc, curatedNc, referenceFamilies: refs },
+    settings: {
+      type,
+      types,
+      seed,
+      resamples,
+      permutations,
+      minSizes,
+      minDelta: MIN_DELTA,
+      statedNc,
+      curatedNc,
+      referenceFamilies: refs,
+    },
     counts: {
       rowsRead: imp.rows.length + removed + dropped,
       dropped,
@@ -156,8 +227,16 @@ export function analyzeLeaderboard(imp: LeaderboardImport, opts: LeaderboardAnal
     },
     left: {
       unknownParams: sel.unknownParams.map((m) => ({ id: m.id, type: m.type, family: m.family })),
-      missingScores: sel.missingScores.map((m) => ({ id: m.id, missing: [...(m.hellaswag === null ? ['hellaswag'] : []), ...(m.truthfulqa === null ? ['truthfulqa'] : [])] })),
-      relabelled: imp.duplicates.flatMap((d) => (d.relabelled ? [{ id: d.id, ...d.relabelled }] : [])),
+      missingScores: sel.missingScores.map((m) => ({
+        id: m.id,
+        missing: [
+          ...(m.hellaswag === null ? ['hellaswag'] : []),
+          ...(m.truthfulqa === null ? ['truthfulqa'] : []),
+        ],
+      })),
+      relabelled: imp.duplicates.flatMap((d) =>
+        d.relabelled ? [{ id: d.id, ...d.relabelled }] : [],
+      ),
       dropped: imp.dropped,
       paramConflicts: imp.paramConflicts,
     },
@@ -168,6 +247,16 @@ export function analyzeLeaderboard(imp: LeaderboardImport, opts: LeaderboardAnal
     replication,
     contrasts,
     verdict: `${replication.verdict} ${pooledSentence(pooledOutOfSample.fit, pooledOutOfSample.fitNote)}`,
-    models: all.map((m) => ({ ...m, reported: types.includes(m.type) && reported.has(m.family) && m.params !== null && m.hellaswag !== null && m.truthfulqa !== null ? m.family : null })),
+    models: all.map((m) => ({
+      ...m,
+      reported:
+        types.includes(m.type) &&
+        reported.has(m.family) &&
+        m.params !== null &&
+        m.hellaswag !== null &&
+        m.truthfulqa !== null
+          ? m.family
+          : null,
+    })),
   };
 }

@@ -19,7 +19,10 @@ export interface LeaderboardFamily {
   reference: string | null;
   n: number;
   sizes: number[];
-  models: Pick<LeaderboardModel, 'id' | 'type' | 'params' | 'paramsSource' | 'hellaswag' | 'truthfulqa'>[];
+  models: Pick<
+    LeaderboardModel,
+    'id' | 'type' | 'params' | 'paramsSource' | 'hellaswag' | 'truthfulqa'
+  >[];
   /** r(HS, TQA) with its tests; null with `rNote` when it cannot be computed (e.g. a constant series). */
   r: number | null;
   p: number | null;
@@ -34,8 +37,22 @@ export interface LeaderboardFamily {
 }
 
 /** A context whose base-scale points are `points` (the engine's Nc and coupling code run on it). */
-export function pointsContext(points: ModelPoint[], dataset: Dataset, seed: number, resamples: number): Context {
-  return { dataset, base: points, allBase: points, frontier: [], seed, resamples, today: '1970-01-01', memo: new Map() };
+export function pointsContext(
+  points: ModelPoint[],
+  dataset: Dataset,
+  seed: number,
+  resamples: number,
+): Context {
+  return {
+    dataset,
+    base: points,
+    allBase: points,
+    frontier: [],
+    seed,
+    resamples,
+    today: '1970-01-01',
+    memo: new Map(),
+  };
 }
 
 const insufficient = (e: unknown): string => {
@@ -44,11 +61,23 @@ const insufficient = (e: unknown): string => {
 };
 
 /** Coupling, transitions and Nc of one family group. */
-export function analyzeFamily(g: FamilyGroup, reference: string | null, dataset: Dataset, seed: number, resamples: number): LeaderboardFamily {
+export function analyzeFamily(
+  g: FamilyGroup,
+  reference: string | null,
+  dataset: Dataset,
+  seed: number,
+  resamples: number,
+): LeaderboardFamily {
   const points = toPoints(g);
   const ctx = pointsContext(points, dataset, seed, resamples);
   const transitions = familyTransitions(familySeries(points, g.key, 'hellaswag', 'truthfulqa_mc2'));
-  let r: Pick<LeaderboardFamily, 'r' | 'p' | 'rCi' | 'pPermutation' | 'rNote'> = { r: null, p: null, rCi: null, pPermutation: null, rNote: null };
+  let r: Pick<LeaderboardFamily, 'r' | 'p' | 'rCi' | 'pPermutation' | 'rNote'> = {
+    r: null,
+    p: null,
+    rCi: null,
+    pPermutation: null,
+    rNote: null,
+  };
   try {
     const c = seriesCoupling(ctx, g.key, points, 'hellaswag', 'truthfulqa_mc2');
     r = { r: c.r, p: c.p, rCi: c.rCi, pPermutation: c.pPermutation, rNote: null };
@@ -70,7 +99,14 @@ export function analyzeFamily(g: FamilyGroup, reference: string | null, dataset:
     sizes: g.sizes,
     models: [...g.members]
       .sort((a, b) => (a.params as number) - (b.params as number) || a.id.localeCompare(b.id))
-      .map(({ id, type, params, paramsSource, hellaswag, truthfulqa }) => ({ id, type, params, paramsSource, hellaswag, truthfulqa })),
+      .map(({ id, type, params, paramsSource, hellaswag, truthfulqa }) => ({
+        id,
+        type,
+        params,
+        paramsSource,
+        hellaswag,
+        truthfulqa,
+      })),
     ...r,
     transitions,
     usableTransitions: u,

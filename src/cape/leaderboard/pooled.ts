@@ -31,13 +31,29 @@ const reason = (e: unknown): string => {
 };
 
 /** Pooled fit and cluster-bootstrap Nc over `transitions` of the families whose points are `points`. */
-export function pooledAnalysis(points: ModelPoint[], transitions: readonly Transition[], families: number, dataset: Dataset, seed: number, resamples: number): Pooled {
-  const out: Pooled = { families, transitions: transitions.length, usableTransitions: usable(transitions).length, fit: null, fitNote: null, nc: null, ncNote: null };
+export function pooledAnalysis(
+  points: ModelPoint[],
+  transitions: readonly Transition[],
+  families: number,
+  dataset: Dataset,
+  seed: number,
+  resamples: number,
+): Pooled {
+  const out: Pooled = {
+    families,
+    transitions: transitions.length,
+    usableTransitions: usable(transitions).length,
+    fit: null,
+    fitNote: null,
+    nc: null,
+    ncNote: null,
+  };
   try {
     const { transitions: _t, fit: _f, ...fit } = fitRunning(transitions);
     out.fit = fit;
     const { A, zero } = fit;
-    if (!zero) out.fitNote = `slope A = ${A.toFixed(3)} is not positive: the line has no rising zero crossing`;
+    if (!zero)
+      out.fitNote = `slope A = ${A.toFixed(3)} is not positive: the line has no rising zero crossing`;
   } catch (e) {
     out.fitNote = reason(e);
   }

@@ -12,11 +12,17 @@ describe('reference families', () => {
   });
 
   it('match by base name across organisations (mirrors count), by curated name, and not otherwise', () => {
-    expect(matchReference('huggingface/llama', ['huggingface/llama-7b', 'huggingface/llama-13b'], refs)).toBe('Llama-1');
-    expect(matchReference('EleutherAI/pythia-deduped', ['EleutherAI/pythia-410m-deduped'], refs)).toBe('Pythia');
+    expect(
+      matchReference('huggingface/llama', ['huggingface/llama-7b', 'huggingface/llama-13b'], refs),
+    ).toBe('Llama-1');
+    expect(
+      matchReference('EleutherAI/pythia-deduped', ['EleutherAI/pythia-410m-deduped'], refs),
+    ).toBe('Pythia');
     expect(matchReference('Pythia', ['someone/custom-name'], refs)).toBe('Pythia');
     expect(matchReference('Qwen/Qwen1.5', ['Qwen/Qwen1.5-7B'], refs)).toBeNull();
-    expect(matchReference('openlm-research/open_llama', ['openlm-research/open_llama_7b'], refs)).toBeNull();
+    expect(
+      matchReference('openlm-research/open_llama', ['openlm-research/open_llama_7b'], refs),
+    ).toBeNull();
   });
 
   it('knownParams finds a curated model by hfId, case-insensitively', () => {

@@ -37,11 +37,17 @@ export function referenceFamiliesFrom(dataset: Dataset): ReferenceFamily[] {
     if (!set) map.set(m.family, (set = new Set()));
     set.add(b);
   }
-  return [...map].map(([name, s]) => ({ name, bases: [...s].sort() })).sort((a, b) => a.name.localeCompare(b.name));
+  return [...map]
+    .map(([name, s]) => ({ name, bases: [...s].sort() }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The reference family a leaderboard family belongs to, or null (see the match rule above). */
-export function matchReference(key: string, memberIds: readonly string[], refs: readonly ReferenceFamily[]): string | null {
+export function matchReference(
+  key: string,
+  memberIds: readonly string[],
+  refs: readonly ReferenceFamily[],
+): string | null {
   const k = key.toLowerCase();
   const byName = refs.find((r) => r.name.toLowerCase() === k);
   if (byName) return byName.name;
@@ -49,8 +55,13 @@ export function matchReference(key: string, memberIds: readonly string[], refs: 
   return refs.find((r) => r.bases.some((b) => bases.has(b)))?.name ?? null;
 }
 
-/** Parameter count of a curated model by hfId (case-insensitive), for parseLeaderboardCsv's knownParams. */
+/** Parameter count of a curated model by hfId (case-insensitive), for parseLeaderboardCsv's
+ * knownParams. */
 export function knownParamsFrom(dataset: Dataset): (id: string) => number | null {
-  const map = new Map(dataset.base.flatMap((m) => (m.hfId && m.params ? [[m.hfId.toLowerCase(), m.params] as const] : [])));
+  const map = new Map(
+    dataset.base.flatMap((m) =>
+      m.hfId && m.params ? [[m.hfId.toLowerCase(), m.params] as const] : [],
+    ),
+  );
   return (id) => map.get(id.toLowerCase()) ?? null;
 }

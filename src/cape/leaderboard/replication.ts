@@ -33,7 +33,10 @@ export interface ReplicationOptions {
   permutations: number;
 }
 
-type FamilyInput = { key: string; reference: string | null } & ({ transitions: Transition[] } | { points: ModelPoint[] });
+type FamilyInput = { key: string; reference: string | null } & (
+  | { transitions: Transition[] }
+  | { points: ModelPoint[] }
+);
 
 const LABEL: Record<TypeSelection, string> = {
   pretrained: 'Pretrained models',
@@ -44,9 +47,17 @@ const LABEL: Record<TypeSelection, string> = {
 };
 
 /** Sign tests and verdict for a group's out-of-sample families. */
-export function replicationGroup(group: TypeSelection, families: readonly FamilyInput[], o: ReplicationOptions): ReplicationGroup {
+export function replicationGroup(
+  group: TypeSelection,
+  families: readonly FamilyInput[],
+  o: ReplicationOptions,
+): ReplicationGroup {
   const out = families.filter((f) => f.reference === null);
-  const ts = out.flatMap((f) => ('transitions' in f ? f.transitions : familyTransitions(familySeries(f.points, f.key, 'hellaswag', 'truthfulqa_mc2'))));
+  const ts = out.flatMap((f) =>
+    'transitions' in f
+      ? f.transitions
+      : familyTransitions(familySeries(f.points, f.key, 'hellaswag', 'truthfulqa_mc2')),
+  );
   const opts = { seed: o.seed, permutations: o.permutations };
   const stated = signTest(ts, o.statedNc, 'stated', opts);
   const curated = o.curatedNc === null ? null : signTest(ts, o.curatedNc, 'curated', opts);
@@ -54,7 +65,9 @@ export function replicationGroup(group: TypeSelection, families: readonly Family
     group,
     types: typesOf(group),
     families: out.map((f) => f.key),
-    referenceFamilies: families.flatMap((f) => (f.reference === null ? [] : [{ key: f.key, reference: f.reference }])),
+    referenceFamilies: families.flatMap((f) =>
+      f.reference === null ? [] : [{ key: f.key, reference: f.reference }],
+    ),
     transitions: ts.length,
     usableTransitions: usable(ts).length,
     stated,

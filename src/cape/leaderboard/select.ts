@@ -5,7 +5,8 @@
  *  - type: 'pretrained' takes 🟢 pretrained and 🟩 continuously pretrained rows; 'fine-tuned',
  *    'chat', 'merge' take their own label; 'all' takes every row.
  *  - params: rows whose parameter count is unknown (no size in the id, not a curated model, an
- *    id size vetoed by params_b, or only v1's rounded params_b) are left out of every scale-dependent statistic, counted and
+ * id size vetoed by params_b, or only v1's rounded params_b) are left out of every scale-dependent
+ * statistic, counted and
  *    listed — never guessed. Rows without HellaSwag or TruthfulQA are counted and listed too.
  *  - family: a user override (exact id, else the first matching regex; see applyFamilyOverrides)
  *    wins; otherwise the inferred series (EleutherAI/pythia-410m-deduped -> EleutherAI/pythia-
@@ -21,12 +22,19 @@ import type { LeaderboardRow, LeaderboardType } from '../../data/ingest/types.ts
 import type { ModelPoint } from '../points.ts';
 
 export type TypeSelection = 'pretrained' | 'all' | 'fine-tuned' | 'chat' | 'merge';
-export const TYPE_SELECTIONS: readonly TypeSelection[] = ['pretrained', 'all', 'fine-tuned', 'chat', 'merge'];
+export const TYPE_SELECTIONS: readonly TypeSelection[] = [
+  'pretrained',
+  'all',
+  'fine-tuned',
+  'chat',
+  'merge',
+];
 
 /** The leaderboard labels a selection takes. */
 export function typesOf(sel: TypeSelection): LeaderboardType[] {
   if (sel === 'pretrained') return ['pretrained', 'continuously pretrained'];
-  if (sel === 'all') return ['pretrained', 'continuously pretrained', 'fine-tuned', 'chat', 'merge', 'other'];
+  if (sel === 'all')
+    return ['pretrained', 'continuously pretrained', 'fine-tuned', 'chat', 'merge', 'other'];
   return [sel];
 }
 
@@ -44,8 +52,12 @@ export interface LeaderboardModel {
 }
 
 /** Rows with their family keys (all rows, every type). */
-export function withFamilies(rows: readonly LeaderboardRow[], overrides?: Record<string, string>): LeaderboardModel[] {
-  const hits = overrides && Object.keys(overrides).length ? applyFamilyOverrides(rows, overrides) : null;
+export function withFamilies(
+  rows: readonly LeaderboardRow[],
+  overrides?: Record<string, string>,
+): LeaderboardModel[] {
+  const hits =
+    overrides && Object.keys(overrides).length ? applyFamilyOverrides(rows, overrides) : null;
   const spelling = new Map<string, string>();
   return rows.map((r, i) => {
     const o = hits?.[i];
@@ -84,15 +96,23 @@ export interface Selection {
 }
 
 /** Selects rows of the given labels and groups the usable ones into families. */
-export function selectFamilies(models: readonly LeaderboardModel[], types: readonly LeaderboardType[], minSizes = 3): Selection {
+export function selectFamilies(
+  models: readonly LeaderboardModel[],
+  types: readonly LeaderboardType[],
+  minSizes = 3,
+): Selection {
   const want = new Set(types);
   const selected = models.filter((m) => want.has(m.type));
   const unknownParams: LeaderboardModel[] = [];
   const missingScores: LeaderboardModel[] = [];
-  const groups = new Map<string, { key: string; sizes: Set<number>; members: LeaderboardModel[] }>();
+  const groups = new Map<
+    string,
+    { key: string; sizes: Set<number>; members: LeaderboardModel[] }
+  >();
   for (const m of selected) {
     // a size known only from v1's params_b (rounded down to whole billions) cannot place a
-    // model on the scale axis of a family: it counts as unknown here (analyze --file uses it, flagged)
+    // model on the scale axis of a family: it counts as unknown here (analyze --file uses it,
+    // flagged)
     if (m.params === null || m.paramsSource === 'params_b') {
       unknownParams.push(m);
       continue;
@@ -106,9 +126,24 @@ export function selectFamilies(models: readonly LeaderboardModel[], types: reado
     g.members.push(m);
     g.sizes.add(Number(m.params.toPrecision(3)));
   }
-  const all = [...groups.values()].map((g) => ({ key: g.key, sizes: [...g.sizes].sort((a, b) => a - b), members: g.members }));
-  all.sort((a, b) => b.sizes.length - a.sizes.length || b.members.length - a.members.length || a.key.localeCompare(b.key));
-  return { selected, unknownParams, missingScores, families: all.filter((g) => g.sizes.length >= minSizes), small: all.filter((g) => g.sizes.length < minSizes) };
+  const all = [...groups.values()].map((g) => ({
+    key: g.key,
+    sizes: [...g.sizes].sort((a, b) => a - b),
+    members: g.members,
+  }));
+  all.sort(
+    (a, b) =>
+      b.sizes.length - a.sizes.length ||
+      b.members.length - a.members.length ||
+      a.key.localeCompare(b.key),
+  );
+  return {
+    selected,
+    unknownParams,
+    missingScores,
+    families: all.filter((g) => g.sizes.length >= minSizes),
+    small: all.filter((g) => g.sizes.length < minSizes),
+  };
 }
 
 /** Engine points of a family's members (family = the group key). */

@@ -28,7 +28,8 @@ export interface SyntheticOptions {
   org?: string;
 }
 
-export const SYNTHETIC_HEADER = 't,model,average,arc,hellaswag,mmlu,truthfulqa,winogrande,gsm8k,type,architecture,weight_type,precision,merged,hub_license,params_b,hub_hearts,available_on_the_hub,model_sha,flagged,moe,date,fullname,url';
+export const SYNTHETIC_HEADER =
+  't,model,average,arc,hellaswag,mmlu,truthfulqa,winogrande,gsm8k,type,architecture,weight_type,precision,merged,hub_license,params_b,hub_hearts,available_on_the_hub,model_sha,flagged,moe,date,fullname,url';
 
 const DEFAULT_SIZES = [70e6, 160e6, 410e6, 1e9, 1.4e9, 2.8e9, 6.9e9, 12e9, 30e9, 70e9];
 const LABELS = {
@@ -39,10 +40,18 @@ const LABELS = {
   other: ['?', '""'],
 } as const;
 
-const sizeToken = (n: number) => (n >= 1e9 ? `${Number((n / 1e9).toPrecision(3))}b` : `${Number((n / 1e6).toPrecision(3))}m`);
+const sizeToken = (n: number) =>
+  n >= 1e9 ? `${Number((n / 1e9).toPrecision(3))}b` : `${Number((n / 1e6).toPrecision(3))}m`;
 const f2 = (v: number) => Math.min(100, Math.max(0, v)).toFixed(2);
 
-function line(id: string, type: keyof typeof LABELS, params: number | null, s: { hs: number; tqa: number | null; other: number }, precision = 'float16', date = '2024-01-01T00:00:00Z'): string {
+function line(
+  id: string,
+  type: keyof typeof LABELS,
+  params: number | null,
+  s: { hs: number; tqa: number | null; other: number },
+  precision = 'float16',
+  date = '2024-01-01T00:00:00Z',
+): string {
   const [t, label] = LABELS[type];
   const tqa = s.tqa === null ? '' : f2(s.tqa);
   const scores = [s.other, s.hs, s.other, s.tqa ?? s.other, s.other].map((v) => Number(f2(v)));
@@ -53,7 +62,15 @@ function line(id: string, type: keyof typeof LABELS, params: number | null, s: {
 
 /** CSV text of a synthetic leaderboard (see the module comment). */
 export function syntheticLeaderboard(opts: SyntheticOptions = {}): string {
-  const { seed = 1, families = 12, sizes = DEFAULT_SIZES, logNc = 9.5, mode = 'planted', rows = 0, org = 'plant' } = opts;
+  const {
+    seed = 1,
+    families = 12,
+    sizes = DEFAULT_SIZES,
+    logNc = 9.5,
+    mode = 'planted',
+    rows = 0,
+    org = 'plant',
+  } = opts;
   const rng = createRng(seed);
   const out: string[] = [SYNTHETIC_HEADER];
   for (let f = 0; f < families; f++) {
@@ -68,23 +85,42 @@ export function syntheticLeaderboard(opts: SyntheticOptions = {}): string {
         hs += dHs;
         tqa += g * dHs;
       }
-      out.push(line(`${org}${f}/base${f}-${sizeToken(sizes[i]!)}`, 'pretrained', sizes[i]!, { hs, tqa, other: 25 + hs / 3 }));
+      out.push(
+        line(`${org}${f}/base${f}-${sizeToken(sizes[i]!)}`, 'pretrained', sizes[i]!, {
+          hs,
+          tqa,
+          other: 25 + hs / 3,
+        }),
+      );
     }
   }
   // traps: a pretrained model without a size, one without TruthfulQA, and a duplicate at 4bit
   out.push(line(`${org}x/mystery-base`, 'pretrained', null, { hs: 50, tqa: 40, other: 30 }));
   out.push(line(`${org}x/no-tqa-7b`, 'pretrained', 7e9, { hs: 70, tqa: null, other: 40 }));
-  out.push(line(`${org}0/base0-${sizeToken(sizes[0]!)}`, 'pretrained', sizes[0]!, { hs: 20, tqa: 50, other: 20 }, '4bit', '2024-06-01T00:00:00Z'));
+  out.push(
+    line(
+      `${org}0/base0-${sizeToken(sizes[0]!)}`,
+      'pretrained',
+      sizes[0]!,
+      { hs: 20, tqa: 50, other: 20 },
+      '4bit',
+      '2024-06-01T00:00:00Z',
+    ),
+  );
   const kinds = ['fine-tuned', 'fine-tuned', 'fine-tuned', 'chat', 'merge', 'other'] as const;
   const fillerSizes = [1.1e9, 3e9, 7e9, 13e9, 34e9, 70e9];
   for (let k = 0; out.length - 1 < rows; k++) {
     const kind = kinds[k % kinds.length]!;
     const size = k % 9 === 0 ? null : fillerSizes[Math.floor(k / 6) % fillerSizes.length]!;
-    const id = size === null ? `filler${k % 97}/tuned-model-v${k}` : `filler${k % 97}/${kind.replace('-', '')}-${Math.floor(k / 36)}-${sizeToken(size)}`;
+    const id =
+      size === null
+        ? `filler${k % 97}/tuned-model-v${k}`
+        : `filler${k % 97}/${kind.replace('-', '')}-${Math.floor(k / 36)}-${sizeToken(size)}`;
     const hs = 40 + 45 * rng.next();
     const s = { hs, tqa: 35 + 30 * rng.next(), other: 20 + hs / 2 };
     out.push(line(id, kind, size, s, k % 2 ? 'bfloat16' : 'float16'));
-    if (k % 50 === 0 && out.length - 1 < rows) out.push(line(id, kind, size, s, '8bit', '2024-05-01T00:00:00Z'));
+    if (k % 50 === 0 && out.length - 1 < rows)
+      out.push(line(id, kind, size, s, '8bit', '2024-05-01T00:00:00Z'));
   }
   return `${out.join('\n')}\n`;
 }

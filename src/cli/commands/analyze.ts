@@ -1,5 +1,13 @@
 /** `cape analyze`: one model from flags, or every model in a file/folder (--file). */
-import { analyzeFile, analyzeFileModels, analyzeModel, type Context, type FileAnalysisOptions, type FileIngest, type ModelAnalysis } from '../../cape/index.ts';
+import {
+  analyzeFile,
+  analyzeFileModels,
+  analyzeModel,
+  type Context,
+  type FileAnalysisOptions,
+  type FileIngest,
+  type ModelAnalysis,
+} from '../../cape/index.ts';
 import { cliContext, workspaceOption } from '../context.ts';
 import { readModelsFromPath } from '../../data/ingest/files.ts';
 import { cliKnownParams } from '../known.ts';
@@ -24,31 +32,74 @@ function render(a: ModelAnalysis): string {
     headers: ['quantity', 'value', '95% interval', 'n', 'basis'],
     rows: [
       ['phase', a.phase.toUpperCase(), null, null, a.phaseEvidence[0] ?? ''],
-      ['Nc', fmtParams(a.nc.value), `[${fmtParams(a.nc.ciLow)}, ${fmtParams(a.nc.ciHigh)}]`, a.nc.n, `${a.nc.method} (seed ${a.nc.seed}, ${a.nc.resamples} resamples)`],
-      ['log10(N/Nc)', fmtNum(a.distanceToNc, 2, true), null, null, 'decades from the critical scale'],
-      ['γ12', fmtNum(a.gamma12, 3, true), fmtCi(a.gamma12Estimate.interval), a.gamma12Estimate.n, `${a.gamma12Estimate.source}: ${a.gamma12Estimate.note}`],
+      [
+        'Nc',
+        fmtParams(a.nc.value),
+        `[${fmtParams(a.nc.ciLow)}, ${fmtParams(a.nc.ciHigh)}]`,
+        a.nc.n,
+        `${a.nc.method} (seed ${a.nc.seed}, ${a.nc.resamples} resamples)`,
+      ],
+      [
+        'log10(N/Nc)',
+        fmtNum(a.distanceToNc, 2, true),
+        null,
+        null,
+        'decades from the critical scale',
+      ],
+      [
+        'γ12',
+        fmtNum(a.gamma12, 3, true),
+        fmtCi(a.gamma12Estimate.interval),
+        a.gamma12Estimate.n,
+        `${a.gamma12Estimate.source}: ${a.gamma12Estimate.note}`,
+      ],
       ['χ = 1/|γ12|', fmtNum(a.chi, 2), null, null, 'susceptibility (diverges at the crossing)'],
-      ['d_eff', a.dEff ? fmtNum(a.dEff.value, 2) : null, a.dEff ? fmtCi(a.dEff.ci) : null, a.dEff?.n ?? null, a.dEff ? `regime ${a.dEff.band}` : 'no d_eff for this regime'],
-      ...(a.hField ? [['h-field', fmtNum(a.hField.h, 1, true), fmtCi(a.hField.interval, 1), a.hField.n, a.hField.interpretation] as (string | number | null)[]] : []),
+      [
+        'd_eff',
+        a.dEff ? fmtNum(a.dEff.value, 2) : null,
+        a.dEff ? fmtCi(a.dEff.ci) : null,
+        a.dEff?.n ?? null,
+        a.dEff ? `regime ${a.dEff.band}` : 'no d_eff for this regime',
+      ],
+      ...(a.hField
+        ? [
+            [
+              'h-field',
+              fmtNum(a.hField.h, 1, true),
+              fmtCi(a.hField.interval, 1),
+              a.hField.n,
+              a.hField.interpretation,
+            ] as (string | number | null)[],
+          ]
+        : []),
     ],
     notes: a.phaseEvidence.slice(1),
   });
   const preds = formatTable({
     title: `Predicted scores at ${fmtParams(a.nextParams)}`,
     headers: ['benchmark', 'now', 'predicted', '95% interval', 'n', 'basis'],
-    rows: a.predictions.map((p) => [shortLabel(p.benchmark), fmtNum(p.current, 1), fmtNum(p.predicted, 1), fmtCi(p.interval, 1), p.n, p.basis]),
+    rows: a.predictions.map((p) => [
+      shortLabel(p.benchmark),
+      fmtNum(p.current, 1),
+      fmtNum(p.predicted, 1),
+      fmtCi(p.interval, 1),
+      p.n,
+      p.basis,
+    ]),
   });
   return `${head}\n${preds}\nRecommendations:\n${a.recommendations.map((r) => `  - ${r}`).join('\n')}\n`;
 }
 
 /** JSON text of one value (non-finite numbers as null, like printJson). */
-const json = (v: unknown): string => JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? null : x));
+const json = (v: unknown): string =>
+  JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? null : x));
 
 /** Progress on stderr every `every` models (long runs only), never on stdout. */
 function progress(io: Io, total: number): (done: number) => void {
   const every = total >= 2000 ? Math.max(1000, Math.round(total / 20)) : Infinity;
   return (done) => {
-    if (done % every === 0 || (done === total && every !== Infinity)) io.err(`analysed ${done}/${total} models\n`);
+    if (done % every === 0 || (done === total && every !== Infinity))
+      io.err(`analysed ${done}/${total} models\n`);
   };
 }
 
@@ -58,7 +109,13 @@ function progress(io: Io, total: number): (done: number) => void {
  * object `analyzeFile` returns ({kind, models, skipped, notes}) piece by piece, so no size
  * builds one giant string. Returns the number of models analysed.
  */
-function streamFile(ctx: Context, res: FileIngest, opts: FileAnalysisOptions, io: Io, ndjson: boolean): number {
+function streamFile(
+  ctx: Context,
+  res: FileIngest,
+  opts: FileAnalysisOptions,
+  io: Io,
+  ndjson: boolean,
+): number {
   const skipped = [...(res.skipped ?? [])];
   const notes = [...(res.notes ?? [])];
   const tick = progress(io, res.models.length);
@@ -74,19 +131,28 @@ function streamFile(ctx: Context, res: FileIngest, opts: FileAnalysisOptions, io
     else skipped.push(r.skipped);
     tick(++done);
   }
-  if (ndjson) io.out(`${json({ summary: { kind: res.kind, models: n, skipped: skipped.length + done - n, readerSkipped: skipped, notes } })}\n`);
+  if (ndjson)
+    io.out(
+      `${json({ summary: { kind: res.kind, models: n, skipped: skipped.length + done - n, readerSkipped: skipped, notes } })}\n`,
+    );
   else io.out(`\n],"skipped":${json(skipped)},"notes":${json(notes)}}\n`);
   return n;
 }
 
 /** `analyze --file`: read the path, run the engine's one file analysis, print. */
-async function analyzeFileCommand(ctx: Context, file: string, values: Values, io: Io): Promise<number> {
+async function analyzeFileCommand(
+  ctx: Context,
+  file: string,
+  values: Values,
+  io: Io,
+): Promise<number> {
   const res = await readModelsFromPath(file, { knownParams: cliKnownParams(ctx.dataset) });
   const opts = {
     params: typeof values.params === 'string' ? checkParams(values.params, 'params') : null,
     family: checkOptionalText(values.family, 'family', MAX_FAMILY),
   };
-  if (values.json || values.ndjson) return streamFile(ctx, res, opts, io, Boolean(values.ndjson)) > 0 ? 0 : 1;
+  if (values.json || values.ndjson)
+    return streamFile(ctx, res, opts, io, Boolean(values.ndjson)) > 0 ? 0 : 1;
   const out = analyzeFile(ctx, res, opts);
   const status = out.models.length > 0 ? 0 : 1;
   io.out(out.models.map(render).join('\n'));
@@ -100,12 +166,22 @@ async function analyzeFileCommand(ctx: Context, file: string, values: Values, io
 type Values = Record<string, string | boolean | undefined>;
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { ...scoreOptions, params: { type: 'string' }, family: { type: 'string' }, previous: { type: 'string' }, next: { type: 'string' }, name: { type: 'string' }, file: { type: 'string' }, ndjson: { type: 'boolean' }, ...workspaceOption });
-  if (values.help) return io.out(`${help}\n`), 0;
+  const { values } = parse(argv, {
+    ...scoreOptions,
+    params: { type: 'string' },
+    family: { type: 'string' },
+    previous: { type: 'string' },
+    next: { type: 'string' },
+    name: { type: 'string' },
+    file: { type: 'string' },
+    ndjson: { type: 'boolean' },
+    ...workspaceOption,
+  });
+  if (values.help) return (io.out(`${help}\n`), 0);
   const ctx = await cliContext(values);
   if (typeof values.file === 'string') return analyzeFileCommand(ctx, values.file, values, io);
   const a = analyzeModel(ctx, modelFromFlags(values));
-  if (values.json) return printJson(io, a), 0;
+  if (values.json) return (printJson(io, a), 0);
   io.out(render(a));
   return 0;
 }

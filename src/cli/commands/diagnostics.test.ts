@@ -3,7 +3,19 @@ import { CapeError } from '../../core/errors.ts';
 import { bufferIo } from '../io.ts';
 import { run } from './diagnostics.ts';
 
-const NAMES = ['kink', 'beta', 'winding', 'ode', 'holdout', 'explorer', 'arrhenius', 'loss', 'survival', 'internal', 'boosting'];
+const NAMES = [
+  'kink',
+  'beta',
+  'winding',
+  'ode',
+  'holdout',
+  'explorer',
+  'arrhenius',
+  'loss',
+  'survival',
+  'internal',
+  'boosting',
+];
 
 describe('cape diagnostics', () => {
   it.each(NAMES)('%s prints a table, and --json prints JSON only', async (name) => {
@@ -18,7 +30,21 @@ describe('cape diagnostics', () => {
 
   it('explorer takes --family and source terms', async () => {
     const io = bufferIo();
-    await run(['explorer', '--family', 'OPT', '--h', '1.5', '--width', '0.8', '--curation', '0.5', '--json'], io);
+    await run(
+      [
+        'explorer',
+        '--family',
+        'OPT',
+        '--h',
+        '1.5',
+        '--width',
+        '0.8',
+        '--curation',
+        '0.5',
+        '--json',
+      ],
+      io,
+    );
     const r = JSON.parse(io.stdout);
     expect(r.family).toBe('OPT');
     expect(r.sources).toEqual({ h: 1.5, width: 0.8, curation: 0.5 });
@@ -32,7 +58,9 @@ describe('cape diagnostics', () => {
 
   it('bad usage throws E_USAGE (missing or unknown analysis, non-numeric flag)', async () => {
     for (const argv of [[], ['nope'], ['explorer', '--h', 'abc']]) {
-      await expect(run(argv, bufferIo())).rejects.toSatisfy((e: unknown) => e instanceof CapeError && e.code === 'E_USAGE');
+      await expect(run(argv, bufferIo())).rejects.toSatisfy(
+        (e: unknown) => e instanceof CapeError && e.code === 'E_USAGE',
+      );
     }
   });
 });

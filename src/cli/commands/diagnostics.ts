@@ -5,7 +5,12 @@
  */
 import { createContext } from '../../cape/index.ts';
 import { CapeError } from '../../core/errors.ts';
-import { DIAGNOSTICS, DIAGNOSTIC_NAMES, diagnosticNamed, type DiagnosticOptions } from '../../report/diagnostics.ts';
+import {
+  DIAGNOSTICS,
+  DIAGNOSTIC_NAMES,
+  diagnosticNamed,
+  type DiagnosticOptions,
+} from '../../report/diagnostics.ts';
 import { parse } from '../args.ts';
 import { printJson, type Io } from '../io.ts';
 
@@ -16,7 +21,12 @@ ${DIAGNOSTICS.map((d) => `  ${d.name.padEnd(9)} ${d.summary}`).join('\n')}
 function num(v: unknown, flag: string): number | undefined {
   if (v === undefined) return undefined;
   const x = Number(v);
-  if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(x)) throw new CapeError('E_USAGE', `invalid --${flag}: ${JSON.stringify(v)} (expected a number)`, flag);
+  if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(x))
+    throw new CapeError(
+      'E_USAGE',
+      `invalid --${flag}: ${JSON.stringify(v)} (expected a number)`,
+      flag,
+    );
   return x;
 }
 
@@ -31,13 +41,26 @@ function optionsFrom(values: Record<string, unknown>): DiagnosticOptions {
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const parsed = parse(argv, { family: { type: 'string' }, threshold: { type: 'string' }, h: { type: 'string' }, width: { type: 'string' }, curation: { type: 'string' } }, true);
+  const parsed = parse(
+    argv,
+    {
+      family: { type: 'string' },
+      threshold: { type: 'string' },
+      h: { type: 'string' },
+      width: { type: 'string' },
+      curation: { type: 'string' },
+    },
+    true,
+  );
   const values = parsed.values as Record<string, unknown>;
   const positionals = parsed.positionals;
-  if (values.help) return io.out(`${help}\n`), 0;
+  if (values.help) return (io.out(`${help}\n`), 0);
   const name = positionals[0];
   if (!name || !DIAGNOSTIC_NAMES.includes(name) || positionals.length > 1) {
-    throw new CapeError('E_USAGE', `expected one analysis: ${DIAGNOSTIC_NAMES.join(', ')} (got ${positionals.length ? JSON.stringify(positionals.join(' ')) : 'none'})`);
+    throw new CapeError(
+      'E_USAGE',
+      `expected one analysis: ${DIAGNOSTIC_NAMES.join(', ')} (got ${positionals.length ? JSON.stringify(positionals.join(' ')) : 'none'})`,
+    );
   }
   const d = diagnosticNamed(name);
   const result = d.run(createContext(), optionsFrom(values));

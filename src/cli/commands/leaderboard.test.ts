@@ -18,7 +18,9 @@ describe('cape leaderboard', () => {
     expect(io.stdout).toMatch(/\| params known \/ unknown\s+\| 15 \/ 1 /);
     expect(io.stdout).toMatch(/\| acme\/widget\s+\| —\s+\|\s+6 \| 125M–13B/);
     expect(io.stdout).toMatch(/\| pretrained \|\s+2 \|\s+7 \| stated 3\.5B/);
-    expect(io.stdout).toContain('Verdict: Pretrained models: 2 out-of-sample families, 7 usable transitions — too few');
+    expect(io.stdout).toContain(
+      'Verdict: Pretrained models: 2 out-of-sample families, 7 usable transitions — too few',
+    );
     expect(io.stdout).toContain('Left out, parameter count unknown (1): acme/widget-base');
     expect(io.stdout).toContain('Relabelled pretrained (1): acme/widget-13b (fine-tuned)');
   });
@@ -29,14 +31,25 @@ describe('cape leaderboard', () => {
     const io = bufferIo();
     expect(await run([FIXTURE, '--json', '--csv', csv, ...quick], io)).toBe(0);
     const a = JSON.parse(io.stdout);
-    expect([a.counts.rowsRead, a.counts.families, a.settings.resamples, a.settings.type]).toEqual([23, 3, 200, 'pretrained']);
+    expect([a.counts.rowsRead, a.counts.families, a.settings.resamples, a.settings.type]).toEqual([
+      23,
+      3,
+      200,
+      'pretrained',
+    ]);
     expect(typeof a.verdict).toBe('string');
     expect(io.stderr).toBe('');
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('family,reference_family,n,sizes,r,r_ci_low,r_ci_high,p,p_permutation,transitions,excluded,gamma12,nc,nc_ci_low,nc_ci_high,note');
+    expect(lines[0]).toBe(
+      'family,reference_family,n,sizes,r,r_ci_low,r_ci_high,p,p_permutation,transitions,excluded,gamma12,nc,nc_ci_low,nc_ci_high,note',
+    );
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toMatch(/^acme\/widget,,6,125000000;350000000;1300000000;2700000000;6700000000;13000000000,-?0\.\d+,/);
-    expect(lines.find((l) => l.startsWith('beta-lab/cont'))).toMatch(/,,,,"per-family Nc for beta-lab\/cont needs at least 3 usable transitions, got 2"$/);
+    expect(lines[1]).toMatch(
+      /^acme\/widget,,6,125000000;350000000;1300000000;2700000000;6700000000;13000000000,-?0\.\d+,/,
+    );
+    expect(lines.find((l) => l.startsWith('beta-lab/cont'))).toMatch(
+      /,,,,"per-family Nc for beta-lab\/cont needs at least 3 usable transitions, got 2"$/,
+    );
   });
 
   it('--type chat and --families overrides change the selection', async () => {
@@ -45,18 +58,30 @@ describe('cape leaderboard', () => {
     writeFileSync(map, JSON.stringify({ '^acme/widget-1\\.3b-deduped$': 'acme/widget' }));
     const io = bufferIo();
     await run([FIXTURE, '--json', '--families', map, ...quick], io);
-    expect(JSON.parse(io.stdout).families.find((f: { key: string }) => f.key === 'acme/widget').n).toBe(7);
+    expect(
+      JSON.parse(io.stdout).families.find((f: { key: string }) => f.key === 'acme/widget').n,
+    ).toBe(7);
     const chat = bufferIo();
     await run([FIXTURE, '--json', '--type', 'chat', ...quick], chat);
     const c = JSON.parse(chat.stdout);
-    expect([c.counts.selected, c.families.map((f: { key: string }) => f.key), c.contrasts.map((g: { group: string }) => g.group)]).toEqual([3, ['chatco/helper-chat'], ['fine-tuned', 'merge']]);
+    expect([
+      c.counts.selected,
+      c.families.map((f: { key: string }) => f.key),
+      c.contrasts.map((g: { group: string }) => g.group),
+    ]).toEqual([3, ['chatco/helper-chat'], ['fine-tuned', 'merge']]);
   });
 
   it('bad usage and bad input are CapeErrors with codes the CLI maps to exit 2', async () => {
     await expect(run([], bufferIo())).rejects.toMatchObject({ code: 'E_USAGE' });
-    await expect(run([FIXTURE, '--type', 'base'], bufferIo())).rejects.toMatchObject({ code: 'E_USAGE' });
-    await expect(run([FIXTURE, '--resamples', '0'], bufferIo())).rejects.toMatchObject({ code: 'E_USAGE' });
-    await expect(run(['/nonexistent/lb.csv'], bufferIo())).rejects.toMatchObject({ code: 'E_INPUT' });
+    await expect(run([FIXTURE, '--type', 'base'], bufferIo())).rejects.toMatchObject({
+      code: 'E_USAGE',
+    });
+    await expect(run([FIXTURE, '--resamples', '0'], bufferIo())).rejects.toMatchObject({
+      code: 'E_USAGE',
+    });
+    await expect(run(['/nonexistent/lb.csv'], bufferIo())).rejects.toMatchObject({
+      code: 'E_INPUT',
+    });
     const notLb = new URL('../../../test/examples/models.csv', import.meta.url).pathname;
     await expect(run([notLb], bufferIo())).rejects.toBeInstanceOf(CapeError);
     await expect(run([notLb], bufferIo())).rejects.toMatchObject({ code: 'E_INPUT' });

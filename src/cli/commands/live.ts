@@ -106,7 +106,7 @@ export function wrap(text: string, width: number): string[] {
       .split(/\s+/)
       .filter(Boolean)
       .flatMap((w) => w.match(new RegExp(`.{1,${width}}`, 'gu')) ?? [])) {
-      if (line && line.length + 1 + word.length > width) (out.push(line), (line = ''));
+      if (line && line.length + 1 + word.length > width) out.push(line), (line = '');
       line = line ? `${line} ${word}` : word;
     }
     out.push(line);

@@ -10,7 +10,8 @@ import { need, parse } from '../args.ts';
 import { printJson, processIo, type Io } from '../io.ts';
 
 /** Opens a model with the engine, loaded on demand (CLI start-up stays light). */
-export const openWithEngine = async (dir: string): Promise<SteerModel> => (await import('../../steer/eval/open.ts')).openSteerModel(dir);
+export const openWithEngine = async (dir: string): Promise<SteerModel> =>
+  (await import('../../steer/eval/open.ts')).openSteerModel(dir);
 
 export const steerEvalHelp = `cape steer eval --model-dir DIR [--limit N] [--seed S] [--data-dir D] [--no-save] [--json]
   TruthfulQA (817 questions, Apache-2.0) multiple choice by log-likelihood on a fixed test split:
@@ -24,14 +25,29 @@ export const steerEvalHelp = `cape steer eval --model-dir DIR [--limit N] [--see
 export function positiveInt(v: unknown, flag: string, max = 1e6): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new CapeError('E_USAGE', `--${flag} ${JSON.stringify(v)} (expected an integer in 1..${max})`, flag);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new CapeError(
+      'E_USAGE',
+      `--${flag} ${JSON.stringify(v)} (expected an integer in 1..${max})`,
+      flag,
+    );
   return n;
 }
 
 /** Runs the command; `open` is the engine's model opener (tests pass a double). */
-export async function runSteerEval(argv: string[], io: Io = processIo, open: (dir: string) => Promise<SteerModel> = openWithEngine): Promise<number> {
-  const { values } = parse(argv, { 'model-dir': { type: 'string' }, limit: { type: 'string' }, seed: { type: 'string' }, 'data-dir': { type: 'string' }, 'no-save': { type: 'boolean' } });
-  if (values.help) return io.out(`${steerEvalHelp}\n`), 0;
+export async function runSteerEval(
+  argv: string[],
+  io: Io = processIo,
+  open: (dir: string) => Promise<SteerModel> = openWithEngine,
+): Promise<number> {
+  const { values } = parse(argv, {
+    'model-dir': { type: 'string' },
+    limit: { type: 'string' },
+    seed: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'no-save': { type: 'boolean' },
+  });
+  if (values.help) return (io.out(`${steerEvalHelp}\n`), 0);
   const dir = need(values, 'model-dir', 'a Hugging Face snapshot folder or a cached model id');
   const limit = positiveInt(values.limit, 'limit', 817);
   const seed = positiveInt(values.seed, 'seed', 2 ** 31) ?? 1;
@@ -43,10 +59,13 @@ export async function runSteerEval(argv: string[], io: Io = processIo, open: (di
   try {
     const result = await runSteeringEval(model, { limit, seed, progress: (l) => io.err(`${l}\n`) });
     if (!values['no-save']) {
-      const saved = saveEval(typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir(), result);
+      const saved = saveEval(
+        typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir(),
+        result,
+      );
       io.err(`saved as steering evaluation ${saved.id}\n`);
     }
-    if (values.json) return printJson(io, result), 0;
+    if (values.json) return (printJson(io, result), 0);
     io.out(evalTableViews(result).map(formatTable).join('\n'));
     return 0;
   } finally {

@@ -1,5 +1,12 @@
 /** `cape trajectory` (within-lab steps) and `cape gate` (release gate). */
-import { createContext, gate, labTrajectory, trajectoryBetween, trajectoryLabs, type TrajectoryStep } from '../../cape/index.ts';
+import {
+  createContext,
+  gate,
+  labTrajectory,
+  trajectoryBetween,
+  trajectoryLabs,
+  type TrajectoryStep,
+} from '../../cape/index.ts';
 import { CapeError } from '../../core/errors.ts';
 import { parseScore } from '../../data/ingest/index.ts';
 import { rejectFrontierFractions } from '../../data/ingest/scores.ts';
@@ -21,40 +28,65 @@ function table(steps: TrajectoryStep[], title: string): string {
   return formatTable({
     title,
     headers: ['transition', 'ΔSWE', 'ΔGPQA', 'γ12', 'h before → after', 'interpretation'],
-    rows: steps.map((s) => [`${s.from} → ${s.to}`, fmtNum(s.dSwe, 1, true), fmtNum(s.dGpqa, 1, true), s.tinyDelta ? `${fmtNum(s.gamma12, 2, true)} (tiny ΔSWE)` : fmtNum(s.gamma12, 2, true), `${fmtNum(s.hFrom, 1, true)} → ${fmtNum(s.hTo, 1, true)}`, s.interpretation]),
+    rows: steps.map((s) => [
+      `${s.from} → ${s.to}`,
+      fmtNum(s.dSwe, 1, true),
+      fmtNum(s.dGpqa, 1, true),
+      s.tinyDelta ? `${fmtNum(s.gamma12, 2, true)} (tiny ΔSWE)` : fmtNum(s.gamma12, 2, true),
+      `${fmtNum(s.hFrom, 1, true)} → ${fmtNum(s.hTo, 1, true)}`,
+      s.interpretation,
+    ]),
   });
 }
 
 export async function runTrajectory(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { lab: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
-  if (values.help) return io.out(`${trajectoryHelp}\n`), 0;
+  const { values } = parse(argv, {
+    lab: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+  });
+  if (values.help) return (io.out(`${trajectoryHelp}\n`), 0);
   const ctx = createContext();
   if (typeof values.from === 'string' || typeof values.to === 'string') {
-    const s = trajectoryBetween(ctx, need(values, 'from', 'a frontier model name'), need(values, 'to', 'a frontier model name'));
-    if (values.json) return printJson(io, s), 0;
+    const s = trajectoryBetween(
+      ctx,
+      need(values, 'from', 'a frontier model name'),
+      need(values, 'to', 'a frontier model name'),
+    );
+    if (values.json) return (printJson(io, s), 0);
     io.out(table([s], `${s.from} → ${s.to}`));
     return 0;
   }
   if (typeof values.lab !== 'string') {
     const labs = trajectoryLabs(ctx);
-    if (values.json) return printJson(io, { labs }), 0;
-    io.out(`Labs with at least two dated releases: ${labs.join(', ')}\n(use --lab <lab> or --from/--to)\n`);
+    if (values.json) return (printJson(io, { labs }), 0);
+    io.out(
+      `Labs with at least two dated releases: ${labs.join(', ')}\n(use --lab <lab> or --from/--to)\n`,
+    );
     return 0;
   }
   const t = labTrajectory(ctx, values.lab);
-  if (values.json) return printJson(io, t), 0;
-  if (t.steps.length === 0) throw new CapeError('E_INSUFFICIENT_DATA', `${t.lab} has fewer than two releases with a known month`);
+  if (values.json) return (printJson(io, t), 0);
+  if (t.steps.length === 0)
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `${t.lab} has fewer than two releases with a known month`,
+    );
   io.out(table(t.steps, `${t.lab}: ${t.n} releases in order of ${t.order}`));
   if (t.undated.length) io.out(`\nLeft out (release month unknown): ${t.undated.join(', ')}\n`);
   return 0;
 }
 
 export async function runGate(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { previous: { type: 'string' }, swe: { type: 'string' }, gpqa: { type: 'string' } });
-  if (values.help) return io.out(`${gateHelp}\n`), 0;
+  const { values } = parse(argv, {
+    previous: { type: 'string' },
+    swe: { type: 'string' },
+    gpqa: { type: 'string' },
+  });
+  if (values.help) return (io.out(`${gateHelp}\n`), 0);
   const previous = need(values, 'previous', 'the previous release, a frontier model name');
-  const swe = parseScore(need(values, 'swe', 'the candidate\'s SWE-bench Verified score'), 'swe');
-  const gpqa = parseScore(need(values, 'gpqa', 'the candidate\'s GPQA Diamond score'), 'gpqa');
+  const swe = parseScore(need(values, 'swe', "the candidate's SWE-bench Verified score"), 'swe');
+  const gpqa = parseScore(need(values, 'gpqa', "the candidate's GPQA Diamond score"), 'gpqa');
   rejectFrontierFractions({ swe, gpqa });
   const g = gate(createContext(), { previous, swe, gpqa });
   if (values.json) printJson(io, g);

@@ -51,7 +51,14 @@ describe('parseModelsCsv', () => {
       'meta-llama/Llama-2-7b-hf',
     ]);
     const [p160, p410, , p14, llama] = models;
-    expect(p160!.scores).toEqual({ hellaswag: 30.4, truthfulqa_mc2: 44.2, arc_challenge: 22.8, mmlu: 24.9, winogrande: 51.4, gsm8k: 0.2 });
+    expect(p160!.scores).toEqual({
+      hellaswag: 30.4,
+      truthfulqa_mc2: 44.2,
+      arc_challenge: 22.8,
+      mmlu: 24.9,
+      winogrande: 51.4,
+      gsm8k: 0.2,
+    });
     expect(p160!.params).toBe(160e6);
     expect(p410!.params).toBe(405334016);
     expect(p410!.paramsSource).toBe('csv');
@@ -70,10 +77,16 @@ describe('parseModelsCsv', () => {
   });
 
   it('a bad score names the line, the column and the value (E_INPUT)', () => {
-    const e = errorOf(() => parseModelsCsv('model,params,mmlu,tqa\na/b-1b,1B,45,\nc/d-7b,7B,45,abc\n', 'm.csv'));
+    const e = errorOf(() =>
+      parseModelsCsv('model,params,mmlu,tqa\na/b-1b,1B,45,\nc/d-7b,7B,45,abc\n', 'm.csv'),
+    );
     expect(e.code).toBe('E_INPUT');
-    expect(e.message).toBe('m.csv, line 3, column tqa: invalid truthfulqa_mc2: "abc" (expected a percent score in [0, 100], e.g. 64.2 or "64.2%")');
-    expect(errorOf(() => parseModelsCsv('model,params,mmlu\na/b,1B,170\n')).message).toContain('line 2, column mmlu: invalid mmlu: 170');
+    expect(e.message).toBe(
+      'm.csv, line 3, column tqa: invalid truthfulqa_mc2: "abc" (expected a percent score in [0, 100], e.g. 64.2 or "64.2%")',
+    );
+    expect(errorOf(() => parseModelsCsv('model,params,mmlu\na/b,1B,170\n')).message).toContain(
+      'line 2, column mmlu: invalid mmlu: 170',
+    );
   });
 
   it('fractions passed as percent are rejected with the conventions message; fraction: true converts them', () => {
@@ -89,41 +102,63 @@ describe('parseModelsCsv', () => {
   });
 
   it('bad params, wrong field counts, duplicates and missing columns are errors that name the line', () => {
-    expect(errorOf(() => parseModelsCsv('model,params,mmlu\na/b,7,40\n', 'm.csv')).message).toMatch(/^m\.csv, line 2, column params: invalid params: 7/);
+    expect(errorOf(() => parseModelsCsv('model,params,mmlu\na/b,7,40\n', 'm.csv')).message).toMatch(
+      /^m\.csv, line 2, column params: invalid params: 7/,
+    );
     const short = errorOf(() => parseModelsCsv('model,params,mmlu\na/b,7B\n', 'm.csv'));
     expect(short.code).toBe('E_PARSE');
-    expect(short.message).toBe('m.csv, line 2: 2 fields (expected 3, as many as the header has columns)');
-    expect(errorOf(() => parseModelsCsv('model,params,mmlu\na/b,7B,40\nA/B,7B,41\n')).message).toContain('line 3, column model: duplicate model "A/B" (already on line 2');
-    expect(errorOf(() => parseModelsCsv('params,mmlu\n7B,40\n', 'm.csv')).message).toBe('missing column "model" in m.csv (header has params, mmlu)');
-    expect(errorOf(() => parseModelsCsv('model,params,average\na/b,7B,40\n', 'm.csv')).message).toContain('no benchmark column in m.csv');
-    expect(errorOf(() => parseModelsCsv('model,arc,arc_challenge\na/b,40,41\n', 'm.csv')).message).toContain('duplicate column "arc_challenge"');
+    expect(short.message).toBe(
+      'm.csv, line 2: 2 fields (expected 3, as many as the header has columns)',
+    );
+    expect(
+      errorOf(() => parseModelsCsv('model,params,mmlu\na/b,7B,40\nA/B,7B,41\n')).message,
+    ).toContain('line 3, column model: duplicate model "A/B" (already on line 2');
+    expect(errorOf(() => parseModelsCsv('params,mmlu\n7B,40\n', 'm.csv')).message).toBe(
+      'missing column "model" in m.csv (header has params, mmlu)',
+    );
+    expect(
+      errorOf(() => parseModelsCsv('model,params,average\na/b,7B,40\n', 'm.csv')).message,
+    ).toContain('no benchmark column in m.csv');
+    expect(
+      errorOf(() => parseModelsCsv('model,arc,arc_challenge\na/b,40,41\n', 'm.csv')).message,
+    ).toContain('duplicate column "arc_challenge"');
     expect(errorOf(() => parseModelsCsv('', 'm.csv')).message).toContain('empty file: m.csv');
-    expect(errorOf(() => parseModelsCsv('model,mmlu\n', 'm.csv')).message).toContain('no model rows in m.csv');
+    expect(errorOf(() => parseModelsCsv('model,mmlu\n', 'm.csv')).message).toContain(
+      'no model rows in m.csv',
+    );
   });
 
   it('round-trips generated rows (property)', () => {
     const benchmarks: BenchmarkId[] = ['hellaswag', 'mmlu', 'gsm8k', 'ifeval'];
     const score = fc.option(fc.double({ min: 2, max: 100, noNaN: true }), { nil: undefined });
     const row = fc.record({
-      name: fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s.trim() !== '' && !/^(na|n\/a|nan|null|-)$/i.test(s)),
+      name: fc
+        .string({ minLength: 1, maxLength: 30 })
+        .filter((s) => s.trim() === s && s.trim() !== '' && !/^(na|n\/a|nan|null|-)$/i.test(s)),
       params: fc.double({ min: 1e3, max: 1e13, noNaN: true }),
       scores: fc.tuple(score, score, score, score),
     });
     fc.assert(
-      fc.property(fc.uniqueArray(row, { minLength: 1, maxLength: 8, selector: (r) => r.name.toLowerCase() }), (rows) => {
-        const lines = ['model,params,' + benchmarks.join(',')];
-        for (const r of rows) lines.push([csvCell(r.name), csvCell(r.params), ...r.scores.map((s) => csvCell(s))].join(','));
-        const parsed = parseModelsCsv(lines.join('\n'));
-        expect(parsed.map((m) => m.name)).toEqual(rows.map((r) => r.name));
-        parsed.forEach((m, i) => {
-          expect(m.params).toBe(rows[i]!.params);
-          const expected: Partial<Record<BenchmarkId, number>> = {};
-          rows[i]!.scores.forEach((s, j) => {
-            if (s !== undefined) expected[benchmarks[j]!] = s;
+      fc.property(
+        fc.uniqueArray(row, { minLength: 1, maxLength: 8, selector: (r) => r.name.toLowerCase() }),
+        (rows) => {
+          const lines = [`model,params,${benchmarks.join(',')}`];
+          for (const r of rows)
+            lines.push(
+              [csvCell(r.name), csvCell(r.params), ...r.scores.map((s) => csvCell(s))].join(','),
+            );
+          const parsed = parseModelsCsv(lines.join('\n'));
+          expect(parsed.map((m) => m.name)).toEqual(rows.map((r) => r.name));
+          parsed.forEach((m, i) => {
+            expect(m.params).toBe(rows[i]!.params);
+            const expected: Partial<Record<BenchmarkId, number>> = {};
+            rows[i]!.scores.forEach((s, j) => {
+              if (s !== undefined) expected[benchmarks[j]!] = s;
+            });
+            expect(m.scores).toEqual(expected);
           });
-          expect(m.scores).toEqual(expected);
-        });
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });

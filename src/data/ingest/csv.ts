@@ -26,15 +26,23 @@ interface Layout {
 }
 
 /** A column named bare "gpqa" is ambiguous: say which GPQA it was read as. */
-const GPQA_NOTE = 'column "gpqa" read as GPQA Diamond (gpqa_diamond); name it gpqa_full for the full GPQA set (Open LLM Leaderboard v2)';
+const GPQA_NOTE =
+  'column "gpqa" read as GPQA Diamond (gpqa_diamond); name it gpqa_full for the full GPQA set (Open LLM Leaderboard v2)';
 
 function layout(header: string[], origin: string): Layout {
   const names = header.map((h) => h.trim());
   const lower = names.map((h) => h.toLowerCase());
   const model = MODEL_COLUMNS.map((c) => lower.indexOf(c)).find((i) => i >= 0);
-  if (model === undefined) throw new CapeError('E_INPUT', msg.missingColumn(origin, 'model', names), 'model');
+  if (model === undefined)
+    throw new CapeError('E_INPUT', msg.missingColumn(origin, 'model', names), 'model');
   const find = (c: string) => (lower.includes(c) ? lower.indexOf(c) : null);
-  const out: Layout = { model, family: find('family'), params: find('params'), benchmarks: [], ignored: [] };
+  const out: Layout = {
+    model,
+    family: find('family'),
+    params: find('params'),
+    benchmarks: [],
+    ignored: [],
+  };
   const seen = new Set<BenchmarkId>();
   names.forEach((h, i) => {
     if (i === model || i === out.family || i === out.params) return;
@@ -44,19 +52,29 @@ function layout(header: string[], origin: string): Layout {
     seen.add(b);
     out.benchmarks.push([i, b, h]);
   });
-  if (!out.benchmarks.length) throw new CapeError('E_INPUT', msg.noBenchmarkColumn(origin, names, BENCHMARK_IDS));
+  if (!out.benchmarks.length)
+    throw new CapeError('E_INPUT', msg.noBenchmarkColumn(origin, names, BENCHMARK_IDS));
   return out;
 }
 
 /** Re-throws a CapeError with the file, line and column in front of its message. */
 function at(origin: string, line: number, column: string | null, e: unknown): never {
-  if (e instanceof CapeError) throw new CapeError(e.code, msg.atLine(origin, line, column, e.message), e.field);
+  if (e instanceof CapeError)
+    throw new CapeError(e.code, msg.atLine(origin, line, column, e.message), e.field);
   throw e;
 }
 
 /** Parses a models CSV; see the module comment for the layout and rules. */
-export function parseModelsCsv(text: string, origin = 'models.csv', { fraction = false }: { fraction?: boolean } = {}): IngestedModel[] {
-  if (!text.trim()) throw new CapeError('E_INPUT', msg.emptyFile(origin, 'a CSV with a header row: model, params, benchmarks'));
+export function parseModelsCsv(
+  text: string,
+  origin = 'models.csv',
+  { fraction = false }: { fraction?: boolean } = {},
+): IngestedModel[] {
+  if (!text.trim())
+    throw new CapeError(
+      'E_INPUT',
+      msg.emptyFile(origin, 'a CSV with a header row: model, params, benchmarks'),
+    );
   const [head, ...records] = parseCsvRecords(text, origin);
   const cols = layout(head!.fields, origin);
   if (!records.length) throw new CapeError('E_INPUT', msg.noRows(origin));
@@ -65,16 +83,22 @@ export function parseModelsCsv(text: string, origin = 'models.csv', { fraction =
   const models: IngestedModel[] = [];
   for (const { fields, line } of records) {
     if (fields.length !== width) {
-      throw new CapeError('E_PARSE', msg.atLine(origin, line, null, msg.fieldCount(fields.length, width)));
+      throw new CapeError(
+        'E_PARSE',
+        msg.atLine(origin, line, null, msg.fieldCount(fields.length, width)),
+      );
     }
     const name = fields[cols.model]!.trim();
     if (!name) at(origin, line, 'model', new CapeError('E_INPUT', msg.missingModel(), 'model'));
     const prev = firstLine.get(name.toLowerCase());
-    if (prev !== undefined) at(origin, line, 'model', new CapeError('E_INPUT', msg.duplicateModel(name, prev), 'model'));
+    if (prev !== undefined)
+      at(origin, line, 'model', new CapeError('E_INPUT', msg.duplicateModel(name, prev), 'model'));
     firstLine.set(name.toLowerCase(), line);
     const notes: string[] = [];
     if (cols.ignored.length) notes.push(`ignored columns: ${cols.ignored.join(', ')}`);
-    const bareGpqa = cols.benchmarks.find(([, b, h]) => b === 'gpqa_diamond' && h.trim().toLowerCase() === 'gpqa');
+    const bareGpqa = cols.benchmarks.find(
+      ([, b, h]) => b === 'gpqa_diamond' && h.trim().toLowerCase() === 'gpqa',
+    );
     if (bareGpqa) notes.push(GPQA_NOTE);
     const scores: Partial<Record<BenchmarkId, number>> = {};
     for (const [i, b, h] of cols.benchmarks) {
@@ -89,7 +113,16 @@ export function parseModelsCsv(text: string, origin = 'models.csv', { fraction =
     const fracHit = fraction ? null : looksLikeFraction(scores);
     if (fracHit) {
       const h = cols.benchmarks.find(([, b]) => b === fracHit.benchmark)![2];
-      at(origin, line, h, new CapeError('E_INPUT', msg.looksLikeFraction(fracHit.benchmark, fracHit.value), fracHit.benchmark));
+      at(
+        origin,
+        line,
+        h,
+        new CapeError(
+          'E_INPUT',
+          msg.looksLikeFraction(fracHit.benchmark, fracHit.value),
+          fracHit.benchmark,
+        ),
+      );
     }
     if (fraction && Object.keys(scores).length) notes.push('converted fractions to percent');
     if (!Object.keys(scores).length) notes.push('no scores in this row');

@@ -79,7 +79,8 @@ export function parseCsvRecords(text: string, origin = 'input.csv'): CsvRecord[]
         endOfRecord = true;
       }
     }
-    if (!(fields.length === 1 && fields[0]!.trim() === '')) records.push({ fields, line: startLine });
+    if (!(fields.length === 1 && fields[0]!.trim() === ''))
+      records.push({ fields, line: startLine });
   }
   return records;
 }

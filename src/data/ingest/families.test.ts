@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CapeError } from '../../core/errors.ts';
-import { applyFamilyOverrides, groupFamilies, inferFamily, parseFamilyOverrides } from './families.ts';
+import type { CapeError } from '../../core/errors.ts';
+import {
+  applyFamilyOverrides,
+  groupFamilies,
+  inferFamily,
+  parseFamilyOverrides,
+} from './families.ts';
 
 describe('inferFamily', () => {
   it.each([
@@ -49,7 +54,9 @@ describe('groupFamilies', () => {
       ['EleutherAI/pythia-deduped', [70e6, 410e6, 1e9]],
     ]);
     expect(g.families[0]!.members).toHaveLength(4);
-    expect(g.small.map((f) => [f.key, f.family, f.sizes.length])).toEqual([['EleutherAI/pythia', 'EleutherAI/pythia', 2]]);
+    expect(g.small.map((f) => [f.key, f.family, f.sizes.length])).toEqual([
+      ['EleutherAI/pythia', 'EleutherAI/pythia', 2],
+    ]);
   });
 
   it('by: "family" merges deduped and standard pythia; minSizes is configurable', () => {
@@ -58,7 +65,13 @@ describe('groupFamilies', () => {
   });
 
   it('an explicit family wins over inference', () => {
-    const g = groupFamilies([{ name: 'a/x-1b', family: 'mine', params: 1e9 }, { name: 'b/y-2b', family: 'mine', params: 2e9 }], { minSizes: 2 });
+    const g = groupFamilies(
+      [
+        { name: 'a/x-1b', family: 'mine', params: 1e9 },
+        { name: 'b/y-2b', family: 'mine', params: 2e9 },
+      ],
+      { minSizes: 2 },
+    );
     expect(g.families.map((f) => f.key)).toEqual(['mine']);
   });
 });
@@ -66,8 +79,13 @@ describe('groupFamilies', () => {
 describe('applyFamilyOverrides', () => {
   it('an exact id wins, then the first matching regex; unmatched rows keep or infer their family', () => {
     const out = applyFamilyOverrides(
-      [{ id: 'EleutherAI/pythia-410m', params: 410e6 }, { id: 'gpt2-xl', params: null }, { id: 'x/opt-1.3b', params: null, family: 'given' }, { id: 'facebook/opt-1.3b', params: null }],
-      { '^gpt2': 'openai/gpt2', 'EleutherAI/pythia-410m': 'pythia-exact', 'pythia': 'pythia-regex' },
+      [
+        { id: 'EleutherAI/pythia-410m', params: 410e6 },
+        { id: 'gpt2-xl', params: null },
+        { id: 'x/opt-1.3b', params: null, family: 'given' },
+        { id: 'facebook/opt-1.3b', params: null },
+      ],
+      { '^gpt2': 'openai/gpt2', 'EleutherAI/pythia-410m': 'pythia-exact', pythia: 'pythia-regex' },
     );
     expect(out.map((r) => [r.family, r.familySource])).toEqual([
       ['pythia-exact', 'override'],
@@ -78,7 +96,9 @@ describe('applyFamilyOverrides', () => {
   });
 
   it('an invalid regex key throws E_INPUT naming it', () => {
-    expect(() => applyFamilyOverrides([], { '(': 'x' })).toThrow(/invalid family override key: "\("/);
+    expect(() => applyFamilyOverrides([], { '(': 'x' })).toThrow(
+      /invalid family override key: "\("/,
+    );
   });
 
   it('parseFamilyOverrides validates the mapping file', () => {

@@ -20,7 +20,8 @@ export interface FamilyInfo {
   size: number | null;
 }
 
-const PACKAGING = /^(hf|fp16|bf16|fp32|float16|bfloat16|gptq|awq|gguf|ggml|exl2|4bit|8bit|int4|int8|safetensors?|sharded)$/i;
+const PACKAGING =
+  /^(hf|fp16|bf16|fp32|float16|bfloat16|gptq|awq|gguf|ggml|exl2|4bit|8bit|int4|int8|safetensors?|sharded)$/i;
 const NAMED_SIZE = /(^|[-_])(small|medium|large|xl|xxl)(?=$|[-_])/i;
 
 /** Family, series and nominal size of a model id; null for an empty id. */
@@ -38,7 +39,8 @@ export function inferFamily(id: string): FamilyInfo | null {
     size = Number.isFinite(span.value) ? span.value : null;
   } else {
     const named = NAMED_SIZE.exec(name);
-    if (named) [base, rest] = [name.slice(0, named.index), name.slice(named.index + named[0].length)];
+    if (named)
+      [base, rest] = [name.slice(0, named.index), name.slice(named.index + named[0].length)];
   }
   const variants = rest.split(/[-_]+/).filter((t) => t && !PACKAGING.test(t));
   base = base.replace(/[-_.\s]+$/, '');
@@ -72,13 +74,22 @@ export function parseFamilyOverrides(text: string): Record<string, string> {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new CapeError('E_PARSE', msg.badOverrideFile(`malformed JSON (${(e as Error).message})`), 'families');
+    throw new CapeError(
+      'E_PARSE',
+      msg.badOverrideFile(`malformed JSON (${(e as Error).message})`),
+      'families',
+    );
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new CapeError('E_INPUT', msg.badOverrideFile(Array.isArray(raw) ? 'an array' : show(raw)), 'families');
+    throw new CapeError(
+      'E_INPUT',
+      msg.badOverrideFile(Array.isArray(raw) ? 'an array' : show(raw)),
+      'families',
+    );
   }
   for (const [k, v] of Object.entries(raw)) {
-    if (typeof v !== 'string' || !v.trim()) throw new CapeError('E_INPUT', msg.badOverrideValue(k, v), 'families');
+    if (typeof v !== 'string' || !v.trim())
+      throw new CapeError('E_INPUT', msg.badOverrideValue(k, v), 'families');
     compileKey(k);
   }
   return raw as Record<string, string>;
@@ -136,12 +147,35 @@ export function groupFamilies<T extends FamilyRow>(
     }
     const lower = key.toLowerCase();
     let g = groups.get(lower);
-    if (!g) groups.set(lower, (g = { key, family: r.family || info?.family || key, sizes: [], members: [], sizeSet: new Set() }));
+    if (!g)
+      groups.set(
+        lower,
+        (g = {
+          key,
+          family: r.family || info?.family || key,
+          sizes: [],
+          members: [],
+          sizeSet: new Set(),
+        }),
+      );
     g.members.push(r);
     const size = r.params ?? info?.size ?? null;
-    if (size !== null && Number.isFinite(size) && size > 0) g.sizeSet.add(Number(size.toPrecision(3)));
+    if (size !== null && Number.isFinite(size) && size > 0)
+      g.sizeSet.add(Number(size.toPrecision(3)));
   }
-  const all = [...groups.values()].map(({ sizeSet, ...g }) => ({ ...g, sizes: [...sizeSet].sort((a, b) => a - b) }));
-  all.sort((a, b) => b.sizes.length - a.sizes.length || b.members.length - a.members.length || a.key.localeCompare(b.key));
-  return { families: all.filter((g) => g.sizes.length >= minSizes), small: all.filter((g) => g.sizes.length < minSizes), ungrouped };
+  const all = [...groups.values()].map(({ sizeSet, ...g }) => ({
+    ...g,
+    sizes: [...sizeSet].sort((a, b) => a - b),
+  }));
+  all.sort(
+    (a, b) =>
+      b.sizes.length - a.sizes.length ||
+      b.members.length - a.members.length ||
+      a.key.localeCompare(b.key),
+  );
+  return {
+    families: all.filter((g) => g.sizes.length >= minSizes),
+    small: all.filter((g) => g.sizes.length < minSizes),
+    ungrouped,
+  };
 }

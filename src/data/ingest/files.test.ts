@@ -19,7 +19,14 @@ describe('readModelsFromPath', () => {
     ]);
     expect(r.models.map((m) => m.name)).toEqual(['EleutherAI/pythia-1b', 'EleutherAI/pythia-410m']);
     const p410 = r.models[1]!;
-    expect(Object.keys(p410.scores).sort()).toEqual(['arc_challenge', 'gsm8k', 'hellaswag', 'mmlu', 'truthfulqa_mc2', 'winogrande']);
+    expect(Object.keys(p410.scores).sort()).toEqual([
+      'arc_challenge',
+      'gsm8k',
+      'hellaswag',
+      'mmlu',
+      'truthfulqa_mc2',
+      'winogrande',
+    ]);
     expect(p410.params).toBe(405334016);
   });
 
@@ -48,7 +55,10 @@ describe('readModelsFromPath', () => {
 
   it('a folder skips files that hold no known task or no model column, each with its reason', async () => {
     const r = await readModelsFromPath(join(EX, 'mixed-folder'));
-    expect(r.models.map((m) => m.name).sort()).toEqual(['EleutherAI/pythia-1b', 'meta-llama/Llama-3.2-1B']);
+    expect(r.models.map((m) => m.name).sort()).toEqual([
+      'EleutherAI/pythia-1b',
+      'meta-llama/Llama-3.2-1B',
+    ]);
     expect(r.skipped.map((s) => s.name.slice(EX.length))).toEqual([
       'mixed-folder/harness-testdata/results_anagrams1-v0-res.json',
       'mixed-folder/runs.csv',
@@ -60,6 +70,8 @@ describe('readModelsFromPath', () => {
   it('a folder where every file is unrelated throws E_INPUT with the reasons', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cape-ingest-'));
     writeFileSync(join(dir, 'results_x.json'), '{"results": {"anagrams1": {"acc": 0}}}');
-    await expect(readModelsFromPath(dir)).rejects.toThrow(/no models in .*1 file skipped \(no recognised task/);
+    await expect(readModelsFromPath(dir)).rejects.toThrow(
+      /no models in .*1 file skipped \(no recognised task/,
+    );
   });
 });

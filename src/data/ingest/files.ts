@@ -14,7 +14,9 @@ import { readTextFile } from './read-text.ts';
 import type { IngestedModel } from './types.ts';
 
 /** Options passed to detectAndParse (known sizes for ids that state none). */
-export interface ParseOptions { knownParams?: (id: string) => number | null }
+export interface ParseOptions {
+  knownParams?: (id: string) => number | null;
+}
 
 export interface PathResult {
   kind: IngestKind | 'mixed';
@@ -65,19 +67,24 @@ function mergeByName(models: IngestedModel[]): IngestedModel[] {
     }
     for (const [b, v] of Object.entries(m.scores)) {
       const old = prev.scores[b as keyof typeof prev.scores];
-      if (old !== undefined && old !== v) prev.notes.push(`${b}: ${m.origin} (${v}) replaces ${prev.origin} (${old})`);
+      if (old !== undefined && old !== v)
+        prev.notes.push(`${b}: ${m.origin} (${v}) replaces ${prev.origin} (${old})`);
       prev.scores[b as keyof typeof prev.scores] = v;
     }
     prev.notes.push(...m.notes.map((n) => `${m.origin}: ${n}`));
-    if (prev.paramsSource !== 'config' && m.paramsSource === 'config') [prev.params, prev.paramsSource] = [m.params, m.paramsSource];
+    if (prev.paramsSource !== 'config' && m.paramsSource === 'config')
+      [prev.params, prev.paramsSource] = [m.params, m.paramsSource];
     prev.origin = `${prev.origin}, ${m.origin}`;
   }
   return [...byName.values()];
 }
 
 /** Reads a file or a folder of results / CSV files; unreadable path -> CapeError E_INPUT. */
-export async function readModelsFromPath(path: string, opts: ParseOptions = {}): Promise<PathResult> {
-  let info;
+export async function readModelsFromPath(
+  path: string,
+  opts: ParseOptions = {},
+): Promise<PathResult> {
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
   } catch (e) {
@@ -85,7 +92,11 @@ export async function readModelsFromPath(path: string, opts: ParseOptions = {}):
   }
   if (!info.isDirectory()) {
     const result = detectAndParse(await readText(path), path, opts);
-    return { ...result, files: [{ path, kind: result.kind, models: result.models.length }], skipped: [] };
+    return {
+      ...result,
+      files: [{ path, kind: result.kind, models: result.models.length }],
+      skipped: [],
+    };
   }
   const paths: string[] = [];
   try {
@@ -117,7 +128,8 @@ async function readFolder(path: string, paths: string[], opts: ParseOptions): Pr
     (r.kind === 'lmeval' ? lmeval : others).push(...r.models);
     if (r.leaderboard && !leaderboard) leaderboard = r.leaderboard;
   }
-  if (!files.length) throw new CapeError('E_INPUT', msg.nothingUsableInFolder(path, skipped), 'path');
+  if (!files.length)
+    throw new CapeError('E_INPUT', msg.nothingUsableInFolder(path, skipped), 'path');
   const kinds = new Set(files.map((f) => f.kind));
   const kind: PathResult['kind'] = kinds.size === 1 ? files[0]!.kind : 'mixed';
   const models = [...mergeByName(lmeval), ...others];

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CapeError } from '../../core/errors.ts';
 import { detectAndParse } from './index.ts';
 
-const read = (p: string) => readFileSync(new URL(`../../../test/examples/${p}`, import.meta.url), 'utf8');
+const read = (p: string) =>
+  readFileSync(new URL(`../../../test/examples/${p}`, import.meta.url), 'utf8');
 
 describe('detectAndParse', () => {
   it('an lm-eval results JSON is kind "lmeval" with one model', () => {
@@ -21,7 +22,12 @@ describe('detectAndParse', () => {
     expect(r.kind).toBe('leaderboard');
     expect(r.leaderboard!.rows).toHaveLength(11);
     const p = r.models.find((m) => m.name === 'EleutherAI/pythia-410m-deduped')!;
-    expect([p.params, p.paramsSource, p.family, p.origin]).toEqual([410e6, 'model-id', 'EleutherAI/pythia', 'lb.csv:12']);
+    expect([p.params, p.paramsSource, p.family, p.origin]).toEqual([
+      410e6,
+      'model-id',
+      'EleutherAI/pythia',
+      'lb.csv:12',
+    ]);
     expect(p.notes).toContain('leaderboard type: pretrained');
   });
 

@@ -29,7 +29,8 @@ export function jsonErrorOffset(text: string): number {
   const lit = (word: string) => (text.startsWith(word, i) ? (i += word.length) : fail());
   const str = () => {
     i++;
-    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : text.charCodeAt(i) < 0x20 ? fail() : 1;
+    while (i < text.length && text[i] !== '"')
+      i += text[i] === '\\' ? 2 : text.charCodeAt(i) < 0x20 ? fail() : 1;
     if (i >= text.length) fail();
     i++;
   };
@@ -84,7 +85,9 @@ function locate(text: string, message: string): [number | null, number | null] {
 
 /** Replaces bare NaN / Infinity / -Infinity tokens outside strings with null. */
 function nullifyPythonFloats(text: string): string {
-  return text.replace(/"(?:[^"\\]|\\.)*"|-?\b(?:NaN|Infinity)\b/g, (m) => (m.startsWith('"') ? m : 'null'));
+  return text.replace(/"(?:[^"\\]|\\.)*"|-?\b(?:NaN|Infinity)\b/g, (m) =>
+    m.startsWith('"') ? m : 'null',
+  );
 }
 
 /** Parses JSON; malformed -> CapeError E_PARSE with line and column. `lenient` tells if NaN was nulled. */

@@ -20,11 +20,19 @@ describe('known sizes (data/known-sizes.json)', () => {
     expect(lookup('mistralai/mixtral-8x7b-v0.1')).toBe(46703000000);
     expect(lookup('Qwen/Qwen1.5-MoE-A2.7B')).toBe(14316000000);
     expect(lookup('nobody/nothing')).toBeNull();
-    expect(firstKnown(() => null, lookup, () => 1)('gpt2')).toBe(124439808);
+    expect(
+      firstKnown(
+        () => null,
+        lookup,
+        () => 1,
+      )('gpt2'),
+    ).toBe(124439808);
   });
 
   it('a models-CSV row without a size takes the known size, noted', () => {
-    const [m] = detectAndParse('model,hellaswag\ngpt2,31.6\n', 'm.csv', { knownParams: lookup }).models;
+    const [m] = detectAndParse('model,hellaswag\ngpt2,31.6\n', 'm.csv', {
+      knownParams: lookup,
+    }).models;
     expect(m).toMatchObject({ params: 124439808, paramsSource: 'known' });
     expect(m!.notes.join(' ')).toMatch(/known-sizes table/);
   });

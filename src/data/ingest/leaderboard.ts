@@ -43,20 +43,49 @@ const SCORE_COLUMNS: [string, BenchmarkId][] = [
  * own benchmark id; v2's GPQA is the full set (`gpqa_full`), never GPQA Diamond.
  */
 const V2_COLUMNS: { raw: string[]; norm: string[]; id: BenchmarkId }[] = [
-  { raw: ['evaluations_ifeval_value', 'ifeval_raw'], norm: ['evaluations_ifeval_normalized_score'], id: 'ifeval' },
-  { raw: ['evaluations_bbh_value', 'bbh_raw'], norm: ['evaluations_bbh_normalized_score', 'bbh'], id: 'bbh' },
-  { raw: ['evaluations_math_value', 'math_lvl_5_raw'], norm: ['evaluations_math_normalized_score', 'math_lvl_5'], id: 'math_lvl5' },
-  { raw: ['evaluations_gpqa_value', 'gpqa_raw'], norm: ['evaluations_gpqa_normalized_score', 'gpqa'], id: 'gpqa_full' },
-  { raw: ['evaluations_musr_value', 'musr_raw'], norm: ['evaluations_musr_normalized_score', 'musr'], id: 'musr' },
-  { raw: ['evaluations_mmlu_pro_value', 'mmlu_pro_raw'], norm: ['evaluations_mmlu_pro_normalized_score', 'mmlu_pro'], id: 'mmlu_pro' },
+  {
+    raw: ['evaluations_ifeval_value', 'ifeval_raw'],
+    norm: ['evaluations_ifeval_normalized_score'],
+    id: 'ifeval',
+  },
+  {
+    raw: ['evaluations_bbh_value', 'bbh_raw'],
+    norm: ['evaluations_bbh_normalized_score', 'bbh'],
+    id: 'bbh',
+  },
+  {
+    raw: ['evaluations_math_value', 'math_lvl_5_raw'],
+    norm: ['evaluations_math_normalized_score', 'math_lvl_5'],
+    id: 'math_lvl5',
+  },
+  {
+    raw: ['evaluations_gpqa_value', 'gpqa_raw'],
+    norm: ['evaluations_gpqa_normalized_score', 'gpqa'],
+    id: 'gpqa_full',
+  },
+  {
+    raw: ['evaluations_musr_value', 'musr_raw'],
+    norm: ['evaluations_musr_normalized_score', 'musr'],
+    id: 'musr',
+  },
+  {
+    raw: ['evaluations_mmlu_pro_value', 'mmlu_pro_raw'],
+    norm: ['evaluations_mmlu_pro_normalized_score', 'mmlu_pro'],
+    id: 'mmlu_pro',
+  },
 ];
 
 const ID_COLUMNS = ['fullname', 'model', 'model_name'];
 
 /** "#Params (B)" -> "params_b", "Average ⬆️" -> "average", "fullname" -> "fullname". */
-export const normaliseHeader = (h: string): string => h.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+export const normaliseHeader = (h: string): string =>
+  h
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 
-/** Which leaderboard layout a header has: v1 (params_b + 4 of its benchmarks), v2 (3 raw v2 columns), both, or none. */
+/** Which leaderboard layout a header has: v1 (params_b + 4 of its benchmarks), v2 (3 raw v2
+ * columns), both, or none. */
 export function leaderboardVersion(header: string[]): 'v1' | 'v2' | 'merged' | null {
   const set = new Set(header.map(normaliseHeader));
   if (!ID_COLUMNS.some((c) => set.has(c))) return null;
@@ -84,7 +113,8 @@ export function leaderboardType(label: string): LeaderboardType {
 const isHalf = (precision: string) => /^b?float16$/i.test(precision.trim());
 const isPretrained = (t: LeaderboardType) => t === 'pretrained' || t === 'continuously pretrained';
 
-/** The pretrained label among an id's rows ("pretrained" before "continuously pretrained"), or null. */
+/** The pretrained label among an id's rows ("pretrained" before "continuously pretrained"), or
+ * null. */
 function pretrainedLabel(list: readonly LeaderboardRow[]): LeaderboardType | null {
   if (list.some((r) => r.type === 'pretrained')) return 'pretrained';
   return list.some((r) => r.type === 'continuously pretrained') ? 'continuously pretrained' : null;
@@ -107,7 +137,8 @@ type ScoreCol = readonly [index: number, id: BenchmarkId, column: string, fracti
 
 /** Score columns present in a header: v1 percent columns, then v2 raw (fraction) columns. */
 function scoreColumns(cols: string[], version: string): { raw: ScoreCol[]; norm: ScoreCol[] } {
-  const v1: ScoreCol[] = version === 'v2' ? [] : SCORE_COLUMNS.map(([c, b]) => [cols.indexOf(c), b, c, false] as const);
+  const v1: ScoreCol[] =
+    version === 'v2' ? [] : SCORE_COLUMNS.map(([c, b]) => [cols.indexOf(c), b, c, false] as const);
   const pick = (names: string[], id: BenchmarkId, fraction: boolean): ScoreCol => {
     const c = names.find((n) => cols.includes(n)) ?? names[0]!;
     return [cols.indexOf(c), id, c, fraction] as const;
@@ -118,7 +149,10 @@ function scoreColumns(cols: string[], version: string): { raw: ScoreCol[]; norm:
 }
 
 /** A row's scores, or the first bad cell as "<column> <value>". */
-function readScores(f: string[], scoreCols: readonly ScoreCol[]): Partial<Record<BenchmarkId, number>> | string {
+function readScores(
+  f: string[],
+  scoreCols: readonly ScoreCol[],
+): Partial<Record<BenchmarkId, number>> | string {
   const scores: Partial<Record<BenchmarkId, number>> = {};
   for (const [i, b, c, fraction] of scoreCols) {
     const v = (f[i] ?? '').trim();
@@ -132,8 +166,12 @@ function readScores(f: string[], scoreCols: readonly ScoreCol[]): Partial<Record
   return scores;
 }
 
-/** Normalised v2 scores (may be negative below the random baseline); unreadable cells are skipped. */
-function readNormalised(f: string[], cols: readonly ScoreCol[]): Partial<Record<BenchmarkId, number>> | undefined {
+/** Normalised v2 scores (may be negative below the random baseline); unreadable cells are skipped.
+ * */
+function readNormalised(
+  f: string[],
+  cols: readonly ScoreCol[],
+): Partial<Record<BenchmarkId, number>> | undefined {
   if (!cols.length) return undefined;
   const out: Partial<Record<BenchmarkId, number>> = {};
   for (const [i, b] of cols) {
@@ -155,7 +193,12 @@ interface ParamsContext {
  * v2-only file); the size in the id (vetoed by a v1 params_b that disagrees by > 1B + 50%); a
  * known size (knownParams); last, v1's params_b when >= 1, flagged as rounded.
  */
-function rowParams(id: string, paramsB: number | null, exact: number | null, pc: ParamsContext): [number | null, LeaderboardRow['paramsSource']] {
+function rowParams(
+  id: string,
+  paramsB: number | null,
+  exact: number | null,
+  pc: ParamsContext,
+): [number | null, LeaderboardRow['paramsSource']] {
   if (exact !== null && exact > 0) return [exact * 1e9, 'metadata'];
   if (pc.precise && paramsB !== null && paramsB > 0) return [paramsB * 1e9, 'metadata'];
   let params = paramsFromModelId(id);
@@ -173,17 +216,35 @@ function rowParams(id: string, paramsB: number | null, exact: number | null, pc:
   return [null, 'unknown'];
 }
 
-/** Parses the leaderboard CSV (v1, v2 or merged); bad rows are dropped and counted by reason, never thrown. */
-export function parseLeaderboardCsv(text: string, { knownParams, origin = 'leaderboard.csv' }: LeaderboardOptions = {}): LeaderboardImport {
+/** Parses the leaderboard CSV (v1, v2 or merged); bad rows are dropped and counted by reason, never
+ * thrown. */
+export function parseLeaderboardCsv(
+  text: string,
+  { knownParams, origin = 'leaderboard.csv' }: LeaderboardOptions = {},
+): LeaderboardImport {
   const [head, ...records] = parseCsvRecords(text, origin);
   const version = head ? leaderboardVersion(head.fields) : null;
   if (!head || !version) {
-    throw new CapeError('E_INPUT', `not an Open LLM Leaderboard CSV: ${origin} (expected v1 columns fullname or model, params_b and arc, hellaswag, mmlu, truthfulqa, winogrande, gsm8k; or v2 columns model_name and evaluations_<benchmark>_value for ifeval, bbh, math, gpqa, musr, mmlu_pro)`);
+    throw new CapeError(
+      'E_INPUT',
+      `not an Open LLM Leaderboard CSV: ${origin} (expected v1 columns fullname or model, params_b and arc, hellaswag, mmlu, truthfulqa, winogrande, gsm8k; or v2 columns model_name and evaluations_<benchmark>_value for ifeval, bbh, math, gpqa, musr, mmlu_pro)`,
+    );
   }
   const cols = head.fields.map(normaliseHeader);
   const col = (...names: string[]) => cols.findIndex((c) => names.includes(c));
-  const [iFull, iModel, iType, iT, iParamsB] = [col('fullname'), col('model', 'model_name'), col('type', 'model_type'), col('t'), col('params_b')];
-  const [iPrecision, iDate, iArch, iExact] = [col('precision', 'model_precision'), col('date', 'metadata_submission_date'), col('architecture', 'model_architecture'), col('metadata_params_billions')];
+  const [iFull, iModel, iType, iT, iParamsB] = [
+    col('fullname'),
+    col('model', 'model_name'),
+    col('type', 'model_type'),
+    col('t'),
+    col('params_b'),
+  ];
+  const [iPrecision, iDate, iArch, iExact] = [
+    col('precision', 'model_precision'),
+    col('date', 'metadata_submission_date'),
+    col('architecture', 'model_architecture'),
+    col('metadata_params_billions'),
+  ];
   const { raw: scoreCols, norm: normCols } = scoreColumns(cols, version);
   const dropped = new Map<string, { reason: string; count: number; examples: string[] }>();
   const drop = (reason: string, example: string) => {
@@ -209,7 +270,10 @@ export function parseLeaderboardCsv(text: string, { knownParams, origin = 'leade
     }
     const scores = readScores(f, scoreCols);
     if (typeof scores === 'string') {
-      drop(`invalid score (expected percent in [0, 100]${version === 'v1' ? '' : ', or a fraction in [0, 1] for v2 raw values'})`, `${id} (line ${line}: ${scores})`);
+      drop(
+        `invalid score (expected percent in [0, 100]${version === 'v1' ? '' : ', or a fraction in [0, 1] for v2 raw values'})`,
+        `${id} (line ${line}: ${scores})`,
+      );
       continue;
     }
     if (!Object.keys(scores).length) {
@@ -253,7 +317,11 @@ export function parseLeaderboardCsv(text: string, { knownParams, origin = 'leade
     const label = typesDiffer && !isPretrained(best.type) ? pretrainedLabel(removed) : null;
     const kept = label ? { ...best, type: label } : best;
     rows.push(kept);
-    duplicates.push(label ? { id: kept.id, kept, removed, typesDiffer, relabelled: { from: best.type, to: label } } : { id: kept.id, kept, removed, typesDiffer });
+    duplicates.push(
+      label
+        ? { id: kept.id, kept, removed, typesDiffer, relabelled: { from: best.type, to: label } }
+        : { id: kept.id, kept, removed, typesDiffer },
+    );
   }
   rows.sort((a, b) => a.line - b.line);
   return { version, rows, dropped: [...dropped.values()], duplicates, paramConflicts };

@@ -37,17 +37,27 @@ describe('parseLmEvalResults', () => {
   });
 
   it('flags a few-shot count that differs from the Open LLM Leaderboard v1 protocol', () => {
-    const m = parseLmEvalResults(read('lmeval-run/EleutherAI__pythia-1b/results_2024-05-02T09-30-00.json'));
-    expect(m.notes).toContain('arc_challenge: arc_challenge acc_norm,none, 0-shot (Open LLM Leaderboard v1 uses 25-shot)');
+    const m = parseLmEvalResults(
+      read('lmeval-run/EleutherAI__pythia-1b/results_2024-05-02T09-30-00.json'),
+    );
+    expect(m.notes).toContain(
+      'arc_challenge: arc_challenge acc_norm,none, 0-shot (Open LLM Leaderboard v1 uses 25-shot)',
+    );
     expect(m.params).toBe(1011781632);
   });
 
   it('gsm8k uses exact_match,strict-match and falls back to flexible-extract (noted)', () => {
-    const strict = parseLmEvalResults(read('lmeval-run/EleutherAI__pythia-410m/results_2024-05-03T12-00-00.json'));
-    expect(strict.scores.gsm8k).toBeCloseTo(0.9855951478392721, 10);
+    const strict = parseLmEvalResults(
+      read('lmeval-run/EleutherAI__pythia-410m/results_2024-05-03T12-00-00.json'),
+    );
+    expect(strict.scores.gsm8k).toBeCloseTo(0.985595147839272, 10);
     const chat = parseLmEvalResults(read('lmeval-llama-2-7b-chat.json'));
     expect(chat.scores.gsm8k).toBeCloseTo(22.97194844579227, 10);
-    expect(chat.notes.some((n) => n.includes('exact_match,flexible-extract, 8-shot (Open LLM Leaderboard v1 uses 5-shot)'))).toBe(true);
+    expect(
+      chat.notes.some((n) =>
+        n.includes('exact_match,flexible-extract, 8-shot (Open LLM Leaderboard v1 uses 5-shot)'),
+      ),
+    ).toBe(true);
   });
 
   it('reads gpqa_diamond* (acc_norm) and ifeval (prompt_level_strict_acc), model_args as an object, NaN stderr', () => {
@@ -73,8 +83,11 @@ describe('parseLmEvalResults', () => {
       'harness|arc:challenge|25': { acc: 0.5, acc_norm: 0.53 },
       'harness|truthfulqa:mc|0': { mc1: 0.25, mc2: 0.389 },
     };
-    for (let i = 0; i < 57; i++) results[`harness|hendrycksTest-sub${i}|5`] = { acc: i % 2 ? 0.4 : 0.5 };
-    const m = parseLmEvalResults(JSON.stringify({ results, config_general: { model_name: 'meta-llama/Llama-2-7b-hf' } }));
+    for (let i = 0; i < 57; i++)
+      results[`harness|hendrycksTest-sub${i}|5`] = { acc: i % 2 ? 0.4 : 0.5 };
+    const m = parseLmEvalResults(
+      JSON.stringify({ results, config_general: { model_name: 'meta-llama/Llama-2-7b-hf' } }),
+    );
     expect(m.scores.arc_challenge).toBeCloseTo(53, 10);
     expect(m.scores.truthfulqa_mc2).toBeCloseTo(38.9, 10);
     expect(m.scores.mmlu).toBeCloseTo(((29 * 0.5 + 28 * 0.4) / 57) * 100, 10);
@@ -83,7 +96,10 @@ describe('parseLmEvalResults', () => {
 
   it('names the model after its folder (org__model) when the file does not', () => {
     const text = JSON.stringify({ results: { hellaswag: { 'acc_norm,none': 0.5 } } });
-    const m = parseLmEvalResults(text, 'out/EleutherAI__pythia-160m/results_2024-01-01T00-00-00.json');
+    const m = parseLmEvalResults(
+      text,
+      'out/EleutherAI__pythia-160m/results_2024-01-01T00-00-00.json',
+    );
     expect(m.name).toBe('EleutherAI/pythia-160m');
     expect(m.params).toBe(160e6);
   });
@@ -96,24 +112,37 @@ describe('parseLmEvalResults', () => {
   it('malformed JSON throws E_PARSE with the line and column', () => {
     const text = '{\n  "results": {\n    "hellaswag": { "acc,none": 0.5, }\n  }\n}';
     expect(codeOf(() => parseLmEvalResults(text, 'r.json'))).toBe('E_PARSE');
-    expect(() => parseLmEvalResults(text, 'r.json')).toThrow(/^malformed JSON in r\.json at line 3, column 37/);
+    expect(() => parseLmEvalResults(text, 'r.json')).toThrow(
+      /^malformed JSON in r\.json at line 3, column 37/,
+    );
     expect(() => parseLmEvalResults('{"results": {', 'r.json')).toThrow(/at line 1, column 14/);
   });
 
   it('no recognised task throws E_INPUT listing the tasks found', () => {
-    const text = JSON.stringify({ results: { lambada_openai: { 'acc,none': 0.7 }, piqa: { 'acc,none': 0.7 } } });
+    const text = JSON.stringify({
+      results: { lambada_openai: { 'acc,none': 0.7 }, piqa: { 'acc,none': 0.7 } },
+    });
     expect(codeOf(() => parseLmEvalResults(text, 'r.json'))).toBe('E_INPUT');
-    expect(() => parseLmEvalResults(text, 'r.json')).toThrow('no recognised task in r.json: found lambada_openai, piqa (expected one of hellaswag');
+    expect(() => parseLmEvalResults(text, 'r.json')).toThrow(
+      'no recognised task in r.json: found lambada_openai, piqa (expected one of hellaswag',
+    );
   });
 
   it('a JSON file without a results object throws E_INPUT', () => {
-    expect(() => parseLmEvalResults('[1, 2]', 'r.json')).toThrow('not an lm-evaluation-harness results file');
+    expect(() => parseLmEvalResults('[1, 2]', 'r.json')).toThrow(
+      'not an lm-evaluation-harness results file',
+    );
     expect(() => parseLmEvalResults('{"config": {}}', 'r.json')).toThrow('has keys config');
   });
 
   it('a fraction above 1 throws E_INPUT naming the task and metric', () => {
-    const text = JSON.stringify({ results: { hellaswag: { 'acc_norm,none': 40.7 } }, model_name: 'x/y-1b' });
-    expect(() => parseLmEvalResults(text, 'r.json')).toThrow('r.json: hellaswag acc_norm,none: invalid hellaswag: 40.7 (expected a fraction in [0, 1]');
+    const text = JSON.stringify({
+      results: { hellaswag: { 'acc_norm,none': 40.7 } },
+      model_name: 'x/y-1b',
+    });
+    expect(() => parseLmEvalResults(text, 'r.json')).toThrow(
+      'r.json: hellaswag acc_norm,none: invalid hellaswag: 40.7 (expected a fraction in [0, 1]',
+    );
   });
 });
 

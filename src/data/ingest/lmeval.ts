@@ -27,17 +27,44 @@ interface TaskRule {
 const RULES: TaskRule[] = [
   { benchmark: 'hellaswag', test: (t) => t === 'hellaswag', metrics: ['acc_norm'] },
   { benchmark: 'truthfulqa_mc2', test: (t) => t === 'truthfulqa_mc2', metrics: ['acc'] },
-  { benchmark: 'truthfulqa_mc2', test: (t) => t === 'truthfulqa_mc' || t === 'truthfulqa:mc', metrics: ['mc2'] },
-  { benchmark: 'arc_challenge', test: (t) => t === 'arc_challenge' || t === 'arc:challenge', metrics: ['acc_norm'] },
+  {
+    benchmark: 'truthfulqa_mc2',
+    test: (t) => t === 'truthfulqa_mc' || t === 'truthfulqa:mc',
+    metrics: ['mc2'],
+  },
+  {
+    benchmark: 'arc_challenge',
+    test: (t) => t === 'arc_challenge' || t === 'arc:challenge',
+    metrics: ['acc_norm'],
+  },
   { benchmark: 'winogrande', test: (t) => t === 'winogrande', metrics: ['acc'] },
   { benchmark: 'mmlu', test: (t) => t === 'mmlu', metrics: ['acc'] },
-  { benchmark: 'gsm8k', test: (t) => t === 'gsm8k', metrics: ['exact_match,strict-match', 'exact_match,flexible-extract', 'acc'] },
-  { benchmark: 'gpqa_diamond', test: (t) => /^(leaderboard_)?gpqa_diamond/.test(t), metrics: ['acc_norm', 'acc'] },
-  { benchmark: 'ifeval', test: (t) => t === 'ifeval' || t === 'leaderboard_ifeval', metrics: ['prompt_level_strict_acc'] },
+  {
+    benchmark: 'gsm8k',
+    test: (t) => t === 'gsm8k',
+    metrics: ['exact_match,strict-match', 'exact_match,flexible-extract', 'acc'],
+  },
+  {
+    benchmark: 'gpqa_diamond',
+    test: (t) => /^(leaderboard_)?gpqa_diamond/.test(t),
+    metrics: ['acc_norm', 'acc'],
+  },
+  {
+    benchmark: 'ifeval',
+    test: (t) => t === 'ifeval' || t === 'leaderboard_ifeval',
+    metrics: ['prompt_level_strict_acc'],
+  },
 ];
 
 /** Few-shot counts of the Open LLM Leaderboard v1 protocol, to flag runs that differ. */
-const V1_SHOTS: Partial<Record<BenchmarkId, number>> = { arc_challenge: 25, hellaswag: 10, mmlu: 5, truthfulqa_mc2: 0, winogrande: 5, gsm8k: 5 };
+const V1_SHOTS: Partial<Record<BenchmarkId, number>> = {
+  arc_challenge: 25,
+  hellaswag: 10,
+  mmlu: 5,
+  truthfulqa_mc2: 0,
+  winogrande: 5,
+  gsm8k: 5,
+};
 
 const isObj = (v: unknown): v is Entry => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -53,29 +80,44 @@ function modelName(doc: Entry, origin: string, notes: string[]): string {
   const config = isObj(doc.config) ? doc.config : {};
   const args = config.model_args;
   let name: string | undefined;
-  if (typeof args === 'string') name = /(?:^|,)\s*(?:pretrained|model|path)=([^,]+)/.exec(args)?.[1]?.trim();
+  if (typeof args === 'string')
+    name = /(?:^|,)\s*(?:pretrained|model|path)=([^,]+)/.exec(args)?.[1]?.trim();
   else if (isObj(args) && typeof args.pretrained === 'string') name = args.pretrained;
   name ||= typeof doc.model_name === 'string' && doc.model_name ? doc.model_name : undefined;
   const general = isObj(doc.config_general) ? doc.config_general.model_name : undefined;
   name ||= typeof general === 'string' && general ? general : undefined;
   if (name && /^(\/|\.{1,2}\/|[a-z]:\\)/i.test(name)) {
-    const short = name.replace(/[\\/]+$/, '').split(/[\\/]/).slice(-2).join('/');
+    const short = name
+      .replace(/[\\/]+$/, '')
+      .split(/[\\/]/)
+      .slice(-2)
+      .join('/');
     notes.push(`model given as a local path ${show(name)}; named ${show(short)}`);
     name = short;
   }
   if (name) return name;
   const dir = origin.split(/[\\/]/).slice(-2, -1)[0];
-  const fallback = dir && dir.includes('__') ? dir.replace('__', '/') : origin;
-  notes.push(`no model name in the file (config.model_args or model_name); named ${show(fallback)} after its path`);
+  const fallback = dir?.includes('__') ? dir.replace('__', '/') : origin;
+  notes.push(
+    `no model name in the file (config.model_args or model_name); named ${show(fallback)} after its path`,
+  );
   return fallback;
 }
 
-/** Parses one results JSON. Empty -> E_INPUT, malformed -> E_PARSE (line, column), no known task -> E_INPUT. */
+/** Parses one results JSON. Empty -> E_INPUT, malformed -> E_PARSE (line, column), no known task ->
+ * E_INPUT. */
 export function parseLmEvalResults(text: string, origin = 'results.json'): IngestedModel {
-  if (!text.trim()) throw new CapeError('E_INPUT', msg.emptyFile(origin, 'lm-evaluation-harness results JSON'));
+  if (!text.trim())
+    throw new CapeError('E_INPUT', msg.emptyFile(origin, 'lm-evaluation-harness results JSON'));
   const { value: doc, lenient } = parseJson(text, origin);
   if (!isObj(doc) || !isObj(doc.results)) {
-    throw new CapeError('E_INPUT', msg.notLmEval(origin, isObj(doc) ? `keys ${Object.keys(doc).slice(0, 8).join(', ') || '(none)'}` : show(doc)));
+    throw new CapeError(
+      'E_INPUT',
+      msg.notLmEval(
+        origin,
+        isObj(doc) ? `keys ${Object.keys(doc).slice(0, 8).join(', ') || '(none)'}` : show(doc),
+      ),
+    );
   }
   const notes: string[] = [];
   if (lenient) notes.push('read bare NaN/Infinity values (Python JSON) as missing');
@@ -91,9 +133,12 @@ export function parseLmEvalResults(text: string, origin = 'results.json'): Inges
       const v1 = /^harness\|(.+)\|(\d+)$/.exec(key);
       const task = v1 ? v1[1]! : key;
       const cfg = configs[task];
-      const shotRaw = v1 ? Number(v1[2]) : (shots[task] ?? (isObj(cfg) ? cfg.num_fewshot : undefined));
+      const shotRaw = v1
+        ? Number(v1[2])
+        : (shots[task] ?? (isObj(cfg) ? cfg.num_fewshot : undefined));
       const shot = typeof shotRaw === 'number' && Number.isFinite(shotRaw) ? shotRaw : null;
-      if (/^hendrycksTest-/.test(task) && typeof entry.acc === 'number') mmluSubtasks.push(entry.acc);
+      if (/^hendrycksTest-/.test(task) && typeof entry.acc === 'number')
+        mmluSubtasks.push(entry.acc);
       if (!tasks.has(task)) tasks.set(task, { entry, shot });
     }
   }
@@ -115,15 +160,29 @@ export function parseLmEvalResults(text: string, origin = 'results.json'): Inges
       try {
         scores[rule.benchmark] = parseScore(hit[1], rule.benchmark, { fraction: true });
       } catch (e) {
-        throw e instanceof CapeError ? new CapeError(e.code, `${origin}: ${task} ${hit[0]}: ${e.message}`, e.field) : e;
+        throw e instanceof CapeError
+          ? new CapeError(e.code, `${origin}: ${task} ${hit[0]}: ${e.message}`, e.field)
+          : e;
       }
       const v1Shot = V1_SHOTS[rule.benchmark];
-      const protocol = shot !== null && v1Shot !== undefined && shot !== v1Shot ? ` (Open LLM Leaderboard v1 uses ${v1Shot}-shot)` : '';
-      notes.push(`${rule.benchmark}: ${task} ${hit[0]}${shot === null ? '' : `, ${shot}-shot`}${protocol}`);
+      const protocol =
+        shot !== null && v1Shot !== undefined && shot !== v1Shot
+          ? ` (Open LLM Leaderboard v1 uses ${v1Shot}-shot)`
+          : '';
+      notes.push(
+        `${rule.benchmark}: ${task} ${hit[0]}${shot === null ? '' : `, ${shot}-shot`}${protocol}`,
+      );
     }
   }
   if (Object.keys(scores).length === 0) {
-    throw new CapeError('E_INPUT', msg.noKnownTask(origin, [...tasks.keys()], RULES.map((r) => r.benchmark).filter((b, i, a) => a.indexOf(b) === i)));
+    throw new CapeError(
+      'E_INPUT',
+      msg.noKnownTask(
+        origin,
+        [...tasks.keys()],
+        RULES.map((r) => r.benchmark).filter((b, i, a) => a.indexOf(b) === i),
+      ),
+    );
   }
   notes.unshift('converted fractions to percent');
   const name = modelName(doc, origin, notes);
@@ -131,6 +190,18 @@ export function parseLmEvalResults(text: string, origin = 'results.json'): Inges
   const counted = config.model_num_parameters;
   const fromId = paramsFromModelId(name);
   const [params, paramsSource] =
-    typeof counted === 'number' && counted > 0 ? [counted, 'config'] : fromId !== null ? [fromId, 'model-id'] : [null, 'unknown'];
-  return { name, family: inferFamily(name)?.family ?? null, params, paramsSource, scores, notes, origin };
+    typeof counted === 'number' && counted > 0
+      ? [counted, 'config']
+      : fromId !== null
+        ? [fromId, 'model-id']
+        : [null, 'unknown'];
+  return {
+    name,
+    family: inferFamily(name)?.family ?? null,
+    params,
+    paramsSource,
+    scores,
+    notes,
+    origin,
+  };
 }

@@ -23,22 +23,33 @@ describe('parseParams', () => {
     expect(parseParams(input)).toBe(expected);
   });
 
-  it.each([['abc'], ['-7B'], ['0'], [0], [-5e9], [NaN], [Infinity], [''], ['7 billion'], ['1.2.3B'], ['7Q']])(
-    'parseParams(%j) throws CapeError E_INPUT',
-    (input) => {
-      expect(() => parseParams(input)).toThrow(CapeError);
-      try {
-        parseParams(input);
-      } catch (e) {
-        expect((e as CapeError).code).toBe('E_INPUT');
-        expect((e as CapeError).field).toBe('params');
-      }
-    },
-  );
+  it.each([
+    ['abc'],
+    ['-7B'],
+    ['0'],
+    [0],
+    [-5e9],
+    [NaN],
+    [Infinity],
+    [''],
+    ['7 billion'],
+    ['1.2.3B'],
+    ['7Q'],
+  ])('parseParams(%j) throws CapeError E_INPUT', (input) => {
+    expect(() => parseParams(input)).toThrow(CapeError);
+    try {
+      parseParams(input);
+    } catch (e) {
+      expect((e as CapeError).code).toBe('E_INPUT');
+      expect((e as CapeError).field).toBe('params');
+    }
+  });
 
   it('names the field, the value and the expected forms', () => {
     expect(() => parseParams('abc')).toThrow(msg.invalidParams('params', 'abc'));
-    expect(msg.invalidParams('params', 'abc')).toBe('invalid params: "abc" (expected a parameter count such as 6.9e9, 6.9B or 410M)');
+    expect(msg.invalidParams('params', 'abc')).toBe(
+      'invalid params: "abc" (expected a parameter count such as 6.9e9, 6.9B or 410M)',
+    );
     expect(() => parseParams('x', 'size')).toThrow('invalid size: "x"');
   });
 
@@ -83,10 +94,14 @@ describe('paramsFromModelId', () => {
     expect(paramsFromModelId(id)).toBe(n);
   });
 
-  it.each([['microsoft/phi-2'], ['gpt2'], ['mistralai/Mixtral-8x7B-v0.1'], ['cloudyu/Mixtral_7Bx6_MoE_35B'], ['org/model-8bit'], ['openchat/openchat_3.5']])(
-    'paramsFromModelId(%s) is null (no size, or a mixture of experts)',
-    (id) => {
-      expect(paramsFromModelId(id)).toBeNull();
-    },
-  );
+  it.each([
+    ['microsoft/phi-2'],
+    ['gpt2'],
+    ['mistralai/Mixtral-8x7B-v0.1'],
+    ['cloudyu/Mixtral_7Bx6_MoE_35B'],
+    ['org/model-8bit'],
+    ['openchat/openchat_3.5'],
+  ])('paramsFromModelId(%s) is null (no size, or a mixture of experts)', (id) => {
+    expect(paramsFromModelId(id)).toBeNull();
+  });
 });

@@ -9,13 +9,16 @@ import { msg } from './messages.ts';
 /** Smallest count accepted: a bare 7 or 70 is almost always "7B" typed without its unit. */
 export const MIN_PARAMS = 1000;
 
-/** Largest count accepted (1e15, a thousand times the largest model yet described): above it is a typo. */
+/** Largest count accepted (1e15, a thousand times the largest model yet described): above it is a
+ * typo. */
 export const MAX_PARAMS = 1e15;
 
 const UNIT_EXP: Record<string, number> = { k: 3, m: 6, b: 9, t: 12 };
 
-// mantissa (digits with optional thousands separators or decimals), optional exponent, optional unit
-const PARAMS_RE = /^(\d{1,3}(?:,\d{3})+|\d{1,3}(?:_\d{3})+|\d+(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?\s*([kmbt])?$/i;
+// mantissa (digits with optional thousands separators or decimals), optional exponent, optional
+// unit
+const PARAMS_RE =
+  /^(\d{1,3}(?:,\d{3})+|\d{1,3}(?:_\d{3})+|\d+(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?\s*([kmbt])?$/i;
 
 /**
  * Parses a parameter count. Accepts numbers and strings: `6.9e9`, `6900000000`, `6,900,000,000`,
@@ -25,27 +28,36 @@ const PARAMS_RE = /^(\d{1,3}(?:,\d{3})+|\d{1,3}(?:_\d{3})+|\d+(?:\.\d*)?|\.\d+)(
  */
 export function parseParams(input: string | number, field = 'params'): number {
   if (typeof input === 'number') {
-    if (!Number.isFinite(input) || input <= 0) throw new CapeError('E_INPUT', msg.invalidParams(field, input), field);
+    if (!Number.isFinite(input) || input <= 0)
+      throw new CapeError('E_INPUT', msg.invalidParams(field, input), field);
     if (input < MIN_PARAMS) throw new CapeError('E_INPUT', msg.paramsTooSmall(field, input), field);
     if (input > MAX_PARAMS) throw new CapeError('E_INPUT', msg.paramsTooLarge(field, input), field);
     return input;
   }
-  if (typeof input !== 'string') throw new CapeError('E_INPUT', msg.invalidParams(field, input), field);
+  if (typeof input !== 'string')
+    throw new CapeError('E_INPUT', msg.invalidParams(field, input), field);
   const m = PARAMS_RE.exec(input.trim());
   if (!m) throw new CapeError('E_INPUT', msg.invalidParams(field, input), field);
   const mantissa = (m[1] ?? '').replace(/[,_]/g, '');
   const exp = Number(m[2] ?? 0) + (m[3] ? (UNIT_EXP[m[3].toLowerCase()] ?? 0) : 0);
   const value = Number(`${mantissa}e${exp}`);
-  if (!Number.isFinite(value) || value <= 0) throw new CapeError('E_INPUT', msg.invalidParams(field, input), field);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new CapeError('E_INPUT', msg.invalidParams(field, input), field);
   if (value < MIN_PARAMS) {
-    throw new CapeError('E_INPUT', m[3] ? msg.invalidParams(field, input) : msg.paramsTooSmall(field, value), field);
+    throw new CapeError(
+      'E_INPUT',
+      m[3] ? msg.invalidParams(field, input) : msg.paramsTooSmall(field, value),
+      field,
+    );
   }
   if (value > MAX_PARAMS) throw new CapeError('E_INPUT', msg.paramsTooLarge(field, value), field);
   return value;
 }
 
-// A mixture of experts "8x7B" (or "7Bx6"): the total is not 8 * 7B (attention is shared), so no size is read.
-const MOE_RE = /(?<![0-9.])(?:\d+\s*x\s*\d+(?:\.\d+)?[bm]|\d+(?:\.\d+)?[bm]\s*x\s*\d+)(?![a-z0-9])/i;
+// A mixture of experts "8x7B" (or "7Bx6"): the total is not 8 * 7B (attention is shared), so no
+// size is read.
+const MOE_RE =
+  /(?<![0-9.])(?:\d+\s*x\s*\d+(?:\.\d+)?[bm]|\d+(?:\.\d+)?[bm]\s*x\s*\d+)(?![a-z0-9])/i;
 // BLOOM style "1b7" = 1.7B, "7b1" = 7.1B.
 const SPLIT_RE = /(?<![a-z0-9.])(\d+)([bm])(\d+)(?![a-z0-9])/i;
 // "7b", "6.9B", "410m"; a letter may precede the digits ("qwen72b"), a digit or a dot may not.
@@ -71,7 +83,9 @@ export function paramsFromModelId(id: string): number | null {
   if (split && (!plain || split.index <= plain.index)) {
     value = Number(`${split[1]}.${split[3]}e${split[2]!.toLowerCase() === 'b' ? 9 : 6}`);
   } else if (plain) {
-    value = Number(`${(plain[1] ?? plain[2])!.replace('_', '.')}e${plain[3]!.toLowerCase() === 'b' ? 9 : 6}`);
+    value = Number(
+      `${(plain[1] ?? plain[2])!.replace('_', '.')}e${plain[3]!.toLowerCase() === 'b' ? 9 : 6}`,
+    );
   }
   return value !== null && Number.isFinite(value) && value > 0 ? value : null;
 }

@@ -30,11 +30,19 @@ describe('readTextFile(path)', () => {
       Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(csv, 'utf16le').swap16()]),
       Buffer.from(csv.replace('é', 'e'), 'utf16le'),
     ];
-    expect(encodings.map((b) => decodeTextFile(b, 'm.csv'))).toEqual([csv, csv, csv, csv, csv.replace('é', 'e')]);
+    expect(encodings.map((b) => decodeTextFile(b, 'm.csv'))).toEqual([
+      csv,
+      csv,
+      csv,
+      csv,
+      csv.replace('é', 'e'),
+    ]);
   });
 
   it('Latin-1 is refused naming the line, not replaced silently', () => {
-    expect(() => decodeTextFile(Buffer.from(csv, 'latin1'), 'm.csv')).toThrow(/^cannot read m\.csv: not UTF-8 text \(byte 0xE9 at line 2;/);
+    expect(() => decodeTextFile(Buffer.from(csv, 'latin1'), 'm.csv')).toThrow(
+      /^cannot read m\.csv: not UTF-8 text \(byte 0xE9 at line 2;/,
+    );
   });
 
   it('a binary file is refused in one printable line', async () => {
@@ -48,7 +56,9 @@ describe('readTextFile(path)', () => {
   it('a FIFO is refused at once (not a regular file) instead of waiting forever', async () => {
     const p = join(dir, 'pipe.json');
     execFileSync('mkfifo', [p]);
-    expect(await errorOf(readTextFile(p))).toMatch(/a FIFO \(named pipe\) \(expected a regular file\)/);
+    expect(await errorOf(readTextFile(p))).toMatch(
+      /a FIFO \(named pipe\) \(expected a regular file\)/,
+    );
     const io = bufferIo();
     expect(await main(['analyze', '--file', p], io)).toBe(2);
     expect(io.stderr.trim().split('\n')).toHaveLength(1);

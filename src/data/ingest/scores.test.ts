@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { CapeError } from '../../core/errors.ts';
 import { BENCHMARK_IDS } from '../schema.ts';
 import { msg } from './messages.ts';
-import { BENCHMARK_ALIASES, looksLikeFraction, parseScore, rejectFractions, resolveBenchmark } from './scores.ts';
+import {
+  BENCHMARK_ALIASES,
+  looksLikeFraction,
+  parseScore,
+  rejectFractions,
+  resolveBenchmark,
+} from './scores.ts';
 
 describe('resolveBenchmark', () => {
   it.each([
@@ -33,7 +39,9 @@ describe('resolveBenchmark', () => {
   });
 
   it('an unknown name throws E_INPUT naming it, listing the ids and suggesting the nearest', () => {
-    expect(() => resolveBenchmark('hellaswg')).toThrow(msg.unknownBenchmark('hellaswg', BENCHMARK_IDS, 'hellaswag'));
+    expect(() => resolveBenchmark('hellaswg')).toThrow(
+      msg.unknownBenchmark('hellaswg', BENCHMARK_IDS, 'hellaswag'),
+    );
     try {
       resolveBenchmark('hellaswg');
     } catch (e) {
@@ -58,16 +66,25 @@ describe('parseScore', () => {
   it('fraction: true multiplies [0, 1] values by 100 and keeps % values', () => {
     expect(parseScore(0.642, 'mmlu', { fraction: true })).toBeCloseTo(64.2, 10);
     expect(parseScore('64.2%', 'mmlu', { fraction: true })).toBe(64.2);
-    expect(() => parseScore(1.7, 'mmlu', { fraction: true })).toThrow(msg.fractionOutOfRange('mmlu', 1.7));
+    expect(() => parseScore(1.7, 'mmlu', { fraction: true })).toThrow(
+      msg.fractionOutOfRange('mmlu', 1.7),
+    );
   });
 
-  it.each([[170], [-1], ['abc'], [''], [null], [undefined], [NaN], ['1e400'], [{}]])('parseScore(%j) throws CapeError E_INPUT', (v) => {
-    expect(() => parseScore(v, 'truthfulqa')).toThrow(CapeError);
-  });
+  it.each([[170], [-1], ['abc'], [''], [null], [undefined], [NaN], ['1e400'], [{}]])(
+    'parseScore(%j) throws CapeError E_INPUT',
+    (v) => {
+      expect(() => parseScore(v, 'truthfulqa')).toThrow(CapeError);
+    },
+  );
 
   it('says the value and the range', () => {
-    expect(() => parseScore(170, 'truthfulqa')).toThrow('invalid truthfulqa: 170 (scores are percent in [0, 100])');
-    expect(() => parseScore('abc', 'mmlu')).toThrow('invalid mmlu: "abc" (expected a percent score in [0, 100]');
+    expect(() => parseScore(170, 'truthfulqa')).toThrow(
+      'invalid truthfulqa: 170 (scores are percent in [0, 100])',
+    );
+    expect(() => parseScore('abc', 'mmlu')).toThrow(
+      'invalid mmlu: "abc" (expected a percent score in [0, 100]',
+    );
   });
 
   it('accepts every number in [0, 100] (property)', () => {
@@ -83,7 +100,10 @@ describe('parseScore', () => {
 
 describe('looksLikeFraction', () => {
   it('fires on a multiple-choice score of at most 1, not on low gsm8k/ifeval scores', () => {
-    expect(looksLikeFraction({ hellaswag: 0.41, mmlu: 0.27 })).toEqual({ benchmark: 'hellaswag', value: 0.41 });
+    expect(looksLikeFraction({ hellaswag: 0.41, mmlu: 0.27 })).toEqual({
+      benchmark: 'hellaswag',
+      value: 0.41,
+    });
     expect(looksLikeFraction({ hellaswag: 41, gsm8k: 0.3, ifeval: 0.9 })).toBeNull();
     expect(looksLikeFraction({})).toBeNull();
   });

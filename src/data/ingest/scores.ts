@@ -5,7 +5,10 @@
  */
 import { CapeError } from '../../core/errors.ts';
 import {
-  BENCHMARK_ALIASES, BENCHMARK_IDS, benchmarkFromName, normaliseBenchmarkName as normalise,
+  BENCHMARK_ALIASES,
+  BENCHMARK_IDS,
+  benchmarkFromName,
+  normaliseBenchmarkName as normalise,
   type BenchmarkId,
 } from '../benchmarks.ts';
 import { msg } from './messages.ts';
@@ -33,7 +36,11 @@ export function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = Math.min(
+        prev[j]! + 1,
+        cur[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     prev = cur;
   }
@@ -52,7 +59,11 @@ export function resolveBenchmark(name: string): BenchmarkId {
     if (d < best) [best, nearest] = [d, id];
   }
   const suggest = best <= Math.max(2, Math.floor(key.length / 3)) ? nearest : null;
-  throw new CapeError('E_INPUT', msg.unknownBenchmark(String(name), BENCHMARK_IDS, suggest), 'benchmark');
+  throw new CapeError(
+    'E_INPUT',
+    msg.unknownBenchmark(String(name), BENCHMARK_IDS, suggest),
+    'benchmark',
+  );
 }
 
 const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
@@ -64,7 +75,11 @@ const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
  * still read as percent. Every number in [0, 100] is accepted as percent: whether a whole row
  * looks like fractions is a separate check, `looksLikeFraction`. Bad input -> CapeError E_INPUT.
  */
-export function parseScore(value: unknown, field: string, { fraction = false }: { fraction?: boolean } = {}): number {
+export function parseScore(
+  value: unknown,
+  field: string,
+  { fraction = false }: { fraction?: boolean } = {},
+): number {
   let num: number;
   let percentSign = false;
   if (typeof value === 'number') {
@@ -82,7 +97,8 @@ export function parseScore(value: unknown, field: string, { fraction = false }: 
   }
   if (!Number.isFinite(num)) throw new CapeError('E_INPUT', msg.invalidScore(field, value), field);
   if (fraction && !percentSign) {
-    if (num < 0 || num > 1) throw new CapeError('E_INPUT', msg.fractionOutOfRange(field, num), field);
+    if (num < 0 || num > 1)
+      throw new CapeError('E_INPUT', msg.fractionOutOfRange(field, num), field);
     return num * 100;
   }
   if (num < 0 || num > 100) throw new CapeError('E_INPUT', msg.scoreOutOfRange(field, num), field);
@@ -94,7 +110,9 @@ export function parseScore(value: unknown, field: string, { fraction = false }: 
  * a multiple-choice benchmark whose chance level is 25% or more (hellaswag, arc, mmlu, ...).
  * gsm8k, ifeval and swe-bench scores below 1% are real, so they never trigger it.
  */
-export function looksLikeFraction(scores: Partial<Record<BenchmarkId, number>>): { benchmark: BenchmarkId; value: number } | null {
+export function looksLikeFraction(
+  scores: Partial<Record<BenchmarkId, number>>,
+): { benchmark: BenchmarkId; value: number } | null {
   for (const [b, v] of Object.entries(scores) as [BenchmarkId, number][]) {
     if (CHANCE_FLOOR_BENCHMARKS.has(b) && v <= 1) return { benchmark: b, value: v };
   }
@@ -104,7 +122,12 @@ export function looksLikeFraction(scores: Partial<Record<BenchmarkId, number>>):
 /** Throws the conventions' "did you pass a fraction?" error when `looksLikeFraction` fires. */
 export function rejectFractions(scores: Partial<Record<BenchmarkId, number>>, where = ''): void {
   const hit = looksLikeFraction(scores);
-  if (hit) throw new CapeError('E_INPUT', where + msg.looksLikeFraction(hit.benchmark, hit.value), hit.benchmark);
+  if (hit)
+    throw new CapeError(
+      'E_INPUT',
+      where + msg.looksLikeFraction(hit.benchmark, hit.value),
+      hit.benchmark,
+    );
 }
 
 /**
@@ -114,5 +137,6 @@ export function rejectFractions(scores: Partial<Record<BenchmarkId, number>>, wh
  * Throws CapeError E_INPUT naming `swe` or `gpqa`.
  */
 export function rejectFrontierFractions(pair: { swe: number; gpqa: number }): void {
-  if (pair.gpqa <= 1) throw new CapeError('E_INPUT', msg.looksLikeFraction('gpqa', pair.gpqa), 'gpqa');
+  if (pair.gpqa <= 1)
+    throw new CapeError('E_INPUT', msg.looksLikeFraction('gpqa', pair.gpqa), 'gpqa');
 }

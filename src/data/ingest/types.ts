@@ -24,7 +24,13 @@ export interface IngestedModel {
   origin: string;
 }
 
-export type LeaderboardType = 'pretrained' | 'continuously pretrained' | 'fine-tuned' | 'chat' | 'merge' | 'other';
+export type LeaderboardType =
+  | 'pretrained'
+  | 'continuously pretrained'
+  | 'fine-tuned'
+  | 'chat'
+  | 'merge'
+  | 'other';
 
 export interface LeaderboardRow {
   /** Hugging Face id "org/name" (just "name" for legacy ids such as gpt2). */
@@ -43,7 +49,8 @@ export interface LeaderboardRow {
   /** Submission date as written (ISO 8601), null when blank. */
   date: string | null;
   architecture: string | null;
-  /** The file's params_b (v1: whole billions, rounded down, 0 also unknown; used only as the last resort). */
+  /** The file's params_b (v1: whole billions, rounded down, 0 also unknown; used only as the last
+   * resort). */
   paramsB: number | null;
   /** 1-based line in the file. */
   line: number;

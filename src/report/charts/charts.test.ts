@@ -3,14 +3,24 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { frontierScatter, heatmap, intervals, leaderboardScatter, lineScatter, phaseDiagram, trajectoryChart } from './index.ts';
+import {
+  frontierScatter,
+  heatmap,
+  intervals,
+  leaderboardScatter,
+  lineScatter,
+  phaseDiagram,
+  trajectoryChart,
+} from './index.ts';
 import { svgToPng } from './png.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const goldenDir = join(here, '__golden__');
-const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+const doc = () =>
+  parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 
-/** Rounds every number to 2 decimals and renumbers Plot's generated class ids, so goldens survive float noise. */
+/** Rounds every number to 2 decimals and renumbers Plot's generated class ids, so goldens survive
+ * float noise. */
 export function normalizeSvg(svg: string): string {
   const ids = new Map<string, string>();
   return svg
@@ -26,7 +36,8 @@ function golden(name: string, svg: string): void {
   const file = join(goldenDir, `${name}.svg`);
   const norm = normalizeSvg(svg);
   if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-    if (!process.env.UPDATE_GOLDEN && process.env.CI) throw new Error(`missing golden ${file}: run with UPDATE_GOLDEN=1`);
+    if (!process.env.UPDATE_GOLDEN && process.env.CI)
+      throw new Error(`missing golden ${file}: run with UPDATE_GOLDEN=1`);
     mkdirSync(goldenDir, { recursive: true });
     writeFileSync(file, norm);
   }
@@ -45,7 +56,13 @@ const phasePoints = [
 describe('chart functions return deterministic SVG', () => {
   it('phaseDiagram draws tax/transition/bonus bands from Nc and its interval, families as series and the user star', () => {
     const svg = phaseDiagram(
-      { points: phasePoints, nc: { value: 3e9, ciLow: 2e9, ciHigh: 6e9 }, user: { name: '<img src=x onerror=alert(1)>', params: 5e9, y: 41 }, yLabel: 'TruthfulQA', selectedId: 'a-2' },
+      {
+        points: phasePoints,
+        nc: { value: 3e9, ciLow: 2e9, ciHigh: 6e9 },
+        user: { name: '<img src=x onerror=alert(1)>', params: 5e9, y: 41 },
+        yLabel: 'TruthfulQA',
+        selectedId: 'a-2',
+      },
       { document: doc(), title: 'Phase diagram' },
     );
     expect(svg).toContain('data-model-id="a-2"');
@@ -55,7 +72,10 @@ describe('chart functions return deterministic SVG', () => {
   });
 
   it('phaseDiagram without Nc draws no bands and no NaN', () => {
-    const svg = phaseDiagram({ points: phasePoints, nc: null, yLabel: 'TruthfulQA' }, { document: doc(), theme: 'dark' });
+    const svg = phaseDiagram(
+      { points: phasePoints, nc: null, yLabel: 'TruthfulQA' },
+      { document: doc(), theme: 'dark' },
+    );
     expect(svg).not.toMatch(/NaN|undefined/);
     golden('phase-diagram-no-nc-dark', svg);
   });
@@ -68,13 +88,31 @@ describe('chart functions return deterministic SVG', () => {
       { id: 's', name: 'S', lab: 'L2', x: 75, y: 88, h: 4 },
     ];
     const band = [30, 75].map((x) => ({ x, lo: 0.5 * x + 38, hi: 0.5 * x + 52 }));
-    const svg = frontierScatter({ points, fit: { slope: 0.5, intercept: 45 }, band, user: { name: 'mine', x: 60, y: 80, h: 5 } }, { document: doc() });
+    const svg = frontierScatter(
+      {
+        points,
+        fit: { slope: 0.5, intercept: 45 },
+        band,
+        user: { name: 'mine', x: 60, y: 80, h: 5 },
+      },
+      { document: doc() },
+    );
     expect(svg).toContain('data-model-id="r"');
     golden('frontier-scatter', svg);
   });
 
   it('heatmap prints each r and marks missing cells n/a', () => {
-    const svg = heatmap({ labels: ['HS', 'TQA', 'ARC'], matrix: [[1, -0.5, 0.9], [-0.5, 1, null], [0.9, null, 1]] }, { document: doc(), title: 'r below Nc' });
+    const svg = heatmap(
+      {
+        labels: ['HS', 'TQA', 'ARC'],
+        matrix: [
+          [1, -0.5, 0.9],
+          [-0.5, 1, null],
+          [0.9, null, 1],
+        ],
+      },
+      { document: doc(), title: 'r below Nc' },
+    );
     expect(svg).toContain('n/a');
     expect(svg).toContain('−0.50');
     golden('heatmap', svg);
@@ -82,7 +120,14 @@ describe('chart functions return deterministic SVG', () => {
 
   it('intervals lists items without a value as not computed', () => {
     const svg = intervals(
-      { items: [{ label: 'tax', value: 1.5, ciLow: 1.3, ciHigh: 1.7, n: 20, phase: 'tax' }, { label: 'bonus', value: 1.2, phase: 'bonus' }, { label: 'nc3', value: null }], xLabel: 'd_eff' },
+      {
+        items: [
+          { label: 'tax', value: 1.5, ciLow: 1.3, ciHigh: 1.7, n: 20, phase: 'tax' },
+          { label: 'bonus', value: 1.2, phase: 'bonus' },
+          { label: 'nc3', value: null },
+        ],
+        xLabel: 'd_eff',
+      },
       { document: doc() },
     );
     expect(svg).toContain('nc3 (not computed)');
@@ -91,8 +136,29 @@ describe('chart functions return deterministic SVG', () => {
 
   it('trajectoryChart draws one arrow per release step and colours excursions', () => {
     const steps = [
-      { series: 'L1', fromId: 'a', toId: 'b', fromName: 'A', toName: 'B', x1: 40, y1: 60, x2: 50, y2: 70 },
-      { series: 'L1', fromId: 'b', toId: 'c', fromName: 'B', toName: 'C', x1: 50, y1: 70, x2: 55, y2: 62, excursion: true },
+      {
+        series: 'L1',
+        fromId: 'a',
+        toId: 'b',
+        fromName: 'A',
+        toName: 'B',
+        x1: 40,
+        y1: 60,
+        x2: 50,
+        y2: 70,
+      },
+      {
+        series: 'L1',
+        fromId: 'b',
+        toId: 'c',
+        fromName: 'B',
+        toName: 'C',
+        x1: 50,
+        y1: 70,
+        x2: 55,
+        y2: 62,
+        excursion: true,
+      },
     ];
     const svg = trajectoryChart({ steps }, { document: doc() });
     expect(svg).toContain('tax excursion');
@@ -101,7 +167,31 @@ describe('chart functions return deterministic SVG', () => {
 
   it('lineScatter supports log x, intervals and reference rules', () => {
     const svg = lineScatter(
-      { series: [{ name: 'fit', points: [{ x: 1e8, y: -1 }, { x: 1e10, y: 1 }], mode: 'line' }, { name: 'data', points: [{ x: 1e8, y: -0.8, lo: -1, hi: -0.6 }, { x: 1e9, y: 0.1 }], mode: 'scatter' }], xLabel: 'params', yLabel: 'γ12', logX: true, rulesX: [{ x: 3e9, label: 'Nc' }], rulesY: [{ y: 0, label: '0' }] },
+      {
+        series: [
+          {
+            name: 'fit',
+            points: [
+              { x: 1e8, y: -1 },
+              { x: 1e10, y: 1 },
+            ],
+            mode: 'line',
+          },
+          {
+            name: 'data',
+            points: [
+              { x: 1e8, y: -0.8, lo: -1, hi: -0.6 },
+              { x: 1e9, y: 0.1 },
+            ],
+            mode: 'scatter',
+          },
+        ],
+        xLabel: 'params',
+        yLabel: 'γ12',
+        logX: true,
+        rulesX: [{ x: 3e9, label: 'Nc' }],
+        rulesY: [{ y: 0, label: '0' }],
+      },
       { document: doc() },
     );
     golden('line-scatter', svg);
@@ -109,7 +199,24 @@ describe('chart functions return deterministic SVG', () => {
 
   it('lineScatter uses a series colour when given and anchors right-hand rule labels inside the frame', () => {
     const svg = lineScatter(
-      { series: [{ name: 'HS line', mode: 'line', color: '#123456', points: [{ x: 1e8, y: 30 }, { x: 1e10, y: 60 }] }, { name: 'HS data', mode: 'scatter', color: '#123456', points: [{ x: 1e9, y: 44 }] }], xLabel: 'params', yLabel: 'score', logX: true, rulesX: [{ x: 9e9, label: 'next size' }] },
+      {
+        series: [
+          {
+            name: 'HS line',
+            mode: 'line',
+            color: '#123456',
+            points: [
+              { x: 1e8, y: 30 },
+              { x: 1e10, y: 60 },
+            ],
+          },
+          { name: 'HS data', mode: 'scatter', color: '#123456', points: [{ x: 1e9, y: 44 }] },
+        ],
+        xLabel: 'params',
+        yLabel: 'score',
+        logX: true,
+        rulesX: [{ x: 9e9, label: 'next size' }],
+      },
       { document: doc() },
     );
     expect(svg.match(/#123456/g)?.length).toBeGreaterThanOrEqual(3);
@@ -125,7 +232,10 @@ describe('chart functions return deterministic SVG', () => {
       { params: 13e9, y: 60, type: 'chat', reported: null, label: 'y/chat-13b <b>' },
       { params: Number.NaN, y: 50, type: 'merge', reported: null, label: 'no size' },
     ];
-    const svg = leaderboardScatter({ points, yLabel: 'TruthfulQA', rules: [{ x: 3.5e9, label: 'stated Nc 3.5B' }] }, { document: doc(), title: 'leaderboard' });
+    const svg = leaderboardScatter(
+      { points, yLabel: 'TruthfulQA', rules: [{ x: 3.5e9, label: 'stated Nc 3.5B' }] },
+      { document: doc(), title: 'leaderboard' },
+    );
     for (const i of [0, 1, 2, 3]) expect(svg).toContain(`data-i="${i}"`);
     expect(svg).not.toContain('data-i="4"');
     expect(svg).not.toContain('<b>');
@@ -134,7 +244,16 @@ describe('chart functions return deterministic SVG', () => {
   });
 
   it('svgToPng renders a chart to PNG bytes', () => {
-    const svg = heatmap({ labels: ['A', 'B'], matrix: [[1, 0.2], [0.2, 1]] }, { document: doc() });
+    const svg = heatmap(
+      {
+        labels: ['A', 'B'],
+        matrix: [
+          [1, 0.2],
+          [0.2, 1],
+        ],
+      },
+      { document: doc() },
+    );
     const png = svgToPng(svg, { scale: 1 });
     expect(Array.from(png.slice(1, 4))).toEqual([0x50, 0x4e, 0x47]);
   });

@@ -7,9 +7,19 @@
 import * as Plot from '@observablehq/plot';
 
 /** Okabe & Ito (2008) colour-blind-safe palette, in their order. */
-export const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#000000'] as const;
+export const OKABE_ITO = [
+  '#E69F00',
+  '#56B4E9',
+  '#009E73',
+  '#F0E442',
+  '#0072B2',
+  '#D55E00',
+  '#CC79A7',
+  '#000000',
+] as const;
 
-/** Phase colours (Okabe–Ito): tax vermillion, transition orange, bonus bluish green, Nc2 blue, Nc3 reddish purple. */
+/** Phase colours (Okabe–Ito): tax vermillion, transition orange, bonus bluish green, Nc2 blue, Nc3
+ * reddish purple. */
 export const PHASE_COLORS: Record<string, string> = {
   tax: '#D55E00',
   transition: '#E69F00',
@@ -67,17 +77,31 @@ export type SeriesSymbol = (typeof SERIES_SYMBOLS)[number];
 
 export function seriesSymbols(keys: readonly string[]): Map<string, SeriesSymbol> {
   const m = new Map<string, SeriesSymbol>();
-  keys.forEach((k, i) => m.set(k, SERIES_SYMBOLS[Math.floor(i / 7) % SERIES_SYMBOLS.length] as SeriesSymbol));
+  keys.forEach((k, i) =>
+    m.set(k, SERIES_SYMBOLS[Math.floor(i / 7) % SERIES_SYMBOLS.length] as SeriesSymbol),
+  );
   return m;
 }
 
 export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** Plot render hook that stamps `data-model-id` on each rendered child, so clicks can select a model. */
 export function stampIds<T>(data: readonly T[], idOf: (d: T) => string) {
-  return (index: number[], scales: unknown, values: unknown, dims: unknown, ctx: unknown, next: ((...a: unknown[]) => SVGElement | null) | undefined): SVGElement | null => {
+  return (
+    index: number[],
+    scales: unknown,
+    values: unknown,
+    dims: unknown,
+    ctx: unknown,
+    next: ((...a: unknown[]) => SVGElement | null) | undefined,
+  ): SVGElement | null => {
     const g = next ? next(index, scales, values, dims, ctx) : null;
     if (!g) return g;
     const kids = Array.from(g.childNodes) as Element[];
@@ -100,9 +124,22 @@ const LEGEND_ROW = 18;
  * theme's colour, 36 px bottom margin), then `finish`. `spec` holds what differs: margins, scales,
  * marks.
  */
-export function renderPlot(opts: ChartOptions, width: number, height: number, legend: readonly LegendItem[], spec: Omit<Plot.PlotOptions, 'document' | 'width' | 'height' | 'style'>): string {
+export function renderPlot(
+  opts: ChartOptions,
+  width: number,
+  height: number,
+  legend: readonly LegendItem[],
+  spec: Omit<Plot.PlotOptions, 'document' | 'width' | 'height' | 'style'>,
+): string {
   const theme = THEMES[opts.theme ?? 'light'];
-  const el = Plot.plot({ document: opts.document, width, height, marginBottom: 36, style: { background: 'transparent', color: theme.fg, fontSize: '12px' }, ...spec });
+  const el = Plot.plot({
+    document: opts.document,
+    width,
+    height,
+    marginBottom: 36,
+    style: { background: 'transparent', color: theme.fg, fontSize: '12px' },
+    ...spec,
+  });
   return finish(el as unknown as Element, legend, opts, width);
 }
 
@@ -110,7 +147,12 @@ export function renderPlot(opts: ChartOptions, width: number, height: number, le
  * Wraps a Plot SVG in an outer SVG that carries the legend (above the plot), a <title> and an
  * aria-label, and the theme's colours; returns the markup as a string.
  */
-export function finish(plot: Element, legend: readonly LegendItem[], opts: ChartOptions, width: number): string {
+export function finish(
+  plot: Element,
+  legend: readonly LegendItem[],
+  opts: ChartOptions,
+  width: number,
+): string {
   const theme = THEMES[opts.theme ?? 'light'];
   const inner = plot.tagName.toLowerCase() === 'svg' ? plot : plot.querySelector('svg');
   if (!inner) throw new Error('chart: Plot did not return an SVG');
@@ -141,12 +183,16 @@ export function finish(plot: Element, legend: readonly LegendItem[], opts: Chart
                 : shape === 'diamond'
                   ? `<path transform="translate(${x + 7},${y})" d="M0,-6L5,0L0,6L-5,0Z" fill="${it.color}"/>`
                   : `<circle cx="${x + 7}" cy="${y}" r="5" fill="${it.color}"/>`;
-    items.push(`<g class="legend-item">${sw}<text x="${x + 20}" y="${y}" dy="0.35em">${escapeXml(it.label.slice(0, 40))}</text></g>`);
+    items.push(
+      `<g class="legend-item">${sw}<text x="${x + 20}" y="${y}" dy="0.35em">${escapeXml(it.label.slice(0, 40))}</text></g>`,
+    );
     x += w;
   }
   // Plot names each mark's <g> with an aria-label ("dot", "rect") but no role, which ARIA
   // forbids; the names carry nothing a reader needs (points have <title>s), so drop them.
-  inner.querySelectorAll('g[aria-label]:not([role])').forEach((g) => g.removeAttribute('aria-label'));
+  inner
+    .querySelectorAll('g[aria-label]:not([role])')
+    .forEach((g) => g.removeAttribute('aria-label'));
   const legendHeight = legend.length ? (row + 1) * LEGEND_ROW + 6 : 0;
   inner.setAttribute('y', String(legendHeight));
   inner.setAttribute('x', '0');
@@ -163,7 +209,8 @@ export function finish(plot: Element, legend: readonly LegendItem[], opts: Chart
 }
 
 /** A five-pointed star path of outer radius ~7, centred on 0,0 (the user's model). */
-export const STAR_PATH = 'M0,-7L1.6,-2.2L6.7,-2.2L2.6,0.8L4.1,5.7L0,2.7L-4.1,5.7L-2.6,0.8L-6.7,-2.2L-1.6,-2.2Z';
+export const STAR_PATH =
+  'M0,-7L1.6,-2.2L6.7,-2.2L2.6,0.8L4.1,5.7L0,2.7L-4.1,5.7L-2.6,0.8L-6.7,-2.2L-1.6,-2.2Z';
 
 /** Finite numbers only (drops null, undefined, NaN, ±Infinity); defined in ../format.ts. */
 export { isNum } from '../format.ts';

@@ -1,7 +1,8 @@
 /**
  * Correlation heatmap: a square matrix of Pearson r in [-1, 1] as coloured cells with the value
  * printed in each, on a diverging blue–red scale (distinguishable under the common colour-vision
- * deficiencies). Missing cells (null) are drawn hatched-grey with "n/a". Pure: (data, options) -> SVG.
+ * deficiencies). Missing cells (null) are drawn hatched-grey with "n/a". Pure: (data, options) ->
+ * SVG.
  */
 import * as Plot from '@observablehq/plot';
 import { isNum, THEMES, type ChartOptions, renderPlot } from './common.ts';
@@ -18,7 +19,9 @@ export function heatmap(data: HeatmapData, opts: ChartOptions): string {
   const height = opts.height ?? Math.max(200, 40 + n * 44);
   const theme = THEMES[opts.theme ?? 'light'];
   const cells: { row: string; col: string; v: number | null }[] = [];
-  data.labels.forEach((r, i) => data.labels.forEach((c, j) => cells.push({ row: r, col: c, v: data.matrix[i]?.[j] ?? null })));
+  data.labels.forEach((r, i) =>
+    data.labels.forEach((c, j) => cells.push({ row: r, col: c, v: data.matrix[i]?.[j] ?? null })),
+  );
   return renderPlot(opts, width, height, [], {
     marginLeft: 56,
     marginTop: 28,
@@ -28,13 +31,24 @@ export function heatmap(data: HeatmapData, opts: ChartOptions): string {
     y: { domain: [...data.labels], label: null },
     color: { type: 'linear', scheme: 'RdBu', domain: [-1, 1] },
     marks: [
-      Plot.cell(cells, { x: 'col', y: 'row', fill: (d: { v: number | null }) => (isNum(d.v) ? d.v : null), title: (d: { row: string; col: string; v: number | null }) => `r(${d.row}, ${d.col}) = ${isNum(d.v) ? d.v.toFixed(2) : 'n/a'}` }),
-      Plot.cell(cells.filter((d) => !isNum(d.v)), { x: 'col', y: 'row', fill: theme.grid }),
+      Plot.cell(cells, {
+        x: 'col',
+        y: 'row',
+        fill: (d: { v: number | null }) => (isNum(d.v) ? d.v : null),
+        title: (d: { row: string; col: string; v: number | null }) =>
+          `r(${d.row}, ${d.col}) = ${isNum(d.v) ? d.v.toFixed(2) : 'n/a'}`,
+      }),
+      Plot.cell(
+        cells.filter((d) => !isNum(d.v)),
+        { x: 'col', y: 'row', fill: theme.grid },
+      ),
       Plot.text(cells, {
         x: 'col',
         y: 'row',
-        text: (d: { v: number | null }) => (isNum(d.v) ? (d.v > 0 ? '+' : d.v < 0 ? '−' : '') + Math.abs(d.v).toFixed(2) : 'n/a'),
-        fill: (d: { v: number | null }) => (isNum(d.v) && Math.abs(d.v) > 0.55 ? '#ffffff' : '#1b1f24'),
+        text: (d: { v: number | null }) =>
+          isNum(d.v) ? (d.v > 0 ? '+' : d.v < 0 ? '−' : '') + Math.abs(d.v).toFixed(2) : 'n/a',
+        fill: (d: { v: number | null }) =>
+          isNum(d.v) && Math.abs(d.v) > 0.55 ? '#ffffff' : '#1b1f24',
       }),
     ],
   });

@@ -43,7 +43,7 @@ export function intervals(data: IntervalsData, opts: ChartOptions): string {
         fill: color,
         stroke: theme.bg,
         title: (d: IntervalItem) =>
-          `${d.label}: ${(d.value as number).toFixed(3)}` + (isNum(d.ciLow) && isNum(d.ciHigh) ? `\ninterval [${d.ciLow.toFixed(3)}, ${d.ciHigh.toFixed(3)}]` : '') + (isNum(d.n) ? `\nn = ${d.n}` : ''),
+          `${d.label}: ${(d.value as number).toFixed(3)}${isNum(d.ciLow) && isNum(d.ciHigh) ? `\ninterval [${d.ciLow.toFixed(3)}, ${d.ciHigh.toFixed(3)}]` : ''}${isNum(d.n) ? `\nn = ${d.n}` : ''}`,
       }),
     ],
   });

@@ -5,7 +5,18 @@
  */
 import * as Plot from '@observablehq/plot';
 import { fmtParams } from '../format.ts';
-import { isNum, legendShape, seriesSymbols, PHASE_COLORS, seriesColors, stampIds, THEMES, type ChartOptions, type LegendItem, renderPlot } from './common.ts';
+import {
+  isNum,
+  legendShape,
+  seriesSymbols,
+  PHASE_COLORS,
+  seriesColors,
+  stampIds,
+  THEMES,
+  type ChartOptions,
+  type LegendItem,
+  renderPlot,
+} from './common.ts';
 
 export interface PhasePoint {
   id: string;
@@ -19,7 +30,8 @@ export interface PhasePoint {
 
 export interface PhaseDiagramData {
   points: readonly PhasePoint[];
-  /** Estimated critical scale (raw parameter count) with its interval; omitted when not computed. */
+  /** Estimated critical scale (raw parameter count) with its interval; omitted when not computed.
+   * */
   nc?: { value: number; ciLow?: number; ciHigh?: number } | null;
   user?: { name: string; params: number; y: number } | null;
   yLabel: string;
@@ -35,7 +47,9 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
   const families = [...new Set(pts.map((p) => p.family))].sort();
   const colors = seriesColors(families);
   const symbols = seriesSymbols(families);
-  const xs = pts.map((p) => p.params).concat(data.user && isNum(data.user.params) ? [data.user.params] : []);
+  const xs = pts
+    .map((p) => p.params)
+    .concat(data.user && isNum(data.user.params) ? [data.user.params] : []);
   const xmin = xs.length ? Math.min(...xs) / 1.6 : 1e7;
   const xmax = xs.length ? Math.max(...xs) * 1.6 : 1e12;
   const marks: Plot.Markish[] = [];
@@ -49,17 +63,61 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
       { x1: Math.max(xmin, lo), x2: Math.min(xmax, hi), phase: 'transition' },
       { x1: Math.min(xmax, hi), x2: xmax, phase: 'bonus' },
     ].filter((b) => b.x2 > b.x1);
-    marks.push(Plot.rect(bands, { x1: 'x1', x2: 'x2', fill: (b: { phase: string }) => PHASE_COLORS[b.phase], fillOpacity: 0.13 }));
-    marks.push(Plot.ruleX([nc.value], { stroke: PHASE_COLORS.transition, strokeDasharray: '4,3', strokeWidth: 1.5 }));
+    marks.push(
+      Plot.rect(bands, {
+        x1: 'x1',
+        x2: 'x2',
+        fill: (b: { phase: string }) => PHASE_COLORS[b.phase],
+        fillOpacity: 0.13,
+      }),
+    );
+    marks.push(
+      Plot.ruleX([nc.value], {
+        stroke: PHASE_COLORS.transition,
+        strokeDasharray: '4,3',
+        strokeWidth: 1.5,
+      }),
+    );
     // The Nc line names itself (value) at the top of the plot.
-    marks.push(Plot.text([nc.value], { x: (v: number) => v, frameAnchor: 'top', dy: 8, dx: 4, textAnchor: 'start', text: () => `Nc = ${fmtParams(nc.value)}`, fill: theme.fg, fontWeight: 600 }));
-    legend.push({ label: 'tax (below Nc interval)', color: PHASE_COLORS.tax as string, shape: 'band' });
-    legend.push({ label: 'transition (Nc interval)', color: PHASE_COLORS.transition as string, shape: 'band' });
-    legend.push({ label: 'bonus (above Nc interval)', color: PHASE_COLORS.bonus as string, shape: 'band' });
+    marks.push(
+      Plot.text([nc.value], {
+        x: (v: number) => v,
+        frameAnchor: 'top',
+        dy: 8,
+        dx: 4,
+        textAnchor: 'start',
+        text: () => `Nc = ${fmtParams(nc.value)}`,
+        fill: theme.fg,
+        fontWeight: 600,
+      }),
+    );
+    legend.push({
+      label: 'tax (below Nc interval)',
+      color: PHASE_COLORS.tax as string,
+      shape: 'band',
+    });
+    legend.push({
+      label: 'transition (Nc interval)',
+      color: PHASE_COLORS.transition as string,
+      shape: 'band',
+    });
+    legend.push({
+      label: 'bonus (above Nc interval)',
+      color: PHASE_COLORS.bonus as string,
+      shape: 'band',
+    });
   }
   marks.push(Plot.gridY({ stroke: theme.grid, strokeOpacity: 1 }));
   const sorted = [...pts].sort((a, b) => a.family.localeCompare(b.family) || a.params - b.params);
-  marks.push(Plot.line(sorted, { x: 'params', y: 'y', z: 'family', stroke: (p: PhasePoint) => colors.get(p.family), strokeOpacity: 0.7 }));
+  marks.push(
+    Plot.line(sorted, {
+      x: 'params',
+      y: 'y',
+      z: 'family',
+      stroke: (p: PhasePoint) => colors.get(p.family),
+      strokeOpacity: 0.7,
+    }),
+  );
   marks.push(
     Plot.dot(sorted, {
       x: 'params',
@@ -68,25 +126,44 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
       fill: (p: PhasePoint) => colors.get(p.family),
       symbol: (p: PhasePoint) => symbols.get(p.family),
       stroke: theme.bg,
-      title: (p: PhasePoint) => `${p.name} (${p.family})\nparams ${fmtParams(p.params)}\n${data.yLabel} ${p.y.toFixed(1)}`,
+      title: (p: PhasePoint) =>
+        `${p.name} (${p.family})\nparams ${fmtParams(p.params)}\n${data.yLabel} ${p.y.toFixed(1)}`,
       render: stampIds(sorted, (p) => p.id) as never,
     }),
   );
   const sel = data.selectedId ? sorted.find((p) => p.id === data.selectedId) : undefined;
-  if (sel) marks.push(Plot.dot([sel], { x: 'params', y: 'y', r: 8, stroke: theme.highlight, strokeWidth: 2 }));
-  for (const f of families) legend.push({ label: f, color: colors.get(f) as string, shape: legendShape(symbols.get(f)) });
+  if (sel)
+    marks.push(
+      Plot.dot([sel], { x: 'params', y: 'y', r: 8, stroke: theme.highlight, strokeWidth: 2 }),
+    );
+  for (const f of families)
+    legend.push({ label: f, color: colors.get(f) as string, shape: legendShape(symbols.get(f)) });
   if (data.user && isNum(data.user.params) && isNum(data.user.y)) {
     const u = data.user;
-    marks.push(Plot.dot([u], { x: 'params', y: 'y', symbol: 'star', r: 9, fill: theme.highlight, stroke: theme.bg, title: () => `${u.name}\nparams ${fmtParams(u.params)}\n${data.yLabel} ${u.y.toFixed(1)}` }));
+    marks.push(
+      Plot.dot([u], {
+        x: 'params',
+        y: 'y',
+        symbol: 'star',
+        r: 9,
+        fill: theme.highlight,
+        stroke: theme.bg,
+        title: () => `${u.name}\nparams ${fmtParams(u.params)}\n${data.yLabel} ${u.y.toFixed(1)}`,
+      }),
+    );
     legend.push({ label: 'your model', color: theme.highlight, shape: 'star' });
   }
   return renderPlot(opts, width, height, legend, {
     marginLeft: 48,
     inset: 8,
     symbol: { type: 'identity' },
-    x: { type: 'log', domain: [xmin, xmax], label: 'parameters (log scale) →', tickFormat: fmtParams as never },
+    x: {
+      type: 'log',
+      domain: [xmin, xmax],
+      label: 'parameters (log scale) →',
+      tickFormat: fmtParams as never,
+    },
     y: { label: `↑ ${data.yLabel} (%)` },
     marks,
   });
 }
-

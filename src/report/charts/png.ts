@@ -8,6 +8,9 @@ import { Resvg } from '@resvg/resvg-js';
 export function svgToPng(svg: string, options: { scale?: number } = {}): Uint8Array {
   const m = /<svg[^>]*\swidth="(\d+(?:\.\d+)?)"/.exec(svg);
   const width = m ? Number(m[1]) : 800;
-  const r = new Resvg(svg, { fitTo: { mode: 'width', value: Math.round(width * (options.scale ?? 2)) }, font: { loadSystemFonts: true } });
+  const r = new Resvg(svg, {
+    fitTo: { mode: 'width', value: Math.round(width * (options.scale ?? 2)) },
+    font: { loadSystemFonts: true },
+  });
   return r.render().asPng();
 }

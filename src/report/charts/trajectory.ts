@@ -4,7 +4,16 @@
  * tax colour. Pure: (data, options) -> SVG string.
  */
 import * as Plot from '@observablehq/plot';
-import { isNum, PHASE_COLORS, seriesColors, stampIds, THEMES, type ChartOptions, type LegendItem, renderPlot } from './common.ts';
+import {
+  isNum,
+  PHASE_COLORS,
+  seriesColors,
+  stampIds,
+  THEMES,
+  type ChartOptions,
+  type LegendItem,
+  renderPlot,
+} from './common.ts';
 
 export interface TrajectoryStep {
   /** Series (lab) name. */
@@ -36,14 +45,26 @@ export function trajectoryChart(data: TrajectoryData, opts: ChartOptions): strin
   const steps = data.steps.filter((s) => isNum(s.x1) && isNum(s.y1) && isNum(s.x2) && isNum(s.y2));
   const series = [...new Set(steps.map((s) => s.series))].sort();
   const colors = seriesColors(series);
-  const nodes = new Map<string, { id: string; name: string; series: string; x: number; y: number }>();
+  const nodes = new Map<
+    string,
+    { id: string; name: string; series: string; x: number; y: number }
+  >();
   for (const s of steps) {
     nodes.set(s.fromId, { id: s.fromId, name: s.fromName, series: s.series, x: s.x1, y: s.y1 });
     nodes.set(s.toId, { id: s.toId, name: s.toName, series: s.series, x: s.x2, y: s.y2 });
   }
   const nodeList = [...nodes.values()];
-  const legend: LegendItem[] = series.map((s) => ({ label: s, color: colors.get(s) as string, shape: 'line' }));
-  if (steps.some((s) => s.excursion)) legend.push({ label: 'tax excursion (γ12 < 0)', color: PHASE_COLORS.tax as string, shape: 'line' });
+  const legend: LegendItem[] = series.map((s) => ({
+    label: s,
+    color: colors.get(s) as string,
+    shape: 'line',
+  }));
+  if (steps.some((s) => s.excursion))
+    legend.push({
+      label: 'tax excursion (γ12 < 0)',
+      color: PHASE_COLORS.tax as string,
+      shape: 'line',
+    });
   return renderPlot(opts, width, height, legend, {
     marginLeft: 44,
     x: { label: `${xl} (%) →`, grid: true },
@@ -57,9 +78,17 @@ export function trajectoryChart(data: TrajectoryData, opts: ChartOptions): strin
         stroke: (s: TrajectoryStep) => (s.excursion ? PHASE_COLORS.tax : colors.get(s.series)),
         strokeWidth: (s: TrajectoryStep) => (s.excursion ? 2.5 : 1.5),
         insetEnd: 6,
-        title: (s: TrajectoryStep) => `${s.fromName} → ${s.toName}\nΔ${xl} ${(s.x2 - s.x1).toFixed(1)}\nΔ${yl} ${(s.y2 - s.y1).toFixed(1)}`,
+        title: (s: TrajectoryStep) =>
+          `${s.fromName} → ${s.toName}\nΔ${xl} ${(s.x2 - s.x1).toFixed(1)}\nΔ${yl} ${(s.y2 - s.y1).toFixed(1)}`,
       }),
-      Plot.dot(nodeList, { x: 'x', y: 'y', r: 4, fill: (d: { series: string }) => colors.get(d.series), title: (d: { name: string }) => d.name, render: stampIds(nodeList, (d) => d.id) as never }),
+      Plot.dot(nodeList, {
+        x: 'x',
+        y: 'y',
+        r: 4,
+        fill: (d: { series: string }) => colors.get(d.series),
+        title: (d: { name: string }) => d.name,
+        render: stampIds(nodeList, (d) => d.id) as never,
+      }),
       Plot.text(nodeList, { x: 'x', y: 'y', text: 'name', dy: -9, fontSize: 9, fill: theme.muted }),
     ],
   });

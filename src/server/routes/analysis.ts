@@ -4,7 +4,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import { CapeError } from '../../core/errors.ts';
-import { detectAndParse, type IngestedModel } from '../../data/ingest/index.ts';
+import { detectAndParse } from '../../data/ingest/index.ts';
 import { rejectFrontierFractions } from '../../data/ingest/scores.ts';
 import { analyzeFile } from '../../cape/file-analysis.ts';
 import { knownParamsFrom } from '../../cape/leaderboard/reference.ts';
@@ -16,13 +16,33 @@ import { ParamsInputSchema, ScoresInputSchema } from '../../workspace/schemas.ts
 import type { AppState } from '../state.ts';
 import { IncludeWorkspace, WorkspaceQuery, includeWs, readUpload } from './common.ts';
 import type { RouteDef } from './types.ts';
-import { DIAGNOSTIC_NAMES, runDiagnostic, type DiagnosticOptions } from '../../report/diagnostics.ts';
 import {
-  analyzeModel, familyCoupling, familyNames, frontierFit, gate, hField, headline, labSummaries, labTrajectory, pairCoupling, trajectoryBetween, trajectoryLabs, verify,
+  DIAGNOSTIC_NAMES,
+  runDiagnostic,
+  type DiagnosticOptions,
+} from '../../report/diagnostics.ts';
+import {
+  analyzeModel,
+  familyCoupling,
+  familyNames,
+  frontierFit,
+  gate,
+  hField,
+  headline,
+  labSummaries,
+  labTrajectory,
+  pairCoupling,
+  trajectoryBetween,
+  trajectoryLabs,
+  verify,
 } from '../../cape/index.ts';
 
 const Percent = Type.Number({ minimum: 0, maximum: 100 });
-const Subset = Type.Optional(Type.Union([Type.Literal('frozen'), Type.Literal('all')], { description: "frontier models in the regression: the study's frozen 34 (default) or all" }));
+const Subset = Type.Optional(
+  Type.Union([Type.Literal('frozen'), Type.Literal('all')], {
+    description: "frontier models in the regression: the study's frozen 34 (default) or all",
+  }),
+);
 
 export const AnalyzeScoresSchema = Type.Object(
   {
@@ -30,24 +50,48 @@ export const AnalyzeScoresSchema = Type.Object(
     params: ParamsInputSchema,
     scores: ScoresInputSchema,
     family: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
-    previous: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()], { description: 'the previous model of the family, to measure γ12 against' })),
+    previous: Type.Optional(
+      Type.Union([Type.String({ maxLength: 200 }), Type.Null()], {
+        description: 'the previous model of the family, to measure γ12 against',
+      }),
+    ),
     nextParams: Type.Optional(ParamsInputSchema),
   },
-  { additionalProperties: false, examples: [{ name: 'my-7b', params: '6.9B', scores: { hellaswag: 64, truthfulqa: 33 } }] },
+  {
+    additionalProperties: false,
+    examples: [{ name: 'my-7b', params: '6.9B', scores: { hellaswag: 64, truthfulqa: 33 } }],
+  },
 );
 
 export const UploadSchema = Type.Object(
   {
     filename: Type.String({ maxLength: 255 }),
-    content: Type.String({ description: 'the file text: lm-evaluation-harness results JSON, a models CSV or an Open LLM Leaderboard CSV' }),
-    params: Type.Optional(Type.Union([ParamsInputSchema, Type.Null()], { description: 'parameter count for every model of the file' })),
-    family: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()], { description: 'family for every model of the file' })),
+    content: Type.String({
+      description:
+        'the file text: lm-evaluation-harness results JSON, a models CSV or an Open LLM Leaderboard CSV',
+    }),
+    params: Type.Optional(
+      Type.Union([ParamsInputSchema, Type.Null()], {
+        description: 'parameter count for every model of the file',
+      }),
+    ),
+    family: Type.Optional(
+      Type.Union([Type.String({ maxLength: 100 }), Type.Null()], {
+        description: 'family for every model of the file',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
 
-const HFieldInput = Type.Object({ swe: Percent, gpqa: Percent, subset: Subset, includeWorkspace: IncludeWorkspace }, { additionalProperties: false });
-const HFieldBody = Type.Object({ swe: Percent, gpqa: Percent, subset: Subset }, { additionalProperties: false });
+const HFieldInput = Type.Object(
+  { swe: Percent, gpqa: Percent, subset: Subset, includeWorkspace: IncludeWorkspace },
+  { additionalProperties: false },
+);
+const HFieldBody = Type.Object(
+  { swe: Percent, gpqa: Percent, subset: Subset },
+  { additionalProperties: false },
+);
 
 type HFieldArgs = { swe: number; gpqa: number; subset?: 'frozen' | 'all' };
 
@@ -60,8 +104,12 @@ function hfield(state: AppState, ws: boolean, a: HFieldArgs) {
 /** A file upload through the engine's one file analysis (the CLI's `analyze --file` too). */
 function analyzeUpload(state: AppState, ws: boolean, req: Parameters<typeof readUpload>[0]) {
   const up = readUpload(req);
-  const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
-  const params = body.params === undefined || body.params === null ? null : checkParams(body.params, 'params');
+  const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<
+    string,
+    unknown
+  >;
+  const params =
+    body.params === undefined || body.params === null ? null : checkParams(body.params, 'params');
   const family = checkOptionalText(body.family, 'family', MAX_FAMILY);
   const ctx = state.context(ws);
   const knownParams = firstKnown(knownParamsFrom(ctx.dataset), knownSizeLookup(loadKnownSizes()));
@@ -74,20 +122,45 @@ export const analysisRoutes: RouteDef[] = [
     method: 'POST',
     url: '/api/analyze',
     tag: 'analysis',
-    summary: 'Analyze a model: phase, γ12, Nc distance, h-field, recommendations, next-size predictions',
-    description: 'Body: JSON scores ({name, params, scores, family?, previous?}), JSON {filename, content} of an lm-eval results file or CSV, or the file text itself with ?filename=.',
-    schema: { querystring: Type.Object({ includeWorkspace: IncludeWorkspace, filename: Type.Optional(Type.String({ maxLength: 255 })) }, { additionalProperties: false }) },
-    doc: { requestBody: { 'application/json': Type.Union([AnalyzeScoresSchema, UploadSchema]), 'text/plain': Type.String() } },
+    summary:
+      'Analyze a model: phase, γ12, Nc distance, h-field, recommendations, next-size predictions',
+    description:
+      'Body: JSON scores ({name, params, scores, family?, previous?}), JSON {filename, content} of an lm-eval results file or CSV, or the file text itself with ?filename=.',
+    schema: {
+      querystring: Type.Object(
+        {
+          includeWorkspace: IncludeWorkspace,
+          filename: Type.Optional(Type.String({ maxLength: 255 })),
+        },
+        { additionalProperties: false },
+      ),
+    },
+    doc: {
+      requestBody: {
+        'application/json': Type.Union([AnalyzeScoresSchema, UploadSchema]),
+        'text/plain': Type.String(),
+      },
+    },
     handler: (req, _reply, state) => {
       const ws = includeWs(req);
       const body = req.body as Record<string, unknown> | string | undefined;
       if (typeof body === 'string' || (body && typeof body === 'object' && 'content' in body)) {
         return analyzeUpload(state, ws, req);
       }
-      if (!body || typeof body !== 'object' || Array.isArray(body)) throw new CapeError('E_INPUT', 'missing body (expected JSON {"params", "scores"} or a file)', 'body');
+      if (!body || typeof body !== 'object' || Array.isArray(body))
+        throw new CapeError(
+          'E_INPUT',
+          'missing body (expected JSON {"params", "scores"} or a file)',
+          'body',
+        );
       const allowed = new Set(['name', 'params', 'scores', 'family', 'previous', 'nextParams']);
       const extra = Object.keys(body).find((k) => !allowed.has(k));
-      if (extra) throw new CapeError('E_INPUT', `unknown field ${JSON.stringify(extra)} (expected name, params, scores, family, previous, nextParams)`, extra);
+      if (extra)
+        throw new CapeError(
+          'E_INPUT',
+          `unknown field ${JSON.stringify(extra)} (expected name, params, scores, family, previous, nextParams)`,
+          extra,
+        );
       return analyzeModel(state.context(ws), checkModelInput(body, { defaultName: 'your model' }));
     },
   },
@@ -103,23 +176,42 @@ export const analysisRoutes: RouteDef[] = [
     method: 'GET',
     url: '/api/family/:name',
     tag: 'analysis',
-    summary: 'Within-family coupling r(X, Y) with bootstrap CI, permutation p, transitions and the family Nc',
+    summary:
+      'Within-family coupling r(X, Y) with bootstrap CI, permutation p, transitions and the family Nc',
     schema: {
       params: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }),
-      querystring: Type.Object({ x: Type.Optional(BenchmarkIdSchema), y: Type.Optional(BenchmarkIdSchema), includeWorkspace: IncludeWorkspace }, { additionalProperties: false }),
+      querystring: Type.Object(
+        {
+          x: Type.Optional(BenchmarkIdSchema),
+          y: Type.Optional(BenchmarkIdSchema),
+          includeWorkspace: IncludeWorkspace,
+        },
+        { additionalProperties: false },
+      ),
     },
     handler: (req, _r, state) => {
       const { name } = req.params as { name: string };
       const q = req.query as { x?: BenchmarkId; y?: BenchmarkId };
-      return familyCoupling(state.context(includeWs(req)), name, q.x ?? 'hellaswag', q.y ?? 'truthfulqa_mc2');
+      return familyCoupling(
+        state.context(includeWs(req)),
+        name,
+        q.x ?? 'hellaswag',
+        q.y ?? 'truthfulqa_mc2',
+      );
     },
   },
   {
     method: 'GET',
     url: '/api/pair',
     tag: 'analysis',
-    summary: 'Any two benchmarks: running coupling γ12 = ΔY/ΔX, sign by scale band, sign changes within families, Nc2/Nc3 candidates',
-    schema: { querystring: Type.Object({ x: BenchmarkIdSchema, y: BenchmarkIdSchema, includeWorkspace: IncludeWorkspace }, { additionalProperties: false }) },
+    summary:
+      'Any two benchmarks: running coupling γ12 = ΔY/ΔX, sign by scale band, sign changes within families, Nc2/Nc3 candidates',
+    schema: {
+      querystring: Type.Object(
+        { x: BenchmarkIdSchema, y: BenchmarkIdSchema, includeWorkspace: IncludeWorkspace },
+        { additionalProperties: false },
+      ),
+    },
     handler: (req, _r, state) => {
       const q = req.query as { x: BenchmarkId; y: BenchmarkId };
       return pairCoupling(state.context(includeWs(req)), { x: q.x, y: q.y });
@@ -130,7 +222,12 @@ export const analysisRoutes: RouteDef[] = [
     url: '/api/frontier',
     tag: 'analysis',
     summary: "Frontier regression GPQA = a·SWE + b, every model's h-field, and per-lab summaries",
-    schema: { querystring: Type.Object({ subset: Subset, includeWorkspace: IncludeWorkspace }, { additionalProperties: false }) },
+    schema: {
+      querystring: Type.Object(
+        { subset: Subset, includeWorkspace: IncludeWorkspace },
+        { additionalProperties: false },
+      ),
+    },
     handler: (req, _r, state) => {
       const ctx = state.context(includeWs(req));
       const subset = (req.query as { subset?: 'frozen' | 'all' }).subset ?? 'frozen';
@@ -142,7 +239,8 @@ export const analysisRoutes: RouteDef[] = [
     method: 'GET',
     url: '/api/hfield',
     tag: 'analysis',
-    summary: 'h-field of a (SWE-bench Verified, GPQA Diamond) pair against the frontier fit, with its 95% band',
+    summary:
+      'h-field of a (SWE-bench Verified, GPQA Diamond) pair against the frontier fit, with its 95% band',
     schema: { querystring: HFieldInput },
     handler: (req, _r, state) => hfield(state, includeWs(req), req.query as HFieldArgs),
   },
@@ -158,10 +256,16 @@ export const analysisRoutes: RouteDef[] = [
     method: 'GET',
     url: '/api/trajectory',
     tag: 'analysis',
-    summary: "A lab's release trajectory (?lab=), one step between two releases (?from=&to=), or the labs (no parameters)",
+    summary:
+      "A lab's release trajectory (?lab=), one step between two releases (?from=&to=), or the labs (no parameters)",
     schema: {
       querystring: Type.Object(
-        { lab: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), from: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), to: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), includeWorkspace: IncludeWorkspace },
+        {
+          lab: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+          from: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          to: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          includeWorkspace: IncludeWorkspace,
+        },
         { additionalProperties: false },
       ),
     },
@@ -169,12 +273,23 @@ export const analysisRoutes: RouteDef[] = [
       const q = req.query as { lab?: string; from?: string; to?: string };
       const ctx = state.context(includeWs(req));
       if (q.lab !== undefined) {
-        if (q.from !== undefined || q.to !== undefined) throw new CapeError('E_INPUT', 'give either lab, or from and to (not both)', 'lab');
+        if (q.from !== undefined || q.to !== undefined)
+          throw new CapeError('E_INPUT', 'give either lab, or from and to (not both)', 'lab');
         return labTrajectory(ctx, q.lab);
       }
       if (q.from !== undefined || q.to !== undefined) {
-        if (q.from === undefined) throw new CapeError('E_INPUT', 'missing query parameter from (a step needs from and to)', 'from');
-        if (q.to === undefined) throw new CapeError('E_INPUT', 'missing query parameter to (a step needs from and to)', 'to');
+        if (q.from === undefined)
+          throw new CapeError(
+            'E_INPUT',
+            'missing query parameter from (a step needs from and to)',
+            'from',
+          );
+        if (q.to === undefined)
+          throw new CapeError(
+            'E_INPUT',
+            'missing query parameter to (a step needs from and to)',
+            'to',
+          );
         return trajectoryBetween(ctx, q.from, q.to);
       }
       return { labs: trajectoryLabs(ctx) };
@@ -184,8 +299,15 @@ export const analysisRoutes: RouteDef[] = [
     method: 'POST',
     url: '/api/gate',
     tag: 'analysis',
-    summary: 'Release gate: does a candidate (SWE, GPQA) make a tax excursion against the previous release?',
-    schema: { querystring: WorkspaceQuery, body: Type.Object({ previous: Type.String({ minLength: 1, maxLength: 200 }), swe: Percent, gpqa: Percent }, { additionalProperties: false }) },
+    summary:
+      'Release gate: does a candidate (SWE, GPQA) make a tax excursion against the previous release?',
+    schema: {
+      querystring: WorkspaceQuery,
+      body: Type.Object(
+        { previous: Type.String({ minLength: 1, maxLength: 200 }), swe: Percent, gpqa: Percent },
+        { additionalProperties: false },
+      ),
+    },
     handler: (req, _r, state) => {
       const body = req.body as { previous: string; swe: number; gpqa: number };
       rejectFrontierFractions(body);
@@ -196,7 +318,8 @@ export const analysisRoutes: RouteDef[] = [
     method: 'GET',
     url: '/api/verify',
     tag: 'analysis',
-    summary: "Re-computes the seed study's printed claims from the dataset and says which reproduce",
+    summary:
+      "Re-computes the seed study's printed claims from the dataset and says which reproduce",
     handler: (_req, _r, state) => ({ rows: verify(state.context(false)) }),
   },
   {
@@ -216,12 +339,27 @@ export const diagnosticsRoute: RouteDef = {
   tag: 'analysis',
   summary: `The analyses behind the physics panels: ${DIAGNOSTIC_NAMES.join(', ')}`,
   schema: {
-    params: Type.Object({ name: Type.Union(DIAGNOSTIC_NAMES.map((d) => Type.Literal(d)), { description: 'which diagnostic' }) }),
+    params: Type.Object({
+      name: Type.Union(
+        DIAGNOSTIC_NAMES.map((d) => Type.Literal(d)),
+        { description: 'which diagnostic' },
+      ),
+    }),
     querystring: Type.Object(
       {
-        family: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'family for ode, explorer, arrhenius (default Pythia)' })),
-        threshold: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'ode/holdout coefficient threshold' })),
-        h: Type.Optional(Type.Number({ description: 'explorer: h source term, points per decade on TQA' })),
+        family: Type.Optional(
+          Type.String({
+            minLength: 1,
+            maxLength: 100,
+            description: 'family for ode, explorer, arrhenius (default Pythia)',
+          }),
+        ),
+        threshold: Type.Optional(
+          Type.Number({ exclusiveMinimum: 0, description: 'ode/holdout coefficient threshold' }),
+        ),
+        h: Type.Optional(
+          Type.Number({ description: 'explorer: h source term, points per decade on TQA' }),
+        ),
         width: Type.Optional(Type.Number({ description: 'explorer: width source term' })),
         curation: Type.Optional(Type.Number({ description: 'explorer: curation source term' })),
         includeWorkspace: IncludeWorkspace,
@@ -230,7 +368,13 @@ export const diagnosticsRoute: RouteDef = {
     ),
   },
   handler: (req, _r, state) => {
-    const { includeWorkspace: _w, ...opts } = req.query as DiagnosticOptions & { includeWorkspace?: string };
-    return runDiagnostic(state.context(includeWs(req)), (req.params as { name: string }).name, opts);
+    const { includeWorkspace: _w, ...opts } = req.query as DiagnosticOptions & {
+      includeWorkspace?: string;
+    };
+    return runDiagnostic(
+      state.context(includeWs(req)),
+      (req.params as { name: string }).name,
+      opts,
+    );
   },
 };

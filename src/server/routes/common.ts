@@ -10,7 +10,10 @@ export const IncludeWorkspace = Type.Optional(
   }),
 );
 
-export const WorkspaceQuery = Type.Object({ includeWorkspace: IncludeWorkspace }, { additionalProperties: false });
+export const WorkspaceQuery = Type.Object(
+  { includeWorkspace: IncludeWorkspace },
+  { additionalProperties: false },
+);
 export type WorkspaceQueryT = Static<typeof WorkspaceQuery>;
 
 export function includeWs(req: FastifyRequest): boolean {
@@ -27,11 +30,20 @@ export interface Upload {
 /** Refuses file text with NUL or other control characters (tab and line breaks are fine). */
 function checkUpload(up: Upload): Upload {
   const bad = firstControlChar(up.filename);
-  if (bad >= 0) throw new CapeError('E_INPUT', `invalid filename: ${JSON.stringify(up.filename)} (expected one line of printable text)`, 'filename');
+  if (bad >= 0)
+    throw new CapeError(
+      'E_INPUT',
+      `invalid filename: ${JSON.stringify(up.filename)} (expected one line of printable text)`,
+      'filename',
+    );
   const i = firstTextControlChar(up.content);
   if (i >= 0) {
     const code = `U+${up.content.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new CapeError('E_INPUT', `invalid content: ${up.filename} holds the control character ${code} at ${lineColumn(up.content, i)} (expected a text file: UTF-8 JSON or CSV)`, 'content');
+    throw new CapeError(
+      'E_INPUT',
+      `invalid content: ${up.filename} holds the control character ${code} at ${lineColumn(up.content, i)} (expected a text file: UTF-8 JSON or CSV)`,
+      'content',
+    );
   }
   return up;
 }
@@ -43,8 +55,20 @@ export function readUpload(req: FastifyRequest): Upload {
   }
   const b = req.body as { filename?: unknown; content?: unknown } | null | undefined;
   if (b && typeof b === 'object' && typeof b.content === 'string') {
-    if (b.filename !== undefined && typeof b.filename !== 'string') throw new CapeError('E_INPUT', `invalid filename: ${JSON.stringify(b.filename)} (expected a string)`, 'filename');
-    return checkUpload({ filename: (b.filename as string | undefined) || q.filename || 'upload.txt', content: b.content });
+    if (b.filename !== undefined && typeof b.filename !== 'string')
+      throw new CapeError(
+        'E_INPUT',
+        `invalid filename: ${JSON.stringify(b.filename)} (expected a string)`,
+        'filename',
+      );
+    return checkUpload({
+      filename: (b.filename as string | undefined) || q.filename || 'upload.txt',
+      content: b.content,
+    });
   }
-  throw new CapeError('E_INPUT', 'missing file content (expected a text body with ?filename=, or JSON {"filename", "content"})', 'content');
+  throw new CapeError(
+    'E_INPUT',
+    'missing file content (expected a text body with ?filename=, or JSON {"filename", "content"})',
+    'content',
+  );
 }

@@ -9,23 +9,59 @@ export const predictionRoutes: RouteDef[] = [
     method: 'GET',
     url: '/api/predictions',
     tag: 'predictions',
-    summary: 'The ledger: every prediction with its status (open, passed, failed, expired) computed now',
-    schema: { querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('passed'), Type.Literal('failed'), Type.Literal('expired')])) }, { additionalProperties: false }) },
-    doc: { responses: { 200: { description: 'the ledger', schema: Type.Object({ evaluatedOn: Type.String(), counts: Type.Record(Type.String(), Type.Integer()), predictions: Type.Array(EvaluatedLedgerEntrySchema) }) } } },
+    summary:
+      'The ledger: every prediction with its status (open, passed, failed, expired) computed now',
+    schema: {
+      querystring: Type.Object(
+        {
+          status: Type.Optional(
+            Type.Union([
+              Type.Literal('open'),
+              Type.Literal('passed'),
+              Type.Literal('failed'),
+              Type.Literal('expired'),
+            ]),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    },
+    doc: {
+      responses: {
+        200: {
+          description: 'the ledger',
+          schema: Type.Object({
+            evaluatedOn: Type.String(),
+            counts: Type.Record(Type.String(), Type.Integer()),
+            predictions: Type.Array(EvaluatedLedgerEntrySchema),
+          }),
+        },
+      },
+    },
     handler: (req, _r, s) => {
       const all = s.ledger();
       const want = (req.query as { status?: string }).status;
       const counts: Record<string, number> = { open: 0, passed: 0, failed: 0, expired: 0 };
       for (const p of all) counts[p.status] = (counts[p.status] ?? 0) + 1;
-      return { evaluatedOn: s.context(true).today, counts, predictions: want ? all.filter((p) => p.status === want) : all };
+      return {
+        evaluatedOn: s.context(true).today,
+        counts,
+        predictions: want ? all.filter((p) => p.status === want) : all,
+      };
     },
   },
   {
     method: 'POST',
     url: '/api/predictions',
     tag: 'predictions',
-    summary: 'Add a prediction: statement, criterion (or pass/fail criteria), deadline, pass/fail wording',
-    doc: { requestBody: { 'application/json': PredictionInputSchema }, responses: { 201: { description: 'added, with its computed status', schema: EvaluatedLedgerEntrySchema } } },
+    summary:
+      'Add a prediction: statement, criterion (or pass/fail criteria), deadline, pass/fail wording',
+    doc: {
+      requestBody: { 'application/json': PredictionInputSchema },
+      responses: {
+        201: { description: 'added, with its computed status', schema: EvaluatedLedgerEntrySchema },
+      },
+    },
     handler: (req, reply, s) => {
       const p = s.ws.predictions.add(req.body);
       return reply.code(201).send(s.ledger().find((e) => e.id === p.id));
@@ -40,7 +76,12 @@ export const predictionRoutes: RouteDef[] = [
     doc: { responses: { 204: { description: 'removed' } } },
     handler: (req, reply, s) => {
       const { id } = req.params as { id: string };
-      if (!s.ws.predictions.remove(id)) throw new CapeError('E_NOT_FOUND', `no prediction with id ${JSON.stringify(id)} in the ledger (GET /api/predictions lists them)`, 'id');
+      if (!s.ws.predictions.remove(id))
+        throw new CapeError(
+          'E_NOT_FOUND',
+          `no prediction with id ${JSON.stringify(id)} in the ledger (GET /api/predictions lists them)`,
+          'id',
+        );
       return reply.code(204).send();
     },
   },

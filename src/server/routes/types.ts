@@ -29,7 +29,11 @@ export interface RouteDef {
   handler: (req: FastifyRequest, reply: FastifyReply, state: AppState) => unknown;
 }
 
-export function registerRoutes(app: FastifyInstance, defs: readonly RouteDef[], state: AppState): void {
+export function registerRoutes(
+  app: FastifyInstance,
+  defs: readonly RouteDef[],
+  state: AppState,
+): void {
   for (const d of defs) {
     app.route({
       method: d.method,

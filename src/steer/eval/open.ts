@@ -6,6 +6,9 @@ import { openModel } from '../index.ts';
 import type { SteerModel } from '../types.ts';
 
 /** Opens the model in `dir` (a Hugging Face snapshot folder or a cached model id) with the engine. */
-export function openSteerModel(dir: string, opts?: { threads?: number; maxBytes?: number }): Promise<SteerModel> {
+export function openSteerModel(
+  dir: string,
+  opts?: { threads?: number; maxBytes?: number },
+): Promise<SteerModel> {
   return openModel(dir, opts);
 }

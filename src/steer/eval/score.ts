@@ -28,11 +28,21 @@ export function continuationIds(model: SteerModel, text: string): number[] {
 /** Tokens of an item for scoring. */
 export function encodeItem(model: SteerModel, item: TqaItem): EncodedItem {
   const enc = (a: string) => continuationIds(model, ` ${a}`);
-  return { id: item.id, context: model.encode(itemContext(item)), best: enc(item.best), correct: item.correct.map(enc), incorrect: item.incorrect.map(enc) };
+  return {
+    id: item.id,
+    context: model.encode(itemContext(item)),
+    best: enc(item.best),
+    correct: item.correct.map(enc),
+    incorrect: item.incorrect.map(enc),
+  };
 }
 
 /** MC1 (0/1) and MC2 of one item under one arm (`steer` undefined = unsteered). */
-export async function scoreItem(model: SteerModel, it: EncodedItem, steer?: SteerVector): Promise<{ mc1: 0 | 1; mc2: number }> {
+export async function scoreItem(
+  model: SteerModel,
+  it: EncodedItem,
+  steer?: SteerVector,
+): Promise<{ mc1: 0 | 1; mc2: number }> {
   const lp = (c: number[]) => model.continuationLogProb(it.context, c, steer);
   const best = await lp(it.best);
   const correct: number[] = [];

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { logSumExp, mc1, mc2, mcnemarExact, mcnemarOf, pairedBootstrap, perplexity } from './stats.ts';
+import {
+  logSumExp,
+  mc1,
+  mc2,
+  mcnemarExact,
+  mcnemarOf,
+  pairedBootstrap,
+  perplexity,
+} from './stats.ts';
 
 const golden = JSON.parse(readFileSync(new URL('./stats.golden.json', import.meta.url), 'utf8'));
 
@@ -17,7 +25,7 @@ describe('steering-eval statistics against scipy 1.17.1 (stats.golden.json)', ()
     }
   });
 
-  it('pairedBootstrap matches scipy\'s percentile interval within Monte Carlo error (±0.0101, two lattice steps)', () => {
+  it("pairedBootstrap matches scipy's percentile interval within Monte Carlo error (±0.0101, two lattice steps)", () => {
     const g = golden.bootstrap;
     const r = pairedBootstrap(g.a, g.b, { seed: 1, resamples: 20000 });
     expect(r.diff).toBeCloseTo(g.diff, 12);
@@ -33,20 +41,37 @@ describe('steering-eval statistics against scipy 1.17.1 (stats.golden.json)', ()
 
 describe('steering-eval statistics: contracts', () => {
   it('mcnemarExact is symmetric, in (0, 1], and rejects negative or fractional counts', () => {
-    fc.assert(fc.property(fc.nat(400), fc.nat(400), (b, c) => {
-      const p = mcnemarExact(b, c);
-      return p > 0 && p <= 1 && p === mcnemarExact(c, b);
-    }));
+    fc.assert(
+      fc.property(fc.nat(400), fc.nat(400), (b, c) => {
+        const p = mcnemarExact(b, c);
+        return p > 0 && p <= 1 && p === mcnemarExact(c, b);
+      }),
+    );
     expect(() => mcnemarExact(-1, 2)).toThrow(/b = -1/);
     expect(() => mcnemarExact(1, 2.5)).toThrow(/c = 2.5/);
   });
 
   it('mc2 lies in [0, 1] and is invariant to adding a constant to every log-likelihood', () => {
-    const arr = fc.array(fc.double({ min: -200, max: 0, noNaN: true }), { minLength: 1, maxLength: 6 });
-    fc.assert(fc.property(arr, arr, fc.double({ min: -50, max: 50, noNaN: true }), (c, i, k) => {
-      const v = mc2(c, i);
-      return v >= 0 && v <= 1 && Math.abs(v - mc2(c.map((x) => x + k), i.map((x) => x + k))) < 1e-9;
-    }));
+    const arr = fc.array(fc.double({ min: -200, max: 0, noNaN: true }), {
+      minLength: 1,
+      maxLength: 6,
+    });
+    fc.assert(
+      fc.property(arr, arr, fc.double({ min: -50, max: 50, noNaN: true }), (c, i, k) => {
+        const v = mc2(c, i);
+        return (
+          v >= 0 &&
+          v <= 1 &&
+          Math.abs(
+            v -
+              mc2(
+                c.map((x) => x + k),
+                i.map((x) => x + k),
+              ),
+          ) < 1e-9
+        );
+      }),
+    );
   });
 
   it('mc1 counts a tie with an incorrect answer as wrong', () => {

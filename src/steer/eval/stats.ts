@@ -48,8 +48,12 @@ function logChoose(n: number, k: number): number {
  * @example mcnemarExact(10, 2) // 0.03857421875
  */
 export function mcnemarExact(b: number, c: number): number {
-  for (const [k, v] of [['b', b], ['c', c]] as const) {
-    if (!Number.isInteger(v) || v < 0) throw new CapeError('E_INPUT', `mcnemarExact: ${k} = ${v} (expected a count ≥ 0)`, k);
+  for (const [k, v] of [
+    ['b', b],
+    ['c', c],
+  ] as const) {
+    if (!Number.isInteger(v) || v < 0)
+      throw new CapeError('E_INPUT', `mcnemarExact: ${k} = ${v} (expected a count ≥ 0)`, k);
   }
   const n = b + c;
   const k = Math.min(b, c);
@@ -73,9 +77,17 @@ export interface PairedDiff {
  * Paired bootstrap of mean(a − b): resample item indices with replacement (createRng(seed)) and
  * take the percentile interval at `level`. a and b must be the same items in the same order.
  */
-export function pairedBootstrap(a: readonly number[], b: readonly number[], opts: { seed: number; resamples?: number; level?: number }): PairedDiff {
+export function pairedBootstrap(
+  a: readonly number[],
+  b: readonly number[],
+  opts: { seed: number; resamples?: number; level?: number },
+): PairedDiff {
   if (a.length !== b.length || a.length === 0) {
-    throw new CapeError('E_INPUT', `pairedBootstrap: ${a.length} and ${b.length} values (expected two equal, non-empty lists)`, 'n');
+    throw new CapeError(
+      'E_INPUT',
+      `pairedBootstrap: ${a.length} and ${b.length} values (expected two equal, non-empty lists)`,
+      'n',
+    );
   }
   const d = a.map((x, i) => x - b[i]!);
   const resamples = opts.resamples ?? 2000;
@@ -83,11 +95,21 @@ export function pairedBootstrap(a: readonly number[], b: readonly number[], opts
   const meanAt = (idx: Uint32Array) => idx.reduce((s, i) => s + d[i]!, 0) / idx.length;
   const boot = bootstrap(d.length, createRng(opts.seed), resamples, meanAt);
   const diff = d.reduce((s, x) => s + x, 0) / d.length;
-  return { diff, ci: percentileInterval(boot.estimates, level), level, n: d.length, resamples, seed: opts.seed };
+  return {
+    diff,
+    ci: percentileInterval(boot.estimates, level),
+    level,
+    n: d.length,
+    resamples,
+    seed: opts.seed,
+  };
 }
 
 /** MC1 counts of two paired arms: b = right only in `a`, c = right only in `b`, with McNemar's p. */
-export function mcnemarOf(a: readonly number[], b: readonly number[]): { b: number; c: number; p: number; n: number } {
+export function mcnemarOf(
+  a: readonly number[],
+  b: readonly number[],
+): { b: number; c: number; p: number; n: number } {
   let nb = 0;
   let nc = 0;
   for (let i = 0; i < a.length; i++) {
@@ -99,7 +121,12 @@ export function mcnemarOf(a: readonly number[], b: readonly number[]): { b: numb
 
 /** Perplexity exp(−mean log p) of per-token log-probabilities. */
 export function perplexity(logProbs: ArrayLike<number>): number {
-  if (logProbs.length === 0) throw new CapeError('E_INPUT', 'perplexity: no tokens (expected at least one log-probability)', 'tokens');
+  if (logProbs.length === 0)
+    throw new CapeError(
+      'E_INPUT',
+      'perplexity: no tokens (expected at least one log-probability)',
+      'tokens',
+    );
   let s = 0;
   for (let i = 0; i < logProbs.length; i++) s += logProbs[i]!;
   return Math.exp(-s / logProbs.length);

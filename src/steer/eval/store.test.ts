@@ -12,7 +12,14 @@ const tmp = () => {
   dirs.push(d);
   return d;
 };
-const result = (path: string, createdAt: string) => ({ kind: 'cape-steer-eval', version: 1, createdAt, model: { path }, arms: [{ arm: 'none', mc2: 0.41 }] }) as unknown as SteerEvalResult;
+const result = (path: string, createdAt: string) =>
+  ({
+    kind: 'cape-steer-eval',
+    version: 1,
+    createdAt,
+    model: { path },
+    arms: [{ arm: 'none', mc2: 0.41 }],
+  }) as unknown as SteerEvalResult;
 
 describe('saved steering evaluations', () => {
   it('saves results and lists them newest first, intact, across connections', () => {
@@ -27,6 +34,8 @@ describe('saved steering evaluations', () => {
   });
 
   it('refuses something that is not an evaluation result, naming its kind', () => {
-    expect(() => saveEval(tmp(), { kind: 'other', version: 1 } as unknown as SteerEvalResult)).toThrow(/kind "other" v1 \(expected cape-steer-eval v1\)/);
+    expect(() =>
+      saveEval(tmp(), { kind: 'other', version: 1 } as unknown as SteerEvalResult),
+    ).toThrow(/kind "other" v1 \(expected cape-steer-eval v1\)/);
   });
 });

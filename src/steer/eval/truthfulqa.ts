@@ -22,27 +22,55 @@ export interface TqaItem {
 
 export const SPLIT_SEED = 20210908;
 export const DEV_FRACTION = 0.2;
-const HEADER = ['Type', 'Category', 'Question', 'Best Answer', 'Correct Answers', 'Incorrect Answers', 'Source'];
+const HEADER = [
+  'Type',
+  'Category',
+  'Question',
+  'Best Answer',
+  'Correct Answers',
+  'Incorrect Answers',
+  'Source',
+];
 
-const answers = (s: string): string[] => s.split(';').map((a) => a.trim()).filter((a) => a.length > 0);
+const answers = (s: string): string[] =>
+  s
+    .split(';')
+    .map((a) => a.trim())
+    .filter((a) => a.length > 0);
 
 /** Parses TruthfulQA.csv text into items; a missing column or empty answer set is E_SCHEMA. */
 export function parseTruthfulQa(csv: string, file = 'TruthfulQA.csv'): TqaItem[] {
   const rows = parse(csv, { relax_column_count: false, skip_empty_lines: true }) as string[][];
   const head = rows[0] ?? [];
   if (HEADER.some((h, i) => head[i] !== h)) {
-    throw new CapeError('E_SCHEMA', `${file}: header ${JSON.stringify(head)} (expected ${JSON.stringify(HEADER)})`, 'header');
+    throw new CapeError(
+      'E_SCHEMA',
+      `${file}: header ${JSON.stringify(head)} (expected ${JSON.stringify(HEADER)})`,
+      'header',
+    );
   }
   return rows.slice(1).map((r, id) => toItem(r, id, file));
 }
 
 function toItem(r: string[], id: number, file: string): TqaItem {
-  const item = { id, type: r[0]!, category: r[1]!, question: r[2]!.trim(), best: r[3]!.trim(),
-    correct: answers(r[4]!), incorrect: answers(r[5]!) };
+  const item = {
+    id,
+    type: r[0]!,
+    category: r[1]!,
+    question: r[2]!.trim(),
+    best: r[3]!.trim(),
+    correct: answers(r[4]!),
+    incorrect: answers(r[5]!),
+  };
   const where = `${file} row ${id + 2}`;
-  if (!item.question) throw new CapeError('E_SCHEMA', `${where}: empty Question (expected text)`, 'Question');
+  if (!item.question)
+    throw new CapeError('E_SCHEMA', `${where}: empty Question (expected text)`, 'Question');
   if (!item.correct.length || !item.incorrect.length) {
-    throw new CapeError('E_SCHEMA', `${where}: ${item.correct.length} correct and ${item.incorrect.length} incorrect answers (expected at least one of each)`, 'answers');
+    throw new CapeError(
+      'E_SCHEMA',
+      `${where}: ${item.correct.length} correct and ${item.incorrect.length} incorrect answers (expected at least one of each)`,
+      'answers',
+    );
   }
   if (!item.correct.includes(item.best)) item.correct.unshift(item.best);
   return item;

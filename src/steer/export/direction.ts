@@ -19,10 +19,18 @@ export interface DirectionExport {
 /** Validates an export: a finite, non-empty direction and a layer inside the model. */
 export function checkExport(e: DirectionExport): DirectionExport {
   if (e.direction.length === 0 || !e.direction.every(Number.isFinite)) {
-    throw new CapeError('E_INPUT', `direction of length ${e.direction.length} with non-finite values or none (expected hidden-size finite floats)`, 'direction');
+    throw new CapeError(
+      'E_INPUT',
+      `direction of length ${e.direction.length} with non-finite values or none (expected hidden-size finite floats)`,
+      'direction',
+    );
   }
   if (!Number.isInteger(e.layer) || e.layer < 0 || e.layer >= e.layers) {
-    throw new CapeError('E_INPUT', `layer ${e.layer} (expected a block index in 0..${e.layers - 1})`, 'layer');
+    throw new CapeError(
+      'E_INPUT',
+      `layer ${e.layer} (expected a block index in 0..${e.layers - 1})`,
+      'layer',
+    );
   }
   return e;
 }

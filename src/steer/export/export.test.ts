@@ -7,7 +7,15 @@ import { directionSafetensors } from './safetensors.ts';
 const dir = (n = 64, layer = 1): DirectionExport => {
   const v = Float32Array.from({ length: n }, (_, i) => Math.sin(i + 1));
   const norm = Math.hypot(...v);
-  return { direction: v.map((x) => x / norm), layer, layers: 4, architecture: 'gpt_neox', rawNorm: 2.75, nTrue: 8, nFalse: 8 };
+  return {
+    direction: v.map((x) => x / norm),
+    layer,
+    layers: 4,
+    architecture: 'gpt_neox',
+    rawNorm: 2.75,
+    nTrue: 8,
+    nFalse: 8,
+  };
 };
 
 /** An independent reader of the safetensors layout (header length, JSON, data offsets). */
@@ -51,7 +59,9 @@ function readGguf(b: Uint8Array) {
   });
   const dataStart = Math.ceil(o / 32) * 32;
   const t = tensors[0]!;
-  const values = Array.from({ length: t.dims[0]! }, (_, i) => dv.getFloat32(dataStart + t.offset + 4 * i, true));
+  const values = Array.from({ length: t.dims[0]! }, (_, i) =>
+    dv.getFloat32(dataStart + t.offset + 4 * i, true),
+  );
   return { magic, version, kv, tensors, values, dataStart, size: b.length };
 }
 
@@ -62,21 +72,41 @@ describe('direction export: safetensors', () => {
     expect(r.n % 8).toBe(0);
     expect(r.header.direction).toEqual({ dtype: 'F32', shape: [64], data_offsets: [0, 256] });
     expect(r.values).toEqual(Array.from(e.direction));
-    expect(r.header.__metadata__).toMatchObject({ layer: '1', layers: '4', architecture: 'gpt_neox', raw_norm: '2.75', n_true: '8' });
+    expect(r.header.__metadata__).toMatchObject({
+      layer: '1',
+      layers: '4',
+      architecture: 'gpt_neox',
+      raw_norm: '2.75',
+      n_true: '8',
+    });
     expect(Object.values(r.header.__metadata__).every((v) => typeof v === 'string')).toBe(true);
     expect(r.end).toBe(directionSafetensors(e).length);
   });
 
   it('round-trips any finite vector (property)', () => {
-    fc.assert(fc.property(fc.array(fc.float({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 40 }), (xs) => {
-      const e = { ...dir(), direction: Float32Array.from(xs) };
-      return readSafetensors(directionSafetensors(e)).values.every((v, i) => Object.is(v, e.direction[i]));
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.float({ noNaN: true, noDefaultInfinity: true }), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (xs) => {
+          const e = { ...dir(), direction: Float32Array.from(xs) };
+          return readSafetensors(directionSafetensors(e)).values.every((v, i) =>
+            Object.is(v, e.direction[i]),
+          );
+        },
+      ),
+    );
   });
 
   it('refuses a non-finite direction and a layer outside the model, naming the value', () => {
-    expect(() => directionSafetensors({ ...dir(), direction: Float32Array.from([1, NaN]) })).toThrow(/non-finite/);
-    expect(() => directionSafetensors(dir(8, 4))).toThrow(/layer 4 \(expected a block index in 0\.\.3\)/);
+    expect(() =>
+      directionSafetensors({ ...dir(), direction: Float32Array.from([1, NaN]) }),
+    ).toThrow(/non-finite/);
+    expect(() => directionSafetensors(dir(8, 4))).toThrow(
+      /layer 4 \(expected a block index in 0\.\.3\)/,
+    );
   });
 });
 
@@ -86,15 +116,23 @@ describe('direction export: llama.cpp control vector (GGUF v3)', () => {
     const g = readGguf(directionGguf(e));
     expect(g.magic).toBe('GGUF');
     expect(g.version).toBe(3);
-    expect(g.kv).toEqual({ 'general.architecture': 'controlvector', 'controlvector.model_hint': 'gptneox', 'controlvector.layer_count': 1 });
+    expect(g.kv).toEqual({
+      'general.architecture': 'controlvector',
+      'controlvector.model_hint': 'gptneox',
+      'controlvector.layer_count': 1,
+    });
     expect(g.tensors).toEqual([{ name: 'direction.2', dims: [64], type: 0, offset: 0 }]);
     expect(g.dataStart % 32).toBe(0);
     expect(g.values).toEqual(Array.from(e.direction));
     expect(g.size).toBe(g.dataStart + 256);
   });
 
-  it('maps mistral to llama.cpp\'s llama architecture and refuses layer 0, which llama.cpp cannot steer', () => {
-    expect(readGguf(directionGguf({ ...dir(), architecture: 'mistral' })).kv['controlvector.model_hint']).toBe('llama');
-    expect(() => directionGguf(dir(16, 0))).toThrow(/layer 0 \(llama\.cpp control vectors cannot steer block 0/);
+  it("maps mistral to llama.cpp's llama architecture and refuses layer 0, which llama.cpp cannot steer", () => {
+    expect(
+      readGguf(directionGguf({ ...dir(), architecture: 'mistral' })).kv['controlvector.model_hint'],
+    ).toBe('llama');
+    expect(() => directionGguf(dir(16, 0))).toThrow(
+      /layer 0 \(llama\.cpp control vectors cannot steer block 0/,
+    );
   });
 });

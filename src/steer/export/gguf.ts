@@ -16,7 +16,13 @@ const T_STRING = 8;
 const GGML_F32 = 0;
 
 /** llama.cpp's architecture names for the config's model_type. */
-export const LLAMA_CPP_ARCH: Record<string, string> = { gpt_neox: 'gptneox', gpt2: 'gpt2', llama: 'llama', mistral: 'llama', qwen2: 'qwen2' };
+export const LLAMA_CPP_ARCH: Record<string, string> = {
+  gpt_neox: 'gptneox',
+  gpt2: 'gpt2',
+  llama: 'llama',
+  mistral: 'llama',
+  qwen2: 'qwen2',
+};
 
 class Writer {
   private parts: Uint8Array[] = [];
@@ -46,7 +52,7 @@ class Writer {
   concat(): Uint8Array {
     const out = new Uint8Array(this.size);
     let o = 0;
-    for (const p of this.parts) (out.set(p, o), (o += p.length));
+    for (const p of this.parts) out.set(p, o), (o += p.length);
     return out;
   }
 }
@@ -54,7 +60,12 @@ class Writer {
 /** The GGUF control-vector bytes of `e`. */
 export function directionGguf(e: DirectionExport): Uint8Array {
   checkExport(e);
-  if (e.layer === 0) throw new CapeError('E_INPUT', 'layer 0 (llama.cpp control vectors cannot steer block 0; expected a layer ≥ 1)', 'layer');
+  if (e.layer === 0)
+    throw new CapeError(
+      'E_INPUT',
+      'layer 0 (llama.cpp control vectors cannot steer block 0; expected a layer ≥ 1)',
+      'layer',
+    );
   const w = new Writer();
   w.bytes(new TextEncoder().encode('GGUF'));
   w.u32(3);

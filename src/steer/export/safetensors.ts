@@ -14,7 +14,8 @@ export function directionSafetensors(e: DirectionExport): Uint8Array {
     __metadata__: {
       format: 'cape-steer-direction',
       layer: String(e.layer),
-      layer_convention: '0-based block index; add strength*direction to that block\'s output (residual stream)',
+      layer_convention:
+        "0-based block index; add strength*direction to that block's output (residual stream)",
       layers: String(e.layers),
       architecture: e.architecture,
       raw_norm: String(e.rawNorm),

@@ -39,6 +39,8 @@ export function statsLine(r: ChatResult): string {
   const tokens = r.usage
     ? `${r.usage.completionTokens} tokens`
     : 'tokens not reported by the server';
-  return `latency ${Math.round(r.latencyMs)} ms${first} · ${tokens} · finish: ` +
-    `${r.finishReason ?? 'not reported'}`;
+  return (
+    `latency ${Math.round(r.latencyMs)} ms${first} · ${tokens} · finish: ` +
+    `${r.finishReason ?? 'not reported'}`
+  );
 }

@@ -4,12 +4,32 @@
  * a typed engine function on the shared context (engine.ts); inputs are parsed by the ingest
  * parsers and live in the URL.
  */
-import { analyzeModel, familyNames, headline, hField, ncCluster, pairCoupling, type AnalyzeInput, type Headline, type ModelAnalysis, type ModelPoint, type PairCoupling, type SeriesModel } from '../../../src/cape/index.ts';
+import {
+  analyzeModel,
+  familyNames,
+  headline,
+  hField,
+  ncCluster,
+  pairCoupling,
+  type AnalyzeInput,
+  type Headline,
+  type ModelAnalysis,
+  type ModelPoint,
+  type PairCoupling,
+  type SeriesModel,
+} from '../../../src/cape/index.ts';
 import { checkParams, checkScore } from '../../../src/cape/input.ts';
 import type { BenchmarkId } from '../../../src/data/schema.ts';
-import { h, mount, type Child } from '../dom.ts';
+import { h, mount } from '../dom.ts';
 import { attempt, engineContext } from '../engine.ts';
-import { fmtInterval as interval, isNum, fmtNum as num, fmtParams, fmtP as pValue, fmtSigned as signed } from '../../../src/report/format.ts';
+import {
+  fmtInterval as interval,
+  isNum,
+  fmtNum as num,
+  fmtParams,
+  fmtP as pValue,
+  fmtSigned as signed,
+} from '../../../src/report/format.ts';
 import { benchmarkInfo, longLabel } from '../../../src/data/benchmarks.ts';
 import { getState, setState, type StateKey } from '../state.ts';
 import { chart, errorBox, failure, guard, table, tile, chartWidth, type PanelDef } from '../ui.ts';
@@ -20,8 +40,14 @@ import { examplesRow } from './examples.ts';
 
 /** The form's score fields; names, labels and URL keys come from the benchmark vocabulary. */
 const FORM_BENCHMARKS: readonly BenchmarkId[] = [
-  'hellaswag', 'truthfulqa_mc2', 'arc_challenge', 'mmlu', 'winogrande',
-  'swe_bench_verified', 'gpqa_diamond', 'ifeval',
+  'hellaswag',
+  'truthfulqa_mc2',
+  'arc_challenge',
+  'mmlu',
+  'winogrande',
+  'swe_bench_verified',
+  'gpqa_diamond',
+  'ifeval',
 ];
 export const SCORE_FIELDS: { key: StateKey; id: BenchmarkId; label: string; testid: string }[] =
   FORM_BENCHMARKS.map((id) => {
@@ -35,10 +61,18 @@ interface Shared {
   rerenderPhase: () => void;
   analyzeEl: HTMLElement | null;
 }
-export const shared: Shared = { lastAnalysis: null, lastInput: null, rerenderPhase: () => {}, analyzeEl: null };
+export const shared: Shared = {
+  lastAnalysis: null,
+  lastInput: null,
+  rerenderPhase: () => {},
+  analyzeEl: null,
+};
 
 /** Parses the form's values with the ingest parsers; returns the input or per-field messages. */
-export function parseForm(s = getState()): { input?: AnalyzeInput; errors: Record<string, string> } {
+export function parseForm(s = getState()): {
+  input?: AnalyzeInput;
+  errors: Record<string, string>;
+} {
   const errors: Record<string, string> = {};
   let paramsValue: number | undefined;
   const raw = (s.params ?? '').trim();
@@ -70,21 +104,43 @@ export const header: PanelDef = {
   n: 1,
   title: 'Headline figures (computed from the dataset)',
   render(body) {
-    guard(body, 'headline figures', () => mount(body, h('div', { class: 'tiles' }, headlineTiles(headline(engineContext())))));
+    guard(body, 'headline figures', () =>
+      mount(body, h('div', { class: 'tiles' }, headlineTiles(headline(engineContext())))),
+    );
   },
 };
 
 function headlineTiles(hl: Headline): HTMLElement[] {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  // The original dashboard's printed value beside ours (data/seed-claims.json), so a difference is visible at once.
+  // The original dashboard's printed value beside ours (data/seed-claims.json), so a difference is
+  // visible at once.
   const claims = new Map(engineContext().dataset.seedClaims.map((c) => [c.id, c.value]));
-  const study = (id: string, f: (v: number) => string) => (claims.has(id) ? ` · the study printed ${f(claims.get(id)!)} (panel 22 explains)` : '');
+  const study = (id: string, f: (v: number) => string) =>
+    claims.has(id) ? ` · the study printed ${f(claims.get(id)!)} (panel 22 explains)` : '';
   return [
-    tile('Nc, reference method (not used)', fmtParams(hl.ncReference.value), `95% CI ${interval(hl.ncReference.ciLow, hl.ncReference.ciHigh, fmtParams)} · quadratic-vertex bootstrap · n = ${hl.ncReference.n} models · ${pct(hl.ncReference.validShare)} kept${study('nc.reference', (v) => `${v}B`)} · phases use the pooled Nc stated at the top`),
-    tile('Pre-transition r (Pythia HS–TQA)', signed(hl.pythia.r, 3), `${hl.pythia.ci ? `95% CI ${interval(hl.pythia.ci[0], hl.pythia.ci[1], (x) => num(x, 3))}` : 'no bootstrap CI (n too small)'} · n = ${hl.pythia.n} · p = ${pValue(hl.pythia.p)}${study('pythia.r', (v) => signed(v, 3))}`, { testid: 'header-r' }),
-    tile('Base + frontier models', `${hl.baseModels} + ${hl.frontierModels}`, `dataset v${hl.datasetVersion}${claims.has('header.baseModels') ? ` · the study counted ${claims.get('header.baseModels')} + ${claims.get('header.frontierModels')}` : ''}`),
+    tile(
+      'Nc, reference method (not used)',
+      fmtParams(hl.ncReference.value),
+      `95% CI ${interval(hl.ncReference.ciLow, hl.ncReference.ciHigh, fmtParams)} · quadratic-vertex bootstrap · n = ${hl.ncReference.n} models · ${pct(hl.ncReference.validShare)} kept${study('nc.reference', (v) => `${v}B`)} · phases use the pooled Nc stated at the top`,
+    ),
+    tile(
+      'Pre-transition r (Pythia HS–TQA)',
+      signed(hl.pythia.r, 3),
+      `${hl.pythia.ci ? `95% CI ${interval(hl.pythia.ci[0], hl.pythia.ci[1], (x) => num(x, 3))}` : 'no bootstrap CI (n too small)'} · n = ${hl.pythia.n} · p = ${pValue(hl.pythia.p)}${study('pythia.r', (v) => signed(v, 3))}`,
+      { testid: 'header-r' },
+    ),
+    tile(
+      'Base + frontier models',
+      `${hl.baseModels} + ${hl.frontierModels}`,
+      `dataset v${hl.datasetVersion}${claims.has('header.baseModels') ? ` · the study counted ${claims.get('header.baseModels')} + ${claims.get('header.frontierModels')}` : ''}`,
+    ),
     tile('Families / labs', `${hl.families} / ${hl.labs}`, 'base-model families / frontier labs'),
-    tile('Frontier slope (GPQA on SWE)', num(hl.frontier.slope, 3), `95% CI ${interval(hl.frontier.slopeCi[0], hl.frontier.slopeCi[1], (x) => num(x, 3))} · r = ${num(hl.frontier.r, 2)} · n = ${hl.frontier.n}${study('frontier.slope', (v) => num(v, 3))}`, { testid: 'header-slope' }),
+    tile(
+      'Frontier slope (GPQA on SWE)',
+      num(hl.frontier.slope, 3),
+      `95% CI ${interval(hl.frontier.slopeCi[0], hl.frontier.slopeCi[1], (x) => num(x, 3))} · r = ${num(hl.frontier.r, 2)} · n = ${hl.frontier.n}${study('frontier.slope', (v) => num(v, 3))}`,
+      { testid: 'header-slope' },
+    ),
   ];
 }
 
@@ -96,23 +152,65 @@ export const analyze: PanelDef = {
   render(body) {
     const s = getState();
     const ctx = engineContext();
-    const field = (key: StateKey, label: string, testid: string, placeholder: string, hint?: string) => {
+    const field = (
+      key: StateKey,
+      label: string,
+      testid: string,
+      placeholder: string,
+      hint?: string,
+    ) => {
       const id = `f-${key}`;
       return h(
         'div',
         { class: 'field' },
         h('label', { for: id }, label),
-        h('input', { id, name: key, 'data-testid': testid, inputmode: key === 'name' ? null : 'decimal', autocomplete: 'off', placeholder, value: s[key] ?? '', 'aria-describedby': `${id}-err` }),
+        h('input', {
+          id,
+          name: key,
+          'data-testid': testid,
+          inputmode: key === 'name' ? null : 'decimal',
+          autocomplete: 'off',
+          placeholder,
+          value: s[key] ?? '',
+          'aria-describedby': `${id}-err`,
+        }),
         hint ? h('small', { class: 'muted' }, hint) : null,
-        h('div', { id: `${id}-err`, class: 'field-error', 'data-testid': `${testid}-error`, role: 'status', 'aria-live': 'polite' }),
+        h('div', {
+          id: `${id}-err`,
+          class: 'field-error',
+          'data-testid': `${testid}-error`,
+          role: 'status',
+          'aria-live': 'polite',
+        }),
       );
     };
-    const familySel = h('select', { id: 'f-family', name: 'family', 'data-testid': 'analyze-family' }, h('option', { value: '' }, '(unknown family: pooled Nc)'), familyNames(ctx).map((f) => h('option', { value: f, selected: s.family === f }, f)));
-    const prevSel = h('select', { id: 'f-previous', name: 'previous', 'data-testid': 'analyze-previous' });
+    const familySel = h(
+      'select',
+      { id: 'f-family', name: 'family', 'data-testid': 'analyze-family' },
+      h('option', { value: '' }, '(unknown family: pooled Nc)'),
+      familyNames(ctx).map((f) => h('option', { value: f, selected: s.family === f }, f)),
+    );
+    const prevSel = h('select', {
+      id: 'f-previous',
+      name: 'previous',
+      'data-testid': 'analyze-previous',
+    });
     const fillPrev = () => {
       const fam = familySel.value;
-      const opts = ctx.base.filter((m) => !fam || m.family === fam).sort((a, b) => (a.params ?? 0) - (b.params ?? 0));
-      mount(prevSel, h('option', { value: '' }, '(none)'), opts.map((m) => h('option', { value: m.name, selected: getState().previous === m.name }, `${m.name} (${fmtParams(m.params)})`)));
+      const opts = ctx.base
+        .filter((m) => !fam || m.family === fam)
+        .sort((a, b) => (a.params ?? 0) - (b.params ?? 0));
+      mount(
+        prevSel,
+        h('option', { value: '' }, '(none)'),
+        opts.map((m) =>
+          h(
+            'option',
+            { value: m.name, selected: getState().previous === m.name },
+            `${m.name} (${fmtParams(m.params)})`,
+          ),
+        ),
+      );
     };
     fillPrev();
     familySel.addEventListener('change', fillPrev);
@@ -120,30 +218,69 @@ export const analyze: PanelDef = {
     const form = h(
       'form',
       { class: 'analyze-form', novalidate: true, 'aria-describedby': 'analyze-help' },
-      h('p', { id: 'analyze-help', class: 'muted' }, 'Size accepts 7B, 410M or 6.9e9; scores are percent. Leave a benchmark empty when you have no score: missing scores stay missing.'),
-      h('div', { class: 'grid-fields' },
+      h(
+        'p',
+        { id: 'analyze-help', class: 'muted' },
+        'Size accepts 7B, 410M or 6.9e9; scores are percent. Leave a benchmark empty when you have no score: missing scores stay missing.',
+      ),
+      h(
+        'div',
+        { class: 'grid-fields' },
         field('name', 'Model name', 'analyze-name', 'my-model'),
         field('params', 'Parameters', 'analyze-params', '7B'),
         SCORE_FIELDS.map((f) => field(f.key, `${f.label} %`, f.testid, '')),
-        h('div', { class: 'field' }, h('label', { for: 'f-family' }, 'Family (optional)'), familySel),
-        h('div', { class: 'field' }, h('label', { for: 'f-previous' }, 'Previous model of the family (optional)'), prevSel),
+        h(
+          'div',
+          { class: 'field' },
+          h('label', { for: 'f-family' }, 'Family (optional)'),
+          familySel,
+        ),
+        h(
+          'div',
+          { class: 'field' },
+          h('label', { for: 'f-previous' }, 'Previous model of the family (optional)'),
+          prevSel,
+        ),
       ),
-      h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-testid': 'analyze-submit' }, 'Analyze'), h('button', { type: 'reset', class: 'ghost' }, 'Clear')),
+      h(
+        'div',
+        { class: 'row' },
+        h(
+          'button',
+          { type: 'submit', class: 'primary', 'data-testid': 'analyze-submit' },
+          'Analyze',
+        ),
+        h('button', { type: 'reset', class: 'ghost' }, 'Clear'),
+      ),
     );
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
       const fd = new FormData(form);
       const patch: Record<string, string> = { run: '1', model: '' };
-      for (const k of ['name', 'params', 'family', 'previous', ...SCORE_FIELDS.map((f) => f.key)]) patch[k] = String(fd.get(k) ?? '');
+      for (const k of ['name', 'params', 'family', 'previous', ...SCORE_FIELDS.map((f) => f.key)])
+        patch[k] = String(fd.get(k) ?? '');
       setState(patch, { push: true });
       runAnalysis(result, form);
       focusResult();
     });
     form.addEventListener('reset', () => {
-      const patch: Record<string, string> = { run: '', model: '', name: '', params: '', family: '', previous: '' };
+      const patch: Record<string, string> = {
+        run: '',
+        model: '',
+        name: '',
+        params: '',
+        family: '',
+        previous: '',
+      };
       for (const f of SCORE_FIELDS) patch[f.key] = '';
       setState(patch);
-      setTimeout(() => { result.replaceChildren(); clearErrors(form); shared.lastAnalysis = null; shared.lastInput = null; shared.rerenderPhase(); }, 0);
+      setTimeout(() => {
+        result.replaceChildren();
+        clearErrors(form);
+        shared.lastAnalysis = null;
+        shared.lastInput = null;
+        shared.rerenderPhase();
+      }, 0);
     });
     mount(body, examplesRow(analyzeKnown), form, result);
     shared.analyzeEl = body;
@@ -156,7 +293,8 @@ function clearErrors(form: HTMLElement) {
   form.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
 }
 
-/** Runs the engine's analyzeModel on the URL state and renders the result (timed for the perf test). */
+/** Runs the engine's analyzeModel on the URL state and renders the result (timed for the perf
+ * test). */
 export function runAnalysis(result: HTMLElement, form: HTMLElement): void {
   const t0 = performance.now();
   clearErrors(form);
@@ -188,7 +326,10 @@ export function runAnalysis(result: HTMLElement, form: HTMLElement): void {
   result.appendChild(saveRow(input));
   shared.rerenderPhase();
   const ms = performance.now() - t0;
-  (window as unknown as { __capePerf?: Record<string, number> }).__capePerf = { ...((window as unknown as { __capePerf?: Record<string, number> }).__capePerf ?? {}), analyzeMs: ms };
+  (window as unknown as { __capePerf?: Record<string, number> }).__capePerf = {
+    ...((window as unknown as { __capePerf?: Record<string, number> }).__capePerf ?? {}),
+    analyzeMs: ms,
+  };
   result.setAttribute('data-analyze-ms', ms.toFixed(2));
 }
 
@@ -204,33 +345,76 @@ function frontierWithoutSize(form: HTMLElement): HTMLElement | null {
   // Not an error: the field is empty because no size exists; the note says what to enter.
   form.querySelector('#f-params')?.removeAttribute('aria-invalid');
   const err = form.querySelector('#f-params-err');
-  if (err) { err.textContent = ''; err.className = 'field-note'; }
+  if (err) {
+    err.textContent = '';
+    err.className = 'field-note';
+  }
   const note = `${m.lab} publishes no parameter count for ${m.name}, so it has no phase on the size axis. To place it, enter an estimate in Parameters (e.g. 300B).`;
   const { swe_bench_verified: swe, gpqa_diamond: gpqa } = m.scores;
-  if (!isNum(swe) || !isNum(gpqa)) return h('p', { class: 'note', 'data-testid': 'frontier-no-size' }, note);
+  if (!isNum(swe) || !isNum(gpqa))
+    return h('p', { class: 'note', 'data-testid': 'frontier-no-size' }, note);
   const hf = attempt(() => hField(engineContext(), { swe, gpqa }));
   if (!hf.ok) return failure(hf, 'h-field');
-  return h('div', { 'data-testid': 'frontier-known-result' },
-    h('h3', { id: 'analysis-heading', tabindex: '-1' }, `${m.name}: what its scores support without a size`),
+  return h(
+    'div',
+    { 'data-testid': 'frontier-known-result' },
+    h(
+      'h3',
+      { id: 'analysis-heading', tabindex: '-1' },
+      `${m.name}: what its scores support without a size`,
+    ),
     h('p', { class: 'note', 'data-testid': 'frontier-no-size' }, note),
-    h('div', { class: 'tiles' },
-      tile('h-field', signed(hf.value.h, 1), `95% band ${interval(hf.value.interval[0], hf.value.interval[1], (v) => signed(v, 1))} · n = ${hf.value.n} frontier models`),
-      tile('SWE / GPQA', `${num(swe, 1)} / ${num(gpqa, 1)}`, `expected GPQA at this SWE: ${num(hf.value.expectedGpqa, 1)}`)),
+    h(
+      'div',
+      { class: 'tiles' },
+      tile(
+        'h-field',
+        signed(hf.value.h, 1),
+        `95% band ${interval(hf.value.interval[0], hf.value.interval[1], (v) => signed(v, 1))} · n = ${hf.value.n} frontier models`,
+      ),
+      tile(
+        'SWE / GPQA',
+        `${num(swe, 1)} / ${num(gpqa, 1)}`,
+        `expected GPQA at this SWE: ${num(hf.value.expectedGpqa, 1)}`,
+      ),
+    ),
     h('p', {}, hf.value.interpretation),
-    h('p', { class: 'muted' }, 'Its release-to-release steps are in the within-lab trajectories (panel 8).'));
+    h(
+      'p',
+      { class: 'muted' },
+      'Its release-to-release steps are in the within-lab trajectories (panel 8).',
+    ),
+  );
 }
 
-/** "Save to workspace": POSTs the analysed model to the server; without one, says how to start it. */
+/** "Save to workspace": POSTs the analysed model to the server; without one, says how to start it.
+ * */
 function saveRow(input: AnalyzeInput): HTMLElement {
-  const status = h('span', { class: 'muted', role: 'status', 'aria-live': 'polite', 'data-testid': 'save-status' });
+  const status = h('span', {
+    class: 'muted',
+    role: 'status',
+    'aria-live': 'polite',
+    'data-testid': 'save-status',
+  });
   const btn = h('button', { type: 'button', 'data-testid': 'save-workspace' }, 'Save to workspace');
   btn.addEventListener('click', async () => {
     const name = (input.name ?? '').trim();
-    if (!name) { status.textContent = 'give the model a name (Model name field) to save it'; return; }
-    if (!(await serverAvailable())) { status.textContent = SERVER_NEEDED; return; }
+    if (!name) {
+      status.textContent = 'give the model a name (Model name field) to save it';
+      return;
+    }
+    if (!(await serverAvailable())) {
+      status.textContent = SERVER_NEEDED;
+      return;
+    }
     btn.disabled = true;
     try {
-      const m = await workspace.add({ name, family: input.family ?? null, params: input.params, scores: input.scores });
+      const m = await workspace.add({
+        name,
+        family: input.family ?? null,
+        params: input.params,
+        scores: input.scores,
+      });
       status.textContent = `saved as workspace model #${m.id}`;
       workspaceChanged();
     } catch (e) {
@@ -243,31 +427,118 @@ function saveRow(input: AnalyzeInput): HTMLElement {
 }
 
 function renderAnalysis(el: HTMLElement, a: ModelAnalysis): void {
-  const { phase, nc, gamma12Estimate: g, dEff: d, hField: hf, recommendations: recs, predictions: preds, phaseEvidence: ev } = a;
+  const {
+    phase,
+    nc,
+    gamma12Estimate: g,
+    dEff: d,
+    hField: hf,
+    recommendations: recs,
+    predictions: preds,
+    phaseEvidence: ev,
+  } = a;
   mount(
     el,
-    h('h3', { class: 'result-head', id: 'analysis-heading', tabindex: '-1' },
-      h('span', { class: 'muted' }, 'Phase of '), h('strong', { 'data-testid': 'analysis-name' }, a.name), ' ',
-      h('span', { class: `phase-pill tone-${phase}`, 'data-testid': 'analysis-phase', 'data-phase': phase }, phase.toUpperCase()),
+    h(
+      'h3',
+      { class: 'result-head', id: 'analysis-heading', tabindex: '-1' },
+      h('span', { class: 'muted' }, 'Phase of '),
+      h('strong', { 'data-testid': 'analysis-name' }, a.name),
+      ' ',
+      h(
+        'span',
+        { class: `phase-pill tone-${phase}`, 'data-testid': 'analysis-phase', 'data-phase': phase },
+        phase.toUpperCase(),
+      ),
     ),
-    h('div', { class: 'tiles' },
-      tile('Nc used', fmtParams(nc.value), h('span', { 'data-testid': 'analysis-nc-ci' }, `95% CI ${interval(nc.ciLow, nc.ciHigh, fmtParams)} · ${nc.method} · n=${nc.n}`), { testid: 'analysis-nc' }),
-      tile('Distance to Nc (decades)', signed(a.distanceToNc, 2), 'log10(N / Nc)', { testid: 'analysis-distance' }),
-      tile(`γ12 (${g.source})`, num(g.value, 3), `${g.interval ? `interval ${interval(g.interval[0], g.interval[1], (v) => num(v, 3))} · ` : ''}n=${g.n}`, { testid: 'analysis-gamma' }),
+    h(
+      'div',
+      { class: 'tiles' },
+      tile(
+        'Nc used',
+        fmtParams(nc.value),
+        h(
+          'span',
+          { 'data-testid': 'analysis-nc-ci' },
+          `95% CI ${interval(nc.ciLow, nc.ciHigh, fmtParams)} · ${nc.method} · n=${nc.n}`,
+        ),
+        { testid: 'analysis-nc' },
+      ),
+      tile('Distance to Nc (decades)', signed(a.distanceToNc, 2), 'log10(N / Nc)', {
+        testid: 'analysis-distance',
+      }),
+      tile(
+        `γ12 (${g.source})`,
+        num(g.value, 3),
+        `${g.interval ? `interval ${interval(g.interval[0], g.interval[1], (v) => num(v, 3))} · ` : ''}n=${g.n}`,
+        { testid: 'analysis-gamma' },
+      ),
       tile('Susceptibility χ = 1/|γ12|', num(a.chi, 2), null, { testid: 'analysis-chi' }),
-      tile('d_eff context', d ? num(d.value, 2) : 'not computed', d ? `${d.band}${d.ci ? ` · CI ${interval(d.ci[0], d.ci[1])}` : ''} · n=${d.n}` : null, { testid: 'analysis-deff' }),
-      tile('h-field', hf && isNum(hf.h) ? signed(hf.h, 1) : 'needs SWE + GPQA', hf?.interpretation, { testid: 'analysis-h' }),
+      tile(
+        'd_eff context',
+        d ? num(d.value, 2) : 'not computed',
+        d ? `${d.band}${d.ci ? ` · CI ${interval(d.ci[0], d.ci[1])}` : ''} · n=${d.n}` : null,
+        { testid: 'analysis-deff' },
+      ),
+      tile(
+        'h-field',
+        hf && isNum(hf.h) ? signed(hf.h, 1) : 'needs SWE + GPQA',
+        hf?.interpretation,
+        { testid: 'analysis-h' },
+      ),
     ),
     g.note ? h('p', { class: 'muted' }, g.note) : null,
-    ev.length ? h('div', {}, h('h3', {}, 'Evidence'), h('ul', {}, ev.map((e) => h('li', {}, e)))) : null,
-    recs.length ? h('div', {}, h('h3', {}, 'Recommendations'), h('ul', { 'data-testid': 'analysis-recommendations' }, recs.map((r) => h('li', {}, r)))) : null,
+    ev.length
+      ? h(
+          'div',
+          {},
+          h('h3', {}, 'Evidence'),
+          h(
+            'ul',
+            {},
+            ev.map((e) => h('li', {}, e)),
+          ),
+        )
+      : null,
+    recs.length
+      ? h(
+          'div',
+          {},
+          h('h3', {}, 'Recommendations'),
+          h(
+            'ul',
+            { 'data-testid': 'analysis-recommendations' },
+            recs.map((r) => h('li', {}, r)),
+          ),
+        )
+      : null,
     preds.length
-      ? h('div', {}, h('h3', {}, `Predicted scores at ${fmtParams(a.nextParams)}`),
+      ? h(
+          'div',
+          {},
+          h('h3', {}, `Predicted scores at ${fmtParams(a.nextParams)}`),
           table({
             name: 'predictions-next-size',
-            header: ['benchmark', 'current', 'predicted', '95% interval', 'slope / decade', 'n', 'basis'],
-            rows: preds.map((p) => [longLabel(p.benchmark), num(p.current, 1), isNum(p.predicted) ? num(p.predicted, 1) : 'not enough data', p.interval ? interval(p.interval[0], p.interval[1], (v) => num(v, 1)) : '—', num(p.slope, 2), String(p.n), p.basis]),
-          }))
+            header: [
+              'benchmark',
+              'current',
+              'predicted',
+              '95% interval',
+              'slope / decade',
+              'n',
+              'basis',
+            ],
+            rows: preds.map((p) => [
+              longLabel(p.benchmark),
+              num(p.current, 1),
+              isNum(p.predicted) ? num(p.predicted, 1) : 'not enough data',
+              p.interval ? interval(p.interval[0], p.interval[1], (v) => num(v, 1)) : '—',
+              num(p.slope, 2),
+              String(p.n),
+              p.basis,
+            ]),
+          }),
+        )
       : null,
   );
 }
@@ -281,8 +552,28 @@ export const customPair: PanelDef = {
     const s = getState();
     const ids: BenchmarkId[] = [...SCORE_FIELDS.map((f) => f.id), 'gsm8k'];
     const sel = (key: 'pa' | 'pb', label: string, def: string) =>
-      h('div', { class: 'field' }, h('label', { for: `f-${key}` }, label), h('select', { id: `f-${key}`, 'data-testid': `pair-${key}` }, ids.map((b) => h('option', { value: b, selected: (s[key] ?? def) === b }, longLabel(b)))));
-    const series = h('textarea', { id: 'f-ps', rows: '4', 'data-testid': 'pair-series', placeholder: 'optional: your own series, one model per line — name, params, score A, score B\ne.g. my-7b, 7B, 61.2, 38.5', 'aria-describedby': 'f-ps-err' }, s.ps ?? '');
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: `f-${key}` }, label),
+        h(
+          'select',
+          { id: `f-${key}`, 'data-testid': `pair-${key}` },
+          ids.map((b) => h('option', { value: b, selected: (s[key] ?? def) === b }, longLabel(b))),
+        ),
+      );
+    const series = h(
+      'textarea',
+      {
+        id: 'f-ps',
+        rows: '4',
+        'data-testid': 'pair-series',
+        placeholder:
+          'optional: your own series, one model per line — name, params, score A, score B\ne.g. my-7b, 7B, 61.2, 38.5',
+        'aria-describedby': 'f-ps-err',
+      },
+      s.ps ?? '',
+    );
     const seriesErr = h('div', { id: 'f-ps-err', class: 'field-error', role: 'alert' });
     const out = h('div', { 'aria-live': 'polite' });
     const go = () => {
@@ -293,16 +584,40 @@ export const customPair: PanelDef = {
       seriesErr.textContent = '';
       if (a === b) return mount(out, errorBox('pick two different benchmarks'));
       const parsed = attempt(() => parseSeries(text, a, b));
-      if (!parsed.ok) { seriesErr.textContent = parsed.message; return mount(out); }
+      if (!parsed.ok) {
+        seriesErr.textContent = parsed.message;
+        return mount(out);
+      }
       const o = attempt(() => pairCoupling(engineContext(), { x: a, y: b, series: parsed.value }));
       mount(out, o.ok ? pairView(o.value) : failure(o, 'pair coupling'));
     };
-    mount(body,
-      h('p', { class: 'muted' }, 'γ12 = ΔB/ΔA between consecutive sizes of each family, for any two benchmarks: its running fit, its sign by scale band, and where it changes sign. A sign change at 70B or more is a candidate Nc2/Nc3. Leave the series empty to use the dataset\'s base models.'),
-      h('div', { class: 'row wrap' }, sel('pa', 'Benchmark A (x)', 'hellaswag'), sel('pb', 'Benchmark B (y)', 'truthfulqa_mc2')),
-      h('div', { class: 'field' }, h('label', { for: 'f-ps' }, 'Your series (optional)'), series, seriesErr),
-      h('button', { type: 'button', 'data-testid': 'pair-submit', onclick: go as EventListener }, 'Compute coupling'),
-      out);
+    mount(
+      body,
+      h(
+        'p',
+        { class: 'muted' },
+        "γ12 = ΔB/ΔA between consecutive sizes of each family, for any two benchmarks: its running fit, its sign by scale band, and where it changes sign. A sign change at 70B or more is a candidate Nc2/Nc3. Leave the series empty to use the dataset's base models.",
+      ),
+      h(
+        'div',
+        { class: 'row wrap' },
+        sel('pa', 'Benchmark A (x)', 'hellaswag'),
+        sel('pb', 'Benchmark B (y)', 'truthfulqa_mc2'),
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'f-ps' }, 'Your series (optional)'),
+        series,
+        seriesErr,
+      ),
+      h(
+        'button',
+        { type: 'button', 'data-testid': 'pair-submit', onclick: go as EventListener },
+        'Compute coupling',
+      ),
+      out,
+    );
     if (s.pa && s.pb) go();
   },
 };
@@ -310,12 +625,23 @@ export const customPair: PanelDef = {
 /** "name, params, a, b" lines → a series (undefined when empty); errors name the line and field. */
 function parseSeries(text: string, a: BenchmarkId, b: BenchmarkId): SeriesModel[] | undefined {
   if (!text) return undefined;
-  return text.split('\n').filter((l) => l.trim()).map((line, i) => {
-    const cells = line.split(',').map((c) => c.trim());
-    if (cells.length !== 4) throw new Error(`line ${i + 1}: ${JSON.stringify(line)} (expected 4 comma-separated values: name, params, ${longLabel(a)}, ${longLabel(b)})`);
-    const where = `line ${i + 1} `;
-    return { name: cells[0]!, params: checkParams(cells[1]!, `${where}params`), x: checkScore(cells[2]!, `${where}${a}`), y: checkScore(cells[3]!, `${where}${b}`) };
-  });
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((line, i) => {
+      const cells = line.split(',').map((c) => c.trim());
+      if (cells.length !== 4)
+        throw new Error(
+          `line ${i + 1}: ${JSON.stringify(line)} (expected 4 comma-separated values: name, params, ${longLabel(a)}, ${longLabel(b)})`,
+        );
+      const where = `line ${i + 1} `;
+      return {
+        name: cells[0]!,
+        params: checkParams(cells[1]!, `${where}params`),
+        x: checkScore(cells[2]!, `${where}${a}`),
+        y: checkScore(cells[3]!, `${where}${b}`),
+      };
+    });
 }
 
 function pairView(v: PairCoupling): HTMLElement {
@@ -323,19 +649,84 @@ function pairView(v: PairCoupling): HTMLElement {
   const ci3 = (c: readonly [number, number] | null) => (c ? interval(c[0], c[1], n3) : '—');
   const f = v.fit;
   const sa = f?.signAccuracy ?? null;
-  return h('div', {},
-    h('div', { class: 'tiles' },
-      v.frontier ? tile('r across frontier models', signed(v.frontier.r, 3), `95% CI ${ci3(v.frontier.ci)} · p ${pValue(v.frontier.p)} · n = ${v.frontier.n}`) : null,
-      f ? tile('γ12 = A·log10 N + B', `A ${n3(f.A)} · B ${n3(f.B)}`, `A CI ${ci3(f.slopeCi)} · p ${pValue(f.p)} · R² ${num(f.r2, 2)}`) : tile('Running fit', '—', v.fitNote ?? ''),
-      f ? tile('Zero crossing', f.zero ? fmtParams(f.zero.params) : 'none', f.zero ? 'where the fitted line changes sign' : 'slope not positive: no rising crossing') : null,
-      f ? tile('Transitions used', String(f.n), `${v.excluded} excluded (|ΔA| < 0.5 or equal size) · ${v.source === 'series' ? 'your series' : 'dataset base models'}`) : null,
-      sa ? tile('Sign accuracy', `${sa.correct}/${sa.n}`, `below ${sa.below.correct}/${sa.below.n} · above ${sa.above.correct}/${sa.above.n}`) : null,
+  return h(
+    'div',
+    {},
+    h(
+      'div',
+      { class: 'tiles' },
+      v.frontier
+        ? tile(
+            'r across frontier models',
+            signed(v.frontier.r, 3),
+            `95% CI ${ci3(v.frontier.ci)} · p ${pValue(v.frontier.p)} · n = ${v.frontier.n}`,
+          )
+        : null,
+      f
+        ? tile(
+            'γ12 = A·log10 N + B',
+            `A ${n3(f.A)} · B ${n3(f.B)}`,
+            `A CI ${ci3(f.slopeCi)} · p ${pValue(f.p)} · R² ${num(f.r2, 2)}`,
+          )
+        : tile('Running fit', '—', v.fitNote ?? ''),
+      f
+        ? tile(
+            'Zero crossing',
+            f.zero ? fmtParams(f.zero.params) : 'none',
+            f.zero
+              ? 'where the fitted line changes sign'
+              : 'slope not positive: no rising crossing',
+          )
+        : null,
+      f
+        ? tile(
+            'Transitions used',
+            String(f.n),
+            `${v.excluded} excluded (|ΔA| < 0.5 or equal size) · ${v.source === 'series' ? 'your series' : 'dataset base models'}`,
+          )
+        : null,
+      sa
+        ? tile(
+            'Sign accuracy',
+            `${sa.correct}/${sa.n}`,
+            `below ${sa.below.correct}/${sa.below.n} · above ${sa.above.correct}/${sa.above.n}`,
+          )
+        : null,
     ),
     v.frontier ? h('p', { class: 'muted' }, v.frontier.note) : null,
-    v.transitions.length ? table({ name: 'pair-bands', caption: 'Sign of γ12 by scale band (bands from the Nc interval)', testid: 'pair-bands', header: ['band', 'range', 'transitions', 'γ12 > 0', 'γ12 ≤ 0', 'median γ12'],
-      rows: v.bands.map((b) => [b.band, b.range, String(b.n), String(b.positive), String(b.negative), b.medianGamma === null ? '—' : signed(b.medianGamma, 3)]) }) : null,
-    v.crossings.length ? table({ name: 'pair-crossings', caption: 'Sign changes within a family (γ12 interpolated along log10 N)', testid: 'pair-crossings', header: ['family', 'at', 'between', 'and', 'direction'],
-      rows: v.crossings.map((c) => [c.family, fmtParams(c.params), c.after, c.before, c.direction]) }) : (v.transitions.length ? h('p', { class: 'muted' }, 'No sign change within any family.') : null),
+    v.transitions.length
+      ? table({
+          name: 'pair-bands',
+          caption: 'Sign of γ12 by scale band (bands from the Nc interval)',
+          testid: 'pair-bands',
+          header: ['band', 'range', 'transitions', 'γ12 > 0', 'γ12 ≤ 0', 'median γ12'],
+          rows: v.bands.map((b) => [
+            b.band,
+            b.range,
+            String(b.n),
+            String(b.positive),
+            String(b.negative),
+            b.medianGamma === null ? '—' : signed(b.medianGamma, 3),
+          ]),
+        })
+      : null,
+    v.crossings.length
+      ? table({
+          name: 'pair-crossings',
+          caption: 'Sign changes within a family (γ12 interpolated along log10 N)',
+          testid: 'pair-crossings',
+          header: ['family', 'at', 'between', 'and', 'direction'],
+          rows: v.crossings.map((c) => [
+            c.family,
+            fmtParams(c.params),
+            c.after,
+            c.before,
+            c.direction,
+          ]),
+        })
+      : v.transitions.length
+        ? h('p', { class: 'muted' }, 'No sign change within any family.')
+        : null,
     h('p', { 'data-testid': 'pair-nc2' }, h('strong', {}, 'Nc2/Nc3: '), v.nc2),
   );
 }
@@ -351,23 +742,92 @@ export const known: PanelDef = {
     const all: ModelPoint[] = [...models.allBase, ...models.frontier];
     const families = [...new Set(all.map((m) => m.family))].sort();
     const labs = [...new Set(all.map((m) => m.lab))].sort();
-    const axisSel = h('select', { id: 'f-y', 'data-testid': 'axis-y' }, SCORE_FIELDS.slice(0, 5).map((f) => h('option', { value: f.id, selected: (s.y ?? 'truthfulqa_mc2') === f.id }, f.label)));
-    axisSel.addEventListener('change', () => { setState({ y: axisSel.value }); shared.rerenderPhase(); });
-    const search = h('input', { id: 'f-q', type: 'search', placeholder: 'search models', value: s.q ?? '', 'aria-label': 'Search known models' });
-    const famSel = h('select', { id: 'f-famf', 'aria-label': 'Filter by family' }, h('option', { value: '' }, 'all families'), families.map((f) => h('option', { value: f, selected: s.famf === f }, f)));
-    const labSel = h('select', { id: 'f-labf', 'aria-label': 'Filter by lab' }, h('option', { value: '' }, 'all labs'), labs.map((f) => h('option', { value: f, selected: s.labf === f }, f)));
-    const list = h('ul', { class: 'model-list', 'data-testid': 'known-models', 'aria-label': 'Known models: activate one to analyze it' });
+    const axisSel = h(
+      'select',
+      { id: 'f-y', 'data-testid': 'axis-y' },
+      SCORE_FIELDS.slice(0, 5).map((f) =>
+        h('option', { value: f.id, selected: (s.y ?? 'truthfulqa_mc2') === f.id }, f.label),
+      ),
+    );
+    axisSel.addEventListener('change', () => {
+      setState({ y: axisSel.value });
+      shared.rerenderPhase();
+    });
+    const search = h('input', {
+      id: 'f-q',
+      type: 'search',
+      placeholder: 'search models',
+      value: s.q ?? '',
+      'aria-label': 'Search known models',
+    });
+    const famSel = h(
+      'select',
+      { id: 'f-famf', 'aria-label': 'Filter by family' },
+      h('option', { value: '' }, 'all families'),
+      families.map((f) => h('option', { value: f, selected: s.famf === f }, f)),
+    );
+    const labSel = h(
+      'select',
+      { id: 'f-labf', 'aria-label': 'Filter by lab' },
+      h('option', { value: '' }, 'all labs'),
+      labs.map((f) => h('option', { value: f, selected: s.labf === f }, f)),
+    );
+    const list = h('ul', {
+      class: 'model-list',
+      'data-testid': 'known-models',
+      'aria-label': 'Known models: activate one to analyze it',
+    });
     const fill = () => {
       const q = search.value.trim().toLowerCase();
       setState({ q: search.value, famf: famSel.value, labf: labSel.value });
-      const rows = all.filter((m) => (!q || m.name.toLowerCase().includes(q)) && (!famSel.value || m.family === famSel.value) && (!labSel.value || m.lab === labSel.value));
-      mount(list, rows.map((m, i) => h('li', {}, h('button', { type: 'button', class: `model-card kind-${m.kind}`, 'data-model-id': m.id, tabindex: i === 0 ? '0' : '-1', onclick: (() => analyzeKnown(m)) as EventListener }, h('strong', {}, m.name), h('span', { class: 'muted' }, ` ${m.params ? fmtParams(m.params) : 'size n/a'} · ${m.family}${m.kind === 'instruct' ? ' · instruct' : ''}`)))));
+      const rows = all.filter(
+        (m) =>
+          (!q || m.name.toLowerCase().includes(q)) &&
+          (!famSel.value || m.family === famSel.value) &&
+          (!labSel.value || m.lab === labSel.value),
+      );
+      mount(
+        list,
+        rows.map((m, i) =>
+          h(
+            'li',
+            {},
+            h(
+              'button',
+              {
+                type: 'button',
+                class: `model-card kind-${m.kind}`,
+                'data-model-id': m.id,
+                tabindex: i === 0 ? '0' : '-1',
+                onclick: (() => analyzeKnown(m)) as EventListener,
+              },
+              h('strong', {}, m.name),
+              h(
+                'span',
+                { class: 'muted' },
+                ` ${m.params ? fmtParams(m.params) : 'size n/a'} · ${m.family}${m.kind === 'instruct' ? ' · instruct' : ''}`,
+              ),
+            ),
+          ),
+        ),
+      );
       if (!rows.length) list.appendChild(h('li', { class: 'muted' }, 'no model matches'));
     };
     [search, famSel, labSel].forEach((e) => e.addEventListener('input', fill));
     list.addEventListener('keydown', (ev) => roveFocus(list, ev));
     fill();
-    mount(body, h('div', { class: 'row wrap' }, h('div', { class: 'field' }, h('label', { for: 'f-y' }, 'Phase diagram y-axis'), axisSel), h('div', { class: 'field grow' }, h('label', { for: 'f-q' }, 'Search'), search), h('div', { class: 'field' }, h('label', { for: 'f-famf' }, 'Family'), famSel), h('div', { class: 'field' }, h('label', { for: 'f-labf' }, 'Lab'), labSel)), list);
+    mount(
+      body,
+      h(
+        'div',
+        { class: 'row wrap' },
+        h('div', { class: 'field' }, h('label', { for: 'f-y' }, 'Phase diagram y-axis'), axisSel),
+        h('div', { class: 'field grow' }, h('label', { for: 'f-q' }, 'Search'), search),
+        h('div', { class: 'field' }, h('label', { for: 'f-famf' }, 'Family'), famSel),
+        h('div', { class: 'field' }, h('label', { for: 'f-labf' }, 'Lab'), labSel),
+      ),
+      list,
+    );
   },
 };
 
@@ -380,8 +840,18 @@ function roveFocus(list: HTMLElement, ev: KeyboardEvent): void {
   const i = cards.indexOf(document.activeElement as HTMLButtonElement);
   if (i < 0 || !cards.length) return;
   const top = cards[0]!.getBoundingClientRect().top;
-  const perRow = Math.max(1, cards.filter((c) => Math.abs(c.getBoundingClientRect().top - top) < 2).length);
-  const step: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: perRow, ArrowUp: -perRow, Home: -i, End: cards.length - 1 - i };
+  const perRow = Math.max(
+    1,
+    cards.filter((c) => Math.abs(c.getBoundingClientRect().top - top) < 2).length,
+  );
+  const step: Record<string, number> = {
+    ArrowRight: 1,
+    ArrowLeft: -1,
+    ArrowDown: perRow,
+    ArrowUp: -perRow,
+    Home: -i,
+    End: cards.length - 1 - i,
+  };
   if (!(ev.key in step)) return;
   ev.preventDefault();
   const next = cards[Math.max(0, Math.min(cards.length - 1, i + step[ev.key]!))]!;
@@ -392,7 +862,14 @@ function roveFocus(list: HTMLElement, ev: KeyboardEvent): void {
 
 /** Fills the form from a known model and analyzes it. */
 export function analyzeKnown(m: ModelPoint): void {
-  const patch: Record<string, string> = { run: '1', model: m.id, name: m.name, params: m.params ? String(m.params) : '', family: m.kind === 'frontier' ? '' : m.family, previous: '' };
+  const patch: Record<string, string> = {
+    run: '1',
+    model: m.id,
+    name: m.name,
+    params: m.params ? String(m.params) : '',
+    family: m.kind === 'frontier' ? '' : m.family,
+    previous: '',
+  };
   for (const f of SCORE_FIELDS) patch[f.key] = isNum(m.scores[f.id]) ? String(m.scores[f.id]) : '';
   setState(patch, { push: true });
   if (shared.analyzeEl) {
@@ -410,14 +887,19 @@ function focusResult(): void {
 /** Back/Forward: re-renders the form and the result from the URL state. */
 export function restoreAnalysis(): void {
   if (!shared.analyzeEl) return;
-  if (getState().run !== '1') { shared.lastAnalysis = null; shared.lastInput = null; }
+  if (getState().run !== '1') {
+    shared.lastAnalysis = null;
+    shared.lastInput = null;
+  }
   analyze.render(shared.analyzeEl);
   shared.rerenderPhase();
 }
 
 /** One sentence for the result area naming the fields to fix. */
 function fieldsMessage(errors: Record<string, string>): string {
-  const names = Object.keys(errors).map((k) => (k === 'params' ? 'Parameters' : SCORE_FIELDS.find((f) => f.key === k)?.label ?? k));
+  const names = Object.keys(errors).map((k) =>
+    k === 'params' ? 'Parameters' : (SCORE_FIELDS.find((f) => f.key === k)?.label ?? k),
+  );
   return `Nothing was analysed: fix ${names.join(', ')} (the message is under each field).`;
 }
 
@@ -448,19 +930,55 @@ export const phase: PanelDef = {
       const y = (getState().y ?? 'truthfulqa_mc2') as BenchmarkId;
       const label = SCORE_FIELDS.find((f) => f.id === y)?.label ?? y;
       const nc = attempt(() => ncCluster(ctx));
-      const pts = ctx.base.filter((m) => isNum(m.params) && isNum(m.scores[y])).map((m) => ({ id: m.id, name: m.name, family: m.family, params: m.params as number, y: m.scores[y] as number }));
+      const pts = ctx.base
+        .filter((m) => isNum(m.params) && isNum(m.scores[y]))
+        .map((m) => ({
+          id: m.id,
+          name: m.name,
+          family: m.family,
+          params: m.params as number,
+          y: m.scores[y] as number,
+        }));
       const a = shared.lastAnalysis;
       const uy = a?.scores[y];
-      const user = a && shared.lastInput && isNum(uy) ? { name: shared.lastInput.name, params: shared.lastInput.params, y: uy } : null;
-      const svg = phaseDiagramFn({ points: pts, nc: nc.ok ? nc.value : null, user, yLabel: label, selectedId: getState().model ?? null }, { document, theme: theme(), width: chartWidth(), title: `${label} vs parameters with phase bands` });
+      const user =
+        a && shared.lastInput && isNum(uy)
+          ? { name: shared.lastInput.name, params: shared.lastInput.params, y: uy }
+          : null;
+      const svg = phaseDiagramFn(
+        {
+          points: pts,
+          nc: nc.ok ? nc.value : null,
+          user,
+          yLabel: label,
+          selectedId: getState().model ?? null,
+        },
+        {
+          document,
+          theme: theme(),
+          width: chartWidth(),
+          title: `${label} vs parameters with phase bands`,
+        },
+      );
       mount(
         body,
-        nc.ok ? h('p', { class: 'muted' }, `Bands: tax below ${fmtParams(nc.value.ciLow)}, transition ${fmtParams(nc.value.ciLow)}–${fmtParams(nc.value.ciHigh)} (95% CI of Nc = ${fmtParams(nc.value.value)}, ${nc.value.method}, n=${nc.value.n}), bonus above. ${pts.length} base models.`) : failure(nc, 'Nc bands'),
+        nc.ok
+          ? h(
+              'p',
+              { class: 'muted' },
+              `Bands: tax below ${fmtParams(nc.value.ciLow)}, transition ${fmtParams(nc.value.ciLow)}–${fmtParams(nc.value.ciHigh)} (95% CI of Nc = ${fmtParams(nc.value.value)}, ${nc.value.method}, n=${nc.value.n}), bonus above. ${pts.length} base models.`,
+            )
+          : failure(nc, 'Nc bands'),
         chart('phase-diagram', svg, `${label} against parameters`, analyzeById),
       );
     };
-    shared.rerenderPhase = () => { if (body.isConnected) draw(); };
+    shared.rerenderPhase = () => {
+      if (body.isConnected) draw();
+    };
     // The chart code (Observable Plot) is its own chunk, loaded when this section is shown.
-    return import('../../../src/report/charts/phaseDiagram.ts').then((m) => { phaseDiagramFn = m.phaseDiagram; draw(); });
+    return import('../../../src/report/charts/phaseDiagram.ts').then((m) => {
+      phaseDiagramFn = m.phaseDiagram;
+      draw();
+    });
   },
 };

@@ -16,12 +16,17 @@ export function exampleModels(): { label: string; model: ModelPoint }[] {
   const ctx = engineContext();
   const nc = attempt(() => ncCluster(ctx));
   const pythia = ctx.base.filter((m) => m.family === 'Pythia' && isNum(m.params));
-  const dist = (m: ModelPoint) => (nc.ok ? Math.abs(Math.log10(m.params as number) - Math.log10(nc.value.value)) : 0);
+  const dist = (m: ModelPoint) =>
+    nc.ok ? Math.abs(Math.log10(m.params as number) - Math.log10(nc.value.value)) : 0;
   const nearNc = [...pythia].sort((a, b) => dist(a) - dist(b))[0];
   const family = CURATED.find((f) => ctx.base.some((m) => m.family === f));
-  const curated = ctx.base.filter((m) => m.family === family && isNum(m.params)).sort((a, b) => (b.params as number) - (a.params as number))[0];
+  const curated = ctx.base
+    .filter((m) => m.family === family && isNum(m.params))
+    .sort((a, b) => (b.params as number) - (a.params as number))[0];
   const swe = (m: ModelPoint) => m.scores.swe_bench_verified ?? -1;
-  const frontier = ctx.frontier.filter((m) => isNum(m.scores.swe_bench_verified) && isNum(m.scores.gpqa_diamond)).sort((a, b) => swe(b) - swe(a))[0];
+  const frontier = ctx.frontier
+    .filter((m) => isNum(m.scores.swe_bench_verified) && isNum(m.scores.gpqa_diamond))
+    .sort((a, b) => swe(b) - swe(a))[0];
   const out: { label: string; model: ModelPoint }[] = [];
   if (nearNc) out.push({ label: `Pythia ${fmtParams(nearNc.params)} (nearest Nc)`, model: nearNc });
   if (curated) out.push({ label: `${curated.name} (curated family)`, model: curated });
@@ -31,7 +36,22 @@ export function exampleModels(): { label: string; model: ModelPoint }[] {
 
 /** The "Try an example" row; `pick` analyzes the model. */
 export function examplesRow(pick: (m: ModelPoint) => void): HTMLElement {
-  return h('div', { class: 'examples', role: 'group', 'aria-labelledby': 'examples-label' },
+  return h(
+    'div',
+    { class: 'examples', role: 'group', 'aria-labelledby': 'examples-label' },
     h('span', { id: 'examples-label', class: 'examples-label' }, 'Try an example:'),
-    exampleModels().map((e) => h('button', { type: 'button', class: 'example', 'data-testid': 'example', 'data-model-id': e.model.id, onclick: (() => pick(e.model)) as EventListener }, e.label)));
+    exampleModels().map((e) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'example',
+          'data-testid': 'example',
+          'data-model-id': e.model.id,
+          onclick: (() => pick(e.model)) as EventListener,
+        },
+        e.label,
+      ),
+    ),
+  );
 }

@@ -1,12 +1,24 @@
 /** Panels 7–9 and 24: frontier scatter, within-lab trajectories, 3×3 matrix, h-field calculator. */
-import { frontierFit, frontierMatrix3, hField, labTrajectory, trajectoryLabs } from '../../../src/cape/index.ts';
+import {
+  frontierFit,
+  frontierMatrix3,
+  hField,
+  labTrajectory,
+  trajectoryLabs,
+} from '../../../src/cape/index.ts';
 import { parseScore } from '../../../src/data/ingest/scores.ts';
 import { frontierScatter } from '../../../src/report/charts/frontierScatter.ts';
 import { heatmap } from '../../../src/report/charts/heatmap.ts';
 import { trajectoryChart } from '../../../src/report/charts/trajectory.ts';
 import { h, mount } from '../dom.ts';
 import { attempt, engineContext } from '../engine.ts';
-import { fmtInterval as interval, isNum, fmtNum as num, fmtP as pValue, fmtSigned as signed } from '../../../src/report/format.ts';
+import {
+  fmtInterval as interval,
+  isNum,
+  fmtNum as num,
+  fmtP as pValue,
+  fmtSigned as signed,
+} from '../../../src/report/format.ts';
 import { getState, setState } from '../state.ts';
 import { theme } from '../theme.ts';
 import { chart, errorBox, failure, guard, table, tile, chartWidth, type PanelDef } from '../ui.ts';
@@ -29,26 +41,79 @@ export const frontier: PanelDef = {
       const fit = frontierFit(ctx);
       const xs = fit.models.map((m) => m.swe);
       const band: { x: number; lo: number; hi: number }[] = [];
-      const lo = Math.min(...xs), hi = Math.max(...xs);
+      const lo = Math.min(...xs),
+        hi = Math.max(...xs);
       for (let i = 0; i <= 20; i++) {
         const x = lo + ((hi - lo) * i) / 20;
         const r = hField(ctx, { swe: x, gpqa: 0 });
         const hw = (r.interval[1] - r.interval[0]) / 2;
         band.push({ x, lo: r.expectedGpqa - hw, hi: r.expectedGpqa + hw });
       }
-      const points = fit.models.map((m) => ({ id: modelId(m.name), name: m.name, lab: m.lab, x: m.swe, y: m.gpqa, h: m.h, anomaly: m.anomaly }));
-      const svg = frontierScatter({ points, fit: { slope: fit.slope, intercept: fit.intercept }, band, selectedId: getState().model ?? null }, { document, theme: theme(), width: chartWidth(), title: 'SWE-bench Verified vs GPQA Diamond with OLS fit' });
+      const points = fit.models.map((m) => ({
+        id: modelId(m.name),
+        name: m.name,
+        lab: m.lab,
+        x: m.swe,
+        y: m.gpqa,
+        h: m.h,
+        anomaly: m.anomaly,
+      }));
+      const svg = frontierScatter(
+        {
+          points,
+          fit: { slope: fit.slope, intercept: fit.intercept },
+          band,
+          selectedId: getState().model ?? null,
+        },
+        {
+          document,
+          theme: theme(),
+          width: chartWidth(),
+          title: 'SWE-bench Verified vs GPQA Diamond with OLS fit',
+        },
+      );
       mount(
         body,
-        h('div', { class: 'tiles' },
-          tile('Fit GPQA = a·SWE + b', `a ${num(fit.slope, 3)} · b ${num(fit.intercept, 1)}`, `a CI ${interval(fit.slopeCi[0], fit.slopeCi[1], (v) => num(v, 3))}`),
+        h(
+          'div',
+          { class: 'tiles' },
+          tile(
+            'Fit GPQA = a·SWE + b',
+            `a ${num(fit.slope, 3)} · b ${num(fit.intercept, 1)}`,
+            `a CI ${interval(fit.slopeCi[0], fit.slopeCi[1], (v) => num(v, 3))}`,
+          ),
           tile('Pearson r', num(fit.r, 3), `n = ${fit.n} · p ${pValue(fit.p)}`),
           tile('Residual SE', num(fit.residualSe, 2), 'points of GPQA'),
-          tile('Anomalies (large |h|)', String(fit.models.filter((m) => m.anomaly).length), fit.models.filter((m) => m.anomaly).map((m) => `${m.name} ${signed(m.h, 1)}`).join(', ')),
+          tile(
+            'Anomalies (large |h|)',
+            String(fit.models.filter((m) => m.anomaly).length),
+            fit.models
+              .filter((m) => m.anomaly)
+              .map((m) => `${m.name} ${signed(m.h, 1)}`)
+              .join(', '),
+          ),
         ),
         chart('frontier-scatter', svg, 'Frontier coupling scatter', analyzeById),
-        h('details', {}, h('summary', {}, `h per model (${fit.models.length})`),
-          table({ name: 'frontier-h', header: ['model', 'lab', 'date', 'subset', 'SWE', 'GPQA', 'h', 'anomaly', 'provenance'], rows: fit.models.map((m) => [m.name, m.lab, m.releaseDate ?? '—', m.subset, num(m.swe, 1), num(m.gpqa, 1), signed(m.h, 1), m.anomaly ? 'yes' : '', m.provenance]) })),
+        h(
+          'details',
+          {},
+          h('summary', {}, `h per model (${fit.models.length})`),
+          table({
+            name: 'frontier-h',
+            header: ['model', 'lab', 'date', 'subset', 'SWE', 'GPQA', 'h', 'anomaly', 'provenance'],
+            rows: fit.models.map((m) => [
+              m.name,
+              m.lab,
+              m.releaseDate ?? '—',
+              m.subset,
+              num(m.swe, 1),
+              num(m.gpqa, 1),
+              signed(m.h, 1),
+              m.anomaly ? 'yes' : '',
+              m.provenance,
+            ]),
+          }),
+        ),
       );
     });
   },
@@ -72,32 +137,82 @@ export const trajectories: PanelDef = {
       const tables: HTMLElement[] = [];
       for (const lab of labs) {
         const t = attempt(() => labTrajectory(ctx, lab));
-        if (!t.ok) { tables.push(failure(t, `${lab} trajectory`)); continue; }
+        if (!t.ok) {
+          tables.push(failure(t, `${lab} trajectory`));
+          continue;
+        }
         for (const s of t.value.steps) {
-          const a = byName.get(s.from), b = byName.get(s.to);
-          if (a && b) steps.push({ series: lab, fromId: modelId(a.name), toId: modelId(b.name), fromName: a.name, toName: b.name, x1: a.swe, y1: a.gpqa, x2: b.swe, y2: b.gpqa, excursion: s.kind === 'tax-excursion' });
+          const a = byName.get(s.from),
+            b = byName.get(s.to);
+          if (a && b)
+            steps.push({
+              series: lab,
+              fromId: modelId(a.name),
+              toId: modelId(b.name),
+              fromName: a.name,
+              toName: b.name,
+              x1: a.swe,
+              y1: a.gpqa,
+              x2: b.swe,
+              y2: b.gpqa,
+              excursion: s.kind === 'tax-excursion',
+            });
         }
         tables.push(
           h('h3', {}, `${t.value.lab} (${t.value.n} dated releases)`),
           table({
             name: `trajectory-${slug(lab)}`,
-            header: ['transition', 'ΔSWE', 'ΔGPQA', 'γ12 = ΔGPQA/ΔSWE', 'h before → after', 'interpretation'],
+            header: [
+              'transition',
+              'ΔSWE',
+              'ΔGPQA',
+              'γ12 = ΔGPQA/ΔSWE',
+              'h before → after',
+              'interpretation',
+            ],
             rows: t.value.steps.map((s) => [
               `${s.from} → ${s.to}${s.backwardsInTime ? ' (backwards in time)' : ''}`,
-              signed(s.dSwe, 1), signed(s.dGpqa, 1),
-              s.tinyDelta ? h('span', { class: 'flag', title: 'ΔSWE too small for a meaningful ratio' }, `flagged: |ΔSWE| tiny${isNum(s.gamma12) ? ` (${num(s.gamma12, 2)})` : ''}`) : num(s.gamma12, 2),
+              signed(s.dSwe, 1),
+              signed(s.dGpqa, 1),
+              s.tinyDelta
+                ? h(
+                    'span',
+                    { class: 'flag', title: 'ΔSWE too small for a meaningful ratio' },
+                    `flagged: |ΔSWE| tiny${isNum(s.gamma12) ? ` (${num(s.gamma12, 2)})` : ''}`,
+                  )
+                : num(s.gamma12, 2),
               `${signed(s.hFrom, 1)} → ${signed(s.hTo, 1)}`,
               s.interpretation,
             ]),
           }),
-          t.value.undated.length ? h('p', { class: 'muted' }, `Left out (no release date): ${t.value.undated.join(', ')}. Order: ${t.value.order}.`) : h('p', { class: 'muted' }, `Order: ${t.value.order}.`),
+          t.value.undated.length
+            ? h(
+                'p',
+                { class: 'muted' },
+                `Left out (no release date): ${t.value.undated.join(', ')}. Order: ${t.value.order}.`,
+              )
+            : h('p', { class: 'muted' }, `Order: ${t.value.order}.`),
         );
       }
-      const svg = trajectoryChart({ steps }, { document, theme: theme(), width: chartWidth(), title: 'Release trajectories in the SWE–GPQA plane' });
-      mount(body,
-        h('p', {}, 'Protocol for a new release: compute γ12 = ΔGPQA/ΔSWE against the previous release of the same line; a negative value (coding gained at the cost of reasoning) is a tax excursion that one evaluation run detects before deployment. Tiny ΔSWE makes the ratio meaningless and is flagged instead.'),
+      const svg = trajectoryChart(
+        { steps },
+        {
+          document,
+          theme: theme(),
+          width: chartWidth(),
+          title: 'Release trajectories in the SWE–GPQA plane',
+        },
+      );
+      mount(
+        body,
+        h(
+          'p',
+          {},
+          'Protocol for a new release: compute γ12 = ΔGPQA/ΔSWE against the previous release of the same line; a negative value (coding gained at the cost of reasoning) is a tax excursion that one evaluation run detects before deployment. Tiny ΔSWE makes the ratio meaningless and is flagged instead.',
+        ),
         chart('trajectories', svg, 'Lab release trajectories'),
-        tables);
+        tables,
+      );
     });
   },
 };
@@ -110,15 +225,29 @@ export const matrix3: PanelDef = {
     guard(body, '3×3 frontier matrix', () => {
       const v = frontierMatrix3(engineContext());
       const labels = v.benchmarks.map((b) => shortLabel(b));
-      mount(body,
-        h('div', { class: 'tiles' },
+      mount(
+        body,
+        h(
+          'div',
+          { class: 'tiles' },
           tile('Models with all three', String(v.n)),
           tile('Eigenvalues', v.eigenvalues.map((e) => num(e, 3)).join(' · ')),
-          tile('d_eff', num(v.dEff, 2), v.dEffCi ? `CI ${interval(v.dEffCi[0], v.dEffCi[1])}` : 'no interval (too few models)'),
+          tile(
+            'd_eff',
+            num(v.dEff, 2),
+            v.dEffCi ? `CI ${interval(v.dEffCi[0], v.dEffCi[1])}` : 'no interval (too few models)',
+          ),
           tile('det of SWE–GPQA block', num(v.det2, 3)),
           tile('PC1 loadings', v.pc1.map((x, i) => `${labels[i]} ${num(x, 2)}`).join(' · ')),
         ),
-        chart('frontier-3x3', heatmap({ labels, matrix: v.matrix.map((r) => r.map((x) => (isNum(x) ? x : null))) }, { document, theme: theme(), title: 'Frontier 3×3 correlation matrix' }), 'Frontier 3×3 correlation heatmap'),
+        chart(
+          'frontier-3x3',
+          heatmap(
+            { labels, matrix: v.matrix.map((r) => r.map((x) => (isNum(x) ? x : null))) },
+            { document, theme: theme(), title: 'Frontier 3×3 correlation matrix' },
+          ),
+          'Frontier 3×3 correlation heatmap',
+        ),
       );
     });
   },
@@ -131,8 +260,31 @@ export const hfield: PanelDef = {
   render(body) {
     const s = getState();
     const out = h('div', { 'data-testid': 'hfield-result', 'aria-live': 'polite' });
-    const inp = (key: 'hswe' | 'hgpqa', label: string, testid: string) => h('div', { class: 'field' }, h('label', { for: `f-${key}` }, label), h('input', { id: `f-${key}`, 'data-testid': testid, inputmode: 'decimal', value: s[key] ?? '', autocomplete: 'off' }), h('div', { id: `f-${key}-err`, class: 'field-error', role: 'status' }));
-    const form = h('form', { class: 'row wrap', novalidate: true }, inp('hswe', 'SWE-bench Verified %', 'hfield-swe'), inp('hgpqa', 'GPQA Diamond %', 'hfield-gpqa'), h('button', { type: 'submit', class: 'primary', 'data-testid': 'hfield-submit' }, 'Compute h'));
+    const inp = (key: 'hswe' | 'hgpqa', label: string, testid: string) =>
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: `f-${key}` }, label),
+        h('input', {
+          id: `f-${key}`,
+          'data-testid': testid,
+          inputmode: 'decimal',
+          value: s[key] ?? '',
+          autocomplete: 'off',
+        }),
+        h('div', { id: `f-${key}-err`, class: 'field-error', role: 'status' }),
+      );
+    const form = h(
+      'form',
+      { class: 'row wrap', novalidate: true },
+      inp('hswe', 'SWE-bench Verified %', 'hfield-swe'),
+      inp('hgpqa', 'GPQA Diamond %', 'hfield-gpqa'),
+      h(
+        'button',
+        { type: 'submit', class: 'primary', 'data-testid': 'hfield-submit' },
+        'Compute h',
+      ),
+    );
     const go = () => {
       const swe = (form.querySelector('#f-hswe') as HTMLInputElement).value;
       const gpqa = (form.querySelector('#f-hgpqa') as HTMLInputElement).value;
@@ -146,15 +298,43 @@ export const hfield: PanelDef = {
       const r = attempt(() => hField(engineContext(), { swe: ps.value, gpqa: pg.value }));
       if (!r.ok) return mount(out, failure(r, 'h-field'));
       const v = r.value;
-      mount(out, h('div', { class: 'tiles' },
-        tile('h = GPQA − (a·SWE + b)', h('span', { 'data-testid': 'hfield-h', 'data-value': String(v.h) }, signed(v.h, 2)), v.direction),
-        tile('95% prediction interval of h', h('span', { 'data-testid': 'hfield-interval' }, interval(v.interval[0], v.interval[1], (x) => signed(x, 2)))),
-        tile('Expected GPQA at this SWE', num(v.expectedGpqa, 2), `fit n=${v.n} · ${v.subset}`),
-      ), h('p', { 'data-testid': 'hfield-interpretation' }, v.interpretation));
+      mount(
+        out,
+        h(
+          'div',
+          { class: 'tiles' },
+          tile(
+            'h = GPQA − (a·SWE + b)',
+            h('span', { 'data-testid': 'hfield-h', 'data-value': String(v.h) }, signed(v.h, 2)),
+            v.direction,
+          ),
+          tile(
+            '95% prediction interval of h',
+            h(
+              'span',
+              { 'data-testid': 'hfield-interval' },
+              interval(v.interval[0], v.interval[1], (x) => signed(x, 2)),
+            ),
+          ),
+          tile('Expected GPQA at this SWE', num(v.expectedGpqa, 2), `fit n=${v.n} · ${v.subset}`),
+        ),
+        h('p', { 'data-testid': 'hfield-interpretation' }, v.interpretation),
+      );
     };
-    form.addEventListener('submit', (e) => { e.preventDefault(); go(); });
-    mount(body, h('p', { class: 'muted' }, 'h is a model\'s residual from the frontier fit: positive leans to reasoning, negative to coding.'), form, out);
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      go();
+    });
+    mount(
+      body,
+      h(
+        'p',
+        { class: 'muted' },
+        "h is a model's residual from the frontier fit: positive leans to reasoning, negative to coding.",
+      ),
+      form,
+      out,
+    );
     if (s.hswe && s.hgpqa) go();
   },
 };
-

@@ -15,11 +15,34 @@ export const leaderboard: PanelDef = {
   title: 'Leaderboard replication',
   render(body) {
     const out = h('div', { 'data-testid': 'lb-result', 'aria-live': 'polite' });
-    const file = h('input', { type: 'file', id: 'lb-file', accept: '.csv,text/csv', 'data-testid': 'lb-file' });
-    const typeSel = h('select', { id: 'lb-type', 'data-testid': 'lb-type' }, TYPES.map((t) => h('option', { value: t, selected: (getState().lbt ?? 'pretrained') === t }, t)));
-    const drop = h('div', { class: 'dropzone', 'data-testid': 'lb-drop' },
-      h('label', { for: 'lb-file' }, 'Drop an Open LLM Leaderboard CSV export here, or choose one: '), file,
-      h('p', { class: 'muted' }, 'The file is read in your browser; nothing is uploaded. The project ships no copy of the leaderboard: bring your own export (same columns as the v1 CSV).'));
+    const file = h('input', {
+      type: 'file',
+      id: 'lb-file',
+      accept: '.csv,text/csv',
+      'data-testid': 'lb-file',
+    });
+    const typeSel = h(
+      'select',
+      { id: 'lb-type', 'data-testid': 'lb-type' },
+      TYPES.map((t) =>
+        h('option', { value: t, selected: (getState().lbt ?? 'pretrained') === t }, t),
+      ),
+    );
+    const drop = h(
+      'div',
+      { class: 'dropzone', 'data-testid': 'lb-drop' },
+      h(
+        'label',
+        { for: 'lb-file' },
+        'Drop an Open LLM Leaderboard CSV export here, or choose one: ',
+      ),
+      file,
+      h(
+        'p',
+        { class: 'muted' },
+        'The file is read in your browser; nothing is uploaded. The project ships no copy of the leaderboard: bring your own export (same columns as the v1 CSV).',
+      ),
+    );
     let last: { text: string; name: string } | null = null;
     const run = async () => {
       if (!last) return;
@@ -33,15 +56,43 @@ export const leaderboard: PanelDef = {
         mount(out, errorBox(`${name}: ${(e as Error).message}`));
       }
     };
-    const read = async (f: File) => { last = { text: await f.text(), name: f.name }; await run(); };
-    file.addEventListener('change', () => { const f = file.files?.[0]; if (f) void read(f); });
-    typeSel.addEventListener('change', () => { setState({ lbt: typeSel.value === 'pretrained' ? '' : typeSel.value }); void run(); });
-    drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+    const read = async (f: File) => {
+      last = { text: await f.text(), name: f.name };
+      await run();
+    };
+    file.addEventListener('change', () => {
+      const f = file.files?.[0];
+      if (f) void read(f);
+    });
+    typeSel.addEventListener('change', () => {
+      setState({ lbt: typeSel.value === 'pretrained' ? '' : typeSel.value });
+      void run();
+    });
+    drop.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      drop.classList.add('over');
+    });
     drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-    drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); const f = e.dataTransfer?.files?.[0]; if (f) void read(f); });
-    mount(body,
-      h('p', {}, 'Does the sign change of γ12 at Nc hold in families the reference study never saw? Point CAPE Studio at a whole leaderboard export to test it (docs/leaderboard.md states every rule).'),
-      h('div', { class: 'row wrap' }, h('div', { class: 'field' }, h('label', { for: 'lb-type' }, 'Models to test'), typeSel)),
-      drop, out);
+    drop.addEventListener('drop', (e) => {
+      e.preventDefault();
+      drop.classList.remove('over');
+      const f = e.dataTransfer?.files?.[0];
+      if (f) void read(f);
+    });
+    mount(
+      body,
+      h(
+        'p',
+        {},
+        'Does the sign change of γ12 at Nc hold in families the reference study never saw? Point CAPE Studio at a whole leaderboard export to test it (docs/leaderboard.md states every rule).',
+      ),
+      h(
+        'div',
+        { class: 'row wrap' },
+        h('div', { class: 'field' }, h('label', { for: 'lb-type' }, 'Models to test'), typeSel),
+      ),
+      drop,
+      out,
+    );
   },
 };

@@ -25,9 +25,9 @@ import type { PanelDef } from '../ui.ts';
 
 const NOT_STEERING =
   'This is prompt-level guidance on hosted chat models: the same prompt is sent twice, once ' +
-    'as is and once after a system prompt built from our analysis of the model. It is not the ' +
-    'activation steering of the Self-steering panel — hosted providers serve chat models only; ' +
-    'base models such as Pythia are not served for text generation.';
+  'as is and once after a system prompt built from our analysis of the model. It is not the ' +
+  'activation steering of the Self-steering panel — hosted providers serve chat models only; ' +
+  'base models such as Pythia are not served for text generation.';
 
 interface Els {
   token: HTMLInputElement;

@@ -1,4 +1,5 @@
-/** Panels 16, 20, 23: lever mapping, physics ↔ ML dictionary, citation (content from web/content). */
+/** Panels 16, 20, 23: lever mapping, physics ↔ ML dictionary, citation (content from web/content).
+ * */
 import { BIBTEX, DICTIONARY, LEVERS } from '../../content/reference.ts';
 import { h, mount } from '../dom.ts';
 import { table, type PanelDef } from '../ui.ts';
@@ -8,8 +9,33 @@ export const levers: PanelDef = {
   n: 16,
   title: 'Lever mapping: physics ↔ AI',
   render(body) {
-    mount(body, h('p', { class: 'muted' }, 'Reference content. Expand a row for what the lever means in training.'),
-      h('div', { class: 'levers' }, LEVERS.map((l) => h('details', { class: 'lever' }, h('summary', {}, h('strong', {}, l.physics), ` (${l.physicsEffect}) ↔ `, h('strong', {}, l.ml), ` (${l.mlEffect})`), h('p', {}, l.detail)))));
+    mount(
+      body,
+      h(
+        'p',
+        { class: 'muted' },
+        'Reference content. Expand a row for what the lever means in training.',
+      ),
+      h(
+        'div',
+        { class: 'levers' },
+        LEVERS.map((l) =>
+          h(
+            'details',
+            { class: 'lever' },
+            h(
+              'summary',
+              {},
+              h('strong', {}, l.physics),
+              ` (${l.physicsEffect}) ↔ `,
+              h('strong', {}, l.ml),
+              ` (${l.mlEffect})`,
+            ),
+            h('p', {}, l.detail),
+          ),
+        ),
+      ),
+    );
   },
 };
 
@@ -18,7 +44,19 @@ export const dictionary: PanelDef = {
   n: 20,
   title: 'Physics ↔ ML dictionary',
   render(body) {
-    mount(body, table({ name: 'dictionary', header: ['physics', 'ML / CAPE meaning', 'computed in'], rows: DICTIONARY.map((d) => [d.physics, d.ml, h('a', { href: `#${d.panel}` }, d.panelTitle)]), csv: DICTIONARY.map((d) => [d.physics, d.ml, d.panelTitle]) }));
+    mount(
+      body,
+      table({
+        name: 'dictionary',
+        header: ['physics', 'ML / CAPE meaning', 'computed in'],
+        rows: DICTIONARY.map((d) => [
+          d.physics,
+          d.ml,
+          h('a', { href: `#${d.panel}` }, d.panelTitle),
+        ]),
+        csv: DICTIONARY.map((d) => [d.physics, d.ml, d.panelTitle]),
+      }),
+    );
   },
 };
 

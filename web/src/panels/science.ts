@@ -4,12 +4,30 @@
  * typed engine function on the page's shared context; an engine error shows its message in the
  * panel. (The diagnostics panels are in diagnostics.ts, the ODE explorer in explorer.ts.)
  */
-import { deffProgression, evaluatePredictions, FRONTIER_REGIME_NOTE, lofo as lofoCv, ncCluster, NC2_BAND, phaseSplit, runningFit, verify, type EvaluatedPrediction, type PhaseMatrix } from '../../../src/cape/index.ts';
+import {
+  deffProgression,
+  evaluatePredictions,
+  FRONTIER_REGIME_NOTE,
+  lofo as lofoCv,
+  ncCluster,
+  NC2_BAND,
+  phaseSplit,
+  runningFit,
+  verify,
+  type EvaluatedPrediction,
+  type PhaseMatrix,
+} from '../../../src/cape/index.ts';
 import { heatmap } from '../../../src/report/charts/heatmap.ts';
 import { intervals } from '../../../src/report/charts/intervals.ts';
 import { h, mount } from '../dom.ts';
 import { attempt, engineContext } from '../engine.ts';
-import { fmtInterval as interval, isNum, fmtNum as num, fmtParams, fmtSigned as signed } from '../../../src/report/format.ts';
+import {
+  fmtInterval as interval,
+  isNum,
+  fmtNum as num,
+  fmtParams,
+  fmtSigned as signed,
+} from '../../../src/report/format.ts';
 import { theme } from '../theme.ts';
 import { badge, chart, failure, guard, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 import { shortLabel } from '../../../src/data/benchmarks.ts';
@@ -23,7 +41,9 @@ export const phaseCards: PanelDef = {
   title: 'Phase cards',
   takeaway() {
     const sa = runningFit(engineContext()).signAccuracy;
-    return sa ? `The pooled running coupling gets the sign of γ12 right for ${sa.correct} of ${sa.n} transitions (${sa.below.correct}/${sa.below.n} below Nc, ${sa.above.correct}/${sa.above.n} above).` : 'Too few transitions to check the running coupling\u2019s sign.';
+    return sa
+      ? `The pooled running coupling gets the sign of γ12 right for ${sa.correct} of ${sa.n} transitions (${sa.below.correct}/${sa.below.n} below Nc, ${sa.above.correct}/${sa.above.n} above).`
+      : 'Too few transitions to check the running coupling\u2019s sign.';
   },
   render(body) {
     const ctx = engineContext();
@@ -34,16 +54,82 @@ export const phaseCards: PanelDef = {
     const band = (b: string) => (prog.ok ? prog.value.find((x) => x.band === b) : undefined);
     const deffLine = (b: string) => {
       const x = band(b);
-      return x ? `d_eff ${num(x.matrix.dEff, 2)}${x.matrix.dEffCi ? ` ${interval(x.matrix.dEffCi[0], x.matrix.dEffCi[1])}` : ''} · ${x.matrix.negativePairs}/${x.matrix.pairs.length} negative pairs · n=${x.matrix.n}` : 'd_eff not computed yet';
+      return x
+        ? `d_eff ${num(x.matrix.dEff, 2)}${x.matrix.dEffCi ? ` ${interval(x.matrix.dEffCi[0], x.matrix.dEffCi[1])}` : ''} · ${x.matrix.negativePairs}/${x.matrix.pairs.length} negative pairs · n=${x.matrix.n}`
+        : 'd_eff not computed yet';
     };
     const sa = run.ok ? run.value.signAccuracy : null;
     const v = nc.value;
-    mount(body, h('div', { class: 'cards' },
-      h('article', { class: 'phase-card tone-tax' }, h('h3', {}, 'TAX'), h('p', { class: 'range' }, `N below ${fmtParams(v.ciLow)}`), h('p', {}, 'γ12 < 0: gains on HellaSwag come with losses on TruthfulQA.'), h('p', { class: 'stat' }, deffLine('tax')), sa ? h('p', { class: 'stat' }, `running-coupling sign correct below Nc: ${sa.below.correct}/${sa.below.n}`) : null),
-      h('article', { class: 'phase-card tone-transition' }, h('h3', {}, 'TRANSITION'), h('p', { class: 'range' }, `${fmtParams(v.ciLow)}–${fmtParams(v.ciHigh)} (95% CI of Nc = ${fmtParams(v.value)})`), h('p', {}, 'γ12 crosses zero; susceptibility χ = 1/|γ12| peaks.'), h('p', { class: 'stat' }, deffLine('transition')), h('p', { class: 'stat' }, `${v.method} · ${v.resamples} resamples · ${num(v.validShare * 100, 1)}% produced an estimate · seed ${v.seed}`)),
-      h('article', { class: 'phase-card tone-bonus' }, h('h3', {}, 'BONUS'), h('p', { class: 'range' }, `N above ${fmtParams(v.ciHigh)}`), h('p', {}, 'γ12 > 0: scale improves both benchmarks.'), h('p', { class: 'stat' }, deffLine('bonus')), sa ? h('p', { class: 'stat' }, `sign correct above Nc: ${sa.above.correct}/${sa.above.n}`) : null),
-      h('article', { class: 'phase-card tone-nc2' }, h('h3', {}, 'Nc2 / Nc3'), h('p', { class: 'range' }, `${fmtParams(NC2_BAND[0])}–${fmtParams(NC2_BAND[1])} (stated regime)`), h('p', {}, 'HS/TQA saturate; SWE and GPQA become the discriminating pair, then IFEval.'), h('p', { class: 'stat' }, deffLine('frontier')), badge(FRONTIER_REGIME_NOTE, 'reported')),
-    ), run.ok ? h('p', { class: 'muted' }, `Pooled running coupling γ12 = ${num(run.value.A, 3)}·log10 N ${run.value.B < 0 ? '−' : '+'} ${num(Math.abs(run.value.B), 3)} (n=${run.value.n} transitions, R² ${num(run.value.r2, 2)}).`) : failure(run, 'running coupling'));
+    mount(
+      body,
+      h(
+        'div',
+        { class: 'cards' },
+        h(
+          'article',
+          { class: 'phase-card tone-tax' },
+          h('h3', {}, 'TAX'),
+          h('p', { class: 'range' }, `N below ${fmtParams(v.ciLow)}`),
+          h('p', {}, 'γ12 < 0: gains on HellaSwag come with losses on TruthfulQA.'),
+          h('p', { class: 'stat' }, deffLine('tax')),
+          sa
+            ? h(
+                'p',
+                { class: 'stat' },
+                `running-coupling sign correct below Nc: ${sa.below.correct}/${sa.below.n}`,
+              )
+            : null,
+        ),
+        h(
+          'article',
+          { class: 'phase-card tone-transition' },
+          h('h3', {}, 'TRANSITION'),
+          h(
+            'p',
+            { class: 'range' },
+            `${fmtParams(v.ciLow)}–${fmtParams(v.ciHigh)} (95% CI of Nc = ${fmtParams(v.value)})`,
+          ),
+          h('p', {}, 'γ12 crosses zero; susceptibility χ = 1/|γ12| peaks.'),
+          h('p', { class: 'stat' }, deffLine('transition')),
+          h(
+            'p',
+            { class: 'stat' },
+            `${v.method} · ${v.resamples} resamples · ${num(v.validShare * 100, 1)}% produced an estimate · seed ${v.seed}`,
+          ),
+        ),
+        h(
+          'article',
+          { class: 'phase-card tone-bonus' },
+          h('h3', {}, 'BONUS'),
+          h('p', { class: 'range' }, `N above ${fmtParams(v.ciHigh)}`),
+          h('p', {}, 'γ12 > 0: scale improves both benchmarks.'),
+          h('p', { class: 'stat' }, deffLine('bonus')),
+          sa
+            ? h('p', { class: 'stat' }, `sign correct above Nc: ${sa.above.correct}/${sa.above.n}`)
+            : null,
+        ),
+        h(
+          'article',
+          { class: 'phase-card tone-nc2' },
+          h('h3', {}, 'Nc2 / Nc3'),
+          h(
+            'p',
+            { class: 'range' },
+            `${fmtParams(NC2_BAND[0])}–${fmtParams(NC2_BAND[1])} (stated regime)`,
+          ),
+          h('p', {}, 'HS/TQA saturate; SWE and GPQA become the discriminating pair, then IFEval.'),
+          h('p', { class: 'stat' }, deffLine('frontier')),
+          badge(FRONTIER_REGIME_NOTE, 'reported'),
+        ),
+      ),
+      run.ok
+        ? h(
+            'p',
+            { class: 'muted' },
+            `Pooled running coupling γ12 = ${num(run.value.A, 3)}·log10 N ${run.value.B < 0 ? '−' : '+'} ${num(Math.abs(run.value.B), 3)} (n=${run.value.n} transitions, R² ${num(run.value.r2, 2)}).`,
+          )
+        : failure(run, 'running coupling'),
+    );
   },
 };
 
@@ -54,13 +140,49 @@ export const correlations: PanelDef = {
   render(body) {
     guard(body, 'phase-separated matrices', () => {
       const v = phaseSplit(engineContext());
-      const side = (m: PhaseMatrix, label: string) => h('div', { class: 'heat' },
-        h('h3', {}, `${label} (n=${m.n}, ${m.families.length} families)`),
-        chart(`correlation-${label.split(' ')[0]}`, heatmap({ labels: m.benchmarks.map((b) => shortLabel(b)), matrix: clean(m.matrix) }, { document, theme: theme(), title: `Correlation matrix ${label}` }), `Correlation heatmap ${label}`),
-        h('p', { class: 'stat' }, `${m.negativePairs}/${m.pairs.length} pairs negative · d_eff ${num(m.dEff, 2)}${m.dEffCi ? ` ${interval(m.dEffCi[0], m.dEffCi[1])}` : ''} · mean r ${signed(m.meanOffDiagonal, 2)}`),
-        h('p', { class: 'stat' }, `PC1: ${m.benchmarks.map((b, i) => `${shortLabel(b)} ${num(m.pc1[i], 2)}`).join(' · ')}`));
-      mount(body, h('p', { class: 'muted' }, `Split at the pooled Nc point estimate ${fmtParams(v.nc)}.`), h('div', { class: 'two' }, side(v.below, 'below Nc'), side(v.above, 'above Nc')),
-        h('div', { class: 'tiles' }, tile('Frobenius |Δr|, TQA pairs', num(v.frobeniusTqa, 2), `${v.tqaPairsFlipped} pairs flip sign`), tile('Frobenius |Δr|, other pairs', num(v.frobeniusOther, 2), `${v.otherPairsFlipped} pairs flip sign`)));
+      const side = (m: PhaseMatrix, label: string) =>
+        h(
+          'div',
+          { class: 'heat' },
+          h('h3', {}, `${label} (n=${m.n}, ${m.families.length} families)`),
+          chart(
+            `correlation-${label.split(' ')[0]}`,
+            heatmap(
+              { labels: m.benchmarks.map((b) => shortLabel(b)), matrix: clean(m.matrix) },
+              { document, theme: theme(), title: `Correlation matrix ${label}` },
+            ),
+            `Correlation heatmap ${label}`,
+          ),
+          h(
+            'p',
+            { class: 'stat' },
+            `${m.negativePairs}/${m.pairs.length} pairs negative · d_eff ${num(m.dEff, 2)}${m.dEffCi ? ` ${interval(m.dEffCi[0], m.dEffCi[1])}` : ''} · mean r ${signed(m.meanOffDiagonal, 2)}`,
+          ),
+          h(
+            'p',
+            { class: 'stat' },
+            `PC1: ${m.benchmarks.map((b, i) => `${shortLabel(b)} ${num(m.pc1[i], 2)}`).join(' · ')}`,
+          ),
+        );
+      mount(
+        body,
+        h('p', { class: 'muted' }, `Split at the pooled Nc point estimate ${fmtParams(v.nc)}.`),
+        h('div', { class: 'two' }, side(v.below, 'below Nc'), side(v.above, 'above Nc')),
+        h(
+          'div',
+          { class: 'tiles' },
+          tile(
+            'Frobenius |Δr|, TQA pairs',
+            num(v.frobeniusTqa, 2),
+            `${v.tqaPairsFlipped} pairs flip sign`,
+          ),
+          tile(
+            'Frobenius |Δr|, other pairs',
+            num(v.frobeniusOther, 2),
+            `${v.otherPairsFlipped} pairs flip sign`,
+          ),
+        ),
+      );
     });
   },
 };
@@ -72,10 +194,47 @@ export const deff: PanelDef = {
   render(body) {
     guard(body, 'd_eff progression', () => {
       const bands = deffProgression(engineContext());
-      const items = bands.map((b) => ({ label: `${b.band} (${b.matrix.benchmarks.length} bench.)`, value: isNum(b.matrix.dEff) ? b.matrix.dEff : null, ciLow: b.matrix.dEffCi?.[0] ?? null, ciHigh: b.matrix.dEffCi?.[1] ?? null, n: b.matrix.n, phase: b.band }));
-      mount(body, chart('deff-progression', intervals({ items, xLabel: 'd_eff (participation ratio)' }, { document, theme: theme(), width: width(760), title: 'd_eff per regime with bootstrap intervals' }), 'd_eff per regime'),
-        table({ name: 'deff-progression', header: ['band', 'range', 'n', 'd_eff', 'interval', 'max possible'], rows: bands.map((b) => [b.band, b.range, String(b.matrix.n), num(b.matrix.dEff, 2), b.matrix.dEffCi ? interval(b.matrix.dEffCi[0], b.matrix.dEffCi[1]) : '—', String(b.maxDeff)]) }),
-        h('p', { class: 'muted' }, 'Bands with different benchmark counts have different maxima, so frontier values are not directly comparable with base ones.'));
+      const items = bands.map((b) => ({
+        label: `${b.band} (${b.matrix.benchmarks.length} bench.)`,
+        value: isNum(b.matrix.dEff) ? b.matrix.dEff : null,
+        ciLow: b.matrix.dEffCi?.[0] ?? null,
+        ciHigh: b.matrix.dEffCi?.[1] ?? null,
+        n: b.matrix.n,
+        phase: b.band,
+      }));
+      mount(
+        body,
+        chart(
+          'deff-progression',
+          intervals(
+            { items, xLabel: 'd_eff (participation ratio)' },
+            {
+              document,
+              theme: theme(),
+              width: width(760),
+              title: 'd_eff per regime with bootstrap intervals',
+            },
+          ),
+          'd_eff per regime',
+        ),
+        table({
+          name: 'deff-progression',
+          header: ['band', 'range', 'n', 'd_eff', 'interval', 'max possible'],
+          rows: bands.map((b) => [
+            b.band,
+            b.range,
+            String(b.matrix.n),
+            num(b.matrix.dEff, 2),
+            b.matrix.dEffCi ? interval(b.matrix.dEffCi[0], b.matrix.dEffCi[1]) : '—',
+            String(b.maxDeff),
+          ]),
+        }),
+        h(
+          'p',
+          { class: 'muted' },
+          'Bands with different benchmark counts have different maxima, so frontier values are not directly comparable with base ones.',
+        ),
+      );
     });
   },
 };
@@ -85,9 +244,34 @@ export const lofo: PanelDef = {
   n: 14,
   title: 'Leave-one-family-out CV',
   render(body) {
-    guard(body, 'LOFO', () => mount(body, h('div', { class: 'two' }, lofoCv(engineContext()).map((s) => h('div', {}, h('h3', {}, `${s.side} Nc (${s.families.length} families)`),
-      table({ name: `lofo-${s.side}`, header: ['pair', 'r (all)', 'sign survives'], rows: s.pairs.map((p) => [p.label, signed(p.fullR, 2), `${p.sameSign}/${p.folds} folds`]) }),
-      s.skippedFolds.length ? h('p', { class: 'muted' }, `Skipped folds: ${s.skippedFolds.join(', ')}`) : null)))));
+    guard(body, 'LOFO', () =>
+      mount(
+        body,
+        h(
+          'div',
+          { class: 'two' },
+          lofoCv(engineContext()).map((s) =>
+            h(
+              'div',
+              {},
+              h('h3', {}, `${s.side} Nc (${s.families.length} families)`),
+              table({
+                name: `lofo-${s.side}`,
+                header: ['pair', 'r (all)', 'sign survives'],
+                rows: s.pairs.map((p) => [
+                  p.label,
+                  signed(p.fullR, 2),
+                  `${p.sameSign}/${p.folds} folds`,
+                ]),
+              }),
+              s.skippedFolds.length
+                ? h('p', { class: 'muted' }, `Skipped folds: ${s.skippedFolds.join(', ')}`)
+                : null,
+            ),
+          ),
+        ),
+      ),
+    );
   },
 };
 
@@ -99,12 +283,42 @@ export const summary: PanelDef = {
     guard(body, 'verify()', () => {
       const rows = verify(engineContext());
       const computed = rows.filter((r) => isNum(r.value)).length;
-      // Counts print as integers, other values with 3 decimals; float noise in a difference prints as 0.
+      // Counts print as integers, other values with 3 decimals; float noise in a difference prints
+      // as 0.
       const val = (x: number) => (Number.isInteger(x) ? String(x) : num(x, 3));
       const diff = (x: number) => (Math.abs(x) < 5e-4 ? '0' : signed(x, 3));
-      mount(body,
-        h('p', {}, `The study summarises a dozen diagnostics as consequences of one running-coupling line. Here each is recomputed from the dataset: ${computed} of ${rows.length} quantities computed; the rest are labelled.`),
-        table({ name: 'verify', testid: 'verify-table', header: ['quantity', 'computed', 'n', 'interval', "seed's value", 'difference', 'why they differ'], rows: rows.map((r) => [r.label, isNum(r.value) ? val(r.value) : h('span', { class: 'badge tone-reported' }, 'not computed'), r.n === null ? '—' : String(r.n), r.ci ? interval(r.ci[0], r.ci[1], (x) => num(x, 3)) : '—', isNum(r.seed) ? val(r.seed) : '—', isNum(r.diff) ? diff(r.diff) : '—', r.note]) }));
+      mount(
+        body,
+        h(
+          'p',
+          {},
+          `The study summarises a dozen diagnostics as consequences of one running-coupling line. Here each is recomputed from the dataset: ${computed} of ${rows.length} quantities computed; the rest are labelled.`,
+        ),
+        table({
+          name: 'verify',
+          testid: 'verify-table',
+          header: [
+            'quantity',
+            'computed',
+            'n',
+            'interval',
+            "seed's value",
+            'difference',
+            'why they differ',
+          ],
+          rows: rows.map((r) => [
+            r.label,
+            isNum(r.value)
+              ? val(r.value)
+              : h('span', { class: 'badge tone-reported' }, 'not computed'),
+            r.n === null ? '—' : String(r.n),
+            r.ci ? interval(r.ci[0], r.ci[1], (x) => num(x, 3)) : '—',
+            isNum(r.seed) ? val(r.seed) : '—',
+            isNum(r.diff) ? diff(r.diff) : '—',
+            r.note,
+          ]),
+        }),
+      );
     });
   },
 };
@@ -116,18 +330,53 @@ export const predictions: PanelDef = {
   render(body) {
     guard(body, 'predictions', () => {
       const list = evaluatePredictions(engineContext());
-      const check = (c: EvaluatedPrediction['passCheck']) => `${c.holds === true ? '✓ holds: ' : c.holds === false ? '✗ does not hold: ' : ''}${c.detail}`;
-      const rows = (group: string) => list.filter((r) => r.group === group).map((r) => [
-        h('span', {}, h('strong', {}, r.title), h('br', {}), r.statement), r.deadlineText,
-        h('span', {}, r.passText, h('br', {}), h('small', { class: 'muted' }, check(r.passCheck))),
-        h('span', {}, r.failText, h('br', {}), h('small', { class: 'muted' }, check(r.failCheck))),
-        h('span', {}, h('span', { class: `badge tone-${r.status}` }, r.status), r.leaning ? h('small', { class: 'muted' }, ` leaning ${r.leaning}`) : null), r.source]);
+      const check = (c: EvaluatedPrediction['passCheck']) =>
+        `${c.holds === true ? '✓ holds: ' : c.holds === false ? '✗ does not hold: ' : ''}${c.detail}`;
+      const rows = (group: string) =>
+        list
+          .filter((r) => r.group === group)
+          .map((r) => [
+            h('span', {}, h('strong', {}, r.title), h('br', {}), r.statement),
+            r.deadlineText,
+            h(
+              'span',
+              {},
+              r.passText,
+              h('br', {}),
+              h('small', { class: 'muted' }, check(r.passCheck)),
+            ),
+            h(
+              'span',
+              {},
+              r.failText,
+              h('br', {}),
+              h('small', { class: 'muted' }, check(r.failCheck)),
+            ),
+            h(
+              'span',
+              {},
+              h('span', { class: `badge tone-${r.status}` }, r.status),
+              r.leaning ? h('small', { class: 'muted' }, ` leaning ${r.leaning}`) : null,
+            ),
+            r.source,
+          ]);
       const header = ['prediction', 'deadline', 'pass when', 'fail when', 'status', 'source'];
-      mount(body,
-        h('p', { class: 'muted' }, `Statuses are computed from the dataset on ${list[0]?.evaluatedOn ?? ''}. A dated prediction is judged at its deadline (passed, failed, or expired when neither criterion holds); before it, it is open and "leaning" shows which criterion the data meets today. Predictions counted in releases are judged as soon as the data meets a criterion.`),
+      mount(
+        body,
+        h(
+          'p',
+          { class: 'muted' },
+          `Statuses are computed from the dataset on ${list[0]?.evaluatedOn ?? ''}. A dated prediction is judged at its deadline (passed, failed, or expired when neither criterion holds); before it, it is open and "leaning" shows which criterion the data meets today. Predictions counted in releases are judged as soon as the data meets a criterion.`,
+        ),
         table({ name: 'predictions', testid: 'predictions-table', header, rows: rows('open') }),
         h('h3', {}, 'Claimed as already confirmed by the study — re-checked'),
-        table({ name: 'predictions-confirmed', testid: 'predictions-confirmed', header, rows: rows('confirmed') }));
+        table({
+          name: 'predictions-confirmed',
+          testid: 'predictions-confirmed',
+          header,
+          rows: rows('confirmed'),
+        }),
+      );
     });
   },
 };

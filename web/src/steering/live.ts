@@ -6,17 +6,39 @@
 import type { SteerEvalResult } from '../../../src/steer/eval/result.ts';
 import type { ModelInfo, SteerResult, TokenEvent } from '../../../src/steer/types.ts';
 
-export interface LiveModel extends Omit<ModelInfo, 'eosTokenId'> { phaseRule: { phase: string; below: number | null; strength: number }[] }
-export interface SavedEval { id: number; createdAt: string; modelPath: string; result: SteerEvalResult }
-export interface SteerRequest { prompt: string; maxTokens: number; greedy?: boolean; seed?: number; strength: 'auto' | number; adapt: 'prompt' | 'step' }
-export interface StreamHandlers { token(e: TokenEvent): void; result(r: SteerResult): void; error(message: string): void }
+export interface LiveModel extends Omit<ModelInfo, 'eosTokenId'> {
+  phaseRule: { phase: string; below: number | null; strength: number }[];
+}
+export interface SavedEval {
+  id: number;
+  createdAt: string;
+  modelPath: string;
+  result: SteerEvalResult;
+}
+export interface SteerRequest {
+  prompt: string;
+  maxTokens: number;
+  greedy?: boolean;
+  seed?: number;
+  strength: 'auto' | number;
+  adapt: 'prompt' | 'step';
+}
+export interface StreamHandlers {
+  token(e: TokenEvent): void;
+  result(r: SteerResult): void;
+  error(message: string): void;
+}
 
 /** The server's model, or the server's reason there is none, or null when no API answers. */
 export async function liveModel(): Promise<{ model: LiveModel } | { reason: string } | null> {
   try {
     const r = await fetch('/api/steer/status', { headers: { accept: 'application/json' } });
     if (!r.ok || !(r.headers.get('content-type') ?? '').includes('json')) return null;
-    const body = (await r.json()) as { ready: boolean; model: LiveModel | null; reason: string | null };
+    const body = (await r.json()) as {
+      ready: boolean;
+      model: LiveModel | null;
+      reason: string | null;
+    };
     return body.model ? { model: body.model } : { reason: String(body.reason) };
   } catch {
     return null;
@@ -44,8 +66,17 @@ function dispatch(block: string, on: StreamHandlers): void {
 }
 
 /** Runs one steering job, calling `on` per event until the stream ends or `signal` aborts. */
-export async function streamSteer(req: SteerRequest, on: StreamHandlers, signal: AbortSignal): Promise<void> {
-  const r = await fetch('/api/steer', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify(req), signal });
+export async function streamSteer(
+  req: SteerRequest,
+  on: StreamHandlers,
+  signal: AbortSignal,
+): Promise<void> {
+  const r = await fetch('/api/steer', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify(req),
+    signal,
+  });
   if (!r.ok || !r.body) {
     const e = await r.json().catch(() => ({}));
     return on.error(String(e.message ?? `the server answered ${r.status}`));

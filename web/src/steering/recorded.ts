@@ -7,11 +7,27 @@ import recordedFile from '../../../data/steering/recorded-demo.json' with { type
 import { checkSchema } from '../../../src/data/validate.ts';
 
 export const RecordedDemoSchema = Type.Object({
-  meta: Type.Object({ source: Type.String(), transcription: Type.String(), model: Type.String(), layers: Type.Integer(), probeLayer: Type.Integer(), generation: Type.String() }),
-  results: Type.Array(Type.Object({
-    name: Type.String(), prompt: Type.String(), phase: Type.String(), cosTruth: Type.Number(), strength: Type.Number(),
-    normal: Type.String(), steered: Type.String(), changed: Type.Boolean(),
-  }), { minItems: 1 }),
+  meta: Type.Object({
+    source: Type.String(),
+    transcription: Type.String(),
+    model: Type.String(),
+    layers: Type.Integer(),
+    probeLayer: Type.Integer(),
+    generation: Type.String(),
+  }),
+  results: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      prompt: Type.String(),
+      phase: Type.String(),
+      cosTruth: Type.Number(),
+      strength: Type.Number(),
+      normal: Type.String(),
+      steered: Type.String(),
+      changed: Type.Boolean(),
+    }),
+    { minItems: 1 },
+  ),
 });
 export type RecordedDemo = Static<typeof RecordedDemoSchema>;
 
