@@ -115,7 +115,10 @@ describe('Self-steering panel', { timeout: 120_000 }, () => {
       Number(await page.locator('[data-testid="steer-gauge"]').getAttribute('aria-valuenow')),
     ).toBe(expected.cosTruth);
     expect(w.errors).toEqual([]);
-    expect(w.failed).toEqual([]);
+    // Chromium may report the finished event stream itself as ERR_ABORTED once the page has read
+    // it to the end (the numbers above came through it); any other failed request is a defect.
+    const streamEnd = /\/api\/steer net::ERR_ABORTED$/;
+    expect(w.failed.filter((f) => !streamEnd.test(f))).toEqual([]);
   });
 
   it('(c) lists the saved evaluation with its n', async () => {
