@@ -7,7 +7,7 @@ import { CapeError } from '../core/errors.ts';
 import { immediate, type Db } from './db.ts';
 import { numberCol, RowReader, textCol, type BadRow } from './rows.ts';
 import { inputPrefix } from './plan.ts';
-import { normalizeModelInput, type ModelInput } from './normalize.ts';
+import { normalizeModelInput, type ModelInput, type NormalizedModel } from './normalize.ts';
 
 export interface WorkspaceModel {
   id: number;
@@ -141,27 +141,8 @@ export class ModelStore {
 
   /** Validates every input first, then inserts them all in one transaction (all or nothing). */
   addMany(inputs: readonly ModelInput[], origin = 'api'): WorkspaceModel[] {
-    const checked = inputs.map((m, i) => normalizeModelInput(m, inputPrefix(i, inputs.length)));
-    const now = new Date().toISOString();
-    const ins = this.db.prepare(
-      'INSERT INTO models (name, family, params, scores, origin, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const ids = immediate(this.db, () =>
-      checked.map((m) =>
-        Number(
-          ins.run(
-            m.name,
-            m.family,
-            m.params,
-            JSON.stringify(m.scores),
-            m.origin ?? origin,
-            JSON.stringify(m.notes),
-            now,
-            now,
-          ).lastInsertRowid,
-        ),
-      ),
-    );
+    const checked = this.checkAll(inputs);
+    const ids = immediate(this.db, () => this.insertAll(checked, origin));
     this.onChange();
     return ids.map((id) => this.get(id)!);
   }
@@ -175,49 +156,61 @@ export class ModelStore {
     origin: string,
     key: string,
   ): { models: WorkspaceModel[]; duplicate: boolean } {
-    const checked = inputs.map((m, i) =>
-      normalizeModelInput(m, inputs.length > 1 ? `models[${i}].` : ''),
-    );
-    const now = new Date().toISOString();
-    const ins = this.db.prepare(
-      'INSERT INTO models (name, family, params, scores, origin, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    const checked = this.checkAll(inputs);
     const out = immediate(this.db, () => {
-      const prev = this.db
-        .prepare('SELECT CAST(model_ids AS BLOB) AS model_ids FROM commits WHERE key = ?')
-        .get(key) as Record<string, unknown> | undefined;
-      const ids = prev
-        ? new RowReader(prev).json(
-            'model_ids',
-            [] as number[],
-            (v): v is number[] => Array.isArray(v) && v.every(Number.isInteger),
-          )
-        : [];
+      const ids = this.committedIds(key);
       const alive =
         ids.length > 0 &&
         ids.every((id) => this.db.prepare('SELECT 1 FROM models WHERE id = ?').get(id));
       if (alive) return { ids, duplicate: true };
-      const fresh = checked.map((m) =>
-        Number(
-          ins.run(
-            m.name,
-            m.family,
-            m.params,
-            JSON.stringify(m.scores),
-            m.origin ?? origin,
-            JSON.stringify(m.notes),
-            now,
-            now,
-          ).lastInsertRowid,
-        ),
-      );
+      const fresh = this.insertAll(checked, origin);
       this.db
         .prepare('INSERT OR REPLACE INTO commits (key, model_ids, created_at) VALUES (?, ?, ?)')
-        .run(key, JSON.stringify(fresh), now);
+        .run(key, JSON.stringify(fresh), new Date().toISOString());
       return { ids: fresh, duplicate: false };
     });
     if (!out.duplicate) this.onChange();
     return { models: out.ids.map((id) => this.get(id)!), duplicate: out.duplicate };
+  }
+
+  /** Every input checked, with the field prefix `--dry-run` uses (plan.ts), before any write. */
+  private checkAll(inputs: readonly ModelInput[]): NormalizedModel[] {
+    return inputs.map((m, i) => normalizeModelInput(m, inputPrefix(i, inputs.length)));
+  }
+
+  /** Inserts checked models; call inside a transaction. Returns their ids in input order. */
+  private insertAll(checked: readonly NormalizedModel[], origin: string): number[] {
+    const now = new Date().toISOString();
+    const ins = this.db.prepare(
+      'INSERT INTO models (name, family, params, scores, origin, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    return checked.map((m) =>
+      Number(
+        ins.run(
+          m.name,
+          m.family,
+          m.params,
+          JSON.stringify(m.scores),
+          m.origin ?? origin,
+          JSON.stringify(m.notes),
+          now,
+          now,
+        ).lastInsertRowid,
+      ),
+    );
+  }
+
+  /** The model ids a commit with this key saved (none when the key is new). */
+  private committedIds(key: string): number[] {
+    const prev = this.db
+      .prepare('SELECT CAST(model_ids AS BLOB) AS model_ids FROM commits WHERE key = ?')
+      .get(key) as Record<string, unknown> | undefined;
+    if (!prev) return [];
+    return new RowReader(prev).json(
+      'model_ids',
+      [] as number[],
+      (v): v is number[] => Array.isArray(v) && v.every(Number.isInteger),
+    );
   }
 
   /** Replaces a model's fields (full update). Returns undefined when the id does not exist. */
