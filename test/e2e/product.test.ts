@@ -159,6 +159,35 @@ describe('navigation and history', () => {
     await page.close();
   });
 
+  for (const vp of VIEWPORTS) {
+    it(`at ${vp.width} px a link to a lazy panel (/#steering, /#ledger) opens its section and lands on the panel`, async () => {
+      const page = await open(vp, '#steering');
+      const top = (id: string) =>
+        page.evaluate((x) => document.getElementById(x)?.getBoundingClientRect().top ?? -1, id);
+      const navBottom = () =>
+        page.locator('.sections-nav').evaluate((n) => n.getBoundingClientRect().bottom);
+      await page.waitForSelector('#steering-live[data-rendered="1"]', { timeout: 30_000 });
+      // the panel stays at the top (under the sticky navigation) while the page around it grows
+      await expect.poll(() => top('steering'), { timeout: 10_000 }).toBeGreaterThanOrEqual(0);
+      const nav = await navBottom();
+      await page.waitForTimeout(2000);
+      const t = await top('steering');
+      expect(t).toBeGreaterThanOrEqual(nav - 1);
+      expect(t).toBeLessThan(nav + 40);
+      // a hash change on the open page does the same, for the last panel of the last section
+      await page.evaluate(() => {
+        location.hash = '#ledger';
+      });
+      await page.waitForSelector('#workspace-ledger[data-rendered="1"]', { timeout: 30_000 });
+      await page.waitForTimeout(2000);
+      const l = await top('ledger');
+      expect(l).toBeGreaterThanOrEqual(nav - 1);
+      expect(l).toBeLessThan(nav + 40);
+      await page.screenshot({ path: join(SHOTS, `deep-link-ledger-${vp.width}.png`) });
+      await page.close();
+    }, 120_000);
+  }
+
   it('each analysis is a history entry: Back and Forward restore the form and the result', async () => {
     const page = await open(VIEWPORTS[0]);
     const [a, b] = [page.getByTestId('example').nth(0), page.getByTestId('example').nth(1)];
