@@ -35,6 +35,8 @@ const PATHS: Record<string, string> = {
 const ROW = 18;
 const RAMP_W = 96;
 const CHAR_W = 6.2;
+/** Wider estimate for the ramp's end labels (signs and digits are wide in system-ui). */
+const RAMP_CHAR_W = 8;
 
 /** The swatch of one entry whose left edge is at x and centre line at y (ramps excluded). */
 export function swatch(it: LegendItem, x: number, y: number, outline: string): string {
@@ -53,26 +55,26 @@ export function swatch(it: LegendItem, x: number, y: number, outline: string): s
 /** A colour ramp: the low label, the ramp as adjacent cells, the high label, then the title. */
 function ramp(it: LegendItem, x: number, y: number, esc: (s: string) => string): string {
   const r = it.ramp as NonNullable<LegendItem['ramp']>;
-  const lowW = r.low.length * CHAR_W + 4;
+  const x0 = x + r.low.length * RAMP_CHAR_W + 4;
   const cw = RAMP_W / r.colors.length;
   const cells = r.colors
     .map(
       (c, i) =>
-        `<rect x="${(x + lowW + i * cw).toFixed(2)}" y="${y - 6}" width="${(cw + 0.3).toFixed(2)}" height="12" fill="${c}"/>`,
+        `<rect x="${(x0 + i * cw).toFixed(2)}" y="${y - 6}" width="${(cw + 0.3).toFixed(2)}" height="12" fill="${c}"/>`,
     )
     .join('');
-  const hx = x + lowW + RAMP_W + 4;
+  const hx = x0 + RAMP_W + 4;
   return (
-    `<text x="${x}" y="${y}" dy="0.35em">${esc(r.low)}</text>${cells}` +
+    `<text x="${x0 - 4}" y="${y}" dy="0.35em" text-anchor="end">${esc(r.low)}</text>${cells}` +
     `<text x="${hx}" y="${y}" dy="0.35em">${esc(r.high)}</text>` +
-    `<text x="${hx + r.high.length * CHAR_W + 10}" y="${y}" dy="0.35em">${esc(it.label)}</text>`
+    `<text x="${hx + r.high.length * RAMP_CHAR_W + 8}" y="${y}" dy="0.35em">${esc(it.label)}</text>`
   );
 }
 
 function itemWidth(it: LegendItem): number {
   const label = Math.min(it.label.length, 40) * CHAR_W;
   if (it.shape !== 'ramp' || !it.ramp) return 22 + label + 14;
-  return (it.ramp.low.length + it.ramp.high.length) * CHAR_W + RAMP_W + 18 + label + 14;
+  return (it.ramp.low.length + it.ramp.high.length) * RAMP_CHAR_W + RAMP_W + 16 + label + 14;
 }
 
 /**

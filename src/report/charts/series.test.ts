@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SERIES_COLORS, SERIES_SYMBOLS, seriesStyle, seriesSymbols } from './series.ts';
+import {
+  SERIES_COLORS,
+  SERIES_SYMBOLS,
+  seriesColors,
+  seriesStyle,
+  seriesSymbols,
+} from './series.ts';
 
 describe('series styles', () => {
   it('seriesStyle gives 20 series 20 different (colour, shape) pairs, neighbours differing in both', () => {
@@ -22,5 +28,16 @@ describe('series styles', () => {
   it('seriesSymbols maps keys in order', () => {
     const m = seriesSymbols(['a', 'b', 'c']);
     expect([...m.values()]).toEqual(['circle', 'square', 'triangle']);
+  });
+});
+
+describe('seriesColors', () => {
+  it('skips reserved colours (the trajectory chart keeps vermillion for tax excursions)', () => {
+    const m = seriesColors(
+      Array.from({ length: 12 }, (_, i) => `s${i}`),
+      ['#D55E00'],
+    );
+    expect([...m.values()]).not.toContain('#D55E00');
+    expect(new Set([...m.values()].slice(0, 9)).size).toBe(9);
   });
 });

@@ -47,9 +47,16 @@ export function seriesStyle(i: number): { color: string; symbol: SeriesSymbol } 
   };
 }
 
-/** A colour per series key, stable for a given ordered key list. */
-export function seriesColors(keys: readonly string[]): Map<string, string> {
-  return new Map(keys.map((k, i) => [k, seriesStyle(i).color]));
+/**
+ * A colour per series key, stable for a given ordered key list; colours in `reserved` (used by
+ * the chart for something else, such as the tax colour) are skipped.
+ */
+export function seriesColors(
+  keys: readonly string[],
+  reserved: readonly string[] = [],
+): Map<string, string> {
+  const pal = SERIES_COLORS.filter((c) => !reserved.includes(c));
+  return new Map(keys.map((k, i) => [k, pal[i % pal.length] as string]));
 }
 
 /** A marker shape per series key, stable for a given ordered key list (see `seriesStyle`). */

@@ -47,7 +47,7 @@ export function trajectoryChart(data: TrajectoryData, opts: ChartOptions): strin
   const yl = data.yLabel ?? 'GPQA Diamond';
   const steps = data.steps.filter((s) => isNum(s.x1) && isNum(s.y1) && isNum(s.x2) && isNum(s.y2));
   const series = [...new Set(steps.map((s) => s.series))].sort();
-  const colors = seriesColors(series);
+  const colors = seriesColors(series, [PHASE_COLORS.tax as string]);
   const nodes = new Map<
     string,
     { id: string; name: string; series: string; x: number; y: number }
@@ -61,6 +61,7 @@ export function trajectoryChart(data: TrajectoryData, opts: ChartOptions): strin
     label: s,
     color: colors.get(s) as string,
     shape: 'line',
+    series: s,
   }));
   if (steps.some((s) => s.excursion))
     legend.push({

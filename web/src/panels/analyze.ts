@@ -20,6 +20,7 @@ import {
 } from '../../../src/cape/index.ts';
 import { checkParams, checkScore } from '../../../src/cape/input.ts';
 import type { BenchmarkId } from '../../../src/data/schema.ts';
+import type { ChartView } from '../../../src/report/charts/common.ts';
 import { h, mount } from '../dom.ts';
 import { attempt, engineContext } from '../engine.ts';
 import {
@@ -945,21 +946,23 @@ export const phase: PanelDef = {
         a && shared.lastInput && isNum(uy)
           ? { name: shared.lastInput.name, params: shared.lastInput.params, y: uy }
           : null;
-      const svg = phaseDiagramFn(
-        {
-          points: pts,
-          nc: nc.ok ? nc.value : null,
-          user,
-          yLabel: label,
-          selectedId: getState().model ?? null,
-        },
-        {
-          document,
-          theme: theme(),
-          width: chartWidth(),
-          title: `${label} vs parameters with phase bands`,
-        },
-      );
+      const svg = (view?: ChartView) =>
+        phaseDiagramFn(
+          {
+            points: pts,
+            nc: nc.ok ? nc.value : null,
+            user,
+            yLabel: label,
+            selectedId: getState().model ?? null,
+          },
+          {
+            document,
+            theme: theme(),
+            width: chartWidth(),
+            title: `${label} vs parameters with phase bands`,
+            view,
+          },
+        );
       mount(
         body,
         nc.ok
@@ -969,7 +972,7 @@ export const phase: PanelDef = {
               `Bands: tax below ${fmtParams(nc.value.ciLow)}, transition ${fmtParams(nc.value.ciLow)}–${fmtParams(nc.value.ciHigh)} (95% CI of Nc = ${fmtParams(nc.value.value)}, ${nc.value.method}, n=${nc.value.n}), bonus above. ${pts.length} base models.`,
             )
           : failure(nc, 'Nc bands'),
-        chart('phase-diagram', svg, `${label} against parameters`, analyzeById),
+        chart('phase-diagram', svg(), `${label} against parameters`, analyzeById, { draw: svg }),
       );
     };
     shared.rerenderPhase = () => {

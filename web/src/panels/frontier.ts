@@ -10,6 +10,7 @@ import { parseScore } from '../../../src/data/ingest/scores.ts';
 import { frontierScatter } from '../../../src/report/charts/frontierScatter.ts';
 import { heatmap } from '../../../src/report/charts/heatmap.ts';
 import { trajectoryChart } from '../../../src/report/charts/trajectory.ts';
+import type { ChartView } from '../../../src/report/charts/common.ts';
 import { h, mount } from '../dom.ts';
 import { attempt, engineContext } from '../engine.ts';
 import {
@@ -58,20 +59,22 @@ export const frontier: PanelDef = {
         h: m.h,
         anomaly: m.anomaly,
       }));
-      const svg = frontierScatter(
-        {
-          points,
-          fit: { slope: fit.slope, intercept: fit.intercept },
-          band,
-          selectedId: getState().model ?? null,
-        },
-        {
-          document,
-          theme: theme(),
-          width: chartWidth(),
-          title: 'SWE-bench Verified vs GPQA Diamond with OLS fit',
-        },
-      );
+      const svg = (view?: ChartView) =>
+        frontierScatter(
+          {
+            points,
+            fit: { slope: fit.slope, intercept: fit.intercept },
+            band,
+            selectedId: getState().model ?? null,
+          },
+          {
+            document,
+            theme: theme(),
+            width: chartWidth(),
+            title: 'SWE-bench Verified vs GPQA Diamond with OLS fit',
+            view,
+          },
+        );
       mount(
         body,
         h(
@@ -93,7 +96,7 @@ export const frontier: PanelDef = {
               .join(', '),
           ),
         ),
-        chart('frontier-scatter', svg, 'Frontier coupling scatter', analyzeById),
+        chart('frontier-scatter', svg(), 'Frontier coupling scatter', analyzeById, { draw: svg }),
         h(
           'details',
           {},
@@ -194,15 +197,17 @@ export const trajectories: PanelDef = {
             : h('p', { class: 'muted' }, `Order: ${t.value.order}.`),
         );
       }
-      const svg = trajectoryChart(
-        { steps },
-        {
-          document,
-          theme: theme(),
-          width: chartWidth(),
-          title: 'Release trajectories in the SWE–GPQA plane',
-        },
-      );
+      const svg = (view?: ChartView) =>
+        trajectoryChart(
+          { steps },
+          {
+            document,
+            theme: theme(),
+            width: chartWidth(),
+            title: 'Release trajectories in the SWE–GPQA plane',
+            view,
+          },
+        );
       mount(
         body,
         h(
@@ -210,7 +215,7 @@ export const trajectories: PanelDef = {
           {},
           'Protocol for a new release: compute γ12 = ΔGPQA/ΔSWE against the previous release of the same line; a negative value (coding gained at the cost of reasoning) is a tax excursion that one evaluation run detects before deployment. Tiny ΔSWE makes the ratio meaningless and is flagged instead.',
         ),
-        chart('trajectories', svg, 'Lab release trajectories'),
+        chart('trajectories', svg(), 'Lab release trajectories', analyzeById, { draw: svg }),
         tables,
       );
     });
