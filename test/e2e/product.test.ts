@@ -303,4 +303,94 @@ describe('workspace', () => {
     await expect.poll(() => list.innerText()).toContain(name);
     await page.close();
   });
+
+  it('the same file uploaded twice is reported as a duplicate, named, and saved once', async () => {
+    const tag = Date.now();
+    const csv = `name,params,hellaswag,truthfulqa\nacme/zephyrine-${tag}-7b,7B,61,37\n`;
+    const file = { name: `zephyrine-${tag}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) };
+    const page = await open(VIEWPORTS[0]);
+    await showSection(page, 'workspace-ledger');
+    for (const round of [1, 2]) {
+      await page.getByTestId('ingest-file').setInputFiles(file);
+      await page.getByTestId('ingest-commit').click();
+      const out = page.getByTestId(round === 1 ? 'ingest-saved' : 'ingest-duplicate');
+      await out.waitFor();
+      if (round === 2) {
+        expect(await out.innerText()).toContain(`Already in the workspace: ${file.name}`);
+        expect(await out.innerText()).toContain(`acme/zephyrine-${tag}-7b`);
+      }
+    }
+    // one page holds them all here (a fresh workspace with a few models)
+    const { models } = (await (await fetch(`${site.url}api/workspace/models`)).json()) as {
+      models: { name: string }[];
+    };
+    expect(models.filter((m) => m.name === `acme/zephyrine-${tag}-7b`).length).toBe(1);
+    // the ingested family reads as a person would name it
+    const table = page.getByTestId('ws-table');
+    await expect.poll(() => table.innerText()).toContain(`Zephyrine-${tag} (acme)`);
+    expect(await table.innerText()).not.toContain(`acme/zephyrine-${tag}\t`);
+    await page.locator('#workspace').screenshot({ path: join(SHOTS, 'workspace-duplicate.png') });
+    await page.close();
+  });
+
+  it('a prediction about a model that does not exist is refused with the nearest names', async () => {
+    const page = await open(VIEWPORTS[0]);
+    await showSection(page, 'workspace-ledger');
+    await page.getByTestId('ledger-add').click();
+    await page.getByTestId('ledger-kind').selectOption('h_of');
+    await page.getByTestId('ledger-statement').fill('No Such Model leans to reasoning');
+    await page.getByTestId('ledger-model').fill('No Such Model');
+    await page.getByTestId('ledger-value').fill('0');
+    await page.getByTestId('ledger-submit').click();
+    const err = page.getByTestId('ledger-error');
+    await expect.poll(() => err.innerText()).toMatch(/"No Such Model".*did you mean/);
+    expect(await err.innerText()).toMatch(/nothing was saved/);
+    expect(await page.getByTestId('ledger-list').innerText()).not.toContain(
+      'No Such Model leans to reasoning',
+    );
+    await page.close();
+  });
+
+  it("a saved model without a family shows under its own name in the charts, never as 'ws-<id>'", async () => {
+    const name = `solo-${Date.now()}`;
+    const r = await fetch(`${site.url}api/workspace/models`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, params: '2B', scores: { hellaswag: 50, truthfulqa_mc2: 39 } }),
+    });
+    expect(r.status).toBeLessThan(300);
+    const page = await open(VIEWPORTS[0], '?ws=1');
+    await showSection(page, 'base-phase');
+    const legend = page.locator('#phase-diagram .chart-legend');
+    await expect.poll(() => legend.innerText(), { timeout: 20_000 }).toContain(`${name} (saved)`);
+    expect(await legend.innerText()).not.toMatch(/\bws-\d+\b/);
+    await page.close();
+  });
+});
+
+describe("messages in people's words", () => {
+  it('a negative score names the form label, the value and what to enter', async () => {
+    const page = await open(VIEWPORTS[0]);
+    await page.getByTestId('analyze-params').fill('7B');
+    await page.getByTestId('analyze-truthfulqa').fill('-3');
+    await page.getByTestId('analyze-submit').click();
+    const err = page.getByTestId('analyze-truthfulqa-error');
+    await expect.poll(() => err.innerText()).not.toBe('');
+    const text = await err.innerText();
+    expect(text).toMatch(/^TruthfulQA \(mc2\): -3 is not accepted — .*percent/);
+    expect(text).not.toMatch(/truthfulqa_mc2|invalid|field:/);
+    await page.close();
+  });
+
+  it('an empty field of the h-field calculator is called empty, with what to enter', async () => {
+    const page = await open(VIEWPORTS[0]);
+    await showSection(page, 'frontier-models');
+    await page.getByTestId('hfield-swe').fill('60');
+    await page.getByTestId('hfield-gpqa').fill('');
+    await page.getByTestId('hfield-submit').click();
+    const err = page.locator('#f-hgpqa-err');
+    await expect.poll(() => err.innerText()).toMatch(/^GPQA Diamond: the field is empty — enter /);
+    expect(await err.innerText()).not.toContain('gpqa_diamond');
+    await page.close();
+  });
 });

@@ -24,6 +24,7 @@ import { getState, setState } from '../state.ts';
 import { theme } from '../theme.ts';
 import { chart, errorBox, failure, guard, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 import { analyzeById } from './analyze.ts';
+import { forPeople } from '../messages.ts';
 import { shortLabel } from '../../../src/data/benchmarks.ts';
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
@@ -297,8 +298,11 @@ export const hfield: PanelDef = {
       form.querySelectorAll('.field-error').forEach((e) => (e.textContent = ''));
       const ps = attempt(() => parseScore(swe, 'swe_bench_verified'));
       const pg = attempt(() => parseScore(gpqa, 'gpqa_diamond'));
-      if (!ps.ok) (form.querySelector('#f-hswe-err') as HTMLElement).textContent = ps.message;
-      if (!pg.ok) (form.querySelector('#f-hgpqa-err') as HTMLElement).textContent = pg.message;
+      const err = (id: string, m: string, f: string) => {
+        (form.querySelector(`#f-${id}-err`) as HTMLElement).textContent = forPeople(m, f);
+      };
+      if (!ps.ok) err('hswe', ps.message, 'swe_bench_verified');
+      if (!pg.ok) err('hgpqa', pg.message, 'gpqa_diamond');
       if (!ps.ok || !pg.ok) return mount(out, errorBox('Enter both scores as percent.'));
       const r = attempt(() => hField(engineContext(), { swe: ps.value, gpqa: pg.value }));
       if (!r.ok) return mount(out, failure(r, 'h-field'));
