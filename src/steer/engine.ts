@@ -44,6 +44,7 @@ export class Engine {
       path: m.dir,
       parameters: m.parameters,
       kernel: m.kernel,
+      threads: m.threads,
     };
   }
 

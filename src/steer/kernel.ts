@@ -238,7 +238,10 @@ export class Arena {
   private readonly xOff: number;
   private readonly yOff: number;
   private readonly pool: KernelPool | null;
-  private readonly minParallel: number;
+  /** Multiply-adds below which a product is not split (tests set 0 to split everything). */
+  minParallel: number;
+  private readonly maxIn: number;
+  private readonly maxOut: number;
   /** Products that were split across threads (a test reads it to know the pool took part). */
   splitCalls = 0;
   constructor(floats: number, maxIn: number, maxOut: number, o: ArenaOptions = {}) {
@@ -250,6 +253,7 @@ export class Arena {
     this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
     this.f32 = new Float32Array(this.memory.buffer);
     this.fn = instantiate(this.memory);
+    [this.maxIn, this.maxOut] = [maxIn, maxOut];
     this.xOff = this.alloc(CHUNK_ROWS * maxIn);
     this.yOff = this.alloc(CHUNK_ROWS * maxOut);
     this.threads = Math.max(1, Math.floor(o.threads ?? 1));
@@ -287,6 +291,11 @@ export class Arena {
     xStart = 0,
     yStart = 0,
   ): void {
+    if (inp > this.maxIn || out > this.maxOut || inp % 4 !== 0) {
+      throw new RangeError(
+        `matmul ${out}×${inp} (expected out ≤ ${this.maxOut}, in ≤ ${this.maxIn}, in % 4 = 0)`,
+      );
+    }
     const f = this.f32;
     for (let t0 = 0; t0 < T; t0 += CHUNK_ROWS) {
       const m = Math.min(CHUNK_ROWS, T - t0);
