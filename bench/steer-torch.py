@@ -6,7 +6,8 @@
 transformers is not installable on the project's machines (torch is), so this is a minimal
 GPT-NeoX forward in torch (parallel residual, partial rotary, exact GELU, KV cache), float32,
 batch 1. Prints JSON: load ms, prefill and greedy decode ms/token (8-token prompt, 32 new tokens,
-decode steps only, one pass), a 50-token greedy completion (prefill + 49 steps), peak RSS, and the
+decode steps only, one pass), a 50-token greedy completion (prefill + 49 steps), CPU time (all threads) of decode and the
+completion, peak RSS, and the
 greedy tokens (compare with torch-timing.json's, which transformers
 made from the same weights).
 """
@@ -80,22 +81,25 @@ def main(d, threads):
         logits = forward(W, c, PROMPT_IDS, cache)
         prefill = (time.perf_counter() - t) * 1e3 / len(PROMPT_IDS)
         toks = []
-        t = time.perf_counter()
+        t, c0 = time.perf_counter(), time.process_time()
         for i in range(32):
             toks.append(int(logits.argmax()))
             if i < 31:
                 logits = forward(W, c, [toks[-1]], cache)
         decode = (time.perf_counter() - t) * 1e3 / 31
-        t = time.perf_counter()
+        decode_cpu = (time.process_time() - c0) * 1e3 / 31
+        t, c0 = time.perf_counter(), time.process_time()
         cache = [None] * c["num_hidden_layers"]
         logits = forward(W, c, PROMPT_IDS, cache)
         for i in range(49):
             logits = forward(W, c, [int(logits.argmax())], cache)
         completion = (time.perf_counter() - t) * 1e3
+        completion_cpu = (time.process_time() - c0) * 1e3
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"torch": torch.__version__, "threads": threads, "loadMs": round(load_ms),
                       "prefillMsPerToken": round(prefill, 1), "decodeMsPerToken": round(decode, 1),
-                      "completion50Ms": round(completion), "peakRssMiB": round(peak), "tokens": toks}))
+                      "decodeCpuMsPerToken": round(decode_cpu, 1), "completion50Ms": round(completion),
+                      "completion50CpuMs": round(completion_cpu), "peakRssMiB": round(peak), "tokens": toks}))
 
 
 if __name__ == "__main__":

@@ -10,8 +10,10 @@
  * new tokens, decode steps only), calibration (16 statements), a 50-token greedy completion
  * (prefill + 49 steps, calibration already done), and peak RSS next to the weights' bytes. When
  * `python3 -c 'import torch'` works, bench/steer-torch.py times torch on the same checkpoint with
- * the same thread count. The 1-minute load average is read next to every figure. Prints a
- * markdown table with the targets of issue 9 and whether this run met them.
+ * the same thread count. Next to every wall-clock figure: the process's CPU time over the same
+ * span (all threads; on a loaded machine it stays near the unloaded wall time of one thread)
+ * and the 1-minute load average. Prints a markdown table with the targets of issue 9 and whether
+ * this run met them (wall clock, as the targets are stated).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -31,11 +33,23 @@ const recorded = JSON.parse(
   readFileSync(join(HERE, '../test/fixtures/steering/torch-timing.json'), 'utf8'),
 );
 
+/** A wall-clock figure with the process's CPU time over the same span and the load average. */
 interface Fig {
   value: number;
+  cpu: number;
   load: number;
 }
-const fig = (value: number): Fig => ({ value, load: loadavg()[0]! });
+let cpu0 = process.cpuUsage();
+const cpuMs = (): number => {
+  const c = process.cpuUsage(cpu0);
+  return (c.user + c.system) / 1000;
+};
+const fig = (value: number, per = 1): Fig => ({ value, cpu: cpuMs() / per, load: loadavg()[0]! });
+/** Starts a timed span: wall clock and CPU. */
+const mark = (): number => {
+  cpu0 = process.cpuUsage();
+  return performance.now();
+};
 const since = (t: number): number => performance.now() - t;
 
 function ensureCheckpoint(): void {
@@ -46,7 +60,7 @@ function ensureCheckpoint(): void {
 }
 
 async function ours() {
-  let t = performance.now();
+  let t = mark();
   const m = loadModel(dir, undefined, 'wasm', threads);
   const load = fig(since(t));
   await m.net.w.head.arena?.started();
@@ -54,22 +68,22 @@ async function ours() {
   const ids = eng.encode(recorded.greedy.prompt);
   m.net.forward(ids.slice(0, 2), m.net.newCache()); // compile the JS paths once
   const cache = m.net.newCache();
-  t = performance.now();
+  t = mark();
   let logits = m.net.forward(ids, cache);
-  const prefill = fig(since(t) / ids.length);
+  const prefill = fig(since(t) / ids.length, ids.length);
   const tokens: number[] = [];
-  t = performance.now();
+  t = mark();
   for (let i = 0; i < 32; i++) {
     let best = 0;
     for (let j = 1; j < logits.length; j++) if (logits[j]! > logits[best]!) best = j;
     tokens.push(best);
     if (i < 31) logits = m.net.forward([best], cache);
   }
-  const decode = fig(since(t) / 31);
-  t = performance.now();
+  const decode = fig(since(t) / 31, 31);
+  t = mark();
   eng.defaultDirection(eng.info.probeLayer); // the 16 statements; steer() reuses it
   const calibration = fig(since(t));
-  t = performance.now();
+  t = mark();
   const opts = { maxTokens: 50, greedy: true, strength: 0, adapt: 'prompt' } as const;
   eng.steer(recorded.greedy.prompt, opts);
   const completion = fig(since(t));
@@ -85,7 +99,9 @@ interface Torch {
   loadMs: number;
   prefillMsPerToken: number;
   decodeMsPerToken: number;
+  decodeCpuMsPerToken: number;
   completion50Ms: number;
+  completion50CpuMs: number;
   peakRssMiB: number;
   tokens: number[];
   loadAvg: number;
@@ -109,13 +125,18 @@ function table(o: Awaited<ReturnType<typeof ours>>, t: Torch | string): string {
   const tq = typeof t === 'string' ? null : t;
   const tl = tq ? la(tq.loadAvg) : '—';
   const ratio = (a: number, b?: number): string => (b ? `${(a / b).toFixed(2)}×` : '—');
+  const eng = (f: Fig, unit = ''): string[] => [
+    `${f.value < 100 ? f1(f.value) : f0(f.value)}${unit}`,
+    `${f.cpu < 100 ? f1(f.cpu) : f0(f.cpu)}${unit}`,
+    la(f.load),
+  ];
   const peakRatio = o.peak.value / o.weightsMiB;
   const rows = [
     [
       'load',
-      `${f0(o.load.value)} ms`,
-      la(o.load.load),
+      ...eng(o.load, ' ms'),
       tq ? `${f0(tq.loadMs)} ms` : '—',
+      '',
       tl,
       ratio(o.load.value, tq?.loadMs),
       '',
@@ -123,9 +144,9 @@ function table(o: Awaited<ReturnType<typeof ours>>, t: Torch | string): string {
     ],
     [
       'prefill ms/token (8-token prompt, one batch)',
-      f1(o.prefill.value),
-      la(o.prefill.load),
+      ...eng(o.prefill),
       tq ? f1(tq.prefillMsPerToken) : '—',
+      '',
       tl,
       ratio(o.prefill.value, tq?.prefillMsPerToken),
       '',
@@ -133,9 +154,9 @@ function table(o: Awaited<ReturnType<typeof ours>>, t: Torch | string): string {
     ],
     [
       'decode ms/token (greedy, KV cache)',
-      f1(o.decode.value),
-      la(o.decode.load),
+      ...eng(o.decode),
       tq ? f1(tq.decodeMsPerToken) : '—',
+      tq ? f1(tq.decodeCpuMsPerToken) : '',
       tl,
       ratio(o.decode.value, tq?.decodeMsPerToken),
       '≤ 1.5× torch',
@@ -143,9 +164,9 @@ function table(o: Awaited<ReturnType<typeof ours>>, t: Torch | string): string {
     ],
     [
       '50-token completion (prefill + 49 steps)',
-      `${f0(o.completion.value)} ms`,
-      la(o.completion.load),
+      ...eng(o.completion, ' ms'),
       tq ? `${f0(tq.completion50Ms)} ms` : '—',
+      tq ? `${f0(tq.completion50CpuMs)} ms` : '',
       tl,
       ratio(o.completion.value, tq?.completion50Ms),
       '< 2,000 ms',
@@ -153,9 +174,9 @@ function table(o: Awaited<ReturnType<typeof ours>>, t: Torch | string): string {
     ],
     [
       'calibration (16 statements, blocks ≤ probe)',
-      `${f0(o.calibration.value)} ms`,
-      la(o.calibration.load),
+      ...eng(o.calibration, ' ms'),
       '—',
+      '',
       '',
       '',
       '< 2,000 ms',
@@ -164,8 +185,10 @@ function table(o: Awaited<ReturnType<typeof ours>>, t: Torch | string): string {
     [
       'peak RSS / float32 weights',
       `${f0(o.peak.value)} / ${f0(o.weightsMiB)} MiB = ` + `${peakRatio.toFixed(2)}×`,
+      '',
       la(o.peak.load),
       tq ? `${f0(tq.peakRssMiB)} MiB` : '—',
+      '',
       tl,
       '',
       '≤ 1.5×',
@@ -173,12 +196,10 @@ function table(o: Awaited<ReturnType<typeof ours>>, t: Torch | string): string {
     ],
   ];
   const head =
-    '| quantity | engine | load avg | torch | load avg | engine / torch | target | this run |';
-  return [
-    head,
-    '|---|---:|---:|---:|---:|---:|---|---|',
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
+    '| quantity | engine | engine CPU | load avg | torch | torch CPU | load avg | engine / torch ' +
+    '| target | this run |';
+  const rule = '|---|---:|---:|---:|---:|---:|---:|---:|---|---|';
+  return [head, rule, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
 ensureCheckpoint();
