@@ -103,7 +103,7 @@ describe('2-thread kernel pool (shared memory, Atomics)', () => {
     }
   });
 
-  it('thousands of back-to-back products: no missed wake-up, every one split and exact', async () => {
+  it('thousands of back-to-back products: no missed wake-up, each split, exact', async () => {
     const one = setup(96, 32, 2, 5);
     const two = setup(96, 32, 2, 5, 2);
     arenas.push(one.arena, two.arena);

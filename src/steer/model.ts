@@ -42,6 +42,8 @@ export type BlockHook = (layer: number, x: Float64Array, T: number, pos0: number
 
 export class Transformer {
   private readonly rope: Rope | null;
+  /** Attention scores of one head, reused across heads, layers and calls. */
+  private scores = new Float64Array(256);
   constructor(
     readonly cfg: ModelConfig,
     readonly w: Weights,
@@ -205,7 +207,8 @@ export class Transformer {
     const kw = kvHeads * d;
     const qo = (t * heads + hd) * d;
     const scale = 1 / Math.sqrt(d);
-    const s = new Float64Array(n);
+    if (this.scores.length < n) this.scores = new Float64Array(Math.max(n, 2 * this.scores.length));
+    const s = this.scores;
     let max = -Infinity;
     for (let p = 0; p < n; p++) {
       let dot = 0;

@@ -73,7 +73,7 @@ export function matmulAdjacent(
   return { y, cols, width };
 }
 
-/** Copies columns [c0, c0 + n) of a [T, width] matrix into a [T, n] one. */
+/** Columns [c0, c0 + n) of a [T, width] matrix as a [T, n] one (a view when T = 1, else a copy). */
 export function columns(
   y: Float64Array,
   T: number,
@@ -81,6 +81,7 @@ export function columns(
   c0: number,
   n: number,
 ): Float64Array {
+  if (T === 1) return y.subarray(c0, c0 + n);
   const out = new Float64Array(T * n);
   for (let t = 0; t < T; t++) out.set(y.subarray(t * width + c0, t * width + c0 + n), t * n);
   return out;
