@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel, createContext, hField } from '../../src/cape/index.ts';
-import { fmtParams } from '../../src/report/format.ts';
+import { cycleOf } from '../../src/cape/diagnostics/cycle.ts';
+import { optLadder } from '../../src/cape/diagnostics/internal.ts';
+import { frontierFit } from '../../src/cape/frontier.ts';
+import { gate } from '../../src/cape/trajectory.ts';
+import { verify } from '../../src/cape/verify.ts';
+import { fmtParams, fmtSigned } from '../../src/report/format.ts';
 import {
   launch,
   sectionIds,
@@ -391,6 +396,74 @@ describe("messages in people's words", () => {
     const err = page.locator('#f-hgpqa-err');
     await expect.poll(() => err.innerText()).toMatch(/^GPQA Diamond: the field is empty — enter /);
     expect(await err.innerText()).not.toContain('gpqa_diamond');
+    await page.close();
+  });
+});
+
+describe('seed content computed by the engine', () => {
+  it('OPT: a competing-units chart with one point per ladder entry, and the cycle read from it', async () => {
+    const page = await open(VIEWPORTS[0]);
+    await showSection(page, 'physics');
+    const fig = page.locator('#opt-internal figure[data-chart="opt-competing"]');
+    await fig.waitFor();
+    const ladder = optLadder();
+    expect(await fig.locator('svg [data-tip]').count()).toBe(ladder.length);
+    const m = ladder[0]!.metric;
+    const c = cycleOf(
+      ladder
+        .filter((r) => r.metric === m)
+        .map((r) => ({ name: r.name, params: r.params, value: r.netCoupling })),
+    );
+    const note = await page.getByTestId('opt-cycle').innerText();
+    expect(note).toContain(`n = ${c.n} sizes`);
+    expect(note).toContain(`peak ${fmtSigned(c.peak.value, 3)} at ${fmtParams(c.peak.params)}`);
+    expect(note.startsWith(c.riseDropRecovery ? 'Rise, drop, recovery.' : 'No rise')).toBe(true);
+    await page.locator('#opt-internal').screenshot({ path: join(SHOTS, 'opt-competing.png') });
+    await page.close();
+  });
+
+  it('the verify table can be searched and filtered; the count matches the engine', async () => {
+    const page = await open(VIEWPORTS[0]);
+    await showSection(page, 'evidence');
+    const rows = verify(ctx);
+    const count = page.getByTestId('verify-count');
+    await expect
+      .poll(() => count.innerText())
+      .toBe(`${rows.length} of ${rows.length} quantities shown.`);
+    await page.getByTestId('verify-show').selectOption('missing');
+    const missing = rows.filter((r) => !Number.isFinite(r.value)).length;
+    await expect
+      .poll(() => count.innerText())
+      .toBe(`${missing} of ${rows.length} quantities shown.`);
+    await page.getByTestId('verify-show').selectOption('all');
+    await page.getByTestId('verify-search').fill('pythia');
+    const hits = rows.filter((r) => `${r.label} ${r.note}`.toLowerCase().includes('pythia')).length;
+    await expect.poll(() => count.innerText()).toBe(`${hits} of ${rows.length} quantities shown.`);
+    expect(await page.locator('[data-testid="verify-table"] tbody tr:not([hidden])').count()).toBe(
+      hits,
+    );
+    await page.close();
+  }, 120_000);
+
+  it('the release gate fails a tax excursion and passes a joint gain, as the engine decides', async () => {
+    const page = await open(VIEWPORTS[0]);
+    await showSection(page, 'frontier-models');
+    const prev = frontierFit(ctx).models.find((m) => m.releaseDate)!;
+    await page.getByTestId('gate-previous').selectOption(prev.name);
+    for (const [swe, gpqa] of [
+      [prev.swe + 5, prev.gpqa - 4],
+      [prev.swe + 2, prev.gpqa + 2],
+    ] as const) {
+      const r = gate(ctx, { previous: prev.name, swe, gpqa });
+      await page.getByTestId('gate-swe').fill(String(swe));
+      await page.getByTestId('gate-gpqa').fill(String(gpqa));
+      await page.getByTestId('gate-submit').click();
+      await expect
+        .poll(() => page.getByTestId('gate-verdict').getAttribute('data-pass'))
+        .toBe(String(r.pass));
+      expect(await page.getByTestId('gate-reason').innerText()).toBe(r.reason);
+    }
+    await page.locator('#release-gate').screenshot({ path: join(SHOTS, 'release-gate.png') });
     await page.close();
   });
 });
