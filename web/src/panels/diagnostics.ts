@@ -431,28 +431,36 @@ export const opt: PanelDef = {
  * peak, drop and recover? The FeSe comparison is the study's analogy; the data cannot test it.
  */
 function optCycleNote(ladder: ReturnType<typeof optLadder>): HTMLElement {
-  const metric = ladder[0]?.metric;
   const c = attempt(() =>
-    cycleOf(
-      ladder
-        .filter((r) => r.metric === metric)
-        .map((r) => ({ name: r.name, params: r.params, value: r.netCoupling })),
-    ),
+    cycleOf(ladder.map((r) => ({ name: r.name, params: r.params, value: r.netCoupling }))),
   );
   if (!c.ok) return failure(c, 'OPT cycle');
   const v = c.value;
   const at = (p: { value: number; params: number }) =>
     `${signed(p.value, 3)} at ${fmtParams(p.params)}`;
   const path = `${at(v.first)} → peak ${at(v.peak)}${v.trough ? ` → ${at(v.trough)}` : ''} → ${at(v.last)}`;
+  const metrics = [...new Set(ladder.map((r) => r.metric))];
+  const mixed =
+    metrics.length > 1
+      ? ` The ladder joins ${metrics.length} measurements (${metrics.map((m) => `${m} ${sizesOf(ladder, m)}`).join('; ')}), so a change at the boundary cannot be told apart from the change of metric.`
+      : '';
   return h(
     'p',
     { class: 'insight', 'data-testid': 'opt-cycle' },
     h('strong', {}, v.riseDropRecovery ? 'Rise, drop, recovery. ' : 'No rise–drop–recovery. '),
-    `Net coupling (${metric}, n = ${v.n} sizes): ${path}. `,
+    `Net coupling over ${v.n} sizes: ${path}. `,
     v.riseDropRecovery
-      ? `The study reads this as FeSe under pressure (s++ → s± → s++): the same cycle as at Nc1, repeating at a larger scale. That is an analogy; ${v.n} reported points cannot test it.`
+      ? 'The study reads this as FeSe under pressure (s++ → s± → s++): the cycle of Nc1 repeating at a larger scale. That is an analogy the data cannot test.'
       : 'The study’s FeSe reading (rise, drop, recovery) does not hold on these points.',
+    mixed,
   );
+}
+
+/** "1.3B–13B" for the sizes measured with `metric`. */
+function sizesOf(ladder: ReturnType<typeof optLadder>, metric: string): string {
+  const p = ladder.filter((r) => r.metric === metric).map((r) => r.params);
+  const [lo, hi] = [Math.min(...p), Math.max(...p)];
+  return lo === hi ? fmtParams(lo) : `${fmtParams(lo)}–${fmtParams(hi)}`;
 }
 
 // ---------------------------------------------------------------- 18 polynomial baseline vs ODE
