@@ -31,6 +31,7 @@ export function includeWs(query: { includeWorkspace?: string }): boolean {
 export function TextOr<J extends TSchema>(json: J) {
   return Type.Unsafe<string | Static<J>>({
     if: { type: 'string' },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else keyword
     then: { type: 'string', description: 'the file text' },
     else: json,
   });
@@ -40,6 +41,7 @@ export function TextOr<J extends TSchema>(json: J) {
 export function ByKey<A extends TSchema, B extends TSchema>(key: string, whenKey: A, otherwise: B) {
   return Type.Unsafe<Static<A> | Static<B>>({
     if: { type: 'object', required: [key] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else keyword
     then: whenKey,
     else: otherwise,
   });
