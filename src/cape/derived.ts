@@ -9,7 +9,7 @@
  *   scripts/derive-context.ts -> deriveContext() -> data/derived/context.json
  *   -> src/data/load.ts loadDerivedContext() -> createContext() seeds its memo
  */
-import { datasetFingerprint, type DerivedContextFile } from '../data/load.ts';
+import { datasetFingerprint, loadDataset, type DerivedContextFile } from '../data/load.ts';
 import { analyzeModel } from './analyze.ts';
 import { createContext, DEFAULT_RESAMPLES, DEFAULT_SEED } from './context.ts';
 import { frontierFit, labSummaries } from './frontier.ts';
@@ -65,6 +65,7 @@ export function deriveContext(): DerivedContextFile {
   return {
     generator: 'scripts/derive-context.ts (src/cape/derived.ts)',
     format: 1,
+    datasetVersion: loadDataset().version,
     fingerprint: datasetFingerprint(),
     seed: DEFAULT_SEED,
     resamples: DEFAULT_RESAMPLES,

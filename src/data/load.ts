@@ -174,6 +174,10 @@ export function datasetFingerprint(): string {
 export interface DerivedContextFile {
   generator: string;
   format: number;
+  /** The dataset version it was computed from (checked at every start: cheap). */
+  datasetVersion: string;
+  /** The dataset files' fingerprint (checked by src/cape/derived.test.ts: hashing costs a start
+   * ~10 ms, so a process trusts the version and the test recomputes the whole file). */
   fingerprint: string;
   seed: number;
   resamples: number;
@@ -182,9 +186,9 @@ export interface DerivedContextFile {
 
 /**
  * The dataset-level results computed at build time (data/derived/context.json), or undefined
- * when the file was made from other data (its fingerprint differs): then nothing is taken from it.
+ * when the file was made from another dataset version: then nothing is taken from it.
  */
 export function loadDerivedContext(): DerivedContextFile | undefined {
   const f: DerivedContextFile = derivedContextFile;
-  return f.fingerprint === datasetFingerprint() ? f : undefined;
+  return f.datasetVersion === loadDataset().version ? f : undefined;
 }
