@@ -5,6 +5,7 @@
  */
 import { oneLine } from '../core/control-chars.ts';
 import { CapeError, isInputError } from '../core/errors.ts';
+import { DIAGNOSTIC_NAMES } from '../report/diagnostic-names.ts';
 import { processIo, type Io } from './io.ts';
 
 /** A command: its module loads only when it runs (start-up time), and a one-line summary. */
@@ -43,8 +44,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   diagnostics: {
     run: async (argv, io) => (await import('./commands/diagnostics.ts')).run(argv, io),
-    summary:
-      'the analyses behind the physics panels: kink, beta, winding, ode, holdout, explorer, arrhenius, survival, internal, boosting',
+    summary: `the analyses behind the physics panels: ${DIAGNOSTIC_NAMES.join(', ')}`,
   },
   leaderboard: {
     run: async (argv, io) => (await import('./commands/leaderboard.ts')).run(argv, io),
