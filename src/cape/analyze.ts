@@ -24,6 +24,8 @@ export interface AnalyzeInput {
   /** Raw parameter count. */
   params: number;
   scores: ScoreMap;
+  /** Standard errors (points) the source states for some scores (else binomial, ./noise.ts). */
+  stderr?: ScoreMap;
   family?: string | null;
   previous?: string | null;
   /** Size to predict scores at; default 2 × params. */
@@ -33,7 +35,8 @@ export interface AnalyzeInput {
 export interface GammaEstimate {
   value: number;
   source: 'measured' | 'predicted';
-  /** 95% prediction interval for a predicted γ12. */
+  /** 95% interval: the prediction interval of a predicted γ12; ±1.96 SE (delta method on the
+   * scores' SEs, ./noise.ts) of a measured one. */
   interval: [number, number] | null;
   n: number;
   note: string;
@@ -100,6 +103,11 @@ function predictedGamma(ctx: Context, params: number, family: string | null): Ga
   };
 }
 
+/** ±1.96 SE around a measured γ12 (normal approximation of the delta method). */
+function measuredInterval(value: number, se: number | null): [number, number] | null {
+  return se === null ? null : [value - 1.96 * se, value + 1.96 * se];
+}
+
 /** d_eff of the size band the model falls in (by size, whatever the measured γ12 says). */
 function deffFor(ctx: Context, phase: PhaseResult, params: number): ModelAnalysis['dEff'] {
   const { ciLow, ciHigh } = phase.nc;
@@ -134,6 +142,7 @@ export function analyzeModel(ctx: Context, raw: AnalyzeInput): ModelAnalysis {
   const phase = classifyPhase(ctx, {
     params: input.params,
     scores: input.scores,
+    ...(input.stderr && { stderr: input.stderr }),
     family,
     previous: input.previous,
   });
@@ -141,7 +150,7 @@ export function analyzeModel(ctx: Context, raw: AnalyzeInput): ModelAnalysis {
     ? {
         value: phase.measured.value as number,
         source: 'measured',
-        interval: null,
+        interval: measuredInterval(phase.measured.value as number, phase.measured.se),
         n: 2,
         note: phase.measured.note,
       }
