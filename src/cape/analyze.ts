@@ -99,7 +99,7 @@ function predictedGamma(ctx: Context, params: number, family: string | null): Ga
     source: 'predicted',
     interval: runningPrediction(ctx, logN),
     n: f.n,
-    note: `pooled running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions, R² = ${f.r2.toFixed(2)}); 95% prediction interval by ${f.ciMethod}, plus resampled residuals`,
+    note: `pooled running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions, R² = ${f.r2.toFixed(2)}${f.withinNoise ? `; ${f.withinNoise} with |ΔHS| within 2 SE left out` : ''}); 95% prediction interval by ${f.ciMethod}, plus resampled residuals`,
   };
 }
 

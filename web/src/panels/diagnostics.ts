@@ -505,6 +505,13 @@ export const poly: PanelDef = {
   },
 };
 
+/** The overlap-corrected p-values of r(γ12, θ) (issue 13 item 5), for the tile's note. */
+function dependenceText(d: ReturnType<typeof windingFit>['rGammaThetaDependence']): string {
+  if (!d) return '';
+  const pEff = d.pEff === null ? 'not computed' : pValue(d.pEff);
+  return ` · overlapping windows: n_eff ${num(d.nEff, 1)}, p ${pEff}; block permutation p ${pValue(d.pBlock)} (${d.blocks} blocks, ${d.permutations} orders)`;
+}
+
 // ---------------------------------------------------------------- 19 topology + kink
 export const topology: PanelDef = {
   id: 'topology',
@@ -539,7 +546,7 @@ export const topology: PanelDef = {
             ? tile(
                 'r(γ12, θ)',
                 signed(r.r, 2),
-                `95% CI ${iv3(r.ci)} · n = ${r.n} · p ${pValue(r.p)} · permutation p ${pValue(r.pPermutation)}`,
+                `95% CI ${iv3(r.ci)} · n = ${r.n} · naive p ${pValue(r.p)}${dependenceText(wd.rGammaThetaDependence)}`,
               )
             : tile('r(γ12, θ)', 'not computed', 'fewer than 3 transitions inside the curve'),
         ),
