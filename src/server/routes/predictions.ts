@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { CapeError } from '../../core/errors.ts';
 import { EvaluatedLedgerEntrySchema, PredictionInputSchema } from '../../workspace/schemas.ts';
-import type { RouteDef } from './types.ts';
+import { route, type RouteDef } from './types.ts';
 import type { Context } from '../../cape/context.ts';
 import { checkCriterion } from '../../cape/predictions.ts';
 import { checkPredictionInput } from '../../workspace/ledger.ts';
@@ -40,7 +40,7 @@ function refuseUnknownNames(ctx: Context, body: unknown): void {
 }
 
 export const predictionRoutes: RouteDef[] = [
-  {
+  route({
     method: 'GET',
     url: '/api/predictions',
     tag: 'predictions',
@@ -75,7 +75,7 @@ export const predictionRoutes: RouteDef[] = [
     },
     handler: (req, _r, s) => {
       const all = s.ledger();
-      const want = (req.query as { status?: string }).status;
+      const want = req.query.status;
       const counts: Record<string, number> = { open: 0, passed: 0, failed: 0, expired: 0 };
       for (const p of all) counts[p.status] = (counts[p.status] ?? 0) + 1;
       return {
@@ -84,8 +84,8 @@ export const predictionRoutes: RouteDef[] = [
         predictions: want ? all.filter((p) => p.status === want) : all,
       };
     },
-  },
-  {
+  }),
+  route({
     method: 'POST',
     url: '/api/predictions',
     tag: 'predictions',
@@ -102,8 +102,8 @@ export const predictionRoutes: RouteDef[] = [
       const p = s.ws.predictions.add(req.body);
       return reply.code(201).send(s.ledger().find((e) => e.id === p.id));
     },
-  },
-  {
+  }),
+  route({
     method: 'DELETE',
     url: '/api/predictions/:id',
     tag: 'predictions',
@@ -111,7 +111,7 @@ export const predictionRoutes: RouteDef[] = [
     schema: { params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }) },
     doc: { responses: { 204: { description: 'removed' } } },
     handler: (req, reply, s) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       if (!s.ws.predictions.remove(id))
         throw new CapeError(
           'E_NOT_FOUND',
@@ -120,5 +120,5 @@ export const predictionRoutes: RouteDef[] = [
         );
       return reply.code(204).send();
     },
-  },
+  }),
 ];
