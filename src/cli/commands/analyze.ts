@@ -11,7 +11,8 @@ export const help = `cape analyze --params <N> [--hellaswag S] [--truthfulqa S] 
              [--gsm8k S] [--swe S] [--gpqa S] [--ifeval S] [--family F] [--previous "<model>"] [--next <N>] [--name X] [--include-workspace] [--json]
 cape analyze --file <results.json | folder | models.csv | leaderboard.csv> [--params N] [--family F] [--json | --ndjson]
   Phase (tax / transition / bonus / nc2 / nc3) with its evidence, Nc with its 95% CI, γ12 (measured
-  against --previous, else predicted with a 95% prediction interval), χ, d_eff of the regime, the
+  against --previous with ±1.96 SE from the scores' SEs, unless |ΔHS| is within 2 SE; else
+  predicted with a 95% prediction interval), χ, d_eff of the regime, the
   h-field when SWE and GPQA are given, recommendations and predicted scores at the next size.
   Params accept 6.9e9, 6.9B, 410M. Scores are percent in [0, 100].`;
 

@@ -56,13 +56,29 @@ async function readText(path: string): Promise<string> {
   }
 }
 
+/** The stderr of a score follows the score: the later file's, or none when it states none. */
+function mergeStderr(
+  prev: IngestedModel,
+  m: IngestedModel,
+  b: keyof IngestedModel['scores'],
+): void {
+  const se = m.stderr?.[b];
+  if (se !== undefined) prev.stderr = { ...prev.stderr, [b]: se };
+  else if (prev.stderr) delete prev.stderr[b];
+}
+
 /** Merges lm-eval models by name: later files' scores win per benchmark (noted). */
 function mergeByName(models: IngestedModel[]): IngestedModel[] {
   const byName = new Map<string, IngestedModel>();
   for (const m of models) {
     const prev = byName.get(m.name);
     if (!prev) {
-      byName.set(m.name, { ...m, scores: { ...m.scores }, notes: [...m.notes] });
+      byName.set(m.name, {
+        ...m,
+        scores: { ...m.scores },
+        ...(m.stderr && { stderr: { ...m.stderr } }),
+        notes: [...m.notes],
+      });
       continue;
     }
     for (const [b, v] of Object.entries(m.scores)) {
@@ -70,6 +86,7 @@ function mergeByName(models: IngestedModel[]): IngestedModel[] {
       if (old !== undefined && old !== v)
         prev.notes.push(`${b}: ${m.origin} (${v}) replaces ${prev.origin} (${old})`);
       prev.scores[b as keyof typeof prev.scores] = v;
+      mergeStderr(prev, m, b as keyof typeof prev.scores);
     }
     prev.notes.push(...m.notes.map((n) => `${m.origin}: ${n}`));
     if (prev.paramsSource !== 'config' && m.paramsSource === 'config')
