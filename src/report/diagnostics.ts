@@ -18,6 +18,7 @@ import {
   winding,
 } from '../cape/diagnostics/index.ts';
 import { CapeError } from '../core/errors.ts';
+import { DIAGNOSTIC_NAMES, type DiagnosticName } from './diagnostic-names.ts';
 import { fmtCi, fmtNum, fmtP, fmtParams } from './format.ts';
 import { formatTable } from './table.ts';
 
@@ -33,7 +34,7 @@ export type DiagnosticOption = keyof DiagnosticOptions;
 
 /** One registered diagnostic. `run` returns the JSON the API and `--json` print. */
 export interface Diagnostic {
-  readonly name: string;
+  readonly name: DiagnosticName;
   readonly summary: string;
   readonly options: readonly DiagnosticOption[];
   run(ctx: Context, o: DiagnosticOptions): unknown;
@@ -41,7 +42,7 @@ export interface Diagnostic {
 }
 
 interface Def<T> {
-  name: string;
+  name: DiagnosticName;
   summary: string;
   options: readonly DiagnosticOption[];
   run: (ctx: Context, o: DiagnosticOptions) => T;
@@ -396,8 +397,11 @@ export const DIAGNOSTICS: readonly Diagnostic[] = [
   }),
 ];
 
-/** The registered names. */
-export const DIAGNOSTIC_NAMES: readonly string[] = DIAGNOSTICS.map((d) => d.name);
+export { DIAGNOSTIC_NAMES, type DiagnosticName };
+
+// the registry is exactly the named list, in its order (one list of names: diagnostic-names.ts)
+if (DIAGNOSTICS.map((d) => d.name).join() !== DIAGNOSTIC_NAMES.join())
+  throw new Error('src/report/diagnostics.ts: entries differ from DIAGNOSTIC_NAMES');
 
 /** The diagnostic called `name`; CapeError E_NOT_FOUND listing the names otherwise. */
 export function diagnosticNamed(name: string): Diagnostic {

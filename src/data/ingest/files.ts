@@ -6,7 +6,7 @@
  * the same benchmark, the later file in path order (the later date) wins and a note says so.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { CapeError } from '../../core/errors.ts';
 import { detectAndParse, type DetectResult, type IngestKind } from './index.ts';
 import { msg } from './messages.ts';
@@ -108,7 +108,8 @@ export async function readModelsFromPath(
     throw new CapeError('E_INPUT', msg.unreadablePath(path, describe(e)), 'path');
   }
   if (!info.isDirectory()) {
-    const result = detectAndParse(await readText(path), path, opts);
+    // named as the API names an upload: by the file's name, so both give the same models
+    const result = detectAndParse(await readText(path), basename(path), opts);
     return {
       ...result,
       files: [{ path, kind: result.kind, models: result.models.length }],
