@@ -20,6 +20,8 @@ export interface ModelPoint {
   kind: 'base' | 'instruct' | 'frontier' | 'user';
   releaseDate: string | null;
   subset?: 'frozen' | 'post-cutoff';
+  /** Frontier models: the tier the lab versions (trajectories step within it). */
+  productLine?: string;
   /** Hugging Face id, when known. */
   hfId?: string | null;
 }
@@ -86,6 +88,7 @@ export function frontierToPoint(m: FrontierModel): ModelPoint {
     kind: 'frontier',
     releaseDate: m.releaseDate,
     subset: m.subset,
+    productLine: m.productLine,
   };
 }
 

@@ -351,7 +351,8 @@ function computeClaim(ctx: Context, id: string): Computed & { label: string } {
     const v = s[m[3] as (typeof TRAJ_FIELDS)[number]];
     const notes = [
       m[3]!.startsWith('h') ? TRAJECTORY_H_NOTE : '',
-      s.tinyDelta && m[3] === 'gamma12' ? '|ΔSWE| < 2: a ratio of noise-sized changes' : '',
+      s.kind === 'within-noise' && m[3] === 'gamma12' ? `no sign: ${s.interpretation}` : '',
+      s.line === null ? 'the two releases are on different product lines' : '',
       s.backwardsInTime ? 'the second model was released first' : '',
     ];
     return {

@@ -133,6 +133,9 @@ export const DIAGNOSTICS: readonly Diagnostic[] = [
           r
             ? `r(γ12, θ) = ${f3(r.r)} (n ${r.n}, 95% CI ${fmtCi(r.ci, 2)}, p ${fmtP(r.p)}, permutation p ${fmtP(r.pPermutation)}, seed ${r.seed})`
             : 'r(γ12, θ): too few transitions',
+          ...(w.estimatedExcluded.length
+            ? [`left out (estimated scores): ${w.estimatedExcluded.join(', ')}`]
+            : []),
         ],
       });
     },

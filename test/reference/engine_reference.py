@@ -14,7 +14,8 @@ import scipy
 from scipy import stats
 
 base = json.load(open("data/base-models.json"))["models"]
-front = json.load(open("data/frontier-models.json"))["models"]
+# Rows with "excluded" (a second effort setting, unsourced scores) enter no analysis.
+front = [m for m in json.load(open("data/frontier-models.json"))["models"] if "excluded" not in m]
 
 
 def score(m, b):

@@ -141,7 +141,9 @@ export function winding(ctx: Context, options: WindowOptions = {}) {
     minModels: options.minModels ?? 5,
   };
   return memo(ctx, `diag:winding:${opts.width}:${opts.step}:${opts.minModels}`, () => {
-    const pts = ctx.base
+    // Rows with an estimated score are left out (docs/data-notes.md: analyses exclude them).
+    const analysed = ctx.base.filter((p) => p.provenance !== 'estimated');
+    const pts = analysed
       .filter(
         (p) =>
           p.params !== null &&
@@ -157,7 +159,7 @@ export function winding(ctx: Context, options: WindowOptions = {}) {
     const w = windingFromCurve(windows);
     const xs = windows.map((v) => v.centre);
     const ys = windows.map((v) => v.thetaDeg);
-    const pairs = usable(pooledTransitions(ctx.base)).flatMap((t) => {
+    const pairs = usable(pooledTransitions(analysed)).flatMap((t) => {
       const th = interp(xs, ys, t.logMid);
       return th === null ? [] : [{ g: t.gamma12, th }];
     });
@@ -169,12 +171,18 @@ export function winding(ctx: Context, options: WindowOptions = {}) {
             { seed: ctx.seed, resamples: ctx.resamples, permutations: ctx.resamples },
           )
         : null;
-    const result: Winding & { models: number; rGammaTheta: typeof corr } = {
+    const estimatedExcluded = ctx.base.filter((p) => p.provenance === 'estimated');
+    const result: Winding & {
+      models: number;
+      rGammaTheta: typeof corr;
+      estimatedExcluded: string[];
+    } = {
       windows,
       options: opts,
       ...w,
       models: pts.length,
       rGammaTheta: corr,
+      estimatedExcluded: estimatedExcluded.map((p) => p.name),
     };
     return result;
   });

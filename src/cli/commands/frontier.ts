@@ -96,6 +96,10 @@ export async function runFrontier(argv: string[], io: Io): Promise<number> {
       ]),
     })}`,
   );
+  for (const e of f.dataExclusions)
+    io.out(`
+Not analysed: ${e.name}. ${e.reason}
+`);
   return 0;
 }
 
