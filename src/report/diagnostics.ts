@@ -201,6 +201,7 @@ export const DIAGNOSTICS: readonly Diagnostic[] = [
         notes: [
           ...e.notes,
           `interval: residual bootstrap, ${e.next.resamples} resamples, seed ${e.next.seed}`,
+          `fit: λ = ${e.fit.lambda}, in-sample MAPE ${fmtNum(e.fit.inSampleMape, 2)}%, leave-one-out MAPE ${fmtNum(e.fit.looMape, 2)}% (${e.fit.flag ?? 'trustworthy'})`,
         ],
       });
     },
