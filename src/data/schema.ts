@@ -269,8 +269,10 @@ export const SeedClaimSchema = Type.Object(
     id: Type.String({ minLength: 1 }),
     /** The value the seed page prints. */
     value: Type.Number(),
-    /** Where on the seed page (panel and wording, paraphrased). */
+    /** Where on the seed page (panel and wording, paraphrased), or in the study's files. */
     where: Type.String(),
+    /** Where the number is printed: the seed page (default) or only the study's data files. */
+    from: Type.Optional(Type.Union([Type.Literal('seed'), Type.Literal('study files')])),
   },
   { additionalProperties: false },
 );
