@@ -48,7 +48,10 @@ describe('odeExplorer', () => {
     expect(e.next.logN).toBeCloseTo(e.points[e.points.length - 1]!.logN + 0.5, 12);
     for (const [l, [lo, hi]] of Object.entries(e.next.interval)) {
       expect(lo).toBeLessThanOrEqual(hi);
-      expect(Number.isFinite(e.next.prediction[l]!)).toBe(true);
+      expect(lo).toBeLessThanOrEqual(e.next.prediction[l]!);
+      expect(hi).toBeGreaterThanOrEqual(e.next.prediction[l]!);
+      expect(lo).toBeGreaterThanOrEqual(0);
+      expect(hi).toBeLessThanOrEqual(100);
     }
   });
 

@@ -140,15 +140,26 @@ function bootstrapCoefficients(fit: ExplorerFit, rng: Rng): Float64Array[] {
   const fitted = mid.map((r) =>
     fit.fit.C.map((cr, j) => cr.reduce((s, v, k) => s + v * r[k]!, fit.fit.c0[j]!)),
   );
+  // The ridge solution is linear in y: its response to each unit vector, computed once.
+  const unit = Array.from({ length: m }, (_, i) =>
+    ridgeRow(
+      mid,
+      Array.from({ length: m }, (_, r) => (r === i ? 1 : 0)),
+      fit.fit.lambda,
+    ),
+  );
   const out: Float64Array[] = [];
+  const rows = new Uint32Array(m);
   for (let b = 0; b < EXPLORER_RESAMPLES; b++) {
-    const rows = Array.from({ length: m }, () => rng.int(m));
+    for (let i = 0; i < m; i++) rows[i] = rng.int(m);
     const coef = new Float64Array(d * d + d);
     for (let j = 0; j < d; j++) {
-      const y = fitted.map((f, i) => f[j]! + dz[rows[i]!]![j]! - fitted[rows[i]!]![j]!);
-      const r = ridgeRow(mid, y, fit.fit.lambda);
-      for (let k = 0; k < d; k++) coef[j * d + k] = r[k]!;
-      coef[d * d + j] = r[d]!;
+      for (let i = 0; i < m; i++) {
+        const y = fitted[i]![j]! + dz[rows[i]!]![j]! - fitted[rows[i]!]![j]!;
+        const u = unit[i]!;
+        for (let k = 0; k < d; k++) coef[j * d + k]! += y * u[k]!;
+        coef[d * d + j]! += y * u[d]!;
+      }
     }
     out.push(coef);
   }
