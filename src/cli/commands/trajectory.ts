@@ -23,8 +23,9 @@ cape trajectory --from "<model>" --to "<model>" [--json]
   trade-off label. Without --lab or --from, lists labs.`;
 
 export const gateHelp = `cape gate --previous "<model>" --swe S --gpqa S [--json]
-  Release gate: exit 0 when the candidate is no tax excursion against the previous release,
-  exit 1 (and why) when SWE went up while GPQA went down.`;
+  Release gate: exit 1 (and why) when GPQA fell beyond noise (2 SE of a binomial difference)
+  against the previous release while SWE did not fall beyond noise (a tax excursion, or a
+  reasoning loss with a noise-sized SWE change); exit 0 otherwise.`;
 
 function table(steps: TrajectoryStep[], title: string): string {
   return formatTable({
