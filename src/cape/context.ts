@@ -26,7 +26,10 @@ export interface Context {
   readonly base: ModelPoint[];
   /** Every base-scale row including the instruct ones (for browsing). */
   readonly allBase: ModelPoint[];
+  /** Frontier models that enter analyses (rows with `excluded` in the data are left out). */
   readonly frontier: ModelPoint[];
+  /** Frontier rows kept in the data but excluded from every analysis, with the reason. */
+  readonly frontierExcluded: { name: string; reason: string }[];
   readonly seed: number;
   readonly resamples: number;
   readonly today: string;
@@ -51,7 +54,10 @@ export function createContext(options: EngineOptions = {}): Context {
     dataset,
     allBase,
     base: allBase.filter((p) => p.kind !== 'instruct'),
-    frontier: dataset.frontier.map(frontierToPoint),
+    frontier: dataset.frontier.filter((m) => m.excluded === undefined).map(frontierToPoint),
+    frontierExcluded: dataset.frontier
+      .filter((m) => m.excluded !== undefined)
+      .map((m) => ({ name: m.name, reason: m.excluded as string })),
     seed: options.seed ?? DEFAULT_SEED,
     resamples: options.resamples ?? DEFAULT_RESAMPLES,
     today: options.today ?? new Date().toISOString().slice(0, 10),

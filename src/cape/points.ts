@@ -23,6 +23,8 @@ export interface ModelPoint {
   kind: 'base' | 'instruct' | 'frontier' | 'user';
   releaseDate: string | null;
   subset?: 'frozen' | 'post-cutoff';
+  /** Frontier models: the tier the lab versions (trajectories step within it). */
+  productLine?: string;
   /** Hugging Face id, when known. */
   hfId?: string | null;
 }
@@ -100,6 +102,7 @@ export function frontierToPoint(m: FrontierModel): ModelPoint {
     kind: 'frontier',
     releaseDate: m.releaseDate,
     subset: m.subset,
+    productLine: m.productLine,
   };
 }
 
