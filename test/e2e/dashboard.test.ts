@@ -84,7 +84,7 @@ describe('dashboard in Chromium', () => {
     const panels = await page.$$eval('section.panel', (s) =>
       s.map((e) => e.getAttribute('data-panel')),
     );
-    expect(panels.length).toBe(31);
+    expect(panels.length).toBe(32);
     await page.waitForFunction(
       () =>
         !(

@@ -25,11 +25,16 @@ function refuseUnknownNames(ctx: Context, body: unknown): void {
       checkCriterion(ctx, c);
     } catch (e) {
       if (!(e instanceof CapeError) || e.code !== 'E_NOT_FOUND') continue;
-      const named = c as Partial<Record<(typeof NAME_FIELDS)[number], string>>;
+      const named = new Map(Object.entries(c));
       const key =
-        NAME_FIELDS.find((k) => named[k] && e.message.includes(JSON.stringify(named[k]))) ??
-        'criterion';
-      const root = (body as Record<string, unknown>).criterion ? 'criterion' : where;
+        NAME_FIELDS.find((k) => {
+          const v = named.get(k);
+          return typeof v === 'string' && v !== '' && e.message.includes(JSON.stringify(v));
+        }) ?? 'criterion';
+      const root =
+        typeof body === 'object' && body !== null && 'criterion' in body && body.criterion
+          ? 'criterion'
+          : where;
       throw new CapeError(
         'E_INPUT',
         `${e.message.replace(/\)$/, '')}; a prediction must name a model the dataset or the workspace knows; nothing was saved)`,
