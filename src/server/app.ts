@@ -30,6 +30,7 @@ import { steerRoutes, type SteerRouteOptions } from './routes/steer.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
 import { liveBaseUrl, parseCorsOrigins, registerSecurity } from './security.ts';
 import { createState, type AppState } from './state.ts';
+import { sharedUploadPool } from './upload-pool.ts';
 import { registerStatic } from './static.ts';
 
 export interface BuildAppOptions {
@@ -121,6 +122,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
   const ws: Workspace = openWorkspaceOrFailed(opts.dataDir, app);
   app.addHook('onClose', async () => ws.close());
   const state = createState(ws, opts.today);
+  state.uploads = sharedUploadPool();
+  if (opts.today) state.fixedToday = opts.today;
   const dataset = state.context(false).dataset;
   seedPredictions(ws, dataset.predictions ?? [], app);
 

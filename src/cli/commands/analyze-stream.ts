@@ -7,6 +7,7 @@ import { CapeError } from '../../core/errors.ts';
 import type { IngestedModel } from '../../data/ingest/types.ts';
 import type { Io } from '../io.ts';
 import { JsonArraySpill } from '../spill.ts';
+import { outcomeLine, summaryLine } from '../../report/ndjson.ts';
 
 /** What the reader gives: models as an iterable, how many when known, progress through the file. */
 export interface ModelStream {
@@ -79,11 +80,8 @@ export function streamFile(
   if (!ndjson) w.out(`{"kind":${json(res.kind)},"models":[`);
   try {
     for (const r of analyzeFileModels(ctx, res.models, opts)) {
-      if (ndjson) {
-        const head =
-          'analysis' in r ? `{"model":${json(r.analysis)}` : `{"skipped":${json(r.skipped)}`;
-        w.out(`${head},"notes":${json(r.notes)}}\n`);
-      } else {
+      if (ndjson) w.out(outcomeLine(r));
+      else {
         for (const x of r.notes) notes.push(`${r.model}: ${x}`);
         if ('analysis' in r) w.out(`${n ? ',' : ''}\n${json(r.analysis)}`);
         else skipped.push(r.skipped);
@@ -93,13 +91,16 @@ export function streamFile(
     }
     tick(done, true);
     if (ndjson) {
-      const summary = { kind: res.kind, models: n, skipped: (res.skipped?.length ?? 0) + done - n };
-      w.out(`{"summary":${json(summary).slice(0, -1)},"readerSkipped":`);
-    } else w.out('\n],"skipped":');
-    skipped.drain(w.out);
-    w.out(',"notes":');
-    notes.drain(w.out);
-    w.out(ndjson ? '}}\n' : '}\n');
+      const readerSkipped = res.skipped ?? [];
+      const summary = { kind: res.kind, models: n, skipped: readerSkipped.length + done - n };
+      w.out(summaryLine({ ...summary, readerSkipped, notes: res.notes ?? [] }));
+    } else {
+      w.out('\n],"skipped":');
+      skipped.drain(w.out);
+      w.out(',"notes":');
+      notes.drain(w.out);
+      w.out('}\n');
+    }
   } catch (e) {
     if (!(e instanceof CapeError)) throw e;
     const error = { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) };

@@ -14,6 +14,7 @@ import { BenchmarkIdSchema, type BenchmarkId } from '../../data/schema.ts';
 import { checkModelInput, checkOptionalText, checkParams, MAX_FAMILY } from '../../cape/input.ts';
 import { ParamsInputSchema, ScoresInputSchema } from '../../workspace/schemas.ts';
 import type { AppState } from '../state.ts';
+import { runUpload } from '../upload-pool.ts';
 import { IncludeWorkspace, WorkspaceQuery, includeWs, readUpload } from './common.ts';
 import type { RouteDef } from './types.ts';
 import {
@@ -101,8 +102,11 @@ function hfield(state: AppState, ws: boolean, a: HFieldArgs) {
   return hField(state.context(ws), { swe: a.swe, gpqa: a.gpqa }, a.subset ?? 'frozen');
 }
 
-/** A file upload through the engine's one file analysis (the CLI's `analyze --file` too). */
-function analyzeUpload(state: AppState, ws: boolean, req: Parameters<typeof readUpload>[0]) {
+/**
+ * A file upload through the engine's one file analysis (the CLI's `analyze --file` too); runs in
+ * the upload worker (../upload-worker.ts).
+ */
+export function analyzeUpload(state: AppState, ws: boolean, req: Parameters<typeof readUpload>[0]) {
   const up = readUpload(req);
   const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<
     string,
@@ -141,11 +145,11 @@ export const analysisRoutes: RouteDef[] = [
         'text/plain': Type.String(),
       },
     },
-    handler: (req, _reply, state) => {
+    handler: (req, reply, state) => {
       const ws = includeWs(req);
       const body = req.body as Record<string, unknown> | string | undefined;
       if (typeof body === 'string' || (body && typeof body === 'object' && 'content' in body)) {
-        return analyzeUpload(state, ws, req);
+        return runUpload(state, 'analyze', req, reply, ws);
       }
       if (!body || typeof body !== 'object' || Array.isArray(body))
         throw new CapeError(

@@ -12,6 +12,8 @@ import { CapeError } from '../../core/errors.ts';
 import { detectAndParse, type IngestedModel } from '../../data/ingest/index.ts';
 import { normalizeModelInput, type ModelInput } from '../../workspace/normalize.ts';
 import { WorkspaceModelSchema } from '../../workspace/schemas.ts';
+import type { Workspace } from '../../workspace/index.ts';
+import { runUpload } from '../upload-pool.ts';
 import { readUpload } from './common.ts';
 import type { RouteDef } from './types.ts';
 
@@ -122,6 +124,113 @@ function commitKey(
     .digest('hex')}`;
 }
 
+/** What `POST /api/ingest/preview` answers (runs in the upload worker). */
+export function previewUpload(req: FastifyRequest) {
+  const { up, parsed } = parseRequest(req);
+  const models = parsed.models.map((m, index) => {
+    const problem = check(toInput(m), index);
+    return { index, ...m, ready: problem === null, problem };
+  });
+  return {
+    kind: parsed.kind,
+    filename: up.filename,
+    models,
+    ...(parsed.leaderboard
+      ? {
+          leaderboard: {
+            rows: parsed.leaderboard.rows.length,
+            dropped: parsed.leaderboard.dropped,
+            duplicates: parsed.leaderboard.duplicates.map((d) => d.id),
+            paramConflicts: parsed.leaderboard.paramConflicts,
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * What `POST /api/ingest/commit` answers: 201 with the saved models, or 200 for a duplicate
+ * (runs in the upload worker, on its own connection to the workspace).
+ */
+export function commitUpload(
+  req: FastifyRequest,
+  ws: Workspace,
+): { status: number; body: unknown } {
+  const { up, parsed, body } = parseRequest(req);
+  if (typeof req.body === 'object' && req.body !== null) {
+    const extra = Object.keys(req.body).find(
+      (k) => !['filename', 'content', 'select', 'overrides'].includes(k),
+    );
+    if (extra)
+      throw new CapeError(
+        'E_INPUT',
+        `unknown field ${JSON.stringify(extra)} (expected filename, content, select, overrides)`,
+        extra,
+      );
+  }
+  let indices = parsed.models.map((_, i) => i);
+  if (body.select !== undefined) {
+    if (
+      !Array.isArray(body.select) ||
+      !body.select.every((i) => Number.isInteger(i) && i >= 0 && i < parsed.models.length)
+    ) {
+      throw new CapeError(
+        'E_INPUT',
+        `invalid select: ${JSON.stringify(body.select)?.slice(0, 60)} (expected indices of the ${parsed.models.length} recognised models, 0 to ${parsed.models.length - 1})`,
+        'select',
+      );
+    }
+    indices = [...new Set(body.select as number[])];
+  }
+  const overrides = (body.overrides ?? {}) as Record<string, Record<string, unknown>>;
+  if (typeof overrides !== 'object' || Array.isArray(overrides))
+    throw new CapeError(
+      'E_INPUT',
+      'invalid overrides (expected an object keyed by model index)',
+      'overrides',
+    );
+  for (const [k, o] of Object.entries(overrides)) {
+    const i = Number(k);
+    if (!/^(0|[1-9]\d{0,8})$/.test(k) || i >= parsed.models.length)
+      throw new CapeError(
+        'E_INPUT',
+        `invalid overrides key ${JSON.stringify(k)} (expected a model index 0 to ${parsed.models.length - 1})`,
+        `overrides.${k}`,
+      );
+    if (o === null || typeof o !== 'object')
+      throw new CapeError(
+        'E_INPUT',
+        `invalid overrides.${k}: ${JSON.stringify(o)} (expected {name?, family?, params?})`,
+        `overrides.${k}`,
+      );
+    const bad = Object.keys(o).find((f) => !['name', 'family', 'params'].includes(f));
+    if (bad)
+      throw new CapeError(
+        'E_INPUT',
+        `unknown field overrides.${k}.${bad} (expected name, family, params)`,
+        `overrides.${k}.${bad}`,
+      );
+  }
+  if (indices.length === 0)
+    throw new CapeError(
+      'E_INPUT',
+      'nothing to save (the file has no models, or select is empty)',
+      'select',
+    );
+  const inputs = indices.map((i) => toInput(parsed.models[i]!, overrides[String(i)]));
+  indices.forEach((i, k) => {
+    const problem = check(inputs[k]!, i);
+    if (problem)
+      throw new CapeError('E_INPUT', `${problem.message} (nothing was saved)`, problem.field);
+  });
+  const { models: saved, duplicate } = ws.addManyOnce(
+    inputs,
+    `ingest:${up.filename}`.slice(0, 200),
+    commitKey(req, up.content, indices, overrides),
+  );
+  return { status: duplicate ? 200 : 201, body: { kind: parsed.kind, saved, duplicate } };
+}
+
 export const ingestRoutes: RouteDef[] = [
   {
     method: 'POST',
@@ -131,28 +240,7 @@ export const ingestRoutes: RouteDef[] = [
       'Preview a results file: recognised models, params and their source, task → benchmark mapping, conversions (saves nothing)',
     schema: { querystring: Query },
     doc: { requestBody: { 'application/json': IngestBodySchema, 'text/plain': Type.String() } },
-    handler: (req, _r, _s) => {
-      const { up, parsed } = parseRequest(req);
-      const models = parsed.models.map((m, index) => {
-        const problem = check(toInput(m), index);
-        return { index, ...m, ready: problem === null, problem };
-      });
-      return {
-        kind: parsed.kind,
-        filename: up.filename,
-        models,
-        ...(parsed.leaderboard
-          ? {
-              leaderboard: {
-                rows: parsed.leaderboard.rows.length,
-                dropped: parsed.leaderboard.dropped,
-                duplicates: parsed.leaderboard.duplicates.map((d) => d.id),
-                paramConflicts: parsed.leaderboard.paramConflicts,
-              },
-            }
-          : {}),
-      };
-    },
+    handler: (req, reply, s) => runUpload(s, 'preview', req, reply),
   },
   {
     method: 'POST',
@@ -172,80 +260,6 @@ export const ingestRoutes: RouteDef[] = [
         },
       },
     },
-    handler: (req, reply, s) => {
-      const { up, parsed, body } = parseRequest(req);
-      if (typeof req.body === 'object' && req.body !== null) {
-        const extra = Object.keys(req.body).find(
-          (k) => !['filename', 'content', 'select', 'overrides'].includes(k),
-        );
-        if (extra)
-          throw new CapeError(
-            'E_INPUT',
-            `unknown field ${JSON.stringify(extra)} (expected filename, content, select, overrides)`,
-            extra,
-          );
-      }
-      let indices = parsed.models.map((_, i) => i);
-      if (body.select !== undefined) {
-        if (
-          !Array.isArray(body.select) ||
-          !body.select.every((i) => Number.isInteger(i) && i >= 0 && i < parsed.models.length)
-        ) {
-          throw new CapeError(
-            'E_INPUT',
-            `invalid select: ${JSON.stringify(body.select)?.slice(0, 60)} (expected indices of the ${parsed.models.length} recognised models, 0 to ${parsed.models.length - 1})`,
-            'select',
-          );
-        }
-        indices = [...new Set(body.select as number[])];
-      }
-      const overrides = (body.overrides ?? {}) as Record<string, Record<string, unknown>>;
-      if (typeof overrides !== 'object' || Array.isArray(overrides))
-        throw new CapeError(
-          'E_INPUT',
-          'invalid overrides (expected an object keyed by model index)',
-          'overrides',
-        );
-      for (const [k, o] of Object.entries(overrides)) {
-        const i = Number(k);
-        if (!/^(0|[1-9]\d{0,8})$/.test(k) || i >= parsed.models.length)
-          throw new CapeError(
-            'E_INPUT',
-            `invalid overrides key ${JSON.stringify(k)} (expected a model index 0 to ${parsed.models.length - 1})`,
-            `overrides.${k}`,
-          );
-        if (o === null || typeof o !== 'object')
-          throw new CapeError(
-            'E_INPUT',
-            `invalid overrides.${k}: ${JSON.stringify(o)} (expected {name?, family?, params?})`,
-            `overrides.${k}`,
-          );
-        const bad = Object.keys(o).find((f) => !['name', 'family', 'params'].includes(f));
-        if (bad)
-          throw new CapeError(
-            'E_INPUT',
-            `unknown field overrides.${k}.${bad} (expected name, family, params)`,
-            `overrides.${k}.${bad}`,
-          );
-      }
-      if (indices.length === 0)
-        throw new CapeError(
-          'E_INPUT',
-          'nothing to save (the file has no models, or select is empty)',
-          'select',
-        );
-      const inputs = indices.map((i) => toInput(parsed.models[i]!, overrides[String(i)]));
-      indices.forEach((i, k) => {
-        const problem = check(inputs[k]!, i);
-        if (problem)
-          throw new CapeError('E_INPUT', `${problem.message} (nothing was saved)`, problem.field);
-      });
-      const { models: saved, duplicate } = s.ws.addManyOnce(
-        inputs,
-        `ingest:${up.filename}`.slice(0, 200),
-        commitKey(req, up.content, indices, overrides),
-      );
-      return reply.code(duplicate ? 200 : 201).send({ kind: parsed.kind, saved, duplicate });
-    },
+    handler: (req, reply, s) => runUpload(s, 'commit', req, reply),
   },
 ];

@@ -4,7 +4,7 @@
  * describes the same list, so validation and documentation cannot disagree.
  */
 import type { TSchema } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { AppState } from '../state.ts';
 import { strictRecord } from '../strict-query.ts';
 
@@ -26,6 +26,8 @@ export interface RouteDef {
   description?: string;
   schema?: { querystring?: TSchema; params?: TSchema; body?: TSchema };
   doc?: RouteDoc;
+  /** Fastify route options a route needs beyond the schema (a streamed upload's hooks). */
+  options?: Pick<RouteOptions, 'bodyLimit' | 'preParsing'>;
   handler: (req: FastifyRequest, reply: FastifyReply, state: AppState) => unknown;
 }
 
@@ -39,6 +41,7 @@ export function registerRoutes(
       method: d.method,
       url: d.url,
       ...(d.schema ? { schema: d.schema } : {}),
+      ...d.options,
       // query and path values typed strictly by the route's own schema (Ajv never coerces)
       preValidation: (req, _reply, done) => {
         if (d.schema?.querystring) req.query = strictRecord(req.query, d.schema.querystring);
