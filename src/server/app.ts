@@ -31,6 +31,8 @@ import { workspaceRoutes } from './routes/workspace.ts';
 import { liveBaseUrl, parseCorsOrigins, registerSecurity } from './security.ts';
 import { createState, type AppState } from './state.ts';
 import { sharedUploadPool } from './upload-pool.ts';
+import { JobManager } from './jobs.ts';
+import { jobRoutes } from './routes/jobs.ts';
 import { registerStatic } from './static.ts';
 
 export interface BuildAppOptions {
@@ -124,6 +126,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
   const state = createState(ws, opts.today);
   state.uploads = sharedUploadPool();
   if (opts.today) state.fixedToday = opts.today;
+  state.jobs = new JobManager(opts.dataDir, opts.today);
+  app.addHook('onClose', async () => state.jobs?.close());
   const dataset = state.context(false).dataset;
   seedPredictions(ws, dataset.predictions ?? [], app);
 
@@ -141,6 +145,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
     ...workspaceRoutes,
     ...predictionRoutes,
     ...ingestRoutes,
+    ...jobRoutes,
     ...(opts.extraRoutes ?? []),
   ];
   routes.push(...steerRoutes(opts.steer));
