@@ -216,7 +216,7 @@ export class JobManager {
 
   private onMessage(m: JobMessage): void {
     const job = this.jobs.get(m.id);
-    if (!job || job.state !== 'running') return;
+    if (job?.state !== 'running') return;
     if (m.type === 'progress') Object.assign(job, { done: m.done, fraction: m.fraction });
     else {
       if (m.type === 'done')
