@@ -2,20 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { JsonArraySpill } from './spill.ts';
 
 describe('JsonArraySpill', () => {
-  it('drain writes the JSON array of what was pushed, in memory or from disk alike', () => {
+  it('drain writes the JSON array of what was pushed, in memory or from disk alike', async () => {
     for (const limit of [1e9, 10]) {
       const spill = new JsonArraySpill(JSON.stringify, limit);
       const values = ['a', 'γ12 · ünïcode', { n: 1 }, ...Array.from({ length: 500 }, (_, i) => i)];
       for (const v of values) spill.push(v);
       let out = '';
-      spill.drain((t) => void (out += t));
+      await spill.drain((t) => void (out += t));
       expect(JSON.parse(out)).toEqual(values);
     }
   });
 
-  it('an empty spill drains as []', () => {
+  it('an empty spill drains as []', async () => {
     let out = '';
-    new JsonArraySpill(JSON.stringify).drain((t) => void (out += t));
+    await new JsonArraySpill(JSON.stringify).drain((t) => void (out += t));
     expect(out).toBe('[]');
   });
 });

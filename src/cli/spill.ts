@@ -41,8 +41,14 @@ export class JsonArraySpill {
     this.parts = [];
   }
 
-  /** Writes `[…]` through `out` (in chunks when on disk) and removes the temporary file. */
-  drain(out: (text: string) => void): void {
+  /**
+   * Writes `[…]` through `out` (in 1 MB chunks when on disk, awaiting `ready` between them) and
+   * removes the temporary file.
+   */
+  async drain(
+    out: (text: string) => void,
+    ready: () => Promise<void> | undefined = () => undefined,
+  ): Promise<void> {
     out('[');
     if (this.fd === null) out(this.parts.join(''));
     else {
@@ -51,6 +57,7 @@ export class JsonArraySpill {
       let pos = 0;
       for (let n = readSync(this.fd, buf, 0, buf.length, pos); n > 0; ) {
         out(decoder.decode(buf.subarray(0, n), { stream: true }));
+        await ready();
         pos += n;
         n = readSync(this.fd, buf, 0, buf.length, pos);
       }

@@ -27,8 +27,8 @@ export const json = (v: unknown): string => JSON.stringify(v);
 
 /**
  * Output as it comes, one write per model: measured faster than gathering 64 KB strings (their
- * UTF-8 conversion is the slow path once a γ or · makes them two-byte), and pipes and files
- * are written synchronously on Linux, so nothing piles up in memory.
+ * UTF-8 conversion is the slow path once a γ or · makes them two-byte). A pipe is written
+ * asynchronously, so the loop awaits `io.drain()` when stdout is backed up.
  */
 function direct(io: Io): { out: (t: string) => void; flush: () => void } {
   return { out: (t) => io.out(t), flush: () => {} };
@@ -62,13 +62,13 @@ export function progress(io: Io, s: Pick<ModelStream, 'total' | 'progress'>) {
  * and is re-thrown, so the exit status and the stderr line are those of any input error.
  * Returns the number of models analysed.
  */
-export function streamFile(
+export async function streamFile(
   ctx: Context,
   res: ModelStream,
   opts: FileAnalysisOptions,
   io: Io,
   ndjson: boolean,
-): number {
+): Promise<number> {
   const w = direct(io);
   const tick = progress(io, res);
   const skipped = new JsonArraySpill(json);
@@ -88,6 +88,8 @@ export function streamFile(
       }
       if ('analysis' in r) n++;
       tick(++done);
+      const backedUp = io.drain?.(); // a slow reader: wait rather than buffer
+      if (backedUp) await backedUp;
     }
     tick(done, true);
     if (ndjson) {
@@ -96,9 +98,10 @@ export function streamFile(
       w.out(summaryLine({ ...summary, readerSkipped, notes: res.notes ?? [] }));
     } else {
       w.out('\n],"skipped":');
-      skipped.drain(w.out);
+      const ready = () => io.drain?.();
+      await skipped.drain(w.out, ready);
       w.out(',"notes":');
-      notes.drain(w.out);
+      await notes.drain(w.out, ready);
       w.out('}\n');
     }
   } catch (e) {

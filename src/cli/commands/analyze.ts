@@ -97,7 +97,7 @@ async function analyzeFileCommand(
   const known = { knownParams: cliKnownParams(ctx.dataset) };
   if (values.json || values.ndjson) {
     const stream = await streamModelsFromPath(file, known);
-    return streamFile(ctx, stream, opts, io, Boolean(values.ndjson)) > 0 ? 0 : 1;
+    return (await streamFile(ctx, stream, opts, io, Boolean(values.ndjson))) > 0 ? 0 : 1;
   }
   const res = await readModelsFromPath(file, known);
   const out = analyzeFile(ctx, res, opts);
