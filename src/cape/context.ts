@@ -3,7 +3,7 @@
  * ingested files) and the resampling settings. Every engine function takes one; results that
  * cost a bootstrap are memoised per context, so the page, CLI and API pay for them once.
  */
-import { loadDataset } from '../data/load.ts';
+import { loadDataset, loadDerivedContext } from '../data/load.ts';
 import type { Dataset } from '../data/schema.ts';
 import { baseToPoint, frontierToPoint, type ModelPoint } from './points.ts';
 
@@ -26,7 +26,10 @@ export interface Context {
   readonly base: ModelPoint[];
   /** Every base-scale row including the instruct ones (for browsing). */
   readonly allBase: ModelPoint[];
+  /** Frontier models that enter analyses (rows with `excluded` in the data are left out). */
   readonly frontier: ModelPoint[];
+  /** Frontier rows kept in the data but excluded from every analysis, with the reason. */
+  readonly frontierExcluded: { name: string; reason: string }[];
   readonly seed: number;
   readonly resamples: number;
   readonly today: string;
@@ -51,14 +54,32 @@ export function createContext(options: EngineOptions = {}): Context {
     dataset,
     allBase,
     base: allBase.filter((p) => p.kind !== 'instruct'),
-    frontier: dataset.frontier.map(frontierToPoint),
+    frontier: dataset.frontier.filter((m) => m.excluded === undefined).map(frontierToPoint),
+    frontierExcluded: dataset.frontier
+      .filter((m) => m.excluded !== undefined)
+      .map((m) => ({ name: m.name, reason: m.excluded as string })),
     seed: options.seed ?? DEFAULT_SEED,
     resamples: options.resamples ?? DEFAULT_RESAMPLES,
     today: options.today ?? new Date().toISOString().slice(0, 10),
     memo: new Map(),
   };
-  if (plain) shared = ctx;
+  if (plain) {
+    seedFromDerived(ctx);
+    shared = ctx;
+  }
   return ctx;
+}
+
+/**
+ * Fills the shared context's memo with the dataset-level results computed at build time
+ * (data/derived/context.json, written by src/cape/derived.ts from the same engine functions),
+ * so a process does not redo the bootstraps at every start. Taken only when the file was made
+ * from this dataset with these settings; `derived.test.ts` recomputes it and fails when stale.
+ */
+function seedFromDerived(ctx: Context): void {
+  const d = loadDerivedContext();
+  if (!d || d.seed !== ctx.seed || d.resamples !== ctx.resamples) return;
+  for (const [key, value] of Object.entries(d.entries)) ctx.memo.set(key, value);
 }
 
 /** Returns memo[key], computing it once per context. */

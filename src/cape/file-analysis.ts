@@ -76,7 +76,13 @@ export function analyzeFileModel(
   try {
     return {
       model: m.name,
-      analysis: analyzeModel(ctx, { name: m.name, params, scores: m.scores, family }),
+      analysis: analyzeModel(ctx, {
+        name: m.name,
+        params,
+        scores: m.scores,
+        ...(m.stderr && { stderr: m.stderr }),
+        family,
+      }),
       notes,
     };
   } catch (e) {

@@ -52,6 +52,8 @@ export interface FrontierFit {
   models: FrontierModelRow[];
   /** Models with both scores outside the subset (shown, not fitted). */
   excluded: string[];
+  /** Rows of the dataset excluded from every analysis by a data decision, with the reason. */
+  dataExclusions: { name: string; reason: string }[];
   fit: OlsFit;
 }
 
@@ -113,6 +115,7 @@ export function frontierFit(ctx: Context, subset: FrontierSubset = 'frozen'): Fr
       models,
       labClustered: labClustered(fitted),
       excluded: subset === 'all' ? [] : all.filter((p) => p.subset !== 'frozen').map((p) => p.name),
+      dataExclusions: ctx.frontierExcluded,
       fit,
     };
   });

@@ -56,11 +56,12 @@ export {
   trajectoryBetween,
   trajectoryLabs,
   gate,
-  TINY_DELTA,
   type TrajectoryStep,
   type LabTrajectory,
+  type LineTrajectory,
   type GateResult,
 } from './trajectory.ts';
+export { deltaNoise, noisySign, FRONTIER_ITEMS, NOISE_SE } from './frontier-noise.ts';
 export {
   evaluatePredictions,
   evaluatePrediction,

@@ -19,6 +19,9 @@ export interface BenchmarkInfo {
   /** Page state key in the URL query string. */
   readonly urlKey: string;
   readonly unit: 'percent';
+  /** Items in the evaluation set the protocol scores (for a binomial standard error when a
+   * source gives none); absent when the set size is not fixed or not known. */
+  readonly items?: number;
 }
 
 /** Every benchmark, in the order tables list them. */
@@ -31,6 +34,7 @@ export const BENCHMARKS = [
     flag: 'hellaswag',
     urlKey: 'hs',
     unit: 'percent',
+    items: 10042,
   },
   {
     id: 'truthfulqa_mc2',
@@ -40,6 +44,7 @@ export const BENCHMARKS = [
     flag: 'truthfulqa',
     urlKey: 'tqa',
     unit: 'percent',
+    items: 817,
   },
   {
     id: 'arc_challenge',
@@ -49,6 +54,7 @@ export const BENCHMARKS = [
     flag: 'arc',
     urlKey: 'arc',
     unit: 'percent',
+    items: 1172,
   },
   {
     id: 'mmlu',
@@ -58,6 +64,7 @@ export const BENCHMARKS = [
     flag: 'mmlu',
     urlKey: 'mmlu',
     unit: 'percent',
+    items: 14042,
   },
   {
     id: 'winogrande',
@@ -67,6 +74,7 @@ export const BENCHMARKS = [
     flag: 'winogrande',
     urlKey: 'wg',
     unit: 'percent',
+    items: 1267,
   },
   {
     id: 'gsm8k',
@@ -76,6 +84,7 @@ export const BENCHMARKS = [
     flag: 'gsm8k',
     urlKey: 'gsm8k',
     unit: 'percent',
+    items: 1319,
   },
   {
     id: 'swe_bench_verified',
@@ -85,6 +94,7 @@ export const BENCHMARKS = [
     flag: 'swe',
     urlKey: 'swe',
     unit: 'percent',
+    items: 500,
   },
   {
     id: 'gpqa_diamond',
@@ -94,6 +104,7 @@ export const BENCHMARKS = [
     flag: 'gpqa',
     urlKey: 'gpqa',
     unit: 'percent',
+    items: 198,
   },
   {
     id: 'ifeval',
@@ -103,6 +114,7 @@ export const BENCHMARKS = [
     flag: 'ifeval',
     urlKey: 'ifeval',
     unit: 'percent',
+    items: 541,
   },
   // Open LLM Leaderboard v2 (raw accuracy in percent; docs/ingest.md). `gpqa_full` is the full
   // GPQA set v2 reports, never GPQA Diamond; "gpqa" (the CLI flag) stays GPQA Diamond, and a
@@ -170,6 +182,11 @@ export function benchmarkInfo(id: string): BenchmarkInfo | undefined {
 /** Table/chart label for a benchmark id ("HS"); an unknown id prints as itself. */
 export function shortLabel(id: string): string {
   return BY_ID.get(id)?.short ?? id;
+}
+
+/** Items in the benchmark's evaluation set (HellaSwag 10,042), or null when not fixed/known. */
+export function itemCount(id: string): number | null {
+  return BY_ID.get(id)?.items ?? null;
 }
 
 /** Form/prose label for a benchmark id ("HellaSwag"); an unknown id prints as itself. */

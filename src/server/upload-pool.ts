@@ -6,17 +6,24 @@
  * structured clone of a 100k-model answer on the event loop).
  */
 import { Worker } from 'node:worker_threads';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyReply } from 'fastify';
 import { CapeError, type CapeErrorCode } from '../core/errors.ts';
 import type { AppState } from './state.ts';
 
 export type UploadOp = 'preview' | 'commit' | 'analyze';
 
-/** What the worker needs of a request (the routes' handlers read only these). */
+/** The request headers an upload reads (the commit's Idempotency-Key). */
+export type UploadHeaders = { 'idempotency-key'?: string };
+
+/**
+ * What the worker needs of a request: its body and query as the route's schema validated them
+ * (on the event loop, before the task is queued), and the headers an upload reads.
+ */
 export interface UploadRequest {
   body: unknown;
-  query: Record<string, unknown>;
-  headers: Record<string, string | undefined>;
+  query: unknown;
+  headers: UploadHeaders;
 }
 
 export interface UploadTask {
@@ -25,7 +32,6 @@ export interface UploadTask {
   /** The workspace folder (one worker serves every app of the process). */
   dataDir: string;
   req: UploadRequest;
-  includeWorkspace: boolean;
   /** "Today" of a server built with a fixed date (tests); otherwise the worker's own date. */
   today?: string;
 }
@@ -126,12 +132,19 @@ export function sharedUploadPool(): UploadPool {
   return shared;
 }
 
+/** A request as a route handler sees it: validated body and query, the headers. */
+export interface ValidatedRequest {
+  body: unknown;
+  query: unknown;
+  headers: IncomingHttpHeaders;
+}
+
 /** The request pieces the worker needs (a raw text body, a JSON body, ?filename=, the key). */
-function requestOf(req: FastifyRequest): UploadRequest {
+function requestOf(req: ValidatedRequest): UploadRequest {
   const key = req.headers['idempotency-key'];
   return {
     body: req.body,
-    query: (req.query ?? {}) as Record<string, unknown>,
+    query: req.query ?? {},
     headers: typeof key === 'string' ? { 'idempotency-key': key } : {},
   };
 }
@@ -140,16 +153,14 @@ function requestOf(req: FastifyRequest): UploadRequest {
 export async function runUpload(
   state: AppState,
   op: UploadOp,
-  req: FastifyRequest,
+  req: ValidatedRequest,
   reply: FastifyReply,
-  includeWorkspace = false,
 ): Promise<FastifyReply> {
   if (!state.uploads) throw new Error('no upload worker pool');
   const r = await state.uploads.run({
     op,
     dataDir: state.ws.dir,
     req: requestOf(req),
-    includeWorkspace,
     ...(state.fixedToday ? { today: state.fixedToday() } : {}),
   });
   return reply

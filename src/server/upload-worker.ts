@@ -4,11 +4,19 @@
  * answers with the JSON bytes in a transferred buffer.
  */
 import { parentPort } from 'node:worker_threads';
-import type { FastifyRequest } from 'fastify';
 import { CapeError } from '../core/errors.ts';
 import { openWorkspace, type Workspace } from '../workspace/index.ts';
-import { analyzeUpload } from './routes/analysis.ts';
-import { commitUpload, previewUpload } from './routes/ingest.ts';
+import {
+  analyzeUpload,
+  type AnalyzeUploadBody,
+  type AnalyzeUploadQuery,
+} from './routes/analysis.ts';
+import {
+  commitUpload,
+  previewUpload,
+  type IngestBodyInput,
+  type IngestQueryInput,
+} from './routes/ingest.ts';
 import { createState, type AppState } from './state.ts';
 import type { UploadReply, UploadTask } from './upload-pool.ts';
 
@@ -25,12 +33,21 @@ function stateFor(dataDir: string, today: string | undefined): AppState {
   return s;
 }
 
+/**
+ * One task. Body and query were validated by the route's schema on the event loop before the
+ * task was posted (upload-pool.ts), so here they carry that schema's types.
+ */
 function work(t: UploadTask): { status: number; body: unknown } {
-  const req = t.req as unknown as FastifyRequest;
+  const { body, query, headers } = t.req;
   const s = stateFor(t.dataDir, t.today);
-  if (t.op === 'preview') return { status: 200, body: previewUpload(req) };
-  if (t.op === 'commit') return commitUpload(req, s.ws);
-  return { status: 200, body: analyzeUpload(s, t.includeWorkspace, req) };
+  if (t.op === 'analyze') {
+    const b = body as AnalyzeUploadBody;
+    return { status: 200, body: analyzeUpload(s, b, query as AnalyzeUploadQuery) };
+  }
+  const b = body as IngestBodyInput;
+  const q = query as IngestQueryInput;
+  if (t.op === 'preview') return { status: 200, body: previewUpload(b, q) };
+  return commitUpload(b, q, headers, s.ws);
 }
 
 function answer(t: UploadTask): UploadReply {

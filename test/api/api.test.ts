@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CapeError } from '../../src/core/errors.ts';
 import { createContext, hField } from '../../src/cape/index.ts';
+import { route } from '../../src/server/routes/types.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/security.ts';
 import { cleanup, makeApp, tempDir } from './helpers.ts';
 
@@ -72,7 +73,7 @@ describe('analysis endpoints', () => {
     [{ ...model, scores: { hellaswag: 0.64, truthfulqa: 0.33 } }, 'scores.hellaswag', /fraction/],
     [{ ...model, scores: { hellaswag: 101 } }, 'scores.hellaswag', /101/],
     [{ ...model, params: 7 }, 'params', /7/],
-    [{ ...model, colour: 'red' }, 'colour', /unknown field/],
+    [{ ...model, colour: 'red' }, 'colour', /unknown colour/],
     [{ ...model, scores: 'many' }, 'scores', /"many"/],
   ])('POST /api/analyze rejects %# with 400 naming the field', async (payload, field, message) => {
     const app = await makeApp();
@@ -168,7 +169,11 @@ describe('analysis endpoints', () => {
     const taxed = await app.inject({
       method: 'POST',
       url: '/api/gate',
-      payload: { previous: prev, swe: Math.min(100, row.swe + 5), gpqa: Math.max(0, row.gpqa - 5) },
+      payload: {
+        previous: prev,
+        swe: Math.min(100, row.swe + 10),
+        gpqa: Math.max(0, row.gpqa - 12),
+      },
     });
     expect(taxed.statusCode).toBe(200);
     expect(taxed.json().pass).toBe(false);
@@ -236,7 +241,7 @@ describe('errors', () => {
     const app = await makeApp({
       logger: { level: 'error', stream: { write: (s: string) => void lines.push(s) } },
       extraRoutes: [
-        {
+        route({
           method: 'GET',
           url: '/api/test/fail',
           tag: 'test',
@@ -244,7 +249,7 @@ describe('errors', () => {
           handler: () => {
             throw new Error('secret detail: /home/user/.ssh');
           },
-        },
+        }),
       ],
     });
     const r = await app.inject('/api/test/fail');
@@ -257,7 +262,7 @@ describe('errors', () => {
   it('a CapeError that is not an input error (E_NOT_CONVERGED) is masked too; E_INSUFFICIENT_DATA is 422', async () => {
     const app = await makeApp({
       extraRoutes: [
-        {
+        route({
           method: 'GET',
           url: '/api/test/throw',
           tag: 'test',
@@ -265,8 +270,8 @@ describe('errors', () => {
           handler: () => {
             throw new CapeError('E_NOT_CONVERGED', 'fit at /internal/path did not converge');
           },
-        },
-        {
+        }),
+        route({
           method: 'GET',
           url: '/api/test/thin',
           tag: 'test',
@@ -274,7 +279,7 @@ describe('errors', () => {
           handler: () => {
             throw new CapeError('E_INSUFFICIENT_DATA', 'needs 3 models, got 2');
           },
-        },
+        }),
       ],
     });
     const r = await app.inject('/api/test/throw');
@@ -522,6 +527,37 @@ describe('predictions ledger endpoints', () => {
     expect(r.statusCode).toBe(400);
     expect(r.json()).toMatchObject({ code: 'E_INPUT', field: 'criterion.op' });
     expect(r.json().message).toMatch(/"~"/);
+  });
+
+  it('POST /api/predictions refuses a model neither the dataset nor the workspace knows, naming the nearest', async () => {
+    const app = await makeApp();
+    const post = (criterion: Record<string, unknown>) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/predictions',
+        payload: {
+          statement: 's',
+          criterion,
+          deadline: '2030-01-01',
+          passText: 'p',
+          failText: 'f',
+        },
+      });
+    const r = await post({ kind: 'h_of', model: 'No Such Model', op: '>', value: 0 });
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({ code: 'E_INPUT', field: 'criterion.model' });
+    expect(r.json().message).toMatch(/"No Such Model".*did you mean.*nothing was saved/);
+    const g = await post({
+      kind: 'gamma12_between',
+      from: 'GPT-4o',
+      to: 'Nope 9',
+      op: '>',
+      value: 0,
+    });
+    expect(g.json()).toMatchObject({ code: 'E_INPUT', field: 'criterion.to' });
+    const before = (await app.inject('/api/predictions')).json().predictions.length;
+    expect((await post({ kind: 'h_of', model: 'GPT-4o', op: '>', value: 0 })).statusCode).toBe(201);
+    expect((await app.inject('/api/predictions')).json().predictions.length).toBe(before + 1);
   });
 
   it('filters by ?status=', async () => {

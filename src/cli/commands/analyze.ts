@@ -1,10 +1,6 @@
 /** `cape analyze`: one model from flags, or every model in a file/folder (--file). */
-import { analyzeFile, analyzeModel, type Context, type ModelAnalysis } from '../../cape/index.ts';
+import { analyzeModel, type ModelAnalysis } from '../../cape/analyze.ts';
 import { cliContext, workspaceOption } from '../context.ts';
-import { readModelsFromPath, streamModelsFromPath } from '../../data/ingest/files.ts';
-import { streamFile } from './analyze-stream.ts';
-import { cliKnownParams } from '../known.ts';
-import { checkOptionalText, checkParams, MAX_FAMILY } from '../../cape/input.ts';
 import { fmtCi, fmtNum, fmtParams } from '../../report/format.ts';
 import { formatTable } from '../../report/table.ts';
 import { modelFromFlags, parse, scoreOptions } from '../args.ts';
@@ -15,11 +11,12 @@ export const help = `cape analyze --params <N> [--hellaswag S] [--truthfulqa S] 
              [--gsm8k S] [--swe S] [--gpqa S] [--ifeval S] [--family F] [--previous "<model>"] [--next <N>] [--name X] [--include-workspace] [--json]
 cape analyze --file <results.json | folder | models.csv | leaderboard.csv> [--params N] [--family F] [--json | --ndjson]
   Phase (tax / transition / bonus / nc2 / nc3) with its evidence, Nc with its 95% CI, γ12 (measured
-  against --previous, else predicted with a 95% prediction interval), χ, d_eff of the regime, the
+  against --previous with ±1.96 SE from the scores' SEs, unless |ΔHS| is within 2 SE; else
+  predicted with a 95% prediction interval), χ, d_eff of the regime, the
   h-field when SWE and GPQA are given, recommendations and predicted scores at the next size.
   Params accept 6.9e9, 6.9B, 410M. Scores are percent in [0, 100].`;
 
-function render(a: ModelAnalysis): string {
+export function render(a: ModelAnalysis): string {
   const head = formatTable({
     title: `${a.name} — ${fmtParams(a.params)}${a.family ? `, ${a.family}` : ''}`,
     headers: ['quantity', 'value', '95% interval', 'n', 'basis'],
@@ -83,34 +80,7 @@ function render(a: ModelAnalysis): string {
   return `${head}\n${preds}\nRecommendations:\n${a.recommendations.map((r) => `  - ${r}`).join('\n')}\n`;
 }
 
-/** `analyze --file`: read the path, run the engine's one file analysis, print. */
-async function analyzeFileCommand(
-  ctx: Context,
-  file: string,
-  values: Values,
-  io: Io,
-): Promise<number> {
-  const opts = {
-    params: typeof values.params === 'string' ? checkParams(values.params, 'params') : null,
-    family: checkOptionalText(values.family, 'family', MAX_FAMILY),
-  };
-  const known = { knownParams: cliKnownParams(ctx.dataset) };
-  if (values.json || values.ndjson) {
-    const stream = await streamModelsFromPath(file, known);
-    return (await streamFile(ctx, stream, opts, io, Boolean(values.ndjson))) > 0 ? 0 : 1;
-  }
-  const res = await readModelsFromPath(file, known);
-  const out = analyzeFile(ctx, res, opts);
-  const status = out.models.length > 0 ? 0 : 1;
-  io.out(out.models.map(render).join('\n'));
-  const notes = out.notes.map((n) => `  - ${n}`).join('\n');
-  if (notes) io.out(`\nRecognised from ${file} (${out.kind}):\n${notes}\n`);
-  const left = out.skipped.map((s) => `  - ${s.name}: ${s.reason}`).join('\n');
-  if (left) io.out(`\nLeft out (${out.skipped.length}):\n${left}\n`);
-  return status;
-}
-
-type Values = Record<string, string | boolean | undefined>;
+export type Values = Record<string, string | boolean | undefined>;
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
@@ -126,7 +96,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   });
   if (values.help) return (io.out(`${help}\n`), 0);
   const ctx = await cliContext(values);
-  if (typeof values.file === 'string') return analyzeFileCommand(ctx, values.file, values, io);
+  if (typeof values.file === 'string')
+    return (await import('./analyze-file.ts')).analyzeFileCommand(ctx, values.file, values, io);
   const a = analyzeModel(ctx, modelFromFlags(values));
   if (values.json) return (printJson(io, a), 0);
   io.out(render(a));

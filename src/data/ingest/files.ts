@@ -6,7 +6,7 @@
  * the same benchmark, the later file in path order (the later date) wins and a note says so.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { CapeError } from '../../core/errors.ts';
 import { detectAndParse, detectAndStream, type DetectResult, type IngestKind } from './index.ts';
 import { msg } from './messages.ts';
@@ -56,13 +56,29 @@ async function readText(path: string): Promise<string> {
   }
 }
 
+/** The stderr of a score follows the score: the later file's, or none when it states none. */
+function mergeStderr(
+  prev: IngestedModel,
+  m: IngestedModel,
+  b: keyof IngestedModel['scores'],
+): void {
+  const se = m.stderr?.[b];
+  if (se !== undefined) prev.stderr = { ...prev.stderr, [b]: se };
+  else if (prev.stderr) delete prev.stderr[b];
+}
+
 /** Merges lm-eval models by name: later files' scores win per benchmark (noted). */
 function mergeByName(models: IngestedModel[]): IngestedModel[] {
   const byName = new Map<string, IngestedModel>();
   for (const m of models) {
     const prev = byName.get(m.name);
     if (!prev) {
-      byName.set(m.name, { ...m, scores: { ...m.scores }, notes: [...m.notes] });
+      byName.set(m.name, {
+        ...m,
+        scores: { ...m.scores },
+        ...(m.stderr && { stderr: { ...m.stderr } }),
+        notes: [...m.notes],
+      });
       continue;
     }
     for (const [b, v] of Object.entries(m.scores)) {
@@ -70,6 +86,7 @@ function mergeByName(models: IngestedModel[]): IngestedModel[] {
       if (old !== undefined && old !== v)
         prev.notes.push(`${b}: ${m.origin} (${v}) replaces ${prev.origin} (${old})`);
       prev.scores[b as keyof typeof prev.scores] = v;
+      mergeStderr(prev, m, b as keyof typeof prev.scores);
     }
     prev.notes.push(...m.notes.map((n) => `${m.origin}: ${n}`));
     if (prev.paramsSource !== 'config' && m.paramsSource === 'config')
@@ -91,7 +108,8 @@ export async function readModelsFromPath(
     throw new CapeError('E_INPUT', msg.unreadablePath(path, describe(e)), 'path');
   }
   if (!info.isDirectory()) {
-    const result = detectAndParse(await readText(path), path, opts);
+    // named as the API names an upload: by the file's name, so both give the same models
+    const result = detectAndParse(await readText(path), basename(path), opts);
     return {
       ...result,
       files: [{ path, kind: result.kind, models: result.models.length }],
@@ -160,8 +178,10 @@ export async function streamModelsFromPath(
   } catch (e) {
     throw new CapeError('E_INPUT', msg.unreadablePath(path, describe(e)), 'path');
   }
-  if (!info.isDirectory())
-    return { ...detectAndStream(await readText(path), path, opts), skipped: [] };
+  if (!info.isDirectory()) {
+    // named like readModelsFromPath (and an API upload): by the file's name
+    return { ...detectAndStream(await readText(path), basename(path), opts), skipped: [] };
+  }
   const r = await readModelsFromPath(path, opts);
   return {
     kind: r.kind,

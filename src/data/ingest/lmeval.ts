@@ -76,6 +76,15 @@ function metricValue(entry: Entry, metric: string): [string, unknown] | null {
   return key ? [key, entry[key]] : null;
 }
 
+/** The metric's standard error in the same entry ("acc_norm,none" -> "acc_norm_stderr,none"),
+ * in percent; undefined when absent, not a finite number, or negative ("N/A", NaN). */
+function stderrValue(entry: Entry, key: string): number | undefined {
+  const i = key.indexOf(',');
+  const name = i < 0 ? `${key}_stderr` : `${key.slice(0, i)}_stderr${key.slice(i)}`;
+  const v = entry[name];
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1 ? v * 100 : undefined;
+}
+
 function modelName(doc: Entry, origin: string, notes: string[]): string {
   const config = isObj(doc.config) ? doc.config : {};
   const args = config.model_args;
@@ -148,6 +157,7 @@ export function parseLmEvalResults(text: string, origin = 'results.json'): Inges
     notes.push(`mmlu: mean acc of ${mmluSubtasks.length} hendrycksTest subtasks`);
   }
   const scores: Partial<Record<BenchmarkId, number>> = {};
+  const stderr: Partial<Record<BenchmarkId, number>> = {};
   for (const rule of RULES) {
     for (const task of [...tasks.keys()].filter(rule.test).sort()) {
       if (scores[rule.benchmark] !== undefined) {
@@ -164,6 +174,8 @@ export function parseLmEvalResults(text: string, origin = 'results.json'): Inges
           ? new CapeError(e.code, `${origin}: ${task} ${hit[0]}: ${e.message}`, e.field)
           : e;
       }
+      const se = stderrValue(entry, hit[0]);
+      if (se !== undefined) stderr[rule.benchmark] = se;
       const v1Shot = V1_SHOTS[rule.benchmark];
       const protocol =
         shot !== null && v1Shot !== undefined && shot !== v1Shot
@@ -201,6 +213,7 @@ export function parseLmEvalResults(text: string, origin = 'results.json'): Inges
     params,
     paramsSource,
     scores,
+    ...(Object.keys(stderr).length > 0 && { stderr }),
     notes,
     origin,
   };

@@ -15,7 +15,7 @@ import { CapeError } from '../../core/errors.ts';
 import { type Job, type JobManager, MAX_JOB_BYTES } from '../jobs.ts';
 import type { AppState } from '../state.ts';
 import { IncludeWorkspace } from './common.ts';
-import type { RouteDef } from './types.ts';
+import { route, type RouteDef } from './types.ts';
 
 const MB = MAX_JOB_BYTES / 1024 / 1024;
 const BODY_TYPES = new Set(['text/plain', 'text/csv', 'application/octet-stream']);
@@ -40,11 +40,8 @@ const CreateQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const jobsOf = (req: FastifyRequest): JobManager => {
-  const jobs = (req.server as unknown as { cape: AppState }).cape.jobs;
-  if (!jobs) throw new Error('no job manager');
-  return jobs;
-};
+/** What the preParsing hook received for a request (keyed by the raw request it read). */
+const received = new WeakMap<object, { id: string; bytes: number }>();
 
 /** The job's answer: the job and where to follow it. */
 const view = (j: Job) => ({
@@ -65,8 +62,9 @@ const tooLarge = (bytes: number | string) =>
 
 /** Checks the upload's name and type before a byte is read. */
 function checkUploadRequest(req: FastifyRequest): { filename: string; ws: boolean } {
-  const q = (req.query ?? {}) as Record<string, unknown>;
-  const filename = q.filename;
+  // before validation (a preParsing hook): the query is still unknown
+  const q: unknown = req.query;
+  const filename = typeof q === 'object' && q !== null && 'filename' in q ? q.filename : null;
   if (
     typeof filename !== 'string' ||
     !filename ||
@@ -87,13 +85,27 @@ function checkUploadRequest(req: FastifyRequest): { filename: string; ws: boolea
     );
   const length = Number(req.headers['content-length']);
   if (length > MAX_JOB_BYTES) throw tooLarge(length);
-  return { filename, ws: q.includeWorkspace === '1' || q.includeWorkspace === 'true' };
+  const ws = typeof q === 'object' && q !== null && 'includeWorkspace' in q && q.includeWorkspace;
+  return { filename, ws: ws === '1' || ws === 'true' };
 }
 
 /** preParsing: the body goes to the job's folder, counted against the limit; Fastify gets none. */
-async function receive(req: FastifyRequest, _reply: FastifyReply, payload: NodeJS.ReadableStream) {
+const receive = (state: AppState) =>
+  async function receiveUpload(
+    req: FastifyRequest,
+    _reply: FastifyReply,
+    payload: NodeJS.ReadableStream,
+  ) {
+    return receiveInto(jobsOf(state), req, payload);
+  };
+
+function jobsOf(state: AppState): JobManager {
+  if (!state.jobs) throw new Error('no job manager');
+  return state.jobs;
+}
+
+async function receiveInto(jobs: JobManager, req: FastifyRequest, payload: NodeJS.ReadableStream) {
   const { filename, ws } = checkUploadRequest(req);
-  const jobs = jobsOf(req);
   const job = jobs.create(filename, ws);
   let bytes = 0;
   const count = new Transform({
@@ -108,10 +120,7 @@ async function receive(req: FastifyRequest, _reply: FastifyReply, payload: NodeJ
     jobs.abandon(job.id);
     throw e;
   }
-  (req as FastifyRequest & { capeJob?: { id: string; bytes: number } }).capeJob = {
-    id: job.id,
-    bytes,
-  };
+  received.set(req.raw, { id: job.id, bytes });
   // an empty body for the parser, which checks Content-Length against the bytes received
   return Object.assign(Readable.from([]), { receivedEncodedLength: bytes });
 }
@@ -145,14 +154,14 @@ function events(jobs: JobManager, job: Job, reply: FastifyReply): void {
 }
 
 export const jobRoutes: RouteDef[] = [
-  {
+  route({
     method: 'POST',
     url: '/api/jobs',
     tag: 'jobs',
     summary: `Start a background analysis of a big file (at most ${MB} MB): the body is the file itself`,
     description: `The upload is streamed to disk and analysed in a worker thread, row by row for a models CSV. Follow it with GET /api/jobs/{id}/events (SSE) and download GET /api/jobs/{id}/result (NDJSON) when done. Larger than ${MB} MB: 413 E_TOO_LARGE. ${16} unfinished jobs: 429 E_BUSY.`,
     schema: { querystring: CreateQuery },
-    options: { bodyLimit: MAX_JOB_BYTES + 1, preParsing: receive },
+    options: (state) => ({ bodyLimit: MAX_JOB_BYTES + 1, preParsing: receive(state) }),
     doc: {
       requestBody: {
         'text/csv': Type.String(),
@@ -162,7 +171,8 @@ export const jobRoutes: RouteDef[] = [
       responses: { 202: { description: 'accepted: the job, queued', schema: JobSchema } },
     },
     handler: (req, reply, s) => {
-      const got = (req as FastifyRequest & { capeJob?: { id: string; bytes: number } }).capeJob;
+      const got = received.get(req.raw);
+      received.delete(req.raw);
       if (!got || !s.jobs) throw new Error('job upload hook did not run');
       if (got.bytes === 0) {
         s.jobs.abandon(got.id);
@@ -174,8 +184,8 @@ export const jobRoutes: RouteDef[] = [
       }
       return reply.code(202).send(view(s.jobs.enqueue(got.id, got.bytes)));
     },
-  },
-  {
+  }),
+  route({
     method: 'GET',
     url: '/api/jobs',
     tag: 'jobs',
@@ -186,17 +196,17 @@ export const jobRoutes: RouteDef[] = [
       },
     },
     handler: (_req, _r, s) => ({ jobs: (s.jobs?.list() ?? []).map(view) }),
-  },
-  {
+  }),
+  route({
     method: 'GET',
     url: '/api/jobs/:id',
     tag: 'jobs',
     summary: 'One job: state, progress, summary or error',
     schema: { params: IdParams },
     doc: { responses: { 200: { description: 'the job', schema: JobSchema } } },
-    handler: (req, _r, s) => view(mustGet(s, req)),
-  },
-  {
+    handler: (req, _r, s) => view(mustGet(s, req.params.id)),
+  }),
+  route({
     method: 'GET',
     url: '/api/jobs/:id/events',
     tag: 'jobs',
@@ -205,9 +215,9 @@ export const jobRoutes: RouteDef[] = [
     doc: {
       responses: { 200: { description: 'an event stream', contentType: 'text/event-stream' } },
     },
-    handler: (req, reply, s) => events(s.jobs!, mustGet(s, req), reply),
-  },
-  {
+    handler: (req, reply, s) => events(jobsOf(s), mustGet(s, req.params.id), reply),
+  }),
+  route({
     method: 'GET',
     url: '/api/jobs/:id/result',
     tag: 'jobs',
@@ -215,7 +225,7 @@ export const jobRoutes: RouteDef[] = [
     schema: { params: IdParams },
     doc: { responses: { 200: { description: 'NDJSON', contentType: 'application/x-ndjson' } } },
     handler: (req, reply, s) => {
-      const job = mustGet(s, req);
+      const job = mustGet(s, req.params.id);
       if (job.state !== 'done')
         throw new CapeError(
           'E_CONFLICT',
@@ -226,22 +236,21 @@ export const jobRoutes: RouteDef[] = [
       return reply
         .type('application/x-ndjson; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}"`)
-        .send(createReadStream(s.jobs!.resultPath(job.id)));
+        .send(createReadStream(jobsOf(s).resultPath(job.id)));
     },
-  },
-  {
+  }),
+  route({
     method: 'DELETE',
     url: '/api/jobs/:id',
     tag: 'jobs',
     summary: 'Cancel a job (a running one stops) or remove a finished one, with its files',
     schema: { params: IdParams },
     doc: { responses: { 200: { description: 'the job as it was left', schema: JobSchema } } },
-    handler: (req, _r, s) => view(s.jobs!.cancel((req.params as { id: string }).id)),
-  },
+    handler: (req, _r, s) => view(jobsOf(s).cancel(req.params.id)),
+  }),
 ];
 
-function mustGet(s: AppState, req: FastifyRequest): Job {
-  const { id } = req.params as { id: string };
+function mustGet(s: AppState, id: string): Job {
   const job = s.jobs?.get(id);
   if (!job)
     throw new CapeError('E_NOT_FOUND', `no job ${JSON.stringify(id)} (see GET /api/jobs)`, 'id');

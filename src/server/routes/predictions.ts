@@ -2,10 +2,53 @@
 import { Type } from '@sinclair/typebox';
 import { CapeError } from '../../core/errors.ts';
 import { EvaluatedLedgerEntrySchema, PredictionInputSchema } from '../../workspace/schemas.ts';
-import type { RouteDef } from './types.ts';
+import { route, type RouteDef } from './types.ts';
+import type { Context } from '../../cape/context.ts';
+import { checkCriterion } from '../../cape/predictions.ts';
+import { checkPredictionInput } from '../../workspace/ledger.ts';
+
+/** The criterion field that names what was not found (model, from, to, family, lab). */
+const NAME_FIELDS = ['model', 'from', 'to', 'family', 'lab'] as const;
+
+/** A criterion's field `k` when it is non-empty text (criteria differ in the names they hold). */
+function textField(o: object, k: string): string | undefined {
+  const v: unknown = Reflect.get(o, k);
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/**
+ * Refuses a prediction whose criterion names a model, family or lab that neither the dataset nor
+ * the workspace knows (E_INPUT, 400, with the nearest known names): it could never be checked.
+ * Criteria the data cannot evaluate yet (too few points) are accepted; their status says so.
+ */
+function refuseUnknownNames(ctx: Context, body: unknown): void {
+  const p = checkPredictionInput(body);
+  for (const [where, c] of [
+    ['pass', p.pass],
+    ['fail', p.fail],
+  ] as const) {
+    try {
+      checkCriterion(ctx, c);
+    } catch (e) {
+      if (!(e instanceof CapeError) || e.code !== 'E_NOT_FOUND') continue;
+      const key =
+        NAME_FIELDS.find((k) => {
+          const name = textField(c, k);
+          return name !== undefined && e.message.includes(JSON.stringify(name));
+        }) ?? 'criterion';
+      const single = typeof body === 'object' && body !== null && 'criterion' in body;
+      const root = single && body.criterion ? 'criterion' : where;
+      throw new CapeError(
+        'E_INPUT',
+        `${e.message.replace(/\)$/, '')}; a prediction must name a model the dataset or the workspace knows; nothing was saved)`,
+        `${root}.${key}`,
+      );
+    }
+  }
+}
 
 export const predictionRoutes: RouteDef[] = [
-  {
+  route({
     method: 'GET',
     url: '/api/predictions',
     tag: 'predictions',
@@ -40,7 +83,7 @@ export const predictionRoutes: RouteDef[] = [
     },
     handler: (req, _r, s) => {
       const all = s.ledger();
-      const want = (req.query as { status?: string }).status;
+      const want = req.query.status;
       const counts: Record<string, number> = { open: 0, passed: 0, failed: 0, expired: 0 };
       for (const p of all) counts[p.status] = (counts[p.status] ?? 0) + 1;
       return {
@@ -49,8 +92,8 @@ export const predictionRoutes: RouteDef[] = [
         predictions: want ? all.filter((p) => p.status === want) : all,
       };
     },
-  },
-  {
+  }),
+  route({
     method: 'POST',
     url: '/api/predictions',
     tag: 'predictions',
@@ -63,11 +106,12 @@ export const predictionRoutes: RouteDef[] = [
       },
     },
     handler: (req, reply, s) => {
+      refuseUnknownNames(s.context(true), req.body);
       const p = s.ws.predictions.add(req.body);
       return reply.code(201).send(s.ledger().find((e) => e.id === p.id));
     },
-  },
-  {
+  }),
+  route({
     method: 'DELETE',
     url: '/api/predictions/:id',
     tag: 'predictions',
@@ -75,7 +119,7 @@ export const predictionRoutes: RouteDef[] = [
     schema: { params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }) },
     doc: { responses: { 204: { description: 'removed' } } },
     handler: (req, reply, s) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       if (!s.ws.predictions.remove(id))
         throw new CapeError(
           'E_NOT_FOUND',
@@ -84,5 +128,5 @@ export const predictionRoutes: RouteDef[] = [
         );
       return reply.code(204).send();
     },
-  },
+  }),
 ];

@@ -21,7 +21,8 @@ import {
 } from '../../../src/cape/diagnostics/index.ts';
 import { lineScatter, type Series } from '../../../src/report/charts/lineScatter.ts';
 import { h, mount, type Child } from '../dom.ts';
-import { engineContext } from '../engine.ts';
+import { attempt, engineContext } from '../engine.ts';
+import { cycleOf } from '../../../src/cape/diagnostics/cycle.ts';
 import {
   fmtInterval as interval,
   isNum,
@@ -31,7 +32,7 @@ import {
   fmtSigned as signed,
 } from '../../../src/report/format.ts';
 import { theme } from '../theme.ts';
-import { badge, chart, chartWidth, guard, table, tile, type PanelDef } from '../ui.ts';
+import { badge, chart, chartWidth, failure, guard, table, tile, type PanelDef } from '../ui.ts';
 import { shortLabel } from '../../../src/data/benchmarks.ts';
 
 const w = (max = 1120) => Math.min(max, chartWidth());
@@ -226,7 +227,7 @@ export const rgflow: PanelDef = {
       ];
       const fp = b.fixedPoints.map((f) => ({
         x: f.gamma,
-        label: `γ* ${num(f.gamma, 2)} ${f.stable ? 'stable' : 'unstable'}`,
+        label: `γ* ${num(f.gamma, 2)} ${f.interval?.status ?? (f.stable ? 'stable' : 'unstable')}`,
       }));
       mount(
         body,
@@ -243,7 +244,9 @@ export const rgflow: PanelDef = {
             tile(
               `Fixed point ${i + 1}`,
               num(f.gamma, 3),
-              `β′(γ*) = ${signed(f.slope, 2)} → ${f.stable ? 'stable (the flow returns)' : 'unstable (the flow leaves)'}`,
+              f.interval
+                ? `95% CI ${iv3(f.interval.ci)} · β′(γ*) = ${signed(f.slope, 2)}, CI ${iv3(f.interval.slopeCi)} → ${f.interval.status === 'not established' ? 'stability not established (β′ interval includes 0)' : f.interval.status} · R² ${num(b.r2, 2)}, n = ${b.n}`
+                : `β′(γ*) = ${signed(f.slope, 2)} → ${f.stable ? 'stable' : 'unstable'} (no interval)`,
             ),
           ),
           b.fixedPoints.length
@@ -334,6 +337,25 @@ export const opt: PanelDef = {
           ),
           'OPT net coupling by size',
         ),
+        optCycleNote(ladder),
+        chart(
+          'opt-competing',
+          lineScatter(
+            {
+              series: metrics.map((m) => ({
+                name: `competing units (${m})`,
+                points: ladder
+                  .filter((r) => r.metric === m)
+                  .map((r) => ({ x: r.params, y: r.competingCount, label: r.name })),
+              })),
+              xLabel: 'parameters',
+              yLabel: 'competing units',
+              logX: true,
+            },
+            opts('OPT competing units by size', 900, 260),
+          ),
+          'OPT competing units by size',
+        ),
         table({
           name: 'opt-ladder',
           testid: 'opt-table',
@@ -405,6 +427,43 @@ export const opt: PanelDef = {
     });
   },
 };
+
+/**
+ * The study's reading of the OPT ladder, checked on the ladder itself: does net coupling rise to a
+ * peak, drop and recover? The FeSe comparison is the study's analogy; the data cannot test it.
+ */
+function optCycleNote(ladder: ReturnType<typeof optLadder>): HTMLElement {
+  const c = attempt(() =>
+    cycleOf(ladder.map((r) => ({ name: r.name, params: r.params, value: r.netCoupling }))),
+  );
+  if (!c.ok) return failure(c, 'OPT cycle');
+  const v = c.value;
+  const at = (p: { value: number; params: number }) =>
+    `${signed(p.value, 3)} at ${fmtParams(p.params)}`;
+  const path = `${at(v.first)} → peak ${at(v.peak)}${v.trough ? ` → ${at(v.trough)}` : ''} → ${at(v.last)}`;
+  const metrics = [...new Set(ladder.map((r) => r.metric))];
+  const mixed =
+    metrics.length > 1
+      ? ` The ladder joins ${metrics.length} measurements (${metrics.map((m) => `${m} ${sizesOf(ladder, m)}`).join('; ')}), so a change at the boundary cannot be told apart from the change of metric.`
+      : '';
+  return h(
+    'p',
+    { class: 'insight', 'data-testid': 'opt-cycle' },
+    h('strong', {}, v.riseDropRecovery ? 'Rise, drop, recovery. ' : 'No rise–drop–recovery. '),
+    `Net coupling over ${v.n} sizes: ${path}. `,
+    v.riseDropRecovery
+      ? 'The study reads this as FeSe under pressure (s++ → s± → s++): the cycle of Nc1 repeating at a larger scale. That is an analogy the data cannot test.'
+      : 'The study’s FeSe reading (rise, drop, recovery) does not hold on these points.',
+    mixed,
+  );
+}
+
+/** "1.3B–13B" for the sizes measured with `metric`. */
+function sizesOf(ladder: ReturnType<typeof optLadder>, metric: string): string {
+  const p = ladder.filter((r) => r.metric === metric).map((r) => r.params);
+  const [lo, hi] = [Math.min(...p), Math.max(...p)];
+  return lo === hi ? fmtParams(lo) : `${fmtParams(lo)}–${fmtParams(hi)}`;
+}
 
 // ---------------------------------------------------------------- 18 polynomial baseline vs ODE
 export const poly: PanelDef = {
@@ -503,6 +562,13 @@ export const poly: PanelDef = {
   },
 };
 
+/** The overlap-corrected p-values of r(γ12, θ) (issue 13 item 5), for the tile's note. */
+function dependenceText(d: ReturnType<typeof windingFit>['rGammaThetaDependence']): string {
+  if (!d) return '';
+  const pEff = d.pEff === null ? 'not computed' : pValue(d.pEff);
+  return ` · overlapping windows: n_eff ${num(d.nEff, 1)}, p ${pEff}; block permutation p ${pValue(d.pBlock)} (${d.blocks} blocks, ${d.permutations} orders)`;
+}
+
 // ---------------------------------------------------------------- 19 topology + kink
 export const topology: PanelDef = {
   id: 'topology',
@@ -537,7 +603,7 @@ export const topology: PanelDef = {
             ? tile(
                 'r(γ12, θ)',
                 signed(r.r, 2),
-                `95% CI ${iv3(r.ci)} · n = ${r.n} · p ${pValue(r.p)} · permutation p ${pValue(r.pPermutation)}`,
+                `95% CI ${iv3(r.ci)} · n = ${r.n} · naive p ${pValue(r.p)}${dependenceText(wd.rGammaThetaDependence)}`,
               )
             : tile('r(γ12, θ)', 'not computed', 'fewer than 3 transitions inside the curve'),
         ),
@@ -564,12 +630,18 @@ export const topology: PanelDef = {
           ),
           'Eigenvector angle curve',
         ),
-        h('p', { class: 'muted' }, `${wd.models} base models with HS, TQA and size.`),
+        h(
+          'p',
+          { class: 'muted' },
+          `${wd.models} base models with HS, TQA and size${wd.estimatedExcluded.length ? `; left out (estimated scores): ${wd.estimatedExcluded.join(', ')}` : ''}.`,
+        ),
       );
     });
     guard(right, 'kink fit', () => {
       const k = kinkFit(ctx);
-      const ts = usable(pooledTransitions(ctx.base));
+      const all = pooledTransitions(ctx.base);
+      const ts = usable(all);
+      const noisy = all.filter((t) => t.withinNoise);
       const xs = ts.map((t) => t.logMid);
       const lo = Math.min(...xs),
         hi = Math.max(...xs);
@@ -596,7 +668,7 @@ export const topology: PanelDef = {
           tile(
             'Centre 10^x0',
             fmtParams(k.centre.params),
-            `x0 = ${num(k.x0.value, 2)} · CI ${iv3(k.x0.ci)}`,
+            `x0 = ${num(k.x0.value, 2)} · profile CI ${iv3(k.x0.ci)}`,
             { testid: 'kink-centre' },
           ),
           tile(
@@ -606,7 +678,7 @@ export const topology: PanelDef = {
               ? 'where the fitted γ12 = 0 (differs from the centre when c ≠ 0)'
               : '|c| ≥ |a|: the profile never crosses zero',
           ),
-          tile('Width w', `${num(k.w.value, 2)} decades`, `CI ${iv3(k.w.ci)}`),
+          tile('Width w', `${num(k.w.value, 2)} decades`, `profile CI ${iv3(k.w.ci)}`),
           tile(
             'RMSE · R²',
             `${num(k.rmse, 3)} · ${num(k.r2, 2)}`,
@@ -627,6 +699,19 @@ export const topology: PanelDef = {
                     label: `${t.family}: ${t.from} → ${t.to}`,
                   })),
                 },
+                ...(noisy.length
+                  ? [
+                      {
+                        name: `|ΔHS| within 2 SE, excluded (n=${noisy.length})`,
+                        mode: 'scatter' as const,
+                        points: noisy.map((t) => ({
+                          x: 10 ** t.logMid,
+                          y: t.dY / t.dX,
+                          label: `${t.family}: ${t.from} → ${t.to}, ΔHS ${num(t.dX, 2)} ± ${num(t.seDx, 2)} (SE)`,
+                        })),
+                      },
+                    ]
+                  : []),
                 { name: 'tanh fit', mode: 'line', points: curve },
               ],
               xLabel: 'parameters (transition midpoint)',
@@ -641,8 +726,20 @@ export const topology: PanelDef = {
         ),
         table({
           name: 'kink-parameters',
-          header: ['parameter', 'value', 'SE', '95% CI'],
+          header: ['parameter', 'value', 'SE (local)', '95% CI (x0, w: profile)'],
           rows: [p('a', k.a), p('x0 (log10 N)', k.x0), p('w (decades)', k.w), p('c', k.c)],
+        }),
+        h('p', {}, `${k.verdict}. ${k.search.note}.`),
+        table({
+          name: 'kink-models',
+          header: ['model', 'k', 'RMSE', 'ΔAIC', 'ΔBIC'],
+          rows: k.models.map((m) => [
+            m.model === 'step' && k.step ? `step at ${fmtParams(k.step.centre.params)}` : m.model,
+            String(m.k),
+            num(m.rmse, 3),
+            num(m.dAic, 2),
+            num(m.dBic, 2),
+          ]),
         }),
         k.a.ci && k.a.ci[0] < 0 && k.a.ci[1] > 0
           ? h(

@@ -10,6 +10,7 @@ import { parseScore } from '../../../src/data/ingest/scores.ts';
 import { frontierScatter } from '../../../src/report/charts/frontierScatter.ts';
 import { heatmap } from '../../../src/report/charts/heatmap.ts';
 import { trajectoryChart } from '../../../src/report/charts/trajectory.ts';
+import type { ChartView } from '../../../src/report/charts/common.ts';
 import { h, mount } from '../dom.ts';
 import { attempt, engineContext } from '../engine.ts';
 import {
@@ -23,6 +24,7 @@ import { getState, setState } from '../state.ts';
 import { theme } from '../theme.ts';
 import { chart, errorBox, failure, guard, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 import { analyzeById } from './analyze.ts';
+import { forPeople } from '../messages.ts';
 import { shortLabel } from '../../../src/data/benchmarks.ts';
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
@@ -58,20 +60,22 @@ export const frontier: PanelDef = {
         h: m.h,
         anomaly: m.anomaly,
       }));
-      const svg = frontierScatter(
-        {
-          points,
-          fit: { slope: fit.slope, intercept: fit.intercept },
-          band,
-          selectedId: getState().model ?? null,
-        },
-        {
-          document,
-          theme: theme(),
-          width: chartWidth(),
-          title: 'SWE-bench Verified vs GPQA Diamond with OLS fit',
-        },
-      );
+      const svg = (view?: ChartView) =>
+        frontierScatter(
+          {
+            points,
+            fit: { slope: fit.slope, intercept: fit.intercept },
+            band,
+            selectedId: getState().model ?? null,
+          },
+          {
+            document,
+            theme: theme(),
+            width: chartWidth(),
+            title: 'SWE-bench Verified vs GPQA Diamond with OLS fit',
+            view,
+          },
+        );
       mount(
         body,
         h(
@@ -93,7 +97,7 @@ export const frontier: PanelDef = {
               .join(', '),
           ),
         ),
-        chart('frontier-scatter', svg, 'Frontier coupling scatter', analyzeById),
+        chart('frontier-scatter', svg(), 'Frontier coupling scatter', analyzeById, { draw: svg }),
         h(
           'details',
           {},
@@ -114,6 +118,13 @@ export const frontier: PanelDef = {
             ]),
           }),
         ),
+        fit.dataExclusions.length
+          ? h(
+              'p',
+              { class: 'muted', 'data-testid': 'frontier-data-exclusions' },
+              `Not analysed (data decisions): ${fit.dataExclusions.map((e) => `${e.name}: ${e.reason}`).join(' ')}`,
+            )
+          : null,
       );
     });
   },
@@ -159,10 +170,15 @@ export const trajectories: PanelDef = {
             });
         }
         tables.push(
-          h('h3', {}, `${t.value.lab} (${t.value.n} dated releases)`),
+          h(
+            'h3',
+            {},
+            `${t.value.lab} (${t.value.n} releases in ${t.value.lines.length} product lines)`,
+          ),
           table({
             name: `trajectory-${slug(lab)}`,
             header: [
+              'product line',
               'transition',
               'ΔSWE',
               'ΔGPQA',
@@ -171,14 +187,15 @@ export const trajectories: PanelDef = {
               'interpretation',
             ],
             rows: t.value.steps.map((s) => [
+              s.line ?? '—',
               `${s.from} → ${s.to}${s.backwardsInTime ? ' (backwards in time)' : ''}`,
-              signed(s.dSwe, 1),
-              signed(s.dGpqa, 1),
-              s.tinyDelta
+              `${signed(s.dSwe, 1)} (±${num(s.noise.swe, 1)})`,
+              `${signed(s.dGpqa, 1)} (±${num(s.noise.gpqa, 1)})`,
+              s.kind === 'within-noise'
                 ? h(
                     'span',
-                    { class: 'flag', title: 'ΔSWE too small for a meaningful ratio' },
-                    `flagged: |ΔSWE| tiny${isNum(s.gamma12) ? ` (${num(s.gamma12, 2)})` : ''}`,
+                    { class: 'flag', title: 'a Δ within noise: the ratio has no sign' },
+                    `no sign${isNum(s.gamma12) ? ` (${num(s.gamma12, 2)})` : ''}`,
                   )
                 : num(s.gamma12, 2),
               `${signed(s.hFrom, 1)} → ${signed(s.hTo, 1)}`,
@@ -189,28 +206,30 @@ export const trajectories: PanelDef = {
             ? h(
                 'p',
                 { class: 'muted' },
-                `Left out (no release date): ${t.value.undated.join(', ')}. Order: ${t.value.order}.`,
+                `Left out (place in the line unknown): ${t.value.undated.join(', ')}. Order: ${t.value.order}.`,
               )
             : h('p', { class: 'muted' }, `Order: ${t.value.order}.`),
         );
       }
-      const svg = trajectoryChart(
-        { steps },
-        {
-          document,
-          theme: theme(),
-          width: chartWidth(),
-          title: 'Release trajectories in the SWE–GPQA plane',
-        },
-      );
+      const svg = (view?: ChartView) =>
+        trajectoryChart(
+          { steps },
+          {
+            document,
+            theme: theme(),
+            width: chartWidth(),
+            title: 'Release trajectories in the SWE–GPQA plane',
+            view,
+          },
+        );
       mount(
         body,
         h(
           'p',
           {},
-          'Protocol for a new release: compute γ12 = ΔGPQA/ΔSWE against the previous release of the same line; a negative value (coding gained at the cost of reasoning) is a tax excursion that one evaluation run detects before deployment. Tiny ΔSWE makes the ratio meaningless and is flagged instead.',
+          'Protocol for a new release: compute γ12 = ΔGPQA/ΔSWE against the previous release of the same product line (never across tiers); a negative value (coding gained at the cost of reasoning) is a tax excursion. Each Δ is shown with its noise threshold, 2 standard errors of a binomial difference (500 SWE-bench Verified tasks, 198 GPQA Diamond questions): a Δ within it has no sign, and the step gets no trade-off label.',
         ),
-        chart('trajectories', svg, 'Lab release trajectories'),
+        chart('trajectories', svg(), 'Lab release trajectories', analyzeById, { draw: svg }),
         tables,
       );
     });
@@ -292,8 +311,11 @@ export const hfield: PanelDef = {
       form.querySelectorAll('.field-error').forEach((e) => (e.textContent = ''));
       const ps = attempt(() => parseScore(swe, 'swe_bench_verified'));
       const pg = attempt(() => parseScore(gpqa, 'gpqa_diamond'));
-      if (!ps.ok) (form.querySelector('#f-hswe-err') as HTMLElement).textContent = ps.message;
-      if (!pg.ok) (form.querySelector('#f-hgpqa-err') as HTMLElement).textContent = pg.message;
+      const err = (id: string, m: string, f: string) => {
+        (form.querySelector(`#f-${id}-err`) as HTMLElement).textContent = forPeople(m, f);
+      };
+      if (!ps.ok) err('hswe', ps.message, 'swe_bench_verified');
+      if (!pg.ok) err('hgpqa', pg.message, 'gpqa_diamond');
       if (!ps.ok || !pg.ok) return mount(out, errorBox('Enter both scores as percent.'));
       const r = attempt(() => hField(engineContext(), { swe: ps.value, gpqa: pg.value }));
       if (!r.ok) return mount(out, failure(r, 'h-field'));
