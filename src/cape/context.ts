@@ -3,7 +3,7 @@
  * ingested files) and the resampling settings. Every engine function takes one; results that
  * cost a bootstrap are memoised per context, so the page, CLI and API pay for them once.
  */
-import { loadDataset, loadDerivedContext } from '../data/load.ts';
+import { type DerivedContextFile, loadDataset, loadDerivedContext } from '../data/load.ts';
 import type { Dataset } from '../data/schema.ts';
 import { baseToPoint, frontierToPoint, type ModelPoint } from './points.ts';
 
@@ -77,9 +77,20 @@ export function createContext(options: EngineOptions = {}): Context {
  * from this dataset with these settings; `derived.test.ts` recomputes it and fails when stale.
  */
 function seedFromDerived(ctx: Context): void {
-  const d = loadDerivedContext();
-  if (!d || d.seed !== ctx.seed || d.resamples !== ctx.resamples) return;
-  for (const [key, value] of Object.entries(d.entries)) ctx.memo.set(key, value);
+  seedContext(ctx, loadDerivedContext());
+}
+
+/**
+ * Adds the derived results to a context over the shipped data (no extra models) when they were
+ * made from its dataset version with its settings; results already memoised are kept.
+ */
+export function seedContext(ctx: Context, d: DerivedContextFile | undefined): void {
+  if (!d || d.datasetVersion !== ctx.dataset.version) return;
+  if (d.seed !== ctx.seed || d.resamples !== ctx.resamples) return;
+  if (ctx.allBase.length !== ctx.dataset.base.length) return;
+  for (const [key, value] of Object.entries(d.entries)) {
+    if (!ctx.memo.has(key)) ctx.memo.set(key, value);
+  }
 }
 
 /** Returns memo[key], computing it once per context. */

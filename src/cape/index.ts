@@ -10,6 +10,7 @@ export {
   createContext,
   DEFAULT_RESAMPLES,
   DEFAULT_SEED,
+  seedContext,
   type Context,
   type EngineOptions,
 } from './context.ts';
