@@ -1,6 +1,7 @@
 // Bundles the CLI (src/cli/main.ts + engine + dataset) into dist/cli/ with esbuild, so `npx cape`
 // starts from bundled JavaScript instead of compiling TypeScript at run time. Code splitting keeps
 // the server and the SQLite workspace (dynamic imports) out of the commands that do not need them.
+// The steering, upload and job worker threads are entries of their own (dist/cli/*-worker.js).
 // `--if-stale` skips the build when dist/cli/main.js is newer than every file under src/ and data/.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -30,6 +31,8 @@ await build({
   entryPoints: {
     main: join(root, 'src/cli/main.ts'),
     'steer-worker': join(root, 'src/steer/worker.ts'),
+    'upload-worker': join(root, 'src/server/upload-worker.ts'),
+    'job-worker': join(root, 'src/server/job-worker.ts'),
   },
   outdir,
   bundle: true,

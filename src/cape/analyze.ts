@@ -7,7 +7,7 @@
  * missing: nothing is imputed.
  */
 import { olsPredict } from '../core/regression.ts';
-import type { Context } from './context.ts';
+import { memo, type Context } from './context.ts';
 import { familySeries, familyTransitions, usable } from './coupling.ts';
 import { hField, type HFieldResult } from './frontier.ts';
 import { checkModelInput } from './input.ts';
@@ -78,28 +78,31 @@ export interface ModelAnalysis {
 
 function predictedGamma(ctx: Context, params: number, family: string | null): GammaEstimate {
   const logN = Math.log10(params);
-  if (family) {
-    const ts = familyTransitions(familySeries(ctx.base, family, 'hellaswag', 'truthfulqa_mc2'));
-    if (usable(ts).length >= 3) {
-      const f = fitRunning(ts);
-      const p = olsPredict(f.fit, logN);
-      return {
-        value: p.fit,
-        source: 'predicted',
-        interval: p.prediction,
-        n: f.n,
-        note: `${family}'s own running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions; OLS prediction interval: one family, no cluster resampling possible)`,
-      };
-    }
+  // a family's own line, fitted once per context (a file may hold many models of one family)
+  const f = family
+    ? memo(ctx, `analyze:family-running:${family}`, () => {
+        const ts = familyTransitions(familySeries(ctx.base, family, 'hellaswag', 'truthfulqa_mc2'));
+        return usable(ts).length >= 3 ? fitRunning(ts) : null;
+      })
+    : null;
+  if (f) {
+    const p = olsPredict(f.fit, logN);
+    return {
+      value: p.fit,
+      source: 'predicted',
+      interval: p.prediction,
+      n: f.n,
+      note: `${family}'s own running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions; OLS prediction interval: one family, no cluster resampling possible)`,
+    };
   }
-  const f = runningFit(ctx);
-  const value = f.A * logN + f.B;
+  const r = runningFit(ctx);
+  const value = r.A * logN + r.B;
   return {
     value,
     source: 'predicted',
     interval: runningPrediction(ctx, logN),
-    n: f.n,
-    note: `pooled running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions, R² = ${f.r2.toFixed(2)}${f.withinNoise ? `; ${f.withinNoise} with |ΔHS| within 2 SE left out` : ''}); 95% prediction interval by ${f.ciMethod}, plus resampled residuals`,
+    n: r.n,
+    note: `pooled running-coupling fit γ12 = ${r.A.toFixed(3)}·log10 N ${r.B >= 0 ? '+' : '−'} ${Math.abs(r.B).toFixed(3)} (n = ${r.n} transitions, R² = ${r.r2.toFixed(2)}${r.withinNoise ? `; ${r.withinNoise} with |ΔHS| within 2 SE left out` : ''}); 95% prediction interval by ${r.ciMethod}, plus resampled residuals`,
   };
 }
 

@@ -6,6 +6,7 @@
  * (count, Σx, Σy, Σx², Σxy): O(families) per resample.
  */
 import { percentileInterval } from '../core/bootstrap.ts';
+import { selectQuantiles } from '../core/select.ts';
 import { createRng } from '../core/random.ts';
 import type { Transition } from './coupling.ts';
 
@@ -109,12 +110,29 @@ export function clusterCis(cl: ClusterLine): {
  * uniformly (seeded stream seed + 1). Line uncertainty from clusters, scatter from the residuals.
  */
 export function clusterPrediction(cl: ClusterLine, x: number): [number, number] {
-  const rng = createRng(cl.seed + 1);
-  const out: number[] = [];
+  const e = residualDraws(cl);
+  const out = new Float64Array(cl.resamples);
+  let used = 0;
   for (let r = 0; r < cl.resamples; r++) {
-    const e = cl.residuals[rng.int(cl.residuals.length)]!;
-    const v = cl.A[r]! * x + cl.B[r]! + e;
-    if (Number.isFinite(v)) out.push(v);
+    const v = cl.A[r]! * x + cl.B[r]! + e[r]!;
+    if (Number.isFinite(v)) out[used++] = v;
   }
-  return percentileInterval(out, 0.95);
+  // the values are finite already: select in place (percentileInterval would copy and check)
+  if (used === 0) return percentileInterval([], 0.95);
+  const a = (1 - 0.95) / 2; // exactly as percentileInterval computes it
+  const [lo, hi] = selectQuantiles(out.subarray(0, used), [a, 1 - a]);
+  return [lo!, hi!];
+}
+
+/** The residual drawn for each resample (stream seed + 1), the same for every x: drawn once. */
+const drawsOf = new WeakMap<ClusterLine, Float64Array>();
+function residualDraws(cl: ClusterLine): Float64Array {
+  let e = drawsOf.get(cl);
+  if (!e) {
+    const rng = createRng(cl.seed + 1);
+    e = new Float64Array(cl.resamples);
+    for (let r = 0; r < cl.resamples; r++) e[r] = cl.residuals[rng.int(cl.residuals.length)]!;
+    drawsOf.set(cl, e);
+  }
+  return e;
 }

@@ -85,23 +85,43 @@ export function datasetFamilyOf(
   label: string | null,
   id: string,
 ): string | null {
-  const byName = new Map(points.map((p) => [p.family.toLowerCase(), p.family]));
+  const { byName, bySeries } = indexOf(points);
   if (label && byName.has(label.toLowerCase())) return byName.get(label.toLowerCase())!;
-  const bySeries = new Map<string, string>();
-  for (const p of points) {
-    const f = p.hfId ? inferFamily(p.hfId) : null;
-    if (f) bySeries.set(f.family.toLowerCase(), p.family);
-  }
   const mine = inferFamily(id)?.family.toLowerCase();
   return (
     (label && bySeries.get(label.toLowerCase())) ?? (mine ? (bySeries.get(mine) ?? null) : null)
   );
 }
 
+type FamilyIndex = { byName: Map<string, string>; bySeries: Map<string, string> };
+
+/** Family names and hfId series (lower case) → dataset family, built once per points array. */
+const indexCache = new WeakMap<object, FamilyIndex>();
+function indexOf(points: readonly { family: string; hfId?: string | null }[]): FamilyIndex {
+  let ix = indexCache.get(points);
+  if (!ix) {
+    ix = {
+      byName: new Map(points.map((p) => [p.family.toLowerCase(), p.family])),
+      bySeries: new Map(),
+    };
+    for (const p of points) {
+      const f = p.hfId ? inferFamily(p.hfId) : null;
+      if (f) ix.bySeries.set(f.family.toLowerCase(), p.family);
+    }
+    indexCache.set(points, ix);
+  }
+  return ix;
+}
+
 /** Family names of the dataset's base models (instruct-only families included). */
 export function datasetFamilies(ctx: { allBase: readonly { family: string }[] }): string[] {
   return [...new Set(ctx.allBase.map((p) => p.family))];
 }
+
+type Resolved = { family: string | null; note: string | null };
+
+/** resolveFamily answers per family list and name, remembered (files repeat a few names). */
+const resolvedCache = new WeakMap<object, Map<string, Resolved>>();
 
 /**
  * The dataset spelling of a family a user named, or null with a note saying why it is not used:
@@ -113,6 +133,17 @@ export function resolveFamily(
   name: string | null | undefined,
 ): { family: string | null; note: string | null } {
   if (!name) return { family: null, note: null };
+  let byName = resolvedCache.get(ctx.allBase);
+  if (!byName) resolvedCache.set(ctx.allBase, (byName = new Map()));
+  let r = byName.get(name);
+  if (!r) {
+    if (byName.size >= 10_000) byName.clear();
+    byName.set(name, (r = resolveFamilyUncached(ctx, name)));
+  }
+  return { ...r };
+}
+
+function resolveFamilyUncached(ctx: { allBase: readonly { family: string }[] }, name: string) {
   const known = datasetFamilies(ctx);
   const q = normalizeName(name);
   const hit = known.find((n) => normalizeName(n) === q);

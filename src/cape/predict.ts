@@ -11,7 +11,7 @@
 import { tQuantile } from '../core/distributions.ts';
 import { ols, type OlsFit } from '../core/regression.ts';
 import type { BenchmarkId } from '../data/schema.ts';
-import type { Context } from './context.ts';
+import { memo, type Context } from './context.ts';
 import type { ModelPoint, ScoreMap } from './points.ts';
 
 export interface ScorePrediction {
@@ -59,6 +59,79 @@ function trendPoints(
   };
 }
 
+/** Sorted sizes of the base models usable for b's trend (once per context and benchmark). */
+function trendSizes(ctx: Context, b: BenchmarkId): number[] {
+  return memo(ctx, `predict:sizes:${b}`, () =>
+    ctx.base
+      .filter((p) => p.params !== null && p.scores[b] !== undefined && p.provenance !== 'estimated')
+      .map((p) => p.params as number)
+      .sort((x, y) => x - y),
+  );
+}
+
+/** First index with sizes[i] >= v (sizes ascending). */
+function lowerBound(sizes: number[], v: number, strict: boolean): number {
+  let lo = 0;
+  let hi = sizes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (strict ? sizes[mid]! <= v : sizes[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Which usable models the one-decade window around `params` holds, as "first:end" indices into
+ * the sorted sizes: two sizes with the same key select the same points (the same fit).
+ */
+function windowOf(ctx: Context, b: BenchmarkId, params: number): string {
+  const sizes = trendSizes(ctx, b);
+  return `${lowerBound(sizes, params / 10, false)}:${lowerBound(sizes, params * 10, true)}`;
+}
+
+type Trend = { f: OlsFit | null; n: number; basis: string };
+
+/** The OLS trend of b over some points (null below 3 sizes). */
+function fitOver(b: BenchmarkId, pts: ModelPoint[], basis: string): Trend {
+  const f =
+    new Set(pts.map((p) => p.params)).size < 3
+      ? null
+      : ols(
+          pts.map((p) => Math.log10(p.params as number)),
+          pts.map((p) => p.scores[b] as number),
+        );
+  return { f, n: pts.length, basis };
+}
+
+/**
+ * The trend of benchmark b that a model of this size and family is predicted from (null fit
+ * below 3 sizes). Remembered per context: a family's trend by family, the one-decade window by
+ * the set of models it holds (few distinct sets, however many sizes a file has); bounded.
+ */
+function trendFit(ctx: Context, b: BenchmarkId, params: number, family: string | null): Trend {
+  const cache = memo(ctx, 'predict:trends', () => new Map<string, Trend | null>());
+  if (cache.size >= 100_000) cache.clear();
+  if (family) {
+    const key = `${b}|family|${family}`;
+    let t = cache.get(key);
+    if (t === undefined) {
+      const { pts, basis } = trendPoints(ctx, b, params, family);
+      t = basis.startsWith('all base') ? null : fitOver(b, pts, basis);
+      cache.set(key, t);
+    }
+    if (t) return t;
+  }
+  const key = `${b}|window|${windowOf(ctx, b, params)}`;
+  let t = cache.get(key);
+  if (!t) {
+    const { pts, basis } = trendPoints(ctx, b, params, null);
+    t = fitOver(b, pts, basis);
+    cache.set(key, t);
+  }
+  return t;
+}
+
 /** Next-size score predictions for every benchmark the model reports (see the module header). */
 export function nextSizePredictions(
   ctx: Context,
@@ -78,22 +151,18 @@ export function nextSizePredictions(
           'not predicted: frontier models publish no parameter counts, so there is no scale trend for this benchmark',
       };
     }
-    const { pts, basis } = trendPoints(ctx, b, input.params, input.family);
-    if (new Set(pts.map((p) => p.params)).size < 3) {
+    const { f, n, basis } = trendFit(ctx, b, input.params, input.family);
+    if (!f) {
       return {
         benchmark: b,
         current,
         predicted: null,
         interval: null,
         slope: null,
-        n: pts.length,
+        n,
         basis: `not predicted: fewer than 3 sizes with ${b} (${basis})`,
       };
     }
-    const f = ols(
-      pts.map((p) => Math.log10(p.params as number)),
-      pts.map((p) => p.scores[b] as number),
-    );
     const { predicted, interval } = anchoredPrediction(f, current, dLog);
     return {
       benchmark: b,

@@ -147,7 +147,19 @@ export function runningFit(ctx: Context, pair: PairOptions = {}): RunningFit {
   );
 }
 
-/** 95% prediction interval of γ12 for a new transition at log10 N = x (family-cluster). */
+/** Most sizes whose prediction interval a context keeps (a file of a million models repeats few). */
+const PREDICTION_CACHE = 100_000;
+
+/**
+ * 95% prediction interval of γ12 for a new transition at log10 N = x (family-cluster).
+ * Cached per context by exact x (a pure function of x; files repeat sizes such as 7B), bounded.
+ */
 export function runningPrediction(ctx: Context, x: number): [number, number] {
-  return clusterPrediction(pooledClusterLine(ctx), x);
+  const cache = memo(ctx, 'running:prediction-cache', () => new Map<number, [number, number]>());
+  const hit = cache.get(x);
+  if (hit) return [hit[0], hit[1]];
+  const v = clusterPrediction(pooledClusterLine(ctx), x);
+  if (cache.size >= PREDICTION_CACHE) cache.clear();
+  cache.set(x, v);
+  return [v[0], v[1]];
 }

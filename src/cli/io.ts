@@ -2,12 +2,31 @@
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /**
+   * A promise to await before writing more when stdout is backed up (a pipe read slowly), else
+   * undefined: long streamed output awaits it so it never piles up in memory.
+   */
+  drain?(): Promise<void> | undefined;
 }
 
 export const processIo: Io = {
   out: (t) => void process.stdout.write(t),
   err: (t) => void process.stderr.write(t),
+  drain: () => (process.stdout.writableNeedDrain ? drained(process.stdout) : undefined),
 };
+
+/** Resolves when the stream drains, or closes (a reader that went away must not hang us). */
+function drained(s: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      s.off('drain', done);
+      s.off('close', done);
+      resolve();
+    };
+    s.on('drain', done);
+    s.on('close', done);
+  });
+}
 
 /** Collects output in memory (tests, the server's reuse of commands). */
 export function bufferIo(): Io & { stdout: string; stderr: string } {

@@ -5,7 +5,8 @@
  */
 import { CapeError } from './errors.ts';
 import type { Rng } from './random.ts';
-import { quantileSorted, sortedCopy } from './stats.ts';
+import { selectQuantiles } from './select.ts';
+import { finiteCopy } from './stats.ts';
 import { checkCount, checkLevel } from './validate.ts';
 
 /** Result of {@link bootstrap} and {@link clusterBootstrap}. */
@@ -32,9 +33,10 @@ export function percentileInterval(values: ArrayLike<number>, level: number): [n
       'percentileInterval: no values (expected at least one estimate)',
     );
   }
-  const sorted = sortedCopy(values, 'percentileInterval');
   const a = (1 - level) / 2;
-  return [quantileSorted(sorted, a), quantileSorted(sorted, 1 - a)];
+  // selection, not a sort: the same two order statistics in O(n) (called per model at scale)
+  const [lo, hi] = selectQuantiles(finiteCopy(values, 'percentileInterval'), [a, 1 - a]);
+  return [lo!, hi!];
 }
 
 /**

@@ -55,6 +55,9 @@ export function tTwoSidedP(t: number, df: number): number {
   return Math.min(1, 2 * jStat.studentt.cdf(-Math.abs(t), df));
 }
 
+/** tQuantile is pure and called per model with the same few (p, df): remembered, bounded. */
+const tCache = new Map<string, number>();
+
 /**
  * The p-quantile of Student's t: jstat's inverse, then two Newton steps on the CDF.
  * Degenerate input: p = 0 → −Infinity, p = 1 → Infinity, p outside [0, 1] throws E_INPUT.
@@ -63,6 +66,16 @@ export function tTwoSidedP(t: number, df: number): number {
 export function tQuantile(p: number, df: number): number {
   checkDf(df, 'tQuantile');
   checkProbability(p, 'tQuantile');
+  const key = `${p}:${df}`;
+  const hit = tCache.get(key);
+  if (hit !== undefined) return hit;
+  const x = tQuantileUncached(p, df);
+  if (tCache.size >= 10_000) tCache.clear();
+  tCache.set(key, x);
+  return x;
+}
+
+function tQuantileUncached(p: number, df: number): number {
   if (p === 0) return -Infinity;
   if (p === 1) return Infinity;
   if (p === 0.5) return 0;

@@ -14,6 +14,8 @@ export type CapeErrorCode =
   | 'E_GATE' // the release gate found a tax excursion
   | 'E_STORAGE' // the workspace file cannot be read or written (path and cause named)
   | 'E_BUSY' // the server's upload queue is full; retry later
+  | 'E_TOO_LARGE' // an upload over its stated size limit
+  | 'E_CONFLICT' // the resource is not in a state that allows this (a job's result before it ends)
   | 'E_FORBIDDEN'; // a cross-site or wrong-Host request to the server
 
 export class CapeError extends Error {

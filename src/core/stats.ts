@@ -118,6 +118,11 @@ export function median(x: ArrayLike<number>): number {
 
 /** Sorted Float64Array copy of finite values; throws E_INPUT on empty or non-finite input. */
 export function sortedCopy(values: ArrayLike<number>, what: string): Float64Array {
+  return finiteCopy(values, what).sort();
+}
+
+/** Float64Array copy of finite values; throws E_INPUT on empty or non-finite input. */
+export function finiteCopy(values: ArrayLike<number>, what: string): Float64Array {
   const n = values.length;
   if (n === 0) throw new CapeError('E_INPUT', `${what}: no values (expected at least one)`);
   const v = new Float64Array(n);
@@ -131,7 +136,7 @@ export function sortedCopy(values: ArrayLike<number>, what: string): Float64Arra
     }
     v[i] = xi;
   }
-  return v.sort();
+  return v;
 }
 
 function checkP(p: number): void {

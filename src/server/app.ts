@@ -30,6 +30,9 @@ import { steerRoutes, type SteerRouteOptions } from './routes/steer.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
 import { liveBaseUrl, parseCorsOrigins, registerSecurity } from './security.ts';
 import { createState, type AppState } from './state.ts';
+import { sharedUploadPool } from './upload-pool.ts';
+import { JobManager } from './jobs.ts';
+import { jobRoutes } from './routes/jobs.ts';
 import { registerStatic } from './static.ts';
 
 export interface BuildAppOptions {
@@ -121,6 +124,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
   const ws: Workspace = openWorkspaceOrFailed(opts.dataDir, app);
   app.addHook('onClose', async () => ws.close());
   const state = createState(ws, opts.today);
+  state.uploads = sharedUploadPool();
+  if (opts.today) state.fixedToday = opts.today;
+  state.jobs = new JobManager(opts.dataDir, opts.today);
+  app.addHook('onClose', async () => state.jobs?.close());
   const dataset = state.context(false).dataset;
   seedPredictions(ws, dataset.predictions ?? [], app);
 
@@ -138,6 +145,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
     ...workspaceRoutes,
     ...predictionRoutes,
     ...ingestRoutes,
+    ...jobRoutes,
     ...(opts.extraRoutes ?? []),
   ];
   routes.push(...steerRoutes(opts.steer));

@@ -8,6 +8,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { oneLine } from '../core/control-chars.ts';
 import { CapeError, type CapeErrorCode } from '../core/errors.ts';
+import { RETRY_AFTER_SECONDS } from './upload-pool.ts';
 
 export interface ApiError {
   code: string;
@@ -32,6 +33,10 @@ export function statusForCode(code: CapeErrorCode): number {
       return 403;
     case 'E_BUSY':
       return 429;
+    case 'E_TOO_LARGE':
+      return 413;
+    case 'E_CONFLICT':
+      return 409;
     case 'E_STORAGE':
       return 503;
     default:
@@ -232,6 +237,7 @@ export const MAX_PARAM_LENGTH = 200;
 /** The one way the API answers an error: status + `{code, message, field}` as one safe line. */
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply): void {
   const { status, body } = toApiError(err, req);
+  if (status === 429) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   void reply
     .code(status)
     .type('application/json; charset=utf-8')

@@ -4,6 +4,8 @@
  * ledger's computed statuses, recomputed whenever data changes.
  */
 import type { Workspace } from '../workspace/index.ts';
+import type { JobManager } from './jobs.ts';
+import type { UploadPool } from './upload-pool.ts';
 import type { LedgerEntry } from '../workspace/ledger.ts';
 import { createContext, evaluatePrediction, savedToPoint, type Context } from '../cape/index.ts';
 
@@ -13,6 +15,12 @@ export interface AppState {
   context(includeWorkspace: boolean): Context;
   /** Every ledger entry with its status computed over the dataset plus the workspace. */
   ledger(): ReturnType<typeof evaluatePrediction>[] & LedgerEntry[];
+  /** The upload worker pool (src/server/upload-pool.ts); set by buildApp. */
+  uploads?: UploadPool;
+  /** Background analysis jobs (src/server/jobs.ts); set by buildApp. */
+  jobs?: JobManager;
+  /** The fixed "today" the app was built with (tests), passed on to the upload worker. */
+  fixedToday?: () => string;
 }
 
 export function createState(ws: Workspace, today?: () => string): AppState {

@@ -1,9 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, createContext } from '../../cape/index.ts';
 import { readModelsFromPath } from '../../data/ingest/files.ts';
 import { bufferIo } from '../io.ts';
 import { run } from './analyze.ts';
+import { progress } from './analyze-stream.ts';
 
 const EX = fileURLToPath(new URL('../../../test/examples/', import.meta.url));
 
@@ -24,7 +28,7 @@ describe('cape analyze --file', () => {
       .map((l) => JSON.parse(l));
     const summary = lines.at(-1)!.summary;
     expect(summary).toMatchObject({ kind: 'leaderboard', models: 44, skipped: 0 });
-    expect(lines.slice(0, -1).every((l) => 'model' in l)).toBe(true);
+    expect(lines.slice(0, -1).every((l) => 'model' in l && Array.isArray(l.notes))).toBe(true);
     expect(
       lines.find((l) => l.model?.name === 'meta-llama/Llama-3.2-1B').model.scores.gpqa_full,
     ).toBeCloseTo(22.819, 3);
@@ -50,5 +54,59 @@ describe('cape analyze --file', () => {
       ),
     ).toBe(0);
     expect(JSON.parse(io.stdout).models[0]).toMatchObject({ params: 1.4e9, family: 'Pythia' });
+  });
+});
+
+describe('cape analyze --file, streamed CSV', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cape-stream-'));
+  const head = 'model,params,hellaswag,truthfulqa\n';
+  const good = Array.from({ length: 30 }, (_, i) => `org/m${i},${1 + i}e9,${50 + i},${40 - i / 2}`);
+
+  it('--json of a models CSV is the object of analyzeFile, read row by row', async () => {
+    const file = join(dir, 'ok.csv');
+    writeFileSync(file, `${head}${good.join('\n')}\n`);
+    const io = bufferIo();
+    expect(await run(['--file', file, '--json'], io)).toBe(0);
+    const expected = analyzeFile(createContext(), await readModelsFromPath(file));
+    expect(JSON.parse(io.stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+
+  it('a bad row further down ends --ndjson with an error line and --json stays whole (exit 2)', async () => {
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, `${head}${good.join('\n')}\norg/bad,7e9,150,40\n`);
+    const nd = bufferIo();
+    await expect(run(['--file', file, '--ndjson'], nd)).rejects.toMatchObject({ code: 'E_INPUT' });
+    const lines = nd.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(31);
+    expect(lines.at(-1).error.message).toMatch(/line 32/);
+    const js = bufferIo();
+    await expect(run(['--file', file, '--json'], js)).rejects.toMatchObject({ code: 'E_INPUT' });
+    const out = JSON.parse(js.stdout);
+    expect(out.models).toHaveLength(30);
+    expect(out.error).toMatchObject({ code: 'E_INPUT', field: 'hellaswag' });
+  });
+
+  it('a header or first-row error writes nothing to stdout', async () => {
+    const file = join(dir, 'first.csv');
+    writeFileSync(file, `${head}org/bad,7e9,150,40\n`);
+    const io = bufferIo();
+    await expect(run(['--file', file, '--json'], io)).rejects.toMatchObject({ code: 'E_INPUT' });
+    expect(io.stdout).toBe('');
+  });
+
+  it('progress goes to stderr every 50,000 models with the share of the file read', () => {
+    const io = bufferIo();
+    const tick = progress(io, { total: null, progress: () => 0.5 });
+    for (let i = 1; i <= 100_001; i++) tick(i);
+    tick(100_001, true);
+    expect(io.stderr.trim().split('\n')).toEqual([
+      'analysed 50000 models (50% of the file)',
+      'analysed 100000 models (50% of the file)',
+      'analysed 100001 models (50% of the file)',
+    ]);
+    expect(io.stdout).toBe('');
   });
 });

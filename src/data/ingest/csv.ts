@@ -8,7 +8,7 @@
  */
 import { CapeError } from '../../core/errors.ts';
 import { BENCHMARK_IDS, type BenchmarkId } from '../schema.ts';
-import { parseCsvRecords } from './csvtext.ts';
+import { csvRecords, type CsvRecord } from './csvtext.ts';
 import { inferFamily } from './families.ts';
 import { msg } from './messages.ts';
 import { paramsFromModelId, parseParams } from './params.ts';
@@ -68,84 +68,142 @@ function at(origin: string, line: number, column: string | null, e: unknown): ne
 export function parseModelsCsv(
   text: string,
   origin = 'models.csv',
-  { fraction = false }: { fraction?: boolean } = {},
+  opts: { fraction?: boolean } = {},
 ): IngestedModel[] {
+  return Array.from(modelsCsvRows(text, origin, opts));
+}
+
+/**
+ * The models of a CSV one row at a time (the same rules and errors as `parseModelsCsv`, which
+ * collects them): a file of a million rows is analysed without holding a million models.
+ * `at.offset` is how far into the text the rows read so far reach (for progress).
+ */
+export function* modelsCsvRows(
+  text: string,
+  origin = 'models.csv',
+  { fraction = false }: { fraction?: boolean } = {},
+  at: { offset: number } = { offset: 0 },
+): Generator<IngestedModel> {
   if (!text.trim())
     throw new CapeError(
       'E_INPUT',
       msg.emptyFile(origin, 'a CSV with a header row: model, params, benchmarks'),
     );
-  const [head, ...records] = parseCsvRecords(text, origin);
-  const cols = layout(head!.fields, origin);
-  if (!records.length) throw new CapeError('E_INPUT', msg.noRows(origin));
-  const width = head!.fields.length;
+  const records = csvRecords(text, origin, at);
+  const head = records.next();
+  const cols = layout(head.done ? [] : head.value.fields, origin);
+  const width = head.done ? 0 : head.value.fields.length;
   const firstLine = new Map<string, number>();
-  const models: IngestedModel[] = [];
-  for (const { fields, line } of records) {
-    if (fields.length !== width) {
-      throw new CapeError(
-        'E_PARSE',
-        msg.atLine(origin, line, null, msg.fieldCount(fields.length, width)),
-      );
-    }
-    const name = fields[cols.model]!.trim();
-    if (!name) at(origin, line, 'model', new CapeError('E_INPUT', msg.missingModel(), 'model'));
-    const prev = firstLine.get(name.toLowerCase());
-    if (prev !== undefined)
-      at(origin, line, 'model', new CapeError('E_INPUT', msg.duplicateModel(name, prev), 'model'));
-    firstLine.set(name.toLowerCase(), line);
-    const notes: string[] = [];
-    if (cols.ignored.length) notes.push(`ignored columns: ${cols.ignored.join(', ')}`);
-    const bareGpqa = cols.benchmarks.find(
-      ([, b, h]) => b === 'gpqa_diamond' && h.trim().toLowerCase() === 'gpqa',
-    );
-    if (bareGpqa) notes.push(GPQA_NOTE);
-    const scores: Partial<Record<BenchmarkId, number>> = {};
-    for (const [i, b, h] of cols.benchmarks) {
-      const cell = fields[i]!.trim();
-      if (cell === '' || /^(na|n\/a|nan|null|-)$/i.test(cell)) continue;
-      try {
-        scores[b] = parseScore(cell, b, { fraction });
-      } catch (e) {
-        at(origin, line, h, e);
-      }
-    }
-    const fracHit = fraction ? null : looksLikeFraction(scores);
-    if (fracHit) {
-      const h = cols.benchmarks.find(([, b]) => b === fracHit.benchmark)![2];
-      at(
-        origin,
-        line,
-        h,
-        new CapeError(
-          'E_INPUT',
-          msg.looksLikeFraction(fracHit.benchmark, fracHit.value),
-          fracHit.benchmark,
-        ),
-      );
-    }
-    if (fraction && Object.keys(scores).length) notes.push('converted fractions to percent');
-    if (!Object.keys(scores).length) notes.push('no scores in this row');
-    const cell = cols.params === null ? '' : fields[cols.params]!.trim();
-    let params: number | null = null;
-    let paramsSource = 'unknown';
-    if (cell) {
-      try {
-        params = parseParams(cell, 'params');
-        paramsSource = 'csv';
-      } catch (e) {
-        at(origin, line, 'params', e);
-      }
-    } else {
-      params = paramsFromModelId(name);
-      if (params !== null) {
-        paramsSource = 'model-id';
-        notes.push(`params read from the model id: ${params}`);
-      }
-    }
-    const familyCell = cols.family === null ? '' : fields[cols.family]!.trim();
-    const family = familyCell || inferFamily(name)?.family || null;
-    models.push({ name, family, params, paramsSource, scores, notes, origin: `${origin}:${line}` });
+  let rows = 0;
+  for (const rec of records) {
+    rows++;
+    yield modelFromRecord(rec, { cols, width, origin, fraction, firstLine });
   }
-  return models;
+  if (!rows) throw new CapeError('E_INPUT', msg.noRows(origin));
+}
+
+interface RowContext {
+  cols: Layout;
+  width: number;
+  origin: string;
+  fraction: boolean;
+  /** Lower-case model name → the line it first appeared on (duplicates are refused). */
+  firstLine: Map<string, number>;
+}
+
+function rowName({ fields, line }: CsvRecord, c: RowContext): string {
+  const { origin } = c;
+  if (fields.length !== c.width) {
+    throw new CapeError(
+      'E_PARSE',
+      msg.atLine(origin, line, null, msg.fieldCount(fields.length, c.width)),
+    );
+  }
+  const name = fields[c.cols.model]!.trim();
+  if (!name) at(origin, line, 'model', new CapeError('E_INPUT', msg.missingModel(), 'model'));
+  const key = name.toLowerCase();
+  const prev = c.firstLine.get(key);
+  if (prev !== undefined)
+    at(origin, line, 'model', new CapeError('E_INPUT', msg.duplicateModel(name, prev), 'model'));
+  c.firstLine.set(key, line);
+  return name;
+}
+
+function rowScores(
+  { fields, line }: CsvRecord,
+  c: RowContext,
+): Partial<Record<BenchmarkId, number>> {
+  const { cols, origin, fraction } = c;
+  const scores: Partial<Record<BenchmarkId, number>> = {};
+  for (const [i, b, h] of cols.benchmarks) {
+    const cell = fields[i]!.trim();
+    if (cell === '' || /^(na|n\/a|nan|null|-)$/i.test(cell)) continue;
+    try {
+      scores[b] = parseScore(cell, b, { fraction });
+    } catch (e) {
+      at(origin, line, h, e);
+    }
+  }
+  const fracHit = fraction ? null : looksLikeFraction(scores);
+  if (fracHit) {
+    const h = cols.benchmarks.find(([, b]) => b === fracHit.benchmark)![2];
+    at(
+      origin,
+      line,
+      h,
+      new CapeError(
+        'E_INPUT',
+        msg.looksLikeFraction(fracHit.benchmark, fracHit.value),
+        fracHit.benchmark,
+      ),
+    );
+  }
+  return scores;
+}
+
+function rowParams(
+  { fields, line }: CsvRecord,
+  c: RowContext,
+  name: string,
+  notes: string[],
+): { params: number | null; paramsSource: string } {
+  const cell = c.cols.params === null ? '' : fields[c.cols.params]!.trim();
+  if (cell) {
+    try {
+      return { params: parseParams(cell, 'params'), paramsSource: 'csv' };
+    } catch (e) {
+      at(c.origin, line, 'params', e);
+    }
+  }
+  const params = paramsFromModelId(name);
+  if (params === null) return { params, paramsSource: 'unknown' };
+  notes.push(`params read from the model id: ${params}`);
+  return { params, paramsSource: 'model-id' };
+}
+
+/** One data row → a model (see the module comment for the rules). */
+function modelFromRecord(rec: CsvRecord, c: RowContext): IngestedModel {
+  const { cols } = c;
+  const name = rowName(rec, c);
+  const notes: string[] = [];
+  if (cols.ignored.length) notes.push(`ignored columns: ${cols.ignored.join(', ')}`);
+  const bareGpqa = cols.benchmarks.find(
+    ([, b, h]) => b === 'gpqa_diamond' && h.trim().toLowerCase() === 'gpqa',
+  );
+  if (bareGpqa) notes.push(GPQA_NOTE);
+  const scores = rowScores(rec, c);
+  if (c.fraction && Object.keys(scores).length) notes.push('converted fractions to percent');
+  if (!Object.keys(scores).length) notes.push('no scores in this row');
+  const { params, paramsSource } = rowParams(rec, c, name, notes);
+  const familyCell = cols.family === null ? '' : rec.fields[cols.family]!.trim();
+  const family = familyCell || inferFamily(name)?.family || null;
+  return {
+    name,
+    family,
+    params,
+    paramsSource,
+    scores,
+    notes,
+    origin: `${c.origin}:${rec.line}`,
+  };
 }

@@ -26,9 +26,20 @@ function detectDelimiter(text: string): string {
 
 /** Splits CSV text into records; blank lines are skipped. Unclosed quote -> CapeError E_PARSE. */
 export function parseCsvRecords(text: string, origin = 'input.csv'): CsvRecord[] {
+  return Array.from(csvRecords(text, origin));
+}
+
+/**
+ * The records of CSV text one at a time (a file of a million rows never becomes an array);
+ * `at.offset` is how far into the text the last record ended (for progress).
+ */
+export function* csvRecords(
+  text: string,
+  origin = 'input.csv',
+  at: { offset: number } = { offset: 0 },
+): Generator<CsvRecord> {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delim = detectDelimiter(src);
-  const records: CsvRecord[] = [];
   const n = src.length;
   let i = 0;
   let line = 1;
@@ -79,10 +90,9 @@ export function parseCsvRecords(text: string, origin = 'input.csv'): CsvRecord[]
         endOfRecord = true;
       }
     }
-    if (!(fields.length === 1 && fields[0]!.trim() === ''))
-      records.push({ fields, line: startLine });
+    at.offset = i;
+    if (!(fields.length === 1 && fields[0]!.trim() === '')) yield { fields, line: startLine };
   }
-  return records;
 }
 
 /** Writes one CSV cell, quoting when needed (used by tests and exporters). */

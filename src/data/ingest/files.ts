@@ -8,7 +8,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { CapeError } from '../../core/errors.ts';
-import { detectAndParse, type DetectResult, type IngestKind } from './index.ts';
+import { detectAndParse, detectAndStream, type DetectResult, type IngestKind } from './index.ts';
 import { msg } from './messages.ts';
 import { readTextFile } from './read-text.ts';
 import type { IngestedModel } from './types.ts';
@@ -153,4 +153,41 @@ async function readFolder(path: string, paths: string[], opts: ParseOptions): Pr
   const models = [...mergeByName(lmeval), ...others];
   const base = { kind, models, files, skipped };
   return leaderboard ? { ...base, leaderboard } : base;
+}
+
+/** A path's models as an iterable (see `detectAndStream`); a folder is read whole. */
+export interface PathStream {
+  kind: IngestKind | 'mixed';
+  models: Iterable<IngestedModel>;
+  total: number | null;
+  progress: () => number;
+  skipped: { name: string; reason: string }[];
+}
+
+/**
+ * Like `readModelsFromPath`, but a single models CSV is read row by row (the CLI's streamed
+ * `analyze --file`): the text is held, the models are not.
+ */
+export async function streamModelsFromPath(
+  path: string,
+  opts: ParseOptions = {},
+): Promise<PathStream> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    throw new CapeError('E_INPUT', msg.unreadablePath(path, describe(e)), 'path');
+  }
+  if (!info.isDirectory()) {
+    // named like readModelsFromPath (and an API upload): by the file's name
+    return { ...detectAndStream(await readText(path), basename(path), opts), skipped: [] };
+  }
+  const r = await readModelsFromPath(path, opts);
+  return {
+    kind: r.kind,
+    models: r.models,
+    total: r.models.length,
+    progress: () => 1,
+    skipped: r.skipped,
+  };
 }

@@ -14,6 +14,7 @@ import { BenchmarkIdSchema } from '../../data/schema.ts';
 import { checkModelInput, checkOptionalText, checkParams, MAX_FAMILY } from '../../cape/input.ts';
 import { ParamsInputSchema, ScoresInputSchema } from '../../workspace/schemas.ts';
 import type { AppState } from '../state.ts';
+import { runUpload } from '../upload-pool.ts';
 import {
   ByKey,
   IncludeWorkspace,
@@ -115,12 +116,15 @@ const AnalyzeQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/** A file upload through the engine's one file analysis (the CLI's `analyze --file` too). */
-function analyzeUpload(
-  state: AppState,
-  body: string | Static<typeof UploadSchema>,
-  query: Static<typeof AnalyzeQuery>,
-) {
+/** An analyze upload's validated body and query (what the upload worker receives). */
+export type AnalyzeUploadBody = string | Static<typeof UploadSchema>;
+export type AnalyzeUploadQuery = Static<typeof AnalyzeQuery>;
+
+/**
+ * A file upload through the engine's one file analysis (the CLI's `analyze --file` too); runs in
+ * the upload worker (../upload-worker.ts).
+ */
+export function analyzeUpload(state: AppState, body: AnalyzeUploadBody, query: AnalyzeUploadQuery) {
   const up = readUpload(body, query);
   const opts: Partial<Static<typeof UploadSchema>> = typeof body === 'string' ? {} : body;
   const params =
@@ -173,10 +177,10 @@ export const analysisRoutes: RouteDef[] = [
       'Body: JSON scores ({name, params, scores, family?, previous?}), JSON {filename, content} of an lm-eval results file or CSV, or the file text itself with ?filename=.',
     schema: { querystring: AnalyzeQuery, body: AnalyzeBody },
     doc: { requestBody: { 'text/plain': Type.String() } },
-    handler: (req, _reply, state) => {
+    handler: (req, reply, state) => {
       const body = req.body;
       if (typeof body === 'string' || 'content' in body)
-        return analyzeUpload(state, body, req.query);
+        return runUpload(state, 'analyze', req, reply);
       const ctx = state.context(includeWs(req.query));
       return analyzeModel(ctx, checkModelInput(body, { defaultName: 'your model' }));
     },

@@ -6,12 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import { firstControlChar } from '../../core/control-chars.ts';
 import { CapeError } from '../../core/errors.ts';
 import { detectAndParse, type IngestedModel } from '../../data/ingest/index.ts';
 import { normalizeModelInput, type ModelInput } from '../../workspace/normalize.ts';
 import { WorkspaceModelSchema } from '../../workspace/schemas.ts';
+import type { Workspace } from '../../workspace/index.ts';
+import { runUpload, type UploadHeaders } from '../upload-pool.ts';
 import { readUpload, TextOr } from './common.ts';
 import { route, type RouteDef } from './types.ts';
 
@@ -128,12 +129,12 @@ function check(input: ModelInput, i: number) {
  * content and the choices (selection, overrides), so the same upload is recognised as a duplicate.
  */
 function commitKey(
-  req: FastifyRequest,
+  headers: UploadHeaders,
   content: string,
   indices: number[],
   overrides: unknown,
 ): string {
-  const given = req.headers['idempotency-key'];
+  const given = headers['idempotency-key'];
   if (typeof given === 'string' && given.length > 0) {
     if (given.length > 200 || firstControlChar(given) >= 0)
       throw new CapeError(
@@ -148,6 +149,67 @@ function commitKey(
     .digest('hex')}`;
 }
 
+/** A preview or commit request's validated body and query (what the upload worker receives). */
+export type IngestBodyInput = Static<typeof IngestBody>;
+export type IngestQueryInput = Static<typeof Query>;
+
+/** What `POST /api/ingest/preview` answers (runs in the upload worker). */
+export function previewUpload(body: IngestBodyInput, query: IngestQueryInput) {
+  const { up, parsed } = parseRequest(body, query);
+  const models = parsed.models.map((m, index) => {
+    const problem = check(toInput(m), index);
+    return { index, ...m, ready: problem === null, problem };
+  });
+  return {
+    kind: parsed.kind,
+    filename: up.filename,
+    models,
+    ...(parsed.leaderboard
+      ? {
+          leaderboard: {
+            rows: parsed.leaderboard.rows.length,
+            dropped: parsed.leaderboard.dropped,
+            duplicates: parsed.leaderboard.duplicates.map((d) => d.id),
+            paramConflicts: parsed.leaderboard.paramConflicts,
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * What `POST /api/ingest/commit` answers: 201 with the saved models, or 200 for a duplicate
+ * (runs in the upload worker, on its own connection to the workspace).
+ */
+export function commitUpload(
+  body: IngestBodyInput,
+  query: IngestQueryInput,
+  headers: UploadHeaders,
+  ws: Workspace,
+): { status: number; body: unknown } {
+  const { up, parsed, select, overrides } = parseRequest(body, query);
+  const indices = selected(select, parsed.models.length);
+  checkOverrides(overrides, parsed.models.length);
+  if (indices.length === 0)
+    throw new CapeError(
+      'E_INPUT',
+      'nothing to save (the file has no models, or select is empty)',
+      'select',
+    );
+  const inputs = indices.map((i) => toInput(parsed.models[i]!, overrides[String(i)]));
+  indices.forEach((i, k) => {
+    const problem = check(inputs[k]!, i);
+    if (problem)
+      throw new CapeError('E_INPUT', `${problem.message} (nothing was saved)`, problem.field);
+  });
+  const { models: saved, duplicate } = ws.addManyOnce(
+    inputs,
+    `ingest:${up.filename}`.slice(0, 200),
+    commitKey(headers, up.content, indices, overrides),
+  );
+  return { status: duplicate ? 200 : 201, body: { kind: parsed.kind, saved, duplicate } };
+}
+
 export const ingestRoutes: RouteDef[] = [
   route({
     method: 'POST',
@@ -157,28 +219,7 @@ export const ingestRoutes: RouteDef[] = [
       'Preview a results file: recognised models, params and their source, task → benchmark mapping, conversions (saves nothing)',
     schema: { querystring: Query, body: IngestBody },
     doc: { requestBody: { 'text/plain': Type.String() } },
-    handler: (req) => {
-      const { up, parsed } = parseRequest(req.body, req.query);
-      const models = parsed.models.map((m, index) => {
-        const problem = check(toInput(m), index);
-        return { index, ...m, ready: problem === null, problem };
-      });
-      return {
-        kind: parsed.kind,
-        filename: up.filename,
-        models,
-        ...(parsed.leaderboard
-          ? {
-              leaderboard: {
-                rows: parsed.leaderboard.rows.length,
-                dropped: parsed.leaderboard.dropped,
-                duplicates: parsed.leaderboard.duplicates.map((d) => d.id),
-                paramConflicts: parsed.leaderboard.paramConflicts,
-              },
-            }
-          : {}),
-      };
-    },
+    handler: (req, reply, s) => runUpload(s, 'preview', req, reply),
   }),
   route({
     method: 'POST',
@@ -198,28 +239,6 @@ export const ingestRoutes: RouteDef[] = [
         },
       },
     },
-    handler: (req, reply, s) => {
-      const { up, parsed, select, overrides } = parseRequest(req.body, req.query);
-      const indices = selected(select, parsed.models.length);
-      checkOverrides(overrides, parsed.models.length);
-      if (indices.length === 0)
-        throw new CapeError(
-          'E_INPUT',
-          'nothing to save (the file has no models, or select is empty)',
-          'select',
-        );
-      const inputs = indices.map((i) => toInput(parsed.models[i]!, overrides[String(i)]));
-      indices.forEach((i, k) => {
-        const problem = check(inputs[k]!, i);
-        if (problem)
-          throw new CapeError('E_INPUT', `${problem.message} (nothing was saved)`, problem.field);
-      });
-      const { models: saved, duplicate } = s.ws.addManyOnce(
-        inputs,
-        `ingest:${up.filename}`.slice(0, 200),
-        commitKey(req, up.content, indices, overrides),
-      );
-      return reply.code(duplicate ? 200 : 201).send({ kind: parsed.kind, saved, duplicate });
-    },
+    handler: (req, reply, s) => runUpload(s, 'commit', req, reply),
   }),
 ];

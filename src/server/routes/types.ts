@@ -16,6 +16,7 @@ import type {
   RawServerDefault,
   RouteGenericInterface,
   RouteHandlerMethod,
+  RouteOptions,
 } from 'fastify';
 import type { AppState } from '../state.ts';
 import { strictRecord } from '../strict-query.ts';
@@ -77,6 +78,8 @@ interface RouteInfo {
   tag: string;
   description?: string;
   doc?: RouteDoc;
+  /** Fastify route options a route needs beyond the schema (a streamed upload's hooks). */
+  options?: (state: AppState) => Pick<RouteOptions, 'bodyLimit' | 'preParsing'>;
 }
 
 /** What a route file writes: the route's data and a handler typed by its schema. */
@@ -111,6 +114,7 @@ export function route<S extends RouteSchema>(spec: RouteSpec<S>): RouteDef {
         method: spec.method,
         url: spec.url,
         schema,
+        ...spec.options?.(state),
         preValidation: strictParts(schema),
         handler: (req, reply) => handler(req, reply, state),
       });
