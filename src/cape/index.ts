@@ -91,6 +91,7 @@ export {
   type FileAnalysisOptions,
   type FileIngest,
   type FileModelOutcome,
+  type FileModelAnalysis,
 } from './file-analysis.ts';
 export {
   pairCoupling,

@@ -19,6 +19,9 @@ export interface BenchmarkInfo {
   /** Page state key in the URL query string. */
   readonly urlKey: string;
   readonly unit: 'percent';
+  /** Score of uniform random guessing in percent (1 / number of choices); null where there is no
+   * single chance level (generated answers, or the number of choices varies per question). */
+  readonly chance: number | null;
 }
 
 /** Every benchmark, in the order tables list them. */
@@ -31,6 +34,7 @@ export const BENCHMARKS = [
     flag: 'hellaswag',
     urlKey: 'hs',
     unit: 'percent',
+    chance: 25,
   },
   {
     id: 'truthfulqa_mc2',
@@ -40,6 +44,19 @@ export const BENCHMARKS = [
     flag: 'truthfulqa',
     urlKey: 'tqa',
     unit: 'percent',
+    chance: null,
+  },
+  // TruthfulQA MC1 (one true answer among 2-13; chance varies per question) is its own benchmark,
+  // never read as mc2. Not on the page form.
+  {
+    id: 'truthfulqa_mc1',
+    aliases: ['tqa_mc1'],
+    short: 'TQA-MC1',
+    label: 'TruthfulQA (mc1)',
+    flag: 'truthfulqa-mc1',
+    urlKey: 'tqa1',
+    unit: 'percent',
+    chance: null,
   },
   {
     id: 'arc_challenge',
@@ -49,6 +66,7 @@ export const BENCHMARKS = [
     flag: 'arc',
     urlKey: 'arc',
     unit: 'percent',
+    chance: 25,
   },
   {
     id: 'mmlu',
@@ -58,6 +76,7 @@ export const BENCHMARKS = [
     flag: 'mmlu',
     urlKey: 'mmlu',
     unit: 'percent',
+    chance: 25,
   },
   {
     id: 'winogrande',
@@ -67,6 +86,7 @@ export const BENCHMARKS = [
     flag: 'winogrande',
     urlKey: 'wg',
     unit: 'percent',
+    chance: 50,
   },
   {
     id: 'gsm8k',
@@ -76,6 +96,7 @@ export const BENCHMARKS = [
     flag: 'gsm8k',
     urlKey: 'gsm8k',
     unit: 'percent',
+    chance: null,
   },
   {
     id: 'swe_bench_verified',
@@ -85,6 +106,7 @@ export const BENCHMARKS = [
     flag: 'swe',
     urlKey: 'swe',
     unit: 'percent',
+    chance: null,
   },
   {
     id: 'gpqa_diamond',
@@ -94,6 +116,7 @@ export const BENCHMARKS = [
     flag: 'gpqa',
     urlKey: 'gpqa',
     unit: 'percent',
+    chance: 25,
   },
   {
     id: 'ifeval',
@@ -103,6 +126,7 @@ export const BENCHMARKS = [
     flag: 'ifeval',
     urlKey: 'ifeval',
     unit: 'percent',
+    chance: null,
   },
   // Open LLM Leaderboard v2 (raw accuracy in percent; docs/ingest.md). `gpqa_full` is the full
   // GPQA set v2 reports, never GPQA Diamond; "gpqa" (the CLI flag) stays GPQA Diamond, and a
@@ -115,6 +139,7 @@ export const BENCHMARKS = [
     flag: 'bbh',
     urlKey: 'bbh',
     unit: 'percent',
+    chance: null,
   },
   {
     id: 'math_lvl5',
@@ -124,6 +149,7 @@ export const BENCHMARKS = [
     flag: 'math-lvl5',
     urlKey: 'math5',
     unit: 'percent',
+    chance: null,
   },
   {
     id: 'gpqa_full',
@@ -133,6 +159,29 @@ export const BENCHMARKS = [
     flag: 'gpqa-full',
     urlKey: 'gpqaf',
     unit: 'percent',
+    chance: 25,
+  },
+  // lm-eval's other GPQA subsets (harness gpqa_main_*, gpqa_extended_*, leaderboard_gpqa_main,
+  // leaderboard_gpqa_extended): 448 and 546 questions, four choices. Not on the page form.
+  {
+    id: 'gpqa_main',
+    aliases: ['leaderboard_gpqa_main'],
+    short: 'GPQA (main)',
+    label: 'GPQA (main set)',
+    flag: 'gpqa-main',
+    urlKey: 'gpqam',
+    unit: 'percent',
+    chance: 25,
+  },
+  {
+    id: 'gpqa_extended',
+    aliases: ['leaderboard_gpqa_extended'],
+    short: 'GPQA (ext.)',
+    label: 'GPQA (extended set)',
+    flag: 'gpqa-extended',
+    urlKey: 'gpqae',
+    unit: 'percent',
+    chance: 25,
   },
   {
     id: 'musr',
@@ -142,6 +191,7 @@ export const BENCHMARKS = [
     flag: 'musr',
     urlKey: 'musr',
     unit: 'percent',
+    chance: null,
   },
   {
     id: 'mmlu_pro',
@@ -151,6 +201,7 @@ export const BENCHMARKS = [
     flag: 'mmlu-pro',
     urlKey: 'mmlupro',
     unit: 'percent',
+    chance: 10,
   },
 ] as const satisfies readonly BenchmarkInfo[];
 
@@ -170,6 +221,11 @@ export function benchmarkInfo(id: string): BenchmarkInfo | undefined {
 /** Table/chart label for a benchmark id ("HS"); an unknown id prints as itself. */
 export function shortLabel(id: string): string {
   return BY_ID.get(id)?.short ?? id;
+}
+
+/** Chance level in percent of a benchmark id (null: none stated, or not a benchmark). */
+export function chanceLevel(id: string): number | null {
+  return BY_ID.get(id)?.chance ?? null;
 }
 
 /** Form/prose label for a benchmark id ("HellaSwag"); an unknown id prints as itself. */

@@ -9,6 +9,7 @@ import { parseCsvRecords } from './csvtext.ts';
 import { inferFamily } from './families.ts';
 import { isLeaderboardCsv, parseLeaderboardCsv } from './leaderboard.ts';
 import { parseLmEvalResults } from './lmeval.ts';
+import type { MetricChoice } from './lmeval-tasks.ts';
 import { msg } from './messages.ts';
 import type { IngestedModel, LeaderboardImport, LeaderboardRow } from './types.ts';
 
@@ -18,10 +19,13 @@ export type {
   LeaderboardRow,
   LeaderboardType,
   ParamsSource,
+  ParsedScore,
 } from './types.ts';
 export { parseParams, paramsFromModelId } from './params.ts';
 export { BENCHMARK_ALIASES, resolveBenchmark, parseScore, looksLikeFraction } from './scores.ts';
 export { parseLmEvalResults } from './lmeval.ts';
+export { METRIC_CHOICES, type MetricChoice } from './lmeval-tasks.ts';
+export { groupRuns, RUNS_MODES, type RunsMode } from './runs.ts';
 export { parseModelsCsv } from './csv.ts';
 export { isLeaderboardCsv, parseLeaderboardCsv } from './leaderboard.ts';
 export {
@@ -67,7 +71,10 @@ export function leaderboardRowToModel(row: LeaderboardRow, origin: string): Inge
 export function detectAndParse(
   text: string,
   filename: string,
-  { knownParams }: { knownParams?: (id: string) => number | null } = {},
+  {
+    knownParams,
+    metric,
+  }: { knownParams?: (id: string) => number | null; metric?: MetricChoice } = {},
 ): DetectResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (!body.trim())
@@ -79,7 +86,7 @@ export function detectAndParse(
   if (/\.json$/i.test(filename) || first === '{' || first === '[') {
     return {
       kind: 'lmeval',
-      models: withKnownSizes([parseLmEvalResults(body, filename)], knownParams),
+      models: withKnownSizes([parseLmEvalResults(body, filename, { metric })], knownParams),
     };
   }
   const newline = body.indexOf('\n');

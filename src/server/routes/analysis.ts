@@ -14,7 +14,14 @@ import { BenchmarkIdSchema, type BenchmarkId } from '../../data/schema.ts';
 import { checkModelInput, checkOptionalText, checkParams, MAX_FAMILY } from '../../cape/input.ts';
 import { ParamsInputSchema, ScoresInputSchema } from '../../workspace/schemas.ts';
 import type { AppState } from '../state.ts';
-import { IncludeWorkspace, WorkspaceQuery, includeWs, readUpload } from './common.ts';
+import {
+  IncludeWorkspace,
+  includeWs,
+  readUpload,
+  readUploadMetric,
+  UploadMetric,
+  WorkspaceQuery,
+} from './common.ts';
 import type { RouteDef } from './types.ts';
 import {
   DIAGNOSTIC_NAMES,
@@ -80,6 +87,7 @@ export const UploadSchema = Type.Object(
         description: 'family for every model of the file',
       }),
     ),
+    metric: UploadMetric,
   },
   { additionalProperties: false },
 );
@@ -113,7 +121,11 @@ function analyzeUpload(state: AppState, ws: boolean, req: Parameters<typeof read
   const family = checkOptionalText(body.family, 'family', MAX_FAMILY);
   const ctx = state.context(ws);
   const knownParams = firstKnown(knownParamsFrom(ctx.dataset), knownSizeLookup(loadKnownSizes()));
-  const parsed = detectAndParse(up.content, up.filename, { knownParams });
+  const metric = readUploadMetric(req);
+  const parsed = detectAndParse(up.content, up.filename, {
+    knownParams,
+    ...(metric ? { metric } : {}),
+  });
   return { filename: up.filename, ...analyzeFile(ctx, parsed, { params, family }) };
 }
 
@@ -131,6 +143,7 @@ export const analysisRoutes: RouteDef[] = [
         {
           includeWorkspace: IncludeWorkspace,
           filename: Type.Optional(Type.String({ maxLength: 255 })),
+          metric: UploadMetric,
         },
         { additionalProperties: false },
       ),

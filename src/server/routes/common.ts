@@ -72,3 +72,26 @@ export function readUpload(req: FastifyRequest): Upload {
     'content',
   );
 }
+
+/** lm-eval uploads: acc or acc_norm where a task reports both (body `metric`, or `?metric=` with
+ * a text body); absent = each task's own (docs/ingest.md). */
+export const UploadMetric = Type.Optional(
+  Type.Union([Type.Literal('acc'), Type.Literal('acc_norm')], {
+    description:
+      'lm-eval results: acc or acc_norm where a task reports both (default: acc_norm for HellaSwag, ARC, GPQA, BBH, MuSR; acc elsewhere)',
+  }),
+);
+
+/** The upload's `metric` (body field, else query); anything but acc / acc_norm -> E_INPUT. */
+export function readUploadMetric(req: FastifyRequest): 'acc' | 'acc_norm' | undefined {
+  const body = req.body as Record<string, unknown> | string | null | undefined;
+  const fromBody = body && typeof body === 'object' ? body.metric : undefined;
+  const v = fromBody ?? (req.query as { metric?: unknown } | undefined)?.metric;
+  if (v === undefined || v === null) return undefined;
+  if (v === 'acc' || v === 'acc_norm') return v;
+  throw new CapeError(
+    'E_INPUT',
+    `invalid metric: ${JSON.stringify(v)} (expected "acc" or "acc_norm")`,
+    'metric',
+  );
+}

@@ -12,7 +12,7 @@ import { CapeError } from '../../core/errors.ts';
 import { detectAndParse, type IngestedModel } from '../../data/ingest/index.ts';
 import { normalizeModelInput, type ModelInput } from '../../workspace/normalize.ts';
 import { WorkspaceModelSchema } from '../../workspace/schemas.ts';
-import { readUpload } from './common.ts';
+import { readUpload, readUploadMetric, UploadMetric } from './common.ts';
 import type { RouteDef } from './types.ts';
 
 const Override = Type.Object(
@@ -28,6 +28,7 @@ export const IngestBodySchema = Type.Object(
   {
     filename: Type.String({ maxLength: 255 }),
     content: Type.String({ description: 'file text' }),
+    metric: UploadMetric,
     select: Type.Optional(
       Type.Array(Type.Integer({ minimum: 0 }), {
         description: 'indices of the models to save (commit only; default all)',
@@ -50,7 +51,7 @@ const CommitResult = Type.Object({
 });
 
 const Query = Type.Object(
-  { filename: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })) },
+  { filename: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })), metric: UploadMetric },
   { additionalProperties: false },
 );
 
@@ -71,7 +72,8 @@ export const MAX_UPLOAD_MODELS = 100_000;
 
 function parseRequest(req: FastifyRequest) {
   const up = readUpload(req);
-  const parsed = detectAndParse(up.content, up.filename);
+  const metric = readUploadMetric(req);
+  const parsed = detectAndParse(up.content, up.filename, metric ? { metric } : {});
   if (parsed.models.length > MAX_UPLOAD_MODELS) {
     throw new CapeError(
       'E_INPUT',
@@ -106,6 +108,7 @@ function commitKey(
   content: string,
   indices: number[],
   overrides: unknown,
+  metric?: string,
 ): string {
   const given = req.headers['idempotency-key'];
   if (typeof given === 'string' && given.length > 0) {
@@ -118,7 +121,7 @@ function commitKey(
     return `key:${given}`;
   }
   return `sha256:${createHash('sha256')
-    .update(JSON.stringify([content, indices, overrides]))
+    .update(JSON.stringify([content, indices, overrides, ...(metric ? [metric] : [])]))
     .digest('hex')}`;
 }
 
@@ -176,12 +179,12 @@ export const ingestRoutes: RouteDef[] = [
       const { up, parsed, body } = parseRequest(req);
       if (typeof req.body === 'object' && req.body !== null) {
         const extra = Object.keys(req.body).find(
-          (k) => !['filename', 'content', 'select', 'overrides'].includes(k),
+          (k) => !['filename', 'content', 'metric', 'select', 'overrides'].includes(k),
         );
         if (extra)
           throw new CapeError(
             'E_INPUT',
-            `unknown field ${JSON.stringify(extra)} (expected filename, content, select, overrides)`,
+            `unknown field ${JSON.stringify(extra)} (expected filename, content, metric, select, overrides)`,
             extra,
           );
       }
@@ -243,7 +246,7 @@ export const ingestRoutes: RouteDef[] = [
       const { models: saved, duplicate } = s.ws.addManyOnce(
         inputs,
         `ingest:${up.filename}`.slice(0, 200),
-        commitKey(req, up.content, indices, overrides),
+        commitKey(req, up.content, indices, overrides, readUploadMetric(req)),
       );
       return reply.code(duplicate ? 200 : 201).send({ kind: parsed.kind, saved, duplicate });
     },
