@@ -14,6 +14,8 @@ export interface EngineOptions {
   resamples?: number;
   /** Extra base-scale models (workspace, files) included in the pooled analyses. */
   extraModels?: ModelPoint[];
+  /** Frontier models to use instead of the dataset's (a user's frontier file). */
+  frontier?: ModelPoint[];
   /** The dataset; defaults to the shipped one. */
   dataset?: Dataset;
   /** "Today" for prediction deadlines (ISO date). Default: the current date. */
@@ -51,7 +53,7 @@ export function createContext(options: EngineOptions = {}): Context {
     dataset,
     allBase,
     base: allBase.filter((p) => p.kind !== 'instruct'),
-    frontier: dataset.frontier.map(frontierToPoint),
+    frontier: options.frontier ?? dataset.frontier.map(frontierToPoint),
     seed: options.seed ?? DEFAULT_SEED,
     resamples: options.resamples ?? DEFAULT_RESAMPLES,
     today: options.today ?? new Date().toISOString().slice(0, 10),

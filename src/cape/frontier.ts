@@ -34,6 +34,8 @@ export interface FrontierModelRow {
   /** True when the model was in the fitted set (in-sample); false: out-of-sample (post-cutoff). */
   inFit: boolean;
   provenance: string;
+  /** Who measured the scores (see ModelPoint.source); null when unknown. */
+  source: string | null;
 }
 
 export interface FrontierFit {
@@ -66,7 +68,8 @@ export function frontierPairs(ctx: Context): ModelPoint[] {
 export function frontierFit(ctx: Context, subset: FrontierSubset = 'frozen'): FrontierFit {
   return memo(ctx, `frontier:${subset}`, () => {
     const all = frontierPairs(ctx);
-    const fitted = subset === 'all' ? all : all.filter((p) => p.subset === 'frozen');
+    // a point without a subset (a user's frontier file) is in the fit
+    const fitted = subset === 'all' ? all : all.filter((p) => (p.subset ?? 'frozen') === 'frozen');
     if (fitted.length < 3)
       throw new CapeError(
         'E_INSUFFICIENT_DATA',
@@ -95,6 +98,7 @@ export function frontierFit(ctx: Context, subset: FrontierSubset = 'frozen'): Fr
         hP: tTwoSidedP(h / se, fit.n - 2),
         inFit: inFit.has(p),
         provenance: p.provenance,
+        source: p.source ?? null,
       };
     });
     const q = bhQValues(rows.map((r) => r.hP));
@@ -112,7 +116,10 @@ export function frontierFit(ctx: Context, subset: FrontierSubset = 'frozen'): Fr
       residualSe: fit.residualSe,
       models,
       labClustered: labClustered(fitted),
-      excluded: subset === 'all' ? [] : all.filter((p) => p.subset !== 'frozen').map((p) => p.name),
+      excluded:
+        subset === 'all'
+          ? []
+          : all.filter((p) => (p.subset ?? 'frozen') !== 'frozen').map((p) => p.name),
       fit,
     };
   });

@@ -60,7 +60,9 @@ export {
   type TrajectoryStep,
   type LabTrajectory,
   type GateResult,
+  type GateInput,
 } from './trajectory.ts';
+export { frontierFileContext, frontierRowToPoint } from './frontier-file.ts';
 export {
   evaluatePredictions,
   evaluatePrediction,

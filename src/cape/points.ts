@@ -22,6 +22,11 @@ export interface ModelPoint {
   subset?: 'frozen' | 'post-cutoff';
   /** Hugging Face id, when known. */
   hfId?: string | null;
+  /** Frontier: who measured the scores ("vendor-reported", "Epoch AI", a file's source column);
+   * null or absent when unknown. Steps between two different sources are flagged. */
+  source?: string | null;
+  /** Frontier: product line (a frontier file's `line` / `product_line` column). */
+  line?: string | null;
 }
 
 /** The five base benchmarks of the Open LLM Leaderboard v1 protocol, in the seed's order. */
@@ -86,6 +91,7 @@ export function frontierToPoint(m: FrontierModel): ModelPoint {
     kind: 'frontier',
     releaseDate: m.releaseDate,
     subset: m.subset,
+    source: m.scores.every((s) => s.provenance === 'reported') ? 'vendor-reported' : null,
   };
 }
 

@@ -39,6 +39,9 @@ export interface TrajectoryStep {
   interpretation: string;
   /** True when `to` was released before `from` (a comparison the reference made backwards in time). */
   backwardsInTime: boolean;
+  /** The two models' scores come from different sources (e.g. Epoch AI's runs vs vendor reports):
+   * the deltas mix protocols. Null when both sources are the same or either is unknown. */
+  crossSource: { from: string; to: string } | null;
 }
 
 /** True for a date with at least month precision ("2025-06", "2025-06-17"; not "2025"). */
@@ -80,6 +83,10 @@ function step(a: FrontierModelRow, b: FrontierModelRow, prev: StepKind | null): 
   if (tinyDelta && kind !== 'flat')
     interpretation += ` (|ΔSWE| = ${Math.abs(dSwe).toFixed(1)} < ${TINY_DELTA} points: γ12 is a ratio of noise-sized changes; read the signs, not the number)`;
   if (backwardsInTime) interpretation += ' (note: the second model was released first)';
+  const crossSource =
+    a.source && b.source && a.source !== b.source ? { from: a.source, to: b.source } : null;
+  if (crossSource)
+    interpretation += ` (CROSS-SOURCE: ${a.source} vs ${b.source}: the deltas mix two measurement protocols, not two models)`;
   return {
     from: a.name,
     to: b.name,
@@ -94,6 +101,7 @@ function step(a: FrontierModelRow, b: FrontierModelRow, prev: StepKind | null): 
     kind,
     interpretation,
     backwardsInTime,
+    crossSource,
   };
 }
 
@@ -149,25 +157,26 @@ export interface GateResult {
   step: TrajectoryStep;
   hCandidate: number;
   reason: string;
+  /** Set when the candidate and the previous release were measured by different sources. */
+  crossSource: { from: string; to: string } | null;
 }
 
-/**
- * Release gate: compares a candidate (SWE, GPQA) with the previous release. Fails (pass=false) on
- * a tax excursion — coding up while reasoning goes down. A tiny ΔSWE still fails if GPQA dropped,
- * and the reason says the ratio itself is noise-sized.
- */
-export function gate(
+/** The gate's candidate: a named frontier model, or scores given by the user. */
+export type GateInput =
+  | { previous: string; candidate: string }
+  | { previous: string; swe: number; gpqa: number; source?: string | null };
+
+function candidateRow(
   ctx: Context,
-  input: { previous: string; swe: number; gpqa: number },
-): GateResult {
-  const rows = frontierFit(ctx).models;
-  if (frontierPairs(ctx).length === 0)
-    throw new CapeError('E_INSUFFICIENT_DATA', 'no frontier models with SWE and GPQA');
-  const prev = rowOf(rows, input.previous);
+  rows: readonly FrontierModelRow[],
+  input: GateInput,
+  lab: string,
+) {
+  if ('candidate' in input) return rowOf(rows, input.candidate);
   const h = hField(ctx, { swe: input.swe, gpqa: input.gpqa });
-  const cand: FrontierModelRow = {
+  return {
     name: 'candidate',
-    lab: prev.lab,
+    lab,
     releaseDate: null,
     subset: 'candidate',
     swe: input.swe,
@@ -178,13 +187,39 @@ export function gate(
     hQ: NaN,
     inFit: false,
     provenance: 'user',
-  };
+    source: input.source ?? null,
+  } satisfies FrontierModelRow;
+}
+
+/**
+ * Release gate: compares a candidate (SWE, GPQA, or a named model) with the previous release.
+ * Fails (pass=false) on a tax excursion — coding up while reasoning goes down. A tiny ΔSWE still
+ * fails if GPQA dropped, and the reason says the ratio itself is noise-sized. A candidate and a
+ * previous release measured by different sources (Epoch AI vs vendor-reported) are flagged
+ * `crossSource`, and the reason says so first.
+ */
+export function gate(ctx: Context, input: GateInput): GateResult {
+  const rows = frontierFit(ctx).models;
+  if (frontierPairs(ctx).length === 0)
+    throw new CapeError('E_INSUFFICIENT_DATA', 'no frontier models with SWE and GPQA');
+  const prev = rowOf(rows, input.previous);
+  const cand = candidateRow(ctx, rows, input, prev.lab);
   const s = step(prev, cand, null);
   const pass = s.kind !== 'tax-excursion';
+  const cross = s.crossSource
+    ? `CROSS-SOURCE comparison (${s.crossSource.from} → ${s.crossSource.to}): the deltas mix two measurement protocols; `
+    : '';
   const reason = pass
-    ? `no tax excursion: ΔSWE ${sign(s.dSwe)}, ΔGPQA ${sign(s.dGpqa)} (${s.interpretation}); h ${sign(prev.h)} → ${sign(h.h)}`
-    : `tax excursion against ${prev.name}: SWE ${sign(s.dSwe)} while GPQA ${sign(s.dGpqa)} (γ12 = ${s.gamma12 === null ? 'n/a' : s.gamma12.toFixed(2)}${s.tinyDelta ? ', ΔSWE is noise-sized' : ''}); h ${sign(prev.h)} → ${sign(h.h)}`;
-  return { pass, previous: prev.name, step: s, hCandidate: h.h, reason };
+    ? `${cross}no tax excursion: ΔSWE ${sign(s.dSwe)}, ΔGPQA ${sign(s.dGpqa)} (${s.interpretation}); h ${sign(prev.h)} → ${sign(cand.h)}`
+    : `${cross}tax excursion against ${prev.name}: SWE ${sign(s.dSwe)} while GPQA ${sign(s.dGpqa)} (γ12 = ${s.gamma12 === null ? 'n/a' : s.gamma12.toFixed(2)}${s.tinyDelta ? ', ΔSWE is noise-sized' : ''}); h ${sign(prev.h)} → ${sign(cand.h)}`;
+  return {
+    pass,
+    previous: prev.name,
+    step: s,
+    hCandidate: cand.h,
+    reason,
+    crossSource: s.crossSource,
+  };
 }
 
 function sign(v: number): string {
