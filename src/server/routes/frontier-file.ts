@@ -80,7 +80,7 @@ function fileContext(req: FastifyRequest, state: AppState) {
   return { ctx, meta: { filename: up.filename, format: parsed.format, notes: parsed.notes } };
 }
 
-function fit(ctx: Context, subset: 'frozen' | 'all' | undefined) {
+function fitOf(ctx: Context, subset: 'frozen' | 'all' | undefined) {
   const { fit: _f, ...f } = frontierFit(ctx, subset ?? 'frozen');
   return { ...f, labs: labSummaries(ctx, subset ?? 'frozen') };
 }
@@ -123,7 +123,7 @@ export const frontierFileRoutes: RouteDef[] = [
     schema: { body: FitBody },
     handler: (req, _r, state) => {
       const { ctx, meta } = fileContext(req, state);
-      return { ...fit(ctx, (req.body as { subset?: 'frozen' | 'all' }).subset), ...meta };
+      return { ...fitOf(ctx, (req.body as { subset?: 'frozen' | 'all' }).subset), ...meta };
     },
   },
   {
@@ -197,7 +197,7 @@ export const frontierFileRoutes: RouteDef[] = [
       const ctx = frontierFileContext(state.context(false), rows, {
         withDataset: q.withDataset === true,
       });
-      return fit(ctx, q.subset);
+      return fitOf(ctx, q.subset);
     },
   },
 ];
