@@ -144,3 +144,12 @@ export const ingest = {
       content,
     }),
 };
+
+/** Frontier files saved in the workspace (docs/frontier-files.md). */
+export const frontierSet = {
+  save: (filename: string, content: string) =>
+    request<{ saved: { name: string }[]; notes: string[] }>('POST', '/api/workspace/frontier', {
+      filename,
+      content,
+    }),
+};

@@ -23,6 +23,7 @@ import { getState, setState } from '../state.ts';
 import { theme } from '../theme.ts';
 import { chart, errorBox, failure, guard, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 import { analyzeById } from './analyze.ts';
+import { frontierUploadBox } from './frontier-upload.ts';
 import { shortLabel } from '../../../src/data/benchmarks.ts';
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
@@ -114,6 +115,7 @@ export const frontier: PanelDef = {
             ]),
           }),
         ),
+        frontierUploadBox(),
       );
     });
   },
