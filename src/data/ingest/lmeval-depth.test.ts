@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CapeError } from '../../core/errors.ts';
 import { parseLmEvalResults } from './lmeval.ts';
 
 const FX = new URL('../../../test/fixtures/lmeval/', import.meta.url);
@@ -80,5 +82,44 @@ describe('parseLmEvalResults: lm-eval in depth (issue 15 item 4)', () => {
     expect(m.notes).toContain('bbh: no group value; unweighted mean of 3 subtasks');
     delete doc.results.leaderboard_bbh; // listed only in group_subtasks: the same
     expect(parseLmEvalResults(JSON.stringify(doc), LB).scores.bbh).toBeCloseTo(m.scores.bbh!, 10);
+  });
+
+  it('any fraction and stderr become percent and percentage points; nothing but CapeError is thrown (property)', () => {
+    const frac = fc.double({ min: 0, max: 1, noNaN: true });
+    fc.assert(
+      fc.property(frac, frac, fc.constantFrom('acc', 'acc_norm'), (v, se, metric) => {
+        const text = JSON.stringify({
+          results: { hellaswag: { [`${metric},none`]: v, [`${metric}_stderr,none`]: se } },
+          model_name: 'org/m-1b',
+        });
+        const m = parseLmEvalResults(text, 'r.json', { metric });
+        expect(m.details?.hellaswag?.value).toBeCloseTo(v * 100, 9);
+        expect(m.details?.hellaswag?.stderr).toBeCloseTo(se * 100, 9);
+        expect(m.details?.hellaswag?.nearChance ?? false).toBe(
+          v * 100 < 25 + Math.max(2 * se * 100, 2),
+        );
+      }),
+    );
+    fc.assert(
+      fc.property(fc.jsonValue(), (results) => {
+        try {
+          parseLmEvalResults(
+            JSON.stringify({ results, 'n-shot': results, group_subtasks: results }),
+            'r.json',
+          );
+        } catch (e) {
+          expect(e).toBeInstanceOf(CapeError);
+        }
+      }),
+    );
+  });
+
+  it('a cycle in group_subtasks is cut, not followed forever', () => {
+    const text = JSON.stringify({
+      results: { mmlu: {}, mmlu_a: { 'acc,none': 0.5 } },
+      group_subtasks: { mmlu: ['mmlu_g'], mmlu_g: ['mmlu', 'mmlu_a'] },
+      model_name: 'org/m-1b',
+    });
+    expect(parseLmEvalResults(text, 'r.json').scores.mmlu).toBeCloseTo(50, 10);
   });
 });

@@ -110,19 +110,20 @@ export function stderrOf(entry: Entry, key: string): number | null {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v * 100 : null;
 }
 
-/** Leaf tasks of a task: `group_subtasks` followed recursively, else tasks named `<task>_*`;
- * [] when the task is not a group. */
+/** Leaf tasks of a task: `group_subtasks` followed recursively (a cycle is cut), else tasks
+ * named `<task>_*`; [] when the task is not a group. */
 export function leafTasks(
   task: string,
   groupSubtasks: Record<string, unknown>,
   allTasks: readonly string[],
+  seen: ReadonlySet<string> = new Set([task]),
 ): string[] {
   const direct = groupSubtasks[task];
   if (Array.isArray(direct) && direct.length) {
     return direct
-      .filter((t): t is string => typeof t === 'string' && t !== task)
+      .filter((t): t is string => typeof t === 'string' && !seen.has(t))
       .flatMap((t) => {
-        const inner = leafTasks(t, groupSubtasks, allTasks);
+        const inner = leafTasks(t, groupSubtasks, allTasks, new Set([...seen, t]));
         return inner.length ? inner : [t];
       });
   }
