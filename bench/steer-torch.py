@@ -5,11 +5,13 @@
 
 transformers is not installable on the project's machines (torch is), so this is a minimal
 GPT-NeoX forward in torch (parallel residual, partial rotary, exact GELU, KV cache), float32,
-batch 1. Prints JSON: prefill and greedy decode ms/token (8-token prompt, 32 new tokens, decode
-steps only, one pass) and the greedy tokens (compare with torch-timing.json's, which transformers
+batch 1. Prints JSON: load ms, prefill and greedy decode ms/token (8-token prompt, 32 new tokens,
+decode steps only, one pass), a 50-token greedy completion (prefill + 49 steps), CPU time (all threads) of decode and the
+completion, peak RSS, and the
+greedy tokens (compare with torch-timing.json's, which transformers
 made from the same weights).
 """
-import json, math, os, struct, sys, time
+import json, math, os, resource, struct, sys, time
 import numpy as np
 import torch
 import torch.nn.functional as F
@@ -70,21 +72,34 @@ def forward(W, c, ids, cache):
 
 def main(d, threads):
     torch.set_num_threads(threads)
+    t = time.perf_counter()
     W, c = load(d)
+    load_ms = (time.perf_counter() - t) * 1e3
     with torch.inference_mode():
         cache = [None] * c["num_hidden_layers"]
         t = time.perf_counter()
         logits = forward(W, c, PROMPT_IDS, cache)
         prefill = (time.perf_counter() - t) * 1e3 / len(PROMPT_IDS)
         toks = []
-        t = time.perf_counter()
+        t, c0 = time.perf_counter(), time.process_time()
         for i in range(32):
             toks.append(int(logits.argmax()))
             if i < 31:
                 logits = forward(W, c, [toks[-1]], cache)
         decode = (time.perf_counter() - t) * 1e3 / 31
-    print(json.dumps({"torch": torch.__version__, "threads": threads, "prefillMsPerToken": round(prefill, 1),
-                      "decodeMsPerToken": round(decode, 1), "tokens": toks}))
+        decode_cpu = (time.process_time() - c0) * 1e3 / 31
+        t, c0 = time.perf_counter(), time.process_time()
+        cache = [None] * c["num_hidden_layers"]
+        logits = forward(W, c, PROMPT_IDS, cache)
+        for i in range(49):
+            logits = forward(W, c, [int(logits.argmax())], cache)
+        completion = (time.perf_counter() - t) * 1e3
+        completion_cpu = (time.process_time() - c0) * 1e3
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"torch": torch.__version__, "threads": threads, "loadMs": round(load_ms),
+                      "prefillMsPerToken": round(prefill, 1), "decodeMsPerToken": round(decode, 1),
+                      "decodeCpuMsPerToken": round(decode_cpu, 1), "completion50Ms": round(completion),
+                      "completion50CpuMs": round(completion_cpu), "peakRssMiB": round(peak), "tokens": toks}))
 
 
 if __name__ == "__main__":

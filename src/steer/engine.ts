@@ -44,6 +44,7 @@ export class Engine {
       path: m.dir,
       parameters: m.parameters,
       kernel: m.kernel,
+      threads: m.threads,
     };
   }
 
@@ -82,7 +83,7 @@ export class Engine {
   calibrate(st: Statements = DEFAULT_STATEMENTS, layer?: number): Calibration {
     const P = this.layerOf(layer);
     const probes = (xs: string[]): Float64Array[] =>
-      xs.map((s) => this.probe(this.nonEmpty(s), P).h);
+      xs.map((s) => this.m.net.hiddenAt(this.nonEmpty(s), P));
     const { direction, rawNorm } = truthDirection(probes(st.true), probes(st.false));
     return {
       layers: this.info.layers,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CapeError } from '../core/errors.ts';
 import { openModel, type SteerModel, type TokenEvent } from './index.ts';
+import { defaultThreads } from './load.ts';
 
 const DIR = join(import.meta.dirname, '../../test/fixtures/steering/gpt-neox');
 const PROMPT = 'The process of photosynthesis converts sunlight into';
@@ -26,6 +27,7 @@ describe('openModel (worker thread)', () => {
       vocab: 1000,
       eosTokenId: 0,
       parameters: 328064,
+      threads: defaultThreads(),
     });
     expect(m.decode(m.encode(PROMPT))).toBe(PROMPT);
   });
@@ -87,6 +89,12 @@ describe('openModel failures', () => {
   it('a missing folder is E_NOT_FOUND naming the value', async () => {
     await expect(openModel('/nonexistent/model')).rejects.toThrow(
       /--model-dir "\/nonexistent\/model": no such folder/,
+    );
+  });
+
+  it('a bad thread count names the field, the value and the range', async () => {
+    await expect(openModel(DIR, { threads: 0 })).rejects.toThrow(
+      /threads 0 \(expected an integer 1..64\)/,
     );
   });
 });

@@ -8,6 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { CapeError, type CapeErrorCode } from '../core/errors.ts';
+import { checkThreads, defaultThreads } from './load.ts';
 import { locateModel } from './locate.ts';
 import type { Reply, RequestBody } from './protocol.ts';
 import { loadTokenizer, type TextCodec } from './tokenizer.ts';
@@ -145,8 +146,9 @@ class WorkerModel implements SteerModel {
 /**
  * Opens a model folder or a cached model id ("EleutherAI/pythia-160m") in a worker thread.
  * `maxBytes` caps the float32 weight memory (default 60 % of the machine's); `kernel` 'js'
- * forces plain TS loops instead of the WebAssembly SIMD kernel; `threads` is accepted for a
- * compute pool (this version computes on the one worker thread).
+ * forces plain TS loops instead of the WebAssembly SIMD kernel; `threads` (default
+ * CAPE_STEER_THREADS, else min(2, cores)) splits each matrix product across that many threads —
+ * results are bit-identical whatever the count.
  * Errors (missing files, bad headers, shapes, memory) reject with a CapeError.
  */
 export async function openModel(
@@ -155,7 +157,13 @@ export async function openModel(
 ): Promise<SteerModel> {
   const files = locateModel(dirOrId);
   const codec = loadTokenizer(files.tokenizer);
-  const w = spawnWorker({ dirOrId: files.dir, maxBytes: opts.maxBytes, kernel: opts.kernel });
+  const threads = opts.threads === undefined ? defaultThreads() : checkThreads(opts.threads);
+  const w = spawnWorker({
+    dirOrId: files.dir,
+    maxBytes: opts.maxBytes,
+    kernel: opts.kernel,
+    threads,
+  });
   const info = await new Promise<ModelInfo>((resolve, reject) => {
     w.once('message', (r: Reply) =>
       r.ok ? resolve(r.value as ModelInfo) : reject(toError(r.error!)),

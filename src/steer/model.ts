@@ -3,7 +3,7 @@
  * after every block that may read or change the residual stream of the positions of this call.
  */
 import type { ModelConfig } from './config.ts';
-import { activate, layerNorm, matmul, rmsNorm, Rope } from './ops.ts';
+import { activate, columns, layerNorm, matmul, matmulAdjacent, rmsNorm, Rope } from './ops.ts';
 import type { Block, Norm, Weights } from './weights.ts';
 
 /** Keys and values of every layer for the positions seen so far. */
@@ -42,6 +42,8 @@ export type BlockHook = (layer: number, x: Float64Array, T: number, pos0: number
 
 export class Transformer {
   private readonly rope: Rope | null;
+  /** Attention scores of one head, reused across heads, layers and calls. */
+  private scores = new Float64Array(256);
   constructor(
     readonly cfg: ModelConfig,
     readonly w: Weights,
@@ -54,24 +56,41 @@ export class Transformer {
   }
 
   /**
-   * Runs `ids` at positions cache.len.. and returns logits: of the last position, or of every
-   * position ([T, vocab]) when `all` is set.
+   * Runs `ids` at positions cache.len.. as one batch (every product takes all T rows at once)
+   * and returns logits: of the last position, or of every position ([T, vocab]) when `all` is set.
    */
   forward(ids: number[], cache: KVCache, hook?: BlockHook, all = false): Float64Array {
     const { hidden: H, vocab } = this.cfg;
     const T = ids.length;
-    const pos0 = cache.len;
-    cache.grow(pos0 + T);
-    const x = this.embed(ids, pos0);
-    for (let l = 0; l < this.cfg.layers; l++) {
-      this.block(l, x, T, cache, pos0);
-      hook?.(l, x, T, pos0);
-    }
-    cache.len = pos0 + T;
+    const x = this.blocks(ids, cache, this.cfg.layers - 1, hook);
     const rows = all ? T : 1;
     const last = all ? x : x.subarray((T - 1) * H, T * H);
     const normed = this.norm(last, rows, this.w.lnF, new Float64Array(rows * H));
     return matmul(normed, rows, this.w.head, new Float64Array(rows * vocab));
+  }
+
+  /**
+   * The output of block `layer` at the last of `ids` (a fresh sequence): the blocks above it and
+   * the LM head are skipped. Equals forward's residual stream there.
+   */
+  hiddenAt(ids: number[], layer: number): Float64Array {
+    const H = this.cfg.hidden;
+    const x = this.blocks(ids, this.newCache(), layer);
+    return x.slice((ids.length - 1) * H, ids.length * H);
+  }
+
+  /** Blocks 0..last on `ids` at positions cache.len..; returns the residual stream [T, H]. */
+  private blocks(ids: number[], cache: KVCache, last: number, hook?: BlockHook): Float64Array {
+    const T = ids.length;
+    const pos0 = cache.len;
+    cache.grow(pos0 + T);
+    const x = this.embed(ids, pos0);
+    for (let l = 0; l <= last; l++) {
+      this.block(l, x, T, cache, pos0);
+      hook?.(l, x, T, pos0);
+    }
+    if (last === this.cfg.layers - 1) cache.len = pos0 + T;
+    return x;
   }
 
   private embed(ids: number[], pos0: number): Float64Array {
@@ -113,15 +132,39 @@ export class Transformer {
 
   private mlp(b: Block, h: Float64Array, T: number): Float64Array {
     const I = this.cfg.intermediate;
-    const up = matmul(h, T, b.up, new Float64Array(T * I));
+    const fused = b.gate ? matmulAdjacent(h, T, [b.up, b.gate]) : null;
+    const up = fused
+      ? columns(fused.y, T, 2 * I, 0, I)
+      : matmul(h, T, b.up, new Float64Array(T * I));
     if (b.gate) {
-      const g = matmul(h, T, b.gate, new Float64Array(T * I));
+      const g = fused
+        ? columns(fused.y, T, 2 * I, I, I)
+        : matmul(h, T, b.gate, new Float64Array(T * I));
       activate(g, T * I, 'silu');
       for (let i = 0; i < T * I; i++) up[i] = g[i]! * up[i]!;
     } else {
       activate(up, T * I, this.cfg.activation);
     }
     return matmul(up, T, b.down, new Float64Array(T * this.cfg.hidden));
+  }
+
+  /** q, k, v of T rows: one kernel call when their weights are adjacent in the arena. */
+  private qkv(b: Block, h: Float64Array, T: number): [Float64Array, Float64Array, Float64Array] {
+    const { heads, kvHeads, headDim: d } = this.cfg;
+    const f = matmulAdjacent(h, T, [b.q, b.k, b.v]);
+    if (f) {
+      const [qc, kc, vc] = f.cols as [number, number, number];
+      return [
+        columns(f.y, T, f.width, qc, heads * d),
+        columns(f.y, T, f.width, kc, kvHeads * d),
+        columns(f.y, T, f.width, vc, kvHeads * d),
+      ];
+    }
+    return [
+      matmul(h, T, b.q, new Float64Array(T * heads * d)),
+      matmul(h, T, b.k, new Float64Array(T * kvHeads * d)),
+      matmul(h, T, b.v, new Float64Array(T * kvHeads * d)),
+    ];
   }
 
   private attention(
@@ -133,9 +176,7 @@ export class Transformer {
     pos0: number,
   ): Float64Array {
     const { heads, kvHeads, headDim: d } = this.cfg;
-    const q = matmul(h, T, b.q, new Float64Array(T * heads * d));
-    const k = matmul(h, T, b.k, new Float64Array(T * kvHeads * d));
-    const v = matmul(h, T, b.v, new Float64Array(T * kvHeads * d));
+    const [q, k, v] = this.qkv(b, h, T);
     const kw = kvHeads * d;
     for (let t = 0; t < T; t++) {
       this.rope?.apply(q, t * heads * d, heads, d, pos0 + t);
@@ -166,7 +207,8 @@ export class Transformer {
     const kw = kvHeads * d;
     const qo = (t * heads + hd) * d;
     const scale = 1 / Math.sqrt(d);
-    const s = new Float64Array(n);
+    if (this.scores.length < n) this.scores = new Float64Array(Math.max(n, 2 * this.scores.length));
+    const s = this.scores;
     let max = -Infinity;
     for (let p = 0; p < n; p++) {
       let dot = 0;

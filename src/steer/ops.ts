@@ -6,14 +6,12 @@
  */
 import type { Linear, Norm } from './weights.ts';
 
-/** out[t, o] = b[o] + Σ_i x[t, i]·W[o, i] for t < T. */
+/** out[t, o] = b[o] + Σ_i x[t, i]·W[o, i] for t < T (all T rows in one kernel call). */
 export function matmul(x: Float64Array, T: number, l: Linear, out: Float64Array): Float64Array {
   const { w, b, inp, out: O } = l;
   if (l.arena) {
-    for (let t = 0; t < T; t++) {
-      l.arena.matvec(l.off!, x, t * inp, inp, O, out, t * O);
-      if (b) for (let o = 0; o < O; o++) out[t * O + o] = out[t * O + o]! + b[o]!;
-    }
+    l.arena.matmul(l.off!, inp, O, x, T, out);
+    if (b) addBias(out, T, O, 0, b);
     return out;
   }
   for (let t = 0; t < T; t++) {
@@ -35,6 +33,57 @@ export function matmul(x: Float64Array, T: number, l: Linear, out: Float64Array)
       out[t * O + o] = (b ? b[o]! : 0) + (s0 + s1) + (s2 + s3);
     }
   }
+  return out;
+}
+
+/** out[t, c0 + o] += b[o] for o < b.length, rows of width `stride`. */
+function addBias(out: Float64Array, T: number, stride: number, c0: number, b: Float32Array): void {
+  for (let t = 0; t < T; t++) {
+    const r = t * stride + c0;
+    for (let o = 0; o < b.length; o++) out[r + o] = out[r + o]! + b[o]!;
+  }
+}
+
+/**
+ * Several products of the same x whose weights lie back to back in one arena (q/k/v, up/gate)
+ * as one kernel call (one dispatch to the pool): returns [T, Σ out] and each part's column.
+ * Null when they are not adjacent (then call matmul for each).
+ */
+export function matmulAdjacent(
+  x: Float64Array,
+  T: number,
+  ls: Linear[],
+): { y: Float64Array; cols: number[]; width: number } | null {
+  const a = ls[0]!.arena;
+  let next = ls[0]!.off!;
+  for (const l of ls) {
+    if (!a || l.arena !== a || l.off !== next || l.inp !== ls[0]!.inp) return null;
+    next += l.out * l.inp;
+  }
+  const width = ls.reduce((s, l) => s + l.out, 0);
+  const y = new Float64Array(T * width);
+  a!.matmul(ls[0]!.off!, ls[0]!.inp, width, x, T, y);
+  const cols: number[] = [];
+  let c = 0;
+  for (const l of ls) {
+    cols.push(c);
+    if (l.b) addBias(y, T, width, c, l.b);
+    c += l.out;
+  }
+  return { y, cols, width };
+}
+
+/** Columns [c0, c0 + n) of a [T, width] matrix as a [T, n] one (a view when T = 1, else a copy). */
+export function columns(
+  y: Float64Array,
+  T: number,
+  width: number,
+  c0: number,
+  n: number,
+): Float64Array {
+  if (T === 1) return y.subarray(c0, c0 + n);
+  const out = new Float64Array(T * n);
+  for (let t = 0; t < T; t++) out.set(y.subarray(t * width + c0, t * width + c0 + n), t * n);
   return out;
 }
 

@@ -5,6 +5,7 @@ export interface WorkerInit {
   dirOrId: string;
   maxBytes?: number;
   kernel?: 'wasm' | 'js';
+  threads?: number;
 }
 
 export type RequestBody =

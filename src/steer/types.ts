@@ -15,6 +15,8 @@ export interface ModelInfo {
   parameters: number;
   /** Where matrix products run: the WebAssembly SIMD kernel or plain TS loops. */
   kernel?: 'wasm' | 'js';
+  /** Threads that compute matrix products (this one + kernel helpers). */
+  threads?: number;
 }
 
 export interface Calibration {

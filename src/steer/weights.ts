@@ -173,7 +173,7 @@ function neox(c: ModelConfig, ix: Index): Loaded {
       out: 3 * H,
       inp: H,
     };
-    const [q, k, v] = splitNeox(qkv, c.heads, c.headDim);
+    const [q, k, v] = splitNeox(qkv, c.heads, c.headDim, ix.arena);
     blocks.push({
       ln1: norm(ix, `${p}.input_layernorm`, H, true),
       ln2: norm(ix, `${p}.post_attention_layernorm`, H, true),
@@ -193,12 +193,19 @@ function neox(c: ModelConfig, ix: Index): Loaded {
   return { embed, pos: null, blocks, lnF, head: headLinear.w, headLinear };
 }
 
-/** GPT-NeoX fuses q/k/v per head: rows [h*3d, h*3d+d) are q of head h, then k, then v. */
-function splitNeox(qkv: Linear, heads: number, d: number): [Linear, Linear, Linear] {
+/**
+ * GPT-NeoX fuses q/k/v per head: rows [h*3d, h*3d+d) are q of head h, then k, then v. With an
+ * arena the three parts are written straight into it, back to back (one fused product later).
+ */
+function splitNeox(qkv: Linear, heads: number, d: number, arena?: Arena): [Linear, Linear, Linear] {
   const inp = qkv.inp;
-  const parts = [0, 1, 2].map(() => ({
-    w: new Float32Array(heads * d * inp),
+  const n = heads * d * inp;
+  const inArena = arena !== undefined && inp % 4 === 0;
+  const base = inArena ? arena.alloc(3 * n) : 0;
+  const parts = [0, 1, 2].map((j) => ({
+    w: inArena ? arena.f32.subarray(base + j * n, base + (j + 1) * n) : new Float32Array(n),
     b: new Float32Array(heads * d),
+    ...(inArena ? { arena, off: base + j * n } : {}),
   }));
   for (let h = 0; h < heads; h++) {
     for (let j = 0; j < 3; j++) {
@@ -207,7 +214,7 @@ function splitNeox(qkv: Linear, heads: number, d: number): [Linear, Linear, Line
       parts[j]!.b.set(qkv.b!.subarray(src, src + d), h * d);
     }
   }
-  return parts.map((p) => ({ w: p.w, b: p.b, out: heads * d, inp })) as [Linear, Linear, Linear];
+  return parts.map((p) => ({ ...p, out: heads * d, inp })) as [Linear, Linear, Linear];
 }
 
 function conv1d(ix: Index, name: string, inp: number, out: number): Linear {

@@ -40,7 +40,7 @@ function handle(eng: Engine, r: Request): unknown {
 
 let engine: Engine;
 try {
-  engine = new Engine(loadModel(init.dirOrId, init.maxBytes, init.kernel));
+  engine = new Engine(loadModel(init.dirOrId, init.maxBytes, init.kernel, init.threads));
   port.postMessage({ id: 0, ok: true, value: engine.info } satisfies Reply);
   port.on('message', (r: Request) => {
     try {

@@ -81,6 +81,8 @@ describe('cape steer (JSON)', () => {
     expect(
       Math.max(...j.direction.map((v: number, i: number) => Math.abs(v - ref.direction[i]))),
     ).toBeLessThan(1e-6);
+    const one = await cape('steer', 'calibrate', '--model-dir', dir, '--threads', '1', '--json');
+    expect(JSON.parse(one.out).direction).toEqual(j.direction);
   });
 
   it('--demo runs the 14 demo prompts; --calibration and --layer are used', async () => {
@@ -155,6 +157,11 @@ describe('cape steer bad input → exit 2, one line', () => {
       'max-tokens 0',
       ['--model-dir', dir, '--prompt', 'x', '--max-tokens', '0'],
       /--max-tokens "0" \(expected an integer 1..2048\)/,
+    ],
+    [
+      'threads 0',
+      ['--model-dir', dir, '--prompt', 'x', '--threads', '0'],
+      /--threads "0" \(expected an integer 1..64\)/,
     ],
     [
       'max-tokens 2049',

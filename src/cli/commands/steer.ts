@@ -12,8 +12,8 @@ import { printJson, type Io } from '../io.ts';
 
 export const help = `cape steer --model-dir DIR (--prompt TEXT | --demo) [--max-tokens N]
            [--greedy | --seed S [--temperature T] [--top-p P]] [--strength auto|X]
-           [--adapt prompt|step] [--layer L] [--calibration FILE] [--json]
-cape steer calibrate --model-dir DIR [--calibration FILE] [--layer L] [--json]
+           [--adapt prompt|step] [--layer L] [--calibration FILE] [--threads N] [--json]
+cape steer calibrate --model-dir DIR [--calibration FILE] [--layer L] [--threads N] [--json]
 cape steer eval --model-dir DIR [--limit N] [--json]      (TruthfulQA MC1/MC2; docs/steering-eval.md)
 cape steer export --model-dir DIR --format safetensors|gguf --out FILE
   Loads a local Hugging Face checkpoint (a folder, or a model id in the HF cache; GPT-NeoX,
@@ -23,7 +23,9 @@ cape steer export --model-dir DIR --format safetensors|gguf --out FILE
   generates with and without strength·direction added at the newest position (the study's
   cli/cape_steer.py). Both arms decode alike: greedy (the default) or seeded sampling (same seed;
   temperature 0.7 and top-p 0.9 unless given). --demo runs the study's 14 demo prompts.
-  --max-tokens 1..2048 (default 50); --layer is a 0-based block index. Progress on stderr.`;
+  --max-tokens 1..2048 (default 50); --layer is a 0-based block index; --threads 1..64 splits
+  each matrix product (default $CAPE_STEER_THREADS, else min(2, cores); results are identical
+  whatever the count; eval and export read $CAPE_STEER_THREADS). Progress on stderr.`;
 
 type Sub = (argv: string[], io: Io) => Promise<number>;
 
@@ -38,6 +40,7 @@ const MODEL: Options = {
   'model-dir': { type: 'string' },
   layer: { type: 'string' },
   calibration: { type: 'string' },
+  threads: { type: 'string' },
 };
 
 const RUN: Options = {
@@ -85,6 +88,8 @@ function number(
   return n;
 }
 
+const isThreadCount = (n: number): boolean => Number.isInteger(n) && n >= 1 && n <= 64;
+
 function modelDir(values: Record<string, unknown>): string {
   const d = values['model-dir'];
   if (typeof d !== 'string' || d.trim() === '') {
@@ -105,7 +110,8 @@ async function open(
   io.err(`loading ${dir} …\n`);
   const t = performance.now();
   const { openModel } = await import('../../steer/index.ts');
-  const m = await openModel(dir);
+  const threads = number(values.threads, 'threads', 'an integer 1..64', isThreadCount);
+  const m = await openModel(dir, { threads });
   return { m, loadMs: performance.now() - t };
 }
 
