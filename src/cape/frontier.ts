@@ -20,6 +20,7 @@ export interface FrontierModelRow {
   name: string;
   lab: string;
   releaseDate: string | null;
+  /** 'frozen' | 'post-cutoff' (the dataset's), 'user' (a frontier file's row), 'candidate'. */
   subset: string;
   swe: number;
   gpqa: number;
@@ -90,7 +91,7 @@ export function frontierFit(ctx: Context, subset: FrontierSubset = 'frozen'): Fr
         name: p.name,
         lab: p.lab,
         releaseDate: p.releaseDate,
-        subset: p.subset ?? 'frozen',
+        subset: p.subset ?? 'user',
         swe,
         gpqa,
         h,

@@ -27,7 +27,7 @@ const EPOCH = readFileSync(
 );
 
 describe('frontier panel: your frontier set', () => {
-  it("pasting Epoch AI's runs shows the engine's fit of that file, and saving reaches the workspace", async () => {
+  it("pasting Epoch AI's runs shows the engine's fit of that file; the saved set reads back from the workspace", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const w = watch(page);
     await page.goto(site.url);
@@ -48,6 +48,9 @@ describe('frontier panel: your frontier set', () => {
     );
     await page.getByRole('button', { name: 'Save to workspace' }).click();
     await page.getByText(`saved ${parsed.rows.length} frontier models`).waitFor();
+    await page.getByRole('button', { name: 'Analyse saved set' }).click();
+    await page.getByText(`${parsed.rows.length} frontier models saved in the workspace`).waitFor();
+    expect(await result.innerText()).toContain(`n = ${fit.n}`);
     expect(w.errors).toEqual([]);
     await page.close();
   }, 60_000);

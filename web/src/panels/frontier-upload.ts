@@ -5,7 +5,7 @@
  * workspace through the API when the server runs.
  */
 import { frontierFileContext, frontierFit } from '../../../src/cape/index.ts';
-import { parseFrontierFile } from '../../../src/data/ingest/frontier-file.ts';
+import { type FrontierFileRow, parseFrontierFile } from '../../../src/data/ingest/frontier-file.ts';
 import { fmtNum as num, fmtP as pValue, fmtSigned as signed } from '../../../src/report/format.ts';
 import { frontierSet, SERVER_NEEDED, serverAvailable } from '../api.ts';
 import { h, mount } from '../dom.ts';
@@ -15,7 +15,15 @@ import { errorBox, table, tile } from '../ui.ts';
 /** The fit of a pasted frontier file, as tiles and a table (or the parser's one-line error). */
 function analyse(text: string, filename: string): HTMLElement {
   try {
-    const parsed = parseFrontierFile(text, filename);
+    return fitView(parseFrontierFile(text, filename));
+  } catch (e) {
+    return errorBox(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** The engine's fit of frontier rows (a file's or the workspace's), with the reader's notes. */
+function fitView(parsed: { rows: FrontierFileRow[]; notes: string[] }): HTMLElement {
+  try {
     const fit = frontierFit(frontierFileContext(engineContext(), parsed.rows), 'all');
     return h(
       'div',
@@ -57,6 +65,22 @@ async function save(text: string, filename: string, out: HTMLElement): Promise<v
   }
 }
 
+/** The frontier models saved in the workspace, analysed like a file. */
+async function showSaved(out: HTMLElement): Promise<void> {
+  if (!(await serverAvailable())) return mount(out, errorBox(SERVER_NEEDED));
+  try {
+    const { models } = await frontierSet.list();
+    if (!models.length)
+      return mount(out, h('p', { class: 'note' }, 'no frontier models saved yet'));
+    mount(
+      out,
+      fitView({ rows: models, notes: [`${models.length} frontier models saved in the workspace`] }),
+    );
+  } catch (e) {
+    mount(out, errorBox(e instanceof Error ? e.message : String(e)));
+  }
+}
+
 /** The upload/paste box with its result area. */
 export function frontierUploadBox(): HTMLElement {
   const area = h('textarea', {
@@ -91,6 +115,7 @@ export function frontierUploadBox(): HTMLElement {
         { type: 'button', onclick: () => void save(area.value, filename, status) },
         'Save to workspace',
       ),
+      h('button', { type: 'button', onclick: () => void showSaved(out) }, 'Analyse saved set'),
     ),
     status,
     out,
