@@ -4,12 +4,26 @@
 // `--if-stale` skips the build when dist/cli/main.js is newer than every file under src/ and data/.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { isStale, root } from './stale.mjs';
 
 const outdir = join(root, 'dist/cli');
 if (process.argv.includes('--if-stale') && !isStale(join(outdir, 'main.js'), ['src', 'data']))
   process.exit(0);
+
+// Our own modules only declare functions and constants: a module none of whose exports a
+// command uses is left out of its chunks (otherwise esbuild keeps every module with a top-level
+// call, and each command loaded the whole engine through the src/cape/index.ts barrel).
+const ownModulesArePure = {
+  name: 'own-modules-are-pure',
+  setup(b) {
+    b.onResolve({ filter: /^\.{1,2}\/.*\.ts$/ }, (args) =>
+      args.importer.includes('node_modules')
+        ? undefined
+        : { path: resolve(dirname(args.importer), args.path), sideEffects: false },
+    );
+  },
+};
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
@@ -26,5 +40,6 @@ await build({
   // Native and server packages load from node_modules; everything else is bundled.
   external: ['libsql', 'fastify', '@fastify/*', 'playwright-core', 'vite', 'esbuild'],
   sourcemap: 'linked',
+  plugins: [ownModulesArePure],
   logLevel: 'warning',
 });

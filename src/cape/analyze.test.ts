@@ -41,6 +41,35 @@ describe('analyzeModel', () => {
     expect(a.chi).toBeCloseTo(1 / Math.abs(a.gamma12), 12);
   });
 
+  it('a measured γ12 carries its delta-method SE and interval; within 2 SE of ΔHS, size decides', () => {
+    const a = analyzeModel(ctx, {
+      params: 12e9,
+      scores: { hellaswag: 70, truthfulqa_mc2: 30 },
+      family: 'Pythia',
+      previous: 'Pythia-6.9B-deduped',
+    });
+    const [lo, hi] = a.gamma12Estimate.interval!;
+    expect(lo).toBeLessThan(a.gamma12);
+    expect(hi).toBeGreaterThan(a.gamma12);
+    expect(a.gamma12Estimate.note).toMatch(/± \d\.\d\d \(SE\)/);
+    // Cerebras-GPT 6.7B → 13B as published: ΔHS = 0.65, SE(ΔHS) ≈ 0.69.
+    const c = analyzeModel(ctx, {
+      params: 13e9,
+      scores: { hellaswag: 60.01, truthfulqa_mc2: 39.19 },
+      previous: 'Cerebras-GPT-6.7B',
+    });
+    expect(c.gamma12Estimate.source).toBe('predicted');
+    expect(c.phaseEvidence.join(' ')).toMatch(/within 2 SE .*not established, size decides/);
+    // A small stated stderr for this model alone cannot remove the previous model's noise.
+    const s = analyzeModel(ctx, {
+      params: 13e9,
+      scores: { hellaswag: 60.01, truthfulqa_mc2: 39.19 },
+      stderr: { hellaswag: 0.01 },
+      previous: 'Cerebras-GPT-6.7B',
+    });
+    expect(s.gamma12Estimate.source).toBe('predicted');
+  });
+
   it('predicts only the benchmarks given, never imputing missing ones', () => {
     const a = analyzeModel(ctx, { params: 1e9, scores: { hellaswag: 50 } });
     expect(a.predictions.map((p) => p.benchmark)).toEqual(['hellaswag']);

@@ -24,6 +24,8 @@ export interface AnalyzeInput {
   /** Raw parameter count. */
   params: number;
   scores: ScoreMap;
+  /** Standard errors (points) the source states for some scores (else binomial, ./noise.ts). */
+  stderr?: ScoreMap;
   family?: string | null;
   previous?: string | null;
   /** Size to predict scores at; default 2 × params. */
@@ -33,7 +35,8 @@ export interface AnalyzeInput {
 export interface GammaEstimate {
   value: number;
   source: 'measured' | 'predicted';
-  /** 95% prediction interval for a predicted γ12. */
+  /** 95% interval: the prediction interval of a predicted γ12; ±1.96 SE (delta method on the
+   * scores' SEs, ./noise.ts) of a measured one. */
   interval: [number, number] | null;
   n: number;
   note: string;
@@ -96,8 +99,13 @@ function predictedGamma(ctx: Context, params: number, family: string | null): Ga
     source: 'predicted',
     interval: runningPrediction(ctx, logN),
     n: f.n,
-    note: `pooled running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions, R² = ${f.r2.toFixed(2)}); 95% prediction interval by ${f.ciMethod}, plus resampled residuals`,
+    note: `pooled running-coupling fit γ12 = ${f.A.toFixed(3)}·log10 N ${f.B >= 0 ? '+' : '−'} ${Math.abs(f.B).toFixed(3)} (n = ${f.n} transitions, R² = ${f.r2.toFixed(2)}${f.withinNoise ? `; ${f.withinNoise} with |ΔHS| within 2 SE left out` : ''}); 95% prediction interval by ${f.ciMethod}, plus resampled residuals`,
   };
+}
+
+/** ±1.96 SE around a measured γ12 (normal approximation of the delta method). */
+function measuredInterval(value: number, se: number | null): [number, number] | null {
+  return se === null ? null : [value - 1.96 * se, value + 1.96 * se];
 }
 
 /** d_eff of the size band the model falls in (by size, whatever the measured γ12 says). */
@@ -134,6 +142,7 @@ export function analyzeModel(ctx: Context, raw: AnalyzeInput): ModelAnalysis {
   const phase = classifyPhase(ctx, {
     params: input.params,
     scores: input.scores,
+    ...(input.stderr && { stderr: input.stderr }),
     family,
     previous: input.previous,
   });
@@ -141,7 +150,7 @@ export function analyzeModel(ctx: Context, raw: AnalyzeInput): ModelAnalysis {
     ? {
         value: phase.measured.value as number,
         source: 'measured',
-        interval: null,
+        interval: measuredInterval(phase.measured.value as number, phase.measured.se),
         n: 2,
         note: phase.measured.note,
       }

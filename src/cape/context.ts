@@ -3,7 +3,7 @@
  * ingested files) and the resampling settings. Every engine function takes one; results that
  * cost a bootstrap are memoised per context, so the page, CLI and API pay for them once.
  */
-import { loadDataset } from '../data/load.ts';
+import { loadDataset, loadDerivedContext } from '../data/load.ts';
 import type { Dataset } from '../data/schema.ts';
 import { baseToPoint, frontierToPoint, type ModelPoint } from './points.ts';
 
@@ -59,8 +59,23 @@ export function createContext(options: EngineOptions = {}): Context {
     today: options.today ?? new Date().toISOString().slice(0, 10),
     memo: new Map(),
   };
-  if (plain) shared = ctx;
+  if (plain) {
+    seedFromDerived(ctx);
+    shared = ctx;
+  }
   return ctx;
+}
+
+/**
+ * Fills the shared context's memo with the dataset-level results computed at build time
+ * (data/derived/context.json, written by src/cape/derived.ts from the same engine functions),
+ * so a process does not redo the bootstraps at every start. Taken only when the file was made
+ * from this dataset with these settings; `derived.test.ts` recomputes it and fails when stale.
+ */
+function seedFromDerived(ctx: Context): void {
+  const d = loadDerivedContext();
+  if (!d || d.seed !== ctx.seed || d.resamples !== ctx.resamples) return;
+  for (const [key, value] of Object.entries(d.entries)) ctx.memo.set(key, value);
 }
 
 /** Returns memo[key], computing it once per context. */

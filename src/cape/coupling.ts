@@ -2,9 +2,13 @@
  * Running coupling γ12 = ΔY/ΔX between consecutive models of a family (sorted by N), placed at
  * the midpoint of log10 N (docs/science-spec.md §2). X is HellaSwag and Y TruthfulQA unless stated.
  * Pairs with |ΔX| below `minDelta` (0.5 points) make the ratio unstable: they are kept in the
- * list, marked excluded, and counted, never silently dropped.
+ * list, marked excluded, and counted, never silently dropped. Every transition carries the SE of
+ * ΔX, ΔY and γ12 from the scores' standard errors (./noise.ts); one whose |ΔX| is within
+ * NOISE_K = 2 SE of zero has no established sign and is excluded the same way (`withinNoise`;
+ * docs/science.md, issue 13 item 4).
  */
 import type { BenchmarkId } from '../data/schema.ts';
+import { diffSe, NOISE_K, ratioSe, scoreSe, withinNoise } from './noise.ts';
 import type { ModelPoint } from './points.ts';
 
 export interface Transition {
@@ -19,6 +23,13 @@ export interface Transition {
   dY: number;
   /** ΔY/ΔX; null when excluded. */
   gamma12: number | null;
+  /** SEs (points) of ΔX and ΔY from the scores' SEs (stated or binomial); null when unknown. */
+  seDx: number | null;
+  seDy: number | null;
+  /** Delta-method SE of ΔY/ΔX (also for an excluded pair with ΔX ≠ 0); null when unknown. */
+  gammaSe: number | null;
+  /** |ΔX| < NOISE_K·seDx: the ratio's sign is not established (excluded, with the reason). */
+  withinNoise: boolean;
   excluded: boolean;
   reason?: string;
 }
@@ -28,6 +39,8 @@ export interface PairOptions {
   y?: BenchmarkId;
   /** Minimum |ΔX| (points) for a stable ratio. Default 0.5, the reference study's cut. */
   minDelta?: number;
+  /** Exclude pairs with |ΔX| < noiseK·SE(ΔX). Default NOISE_K = 2; 0 keeps them (sensitivity). */
+  noiseK?: number;
 }
 
 export const MIN_DELTA = 0.5;
@@ -51,6 +64,41 @@ export function familySeries(
     .sort((a, b) => (a.params as number) - (b.params as number) || a.name.localeCompare(b.name));
 }
 
+/** The noise fields of a pair a → b (./noise.ts). */
+function pairNoise(
+  a: ModelPoint,
+  b: ModelPoint,
+  x: BenchmarkId,
+  y: BenchmarkId,
+  dX: number,
+  dY: number,
+  k: number,
+): Pick<Transition, 'seDx' | 'seDy' | 'gammaSe' | 'withinNoise'> {
+  const seDx = diffSe(scoreSe(a, x)?.se, scoreSe(b, x)?.se);
+  const seDy = diffSe(scoreSe(a, y)?.se, scoreSe(b, y)?.se);
+  return {
+    seDx,
+    seDy,
+    gammaSe: ratioSe(dX, dY, seDx, seDy),
+    withinNoise: withinNoise(dX, seDx, k),
+  };
+}
+
+/** Why a pair is excluded, or null when its ratio is usable. */
+function exclusion(
+  t: Pick<Transition, 'fromParams' | 'toParams' | 'dX' | 'seDx' | 'withinNoise'>,
+  x: BenchmarkId,
+  minDelta: number,
+  k: number,
+): string | null {
+  if (t.fromParams === t.toParams) return 'same parameter count';
+  const d = Math.abs(t.dX).toFixed(2);
+  if (Math.abs(t.dX) < minDelta) return `|Δ${x}| = ${d} < ${minDelta}`;
+  if (t.withinNoise)
+    return `|Δ${x}| = ${d} within ${k} SE (${k} × ${(t.seDx as number).toFixed(2)} = ${(k * (t.seDx as number)).toFixed(2)}): sign not established`;
+  return null;
+}
+
 /** Transitions between consecutive models of one family. Equal sizes are skipped with a reason. */
 export function familyTransitions(
   series: readonly ModelPoint[],
@@ -59,6 +107,7 @@ export function familyTransitions(
   const x = opts.x ?? 'hellaswag';
   const y = opts.y ?? 'truthfulqa_mc2';
   const minDelta = opts.minDelta ?? MIN_DELTA;
+  const k = opts.noiseK ?? NOISE_K;
   const out: Transition[] = [];
   for (let i = 1; i < series.length; i++) {
     const a = series[i - 1]!;
@@ -76,17 +125,11 @@ export function familyTransitions(
       logMid: (Math.log10(pa) + Math.log10(pb)) / 2,
       dX,
       dY,
+      ...pairNoise(a, b, x, y, dX, dY, k),
     };
-    if (pa === pb)
-      out.push({ ...base, gamma12: null, excluded: true, reason: 'same parameter count' });
-    else if (Math.abs(dX) < minDelta)
-      out.push({
-        ...base,
-        gamma12: null,
-        excluded: true,
-        reason: `|Δ${x}| = ${Math.abs(dX).toFixed(2)} < ${minDelta}`,
-      });
-    else out.push({ ...base, gamma12: dY / dX, excluded: false });
+    const reason = exclusion(base, x, minDelta, k);
+    if (reason === null) out.push({ ...base, gamma12: dY / dX, excluded: false });
+    else out.push({ ...base, gamma12: null, excluded: true, reason });
   }
   return out;
 }

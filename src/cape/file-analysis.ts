@@ -81,7 +81,13 @@ export function analyzeFileModel(
     return { model: m.name, skipped: { name: m.name, reason, code: 'E_INPUT' }, notes };
   }
   try {
-    const a = analyzeModel(ctx, { name: m.name, params, scores: m.scores, family });
+    const a = analyzeModel(ctx, {
+      name: m.name,
+      params,
+      scores: m.scores,
+      ...(m.stderr && { stderr: m.stderr }),
+      family,
+    });
     return { model: m.name, analysis: m.details ? { ...a, scoreDetails: m.details } : a, notes };
   } catch (e) {
     if (!(e instanceof CapeError) || e.code === 'E_NOT_CONVERGED') throw e;

@@ -51,6 +51,30 @@ describe('checkModelInput', () => {
     expect(e.message).toMatch(/expected|percent/);
   });
 
+  it('stderr: points per benchmark with a score; anything else is refused naming the field', () => {
+    const m = checkModelInput({
+      name: 'm',
+      params: '7B',
+      scores: { hs: 60 },
+      stderr: { hs: 0.49 },
+    });
+    expect(m.stderr).toEqual({ hellaswag: 0.49 });
+    expect(checkModelInput({ name: 'm', params: '7B', scores: { hs: 60 } }).stderr).toBeUndefined();
+    for (const [stderr, field] of [
+      [{ tqa: 1 }, 'stderr.tqa'],
+      [{ hs: -1 }, 'stderr.hs'],
+      [{ hs: '0.4' }, 'stderr.hs'],
+      [[0.4], 'stderr'],
+    ] as const) {
+      try {
+        checkModelInput({ name: 'm', params: '7B', scores: { hs: 60 }, stderr });
+        throw new Error('expected E_INPUT');
+      } catch (e) {
+        expect((e as CapeError).field).toBe(field);
+      }
+    }
+  });
+
   it('prefixes every field name (workspace batches)', () => {
     expect(
       inputError(() =>

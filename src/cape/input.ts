@@ -25,6 +25,8 @@ export interface CheckedModel {
   scores: ScoreMap;
   previous: string | null;
   nextParams: number | null;
+  /** Standard errors (points) of some scores, when given (an lm-eval file's `*_stderr`). */
+  stderr?: ScoreMap;
 }
 
 export interface CheckOptions {
@@ -107,6 +109,28 @@ export function checkScores(v: unknown, field = 'scores', minScores = 0): ScoreM
   return scores;
 }
 
+/** Optional standard errors: benchmark -> points in [0, 50] for a benchmark that has a score. */
+export function checkStderr(v: unknown, scores: ScoreMap, field = 'stderr'): ScoreMap | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'object' || Array.isArray(v))
+    throw bad(
+      field,
+      v,
+      'an object of benchmark -> standard error in points, e.g. {"hellaswag": 0.5}',
+    );
+  const out: ScoreMap = {};
+  for (const [key, raw] of Object.entries(v as Record<string, unknown>)) {
+    if (raw === undefined) continue;
+    const id: BenchmarkId = relabel(`${field}.${key}`, () => resolveBenchmark(key));
+    if (typeof raw !== 'number' || !(raw >= 0 && raw <= 50))
+      throw bad(`${field}.${key}`, raw, 'a standard error in percentage points in [0, 50]');
+    if (scores[id] === undefined)
+      throw bad(`${field}.${key}`, raw, `a standard error only for a benchmark with a score`);
+    out[id] = raw;
+  }
+  return out;
+}
+
 function relabelFraction(scores: ScoreMap, field: string, prefix: string): void {
   try {
     rejectFractions(scores, prefix);
@@ -176,5 +200,6 @@ export function checkModelInput(raw: unknown, opts: CheckOptions = {}): CheckedM
     r.nextParams === undefined || r.nextParams === null
       ? null
       : checkParams(r.nextParams, f('nextParams'));
-  return { name, family, params, scores, previous, nextParams };
+  const stderr = checkStderr(r.stderr, scores, f('stderr'));
+  return { name, family, params, scores, previous, nextParams, ...(stderr && { stderr }) };
 }

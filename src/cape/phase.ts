@@ -9,6 +9,7 @@ import { CapeError } from '../core/errors.ts';
 import type { Context } from './context.ts';
 import { MIN_DELTA } from './coupling.ts';
 import { findModel } from './lookup.ts';
+import { diffSe, NOISE_K, ratioSe, scoreSe, withinNoise } from './noise.ts';
 import { ncFor, type NcEstimate } from './nc.ts';
 import type { ScoreMap } from './points.ts';
 import { FRONTIER_REGIME_NOTE, NC2_BAND, NC3 } from './regimes.ts';
@@ -21,6 +22,11 @@ export interface MeasuredGamma {
   from: string;
   dHs: number;
   dTqa: number;
+  /** SE of ΔHS and delta-method SE of γ12 (./noise.ts); null when unknown. */
+  seDHs: number | null;
+  se: number | null;
+  /** |ΔHS| within 2 SE of zero: the sign is not established, size decides. */
+  withinNoise: boolean;
   stable: boolean;
   note: string;
 }
@@ -40,6 +46,7 @@ export function measuredGamma(
   previous: string,
   params: number,
   scores: ScoreMap,
+  stderr?: ScoreMap,
 ): MeasuredGamma {
   const prev = findModel(ctx.allBase, previous, 'previous model');
   const hs0 = prev.scores.hellaswag,
@@ -67,30 +74,59 @@ export function measuredGamma(
   }
   const dHs = hs1 - hs0,
     dTqa = tqa1 - tqa0;
-  const stable = Math.abs(dHs) >= MIN_DELTA;
+  const self = { scores, ...(stderr && { stderr }) };
+  const seDHs = diffSe(scoreSe(prev, 'hellaswag')?.se, scoreSe(self, 'hellaswag')?.se);
+  const seDTqa = diffSe(scoreSe(prev, 'truthfulqa_mc2')?.se, scoreSe(self, 'truthfulqa_mc2')?.se);
+  const noisy = withinNoise(dHs, seDHs);
+  const stable = Math.abs(dHs) >= MIN_DELTA && !noisy;
+  const se = dHs === 0 ? null : ratioSe(dHs, dTqa, seDHs, seDTqa);
   return {
     value: stable ? dTqa / dHs : null,
     from: prev.name,
     dHs,
     dTqa,
+    seDHs,
+    se,
+    withinNoise: noisy,
     stable,
-    note: stable
-      ? `γ12 = ΔTQA/ΔHS = ${dTqa.toFixed(2)}/${dHs.toFixed(2)} against ${prev.name}`
-      : `|ΔHS| = ${Math.abs(dHs).toFixed(2)} < ${MIN_DELTA}: the ratio is unstable, size decides`,
+    note: measuredNote(prev.name, dHs, dTqa, seDHs, se, noisy),
   };
+}
+
+function measuredNote(
+  prev: string,
+  dHs: number,
+  dTqa: number,
+  seDHs: number | null,
+  se: number | null,
+  noisy: boolean,
+): string {
+  const d = Math.abs(dHs).toFixed(2);
+  if (Math.abs(dHs) < MIN_DELTA)
+    return `|ΔHS| = ${d} < ${MIN_DELTA}: the ratio is unstable, size decides`;
+  if (noisy)
+    return `|ΔHS| = ${d} is within ${NOISE_K} SE (SE ${(seDHs as number).toFixed(2)}) against ${prev}: the sign of γ12 is not established, size decides`;
+  const seText = se === null ? '' : ` ± ${se.toFixed(2)} (SE)`;
+  return `γ12 = ΔTQA/ΔHS = ${dTqa.toFixed(2)}/${dHs.toFixed(2)}${seText} against ${prev}`;
 }
 
 /** Classifies a model by the evidence above. */
 export function classifyPhase(
   ctx: Context,
-  input: { params: number; scores: ScoreMap; family?: string | null; previous?: string | null },
+  input: {
+    params: number;
+    scores: ScoreMap;
+    stderr?: ScoreMap;
+    family?: string | null;
+    previous?: string | null;
+  },
 ): PhaseResult {
   const nc = ncFor(ctx, input.family);
   const distanceToNc = Math.log10(input.params / nc.value);
   const ncText = `Nc = ${fmtParams(nc.value)} [${fmtParams(nc.ciLow)}, ${fmtParams(nc.ciHigh)}] (${nc.method === 'family' ? `${input.family}'s own` : 'pooled family-cluster'} estimate, n = ${nc.n}${nc.extrapolation ? `; ${nc.extrapolation}` : ''})`;
   const evidence: string[] = [];
   const measured = input.previous
-    ? measuredGamma(ctx, input.previous, input.params, input.scores)
+    ? measuredGamma(ctx, input.previous, input.params, input.scores, input.stderr)
     : null;
   let phase: Phase;
   if (input.params >= NC3) {

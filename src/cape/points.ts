@@ -15,6 +15,9 @@ export interface ModelPoint {
   /** Raw parameter count; null when unknown (frontier models). */
   params: number | null;
   scores: ScoreMap;
+  /** Standard errors (points) of the scores whose source gives one (lm-eval stderr); a score
+   * without one gets the binomial SE from its item count (./noise.ts). */
+  stderr?: ScoreMap;
   /** Worst provenance among the scores (estimated < reported < measured). */
   provenance: Provenance;
   kind: 'base' | 'instruct' | 'frontier' | 'user';
@@ -56,6 +59,15 @@ function scoreMap(scores: { benchmark: BenchmarkId; value: number }[]): ScoreMap
   return out;
 }
 
+/** The stated standard errors of a score list; undefined when none states one. */
+function stderrMap(scores: { benchmark: BenchmarkId; stderr?: number | null }[]): {
+  stderr?: ScoreMap;
+} {
+  const out: ScoreMap = {};
+  for (const s of scores) if (typeof s.stderr === 'number') out[s.benchmark] = s.stderr;
+  return Object.keys(out).length ? { stderr: out } : {};
+}
+
 export function baseToPoint(m: BaseModel): ModelPoint {
   return {
     id: m.id,
@@ -64,6 +76,7 @@ export function baseToPoint(m: BaseModel): ModelPoint {
     lab: m.lab,
     params: m.params,
     scores: scoreMap(m.scores),
+    ...stderrMap(m.scores),
     provenance: worst(m.scores.map((s) => s.provenance)),
     kind: m.kind,
     releaseDate: m.releaseDate ?? null,
@@ -87,6 +100,7 @@ export function frontierToPoint(m: FrontierModel): ModelPoint {
     lab: m.lab,
     params: m.params,
     scores: scoreMap(m.scores),
+    ...stderrMap(m.scores),
     provenance: worst(m.scores.map((s) => s.provenance)),
     kind: 'frontier',
     releaseDate: m.releaseDate,

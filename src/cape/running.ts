@@ -25,8 +25,13 @@ export interface RunningFit {
   r2: number;
   /** Usable transitions the fit used. */
   n: number;
-  /** Transitions left out (|ΔHS| < 0.5 or equal sizes). */
+  /** Transitions left out (|ΔHS| < 0.5, within 2 SE of zero, or equal sizes). */
   excluded: number;
+  /** Of those, left out only because |ΔHS| is within 2 SE (./noise.ts). */
+  withinNoise: number;
+  /** The same OLS fit with the within-noise transitions kept (what dropping them changes);
+   * null when none is within noise or the pair has no SEs. */
+  includingNoise: { A: number; B: number; n: number; zero: number | null } | null;
   /** 95% intervals of A and B: family-cluster bootstrap for the pooled fit, else OLS t. */
   slopeCi: [number, number];
   interceptCi: [number, number];
@@ -84,6 +89,8 @@ export function fitRunning(ts: readonly Transition[]): Omit<RunningFit, 'familie
     r2: f.r2,
     n: f.n,
     excluded: ts.length - u.length,
+    withinNoise: ts.filter((t) => t.withinNoise).length,
+    includingNoise: null,
     slopeCi: f.slopeCi,
     interceptCi: f.interceptCi,
     ciMethod: 'OLS t (transitions treated as independent)',
@@ -95,6 +102,12 @@ export function fitRunning(ts: readonly Transition[]): Omit<RunningFit, 'familie
     transitions: [...ts],
     fit: f,
   };
+}
+
+/** OLS of the pooled line with within-noise transitions kept (sensitivity of dropping them). */
+function fitIncludingNoise(ctx: Context, pair: PairOptions): RunningFit['includingNoise'] {
+  const f = fitRunning(pooledTransitions(ctx.base, { ...pair, noiseK: 0 }));
+  return { A: f.A, B: f.B, n: f.n, zero: f.zero?.params ?? null };
 }
 
 /** The family-cluster resamples of the pooled HS → TQA line (memoised; shared with ncCluster). */
@@ -109,20 +122,29 @@ export function pooledClusterLine(ctx: Context): ClusterLine {
  * family-cluster bootstrap intervals for A and B (the resamples behind ncCluster for HS → TQA).
  */
 export function runningFit(ctx: Context, pair: PairOptions = {}): RunningFit {
-  return memo(ctx, `running:${pair.x ?? ''}:${pair.y ?? ''}:${pair.minDelta ?? ''}`, () => {
-    const ts = pooledTransitions(ctx.base, pair);
-    const fit = fitRunning(ts);
-    const plain = pair.x === undefined && pair.y === undefined && pair.minDelta === undefined;
-    const cl = plain ? pooledClusterLine(ctx) : clusterLine(usable(ts), ctx.seed, ctx.resamples);
-    const ci = clusterCis(cl);
-    return {
-      ...fit,
-      slopeCi: ci.slopeCi,
-      interceptCi: ci.interceptCi,
-      ciMethod: `family-cluster bootstrap: ${cl.families} families resampled whole, ${ci.used} of ${cl.resamples} resamples gave a line, seed ${cl.seed}`,
-      families: [...new Set(ts.map((t) => t.family))].sort(),
-    };
-  });
+  return memo(
+    ctx,
+    `running:${pair.x ?? ''}:${pair.y ?? ''}:${pair.minDelta ?? ''}:${pair.noiseK ?? ''}`,
+    () => {
+      const ts = pooledTransitions(ctx.base, pair);
+      const fit = fitRunning(ts);
+      const plain =
+        pair.x === undefined &&
+        pair.y === undefined &&
+        pair.minDelta === undefined &&
+        pair.noiseK === undefined;
+      const cl = plain ? pooledClusterLine(ctx) : clusterLine(usable(ts), ctx.seed, ctx.resamples);
+      const ci = clusterCis(cl);
+      return {
+        ...fit,
+        includingNoise: fit.withinNoise ? fitIncludingNoise(ctx, pair) : null,
+        slopeCi: ci.slopeCi,
+        interceptCi: ci.interceptCi,
+        ciMethod: `family-cluster bootstrap: ${cl.families} families resampled whole, ${ci.used} of ${cl.resamples} resamples gave a line, seed ${cl.seed}`,
+        families: [...new Set(ts.map((t) => t.family))].sort(),
+      };
+    },
+  );
 }
 
 /** 95% prediction interval of γ12 for a new transition at log10 N = x (family-cluster). */

@@ -106,7 +106,7 @@ export const QUANTITIES: Record<string, Quantity> = {
         value: f.A,
         n: f.n,
         ci: f.slopeCi,
-        note: `${f.excluded} transitions excluded (|ΔHS| < 0.5); CI: ${f.ciMethod}`,
+        note: `${f.excluded} transitions excluded (|ΔHS| < 0.5 or within 2 SE; ${f.withinNoise} within noise); CI: ${f.ciMethod}`,
       };
     },
   },

@@ -2,7 +2,8 @@
  * The engine context a command runs on: the shipped dataset, plus the user's saved workspace
  * models when `--include-workspace` is given (opened on demand, so other runs never load SQLite).
  */
-import { savedToPoint, createContext, type Context } from '../cape/index.ts';
+import { createContext, type Context } from '../cape/context.ts';
+import { savedToPoint } from '../cape/points.ts';
 import type { Prediction } from '../data/schema.ts';
 import type { Options } from './args.ts';
 

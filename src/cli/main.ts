@@ -5,102 +5,77 @@
  */
 import { oneLine } from '../core/control-chars.ts';
 import { CapeError, isInputError } from '../core/errors.ts';
-import * as analyze from './commands/analyze.ts';
-import * as diagnostics from './commands/diagnostics.ts';
-import * as family from './commands/family.ts';
-import * as frontier from './commands/frontier.ts';
-import * as leaderboard from './commands/leaderboard.ts';
-import * as live from './commands/live.ts';
-import * as pair from './commands/pair.ts';
-import * as trajectory from './commands/trajectory.ts';
-import * as serve from './commands/serve.ts';
-import * as steer from './commands/steer.ts';
-import * as verify from './commands/verify.ts';
+import { DIAGNOSTIC_NAMES } from '../report/diagnostic-names.ts';
 import { processIo, type Io } from './io.ts';
 
-type Command = { run: (argv: string[], io: Io) => Promise<number>; help: string; summary: string };
+/** A command: its module loads only when it runs (start-up time), and a one-line summary. */
+type Command = { run: (argv: string[], io: Io) => Promise<number>; summary: string };
 
 export const COMMANDS: Record<string, Command> = {
   analyze: {
-    run: analyze.run,
-    help: analyze.help,
+    run: async (argv, io) => (await import('./commands/analyze.ts')).run(argv, io),
     summary:
       'phase, Nc, γ12, recommendations and next-size predictions for a model or a file of models',
   },
   family: {
-    run: family.run,
-    help: family.help,
+    run: async (argv, io) => (await import('./commands/family.ts')).run(argv, io),
     summary: 'within-family coupling r, transitions and Nc',
   },
   frontier: {
-    run: frontier.runFrontier,
-    help: frontier.frontierHelp,
+    run: async (argv, io) => (await import('./commands/frontier.ts')).runFrontier(argv, io),
     summary: "SWE/GPQA population fit with every model's h-field",
   },
   hfield: {
-    run: frontier.runHField,
-    help: frontier.hfieldHelp,
+    run: async (argv, io) => (await import('./commands/frontier.ts')).runHField(argv, io),
     summary: 'h-field of a SWE/GPQA pair with its 95% interval',
   },
   pair: {
-    run: pair.run,
-    help: pair.help,
+    run: async (argv, io) => (await import('./commands/pair.ts')).run(argv, io),
     summary:
       'any two benchmarks: running coupling, sign by scale band, sign changes, Nc2/Nc3 candidates',
   },
   trajectory: {
-    run: trajectory.runTrajectory,
-    help: trajectory.trajectoryHelp,
+    run: async (argv, io) => (await import('./commands/trajectory.ts')).runTrajectory(argv, io),
     summary: 'within-lab release trajectories',
   },
   gate: {
-    run: trajectory.runGate,
-    help: trajectory.gateHelp,
+    run: async (argv, io) => (await import('./commands/trajectory.ts')).runGate(argv, io),
     summary: 'release gate: exit 1 on a tax excursion',
   },
   diagnostics: {
-    run: diagnostics.run,
-    help: diagnostics.help,
-    summary:
-      'the analyses behind the physics panels: kink, beta, winding, ode, holdout, explorer, arrhenius, survival, internal, boosting',
+    run: async (argv, io) => (await import('./commands/diagnostics.ts')).run(argv, io),
+    summary: `the analyses behind the physics panels: ${DIAGNOSTIC_NAMES.join(', ')}`,
   },
   leaderboard: {
-    run: leaderboard.run,
-    help: leaderboard.help,
+    run: async (argv, io) => (await import('./commands/leaderboard.ts')).run(argv, io),
     summary:
       'a whole Open LLM Leaderboard export through the engine: families, pooled Nc, out-of-sample replication',
   },
-  // Loaded on demand: only this command (and serve) opens SQLite.
+  // Only this command (and serve) opens SQLite.
   workspace: {
     run: async (argv, io) => (await import('./workspace.ts')).runWorkspace(argv, io),
-    help: 'cape workspace --help',
     summary: 'your saved models: add, list, remove, export (shared with the server)',
   },
   live: {
-    run: (argv, io) => live.run(argv, io),
-    help: live.help,
+    run: async (argv, io) => (await import('./commands/live.ts')).run(argv, io),
     summary:
       'one prompt to a hosted chat model, plain and with the CAPE-guided system prompt (HF_TOKEN)',
   },
   steer: {
-    run: steer.run,
-    help: steer.help,
+    run: async (argv, io) => (await import('./commands/steer.ts')).run(argv, io),
     summary:
       'steer a local Hugging Face model along the truth direction at the probe layer; calibrate',
   },
   serve: {
-    run: serve.run,
-    help: serve.help,
+    run: async (argv, io) => (await import('./commands/serve.ts')).run(argv, io),
     summary: 'the dashboard and the HTTP API on http://127.0.0.1:8787 (npm start)',
   },
   verify: {
-    run: verify.runVerify,
-    help: verify.verifyHelp,
+    run: async (argv, io) => (await import('./commands/verify.ts')).runVerify(argv, io),
     summary: "the seed's headline numbers recomputed, side by side",
   },
   predictions: {
-    run: verify.runPredictions,
-    help: verify.predictionsHelp,
+    run: async (argv, io) => (await import('./commands/verify.ts')).runPredictions(argv, io),
     summary: "the study's predictions with computed status",
   },
 };

@@ -2,7 +2,7 @@
  * Polynomial least squares, as numpy.polynomial.polynomial.polyfit (coefficients in ascending
  * powers), solved by Householder QR (ml-matrix) on the column-scaled Vandermonde matrix.
  */
-import { Matrix, QrDecomposition } from 'ml-matrix';
+import { inverse, Matrix, QrDecomposition } from 'ml-matrix';
 import { CapeError } from './errors.ts';
 import { checkCount, checkPaired } from './validate.ts';
 
@@ -88,4 +88,22 @@ export function polyval(coefficients: ArrayLike<number>, x: number): number {
   let acc = 0;
   for (let j = coefficients.length - 1; j >= 0; j--) acc = acc * x + coefficients[j]!;
   return acc;
+}
+
+/**
+ * OLS covariance of polyfit's coefficients (ascending powers): s²·(VᵀV)⁻¹, s² = SSE/(n − k),
+ * k = degree + 1, as numpy.polyfit(cov='unscaled') × s². Needs n > k (else E_INSUFFICIENT_DATA).
+ * @example polyfitCovariance([0, 1, 2, 3], 1, 0.5)[1][1] // 0.25 / 5 = 0.05
+ */
+export function polyfitCovariance(x: ArrayLike<number>, degree: number, sse: number): number[][] {
+  const n = x.length;
+  const k = degree + 1;
+  if (n <= k)
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `polyfitCovariance: n = ${n} points for ${k} coefficients (need n > ${k} for a residual variance)`,
+    );
+  const V = new Matrix(Array.from(x, (v) => Array.from({ length: k }, (_, j) => v ** j)));
+  const inv = inverse(V.transpose().mmul(V));
+  return inv.mul(sse / (n - k)).to2DArray();
 }

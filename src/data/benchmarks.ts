@@ -22,6 +22,9 @@ export interface BenchmarkInfo {
   /** Score of uniform random guessing in percent (1 / number of choices); null where there is no
    * single chance level (generated answers, or the number of choices varies per question). */
   readonly chance: number | null;
+  /** Items in the evaluation set the protocol scores (for a binomial standard error when a
+   * source gives none); absent when the set size is not fixed or not known. */
+  readonly items?: number;
 }
 
 /** Every benchmark, in the order tables list them. */
@@ -35,6 +38,7 @@ export const BENCHMARKS = [
     urlKey: 'hs',
     unit: 'percent',
     chance: 25,
+    items: 10042,
   },
   {
     id: 'truthfulqa_mc2',
@@ -45,6 +49,7 @@ export const BENCHMARKS = [
     urlKey: 'tqa',
     unit: 'percent',
     chance: null,
+    items: 817,
   },
   // TruthfulQA MC1 (one true answer among 2-13; chance varies per question) is its own benchmark,
   // never read as mc2. Not on the page form.
@@ -57,6 +62,7 @@ export const BENCHMARKS = [
     urlKey: 'tqa1',
     unit: 'percent',
     chance: null,
+    items: 817,
   },
   {
     id: 'arc_challenge',
@@ -67,6 +73,7 @@ export const BENCHMARKS = [
     urlKey: 'arc',
     unit: 'percent',
     chance: 25,
+    items: 1172,
   },
   {
     id: 'mmlu',
@@ -77,6 +84,7 @@ export const BENCHMARKS = [
     urlKey: 'mmlu',
     unit: 'percent',
     chance: 25,
+    items: 14042,
   },
   {
     id: 'winogrande',
@@ -87,6 +95,7 @@ export const BENCHMARKS = [
     urlKey: 'wg',
     unit: 'percent',
     chance: 50,
+    items: 1267,
   },
   {
     id: 'gsm8k',
@@ -97,6 +106,7 @@ export const BENCHMARKS = [
     urlKey: 'gsm8k',
     unit: 'percent',
     chance: null,
+    items: 1319,
   },
   {
     id: 'swe_bench_verified',
@@ -107,6 +117,7 @@ export const BENCHMARKS = [
     urlKey: 'swe',
     unit: 'percent',
     chance: null,
+    items: 500,
   },
   {
     id: 'gpqa_diamond',
@@ -117,6 +128,7 @@ export const BENCHMARKS = [
     urlKey: 'gpqa',
     unit: 'percent',
     chance: 25,
+    items: 198,
   },
   {
     id: 'ifeval',
@@ -127,6 +139,7 @@ export const BENCHMARKS = [
     urlKey: 'ifeval',
     unit: 'percent',
     chance: null,
+    items: 541,
   },
   // Open LLM Leaderboard v2 (raw accuracy in percent; docs/ingest.md). `gpqa_full` is the full
   // GPQA set v2 reports, never GPQA Diamond; "gpqa" (the CLI flag) stays GPQA Diamond, and a
@@ -172,6 +185,7 @@ export const BENCHMARKS = [
     urlKey: 'gpqam',
     unit: 'percent',
     chance: 25,
+    items: 448,
   },
   {
     id: 'gpqa_extended',
@@ -182,6 +196,7 @@ export const BENCHMARKS = [
     urlKey: 'gpqae',
     unit: 'percent',
     chance: 25,
+    items: 546,
   },
   {
     id: 'musr',
@@ -221,6 +236,11 @@ export function benchmarkInfo(id: string): BenchmarkInfo | undefined {
 /** Table/chart label for a benchmark id ("HS"); an unknown id prints as itself. */
 export function shortLabel(id: string): string {
   return BY_ID.get(id)?.short ?? id;
+}
+
+/** Items in the benchmark's evaluation set (HellaSwag 10,042), or null when not fixed/known. */
+export function itemCount(id: string): number | null {
+  return BY_ID.get(id)?.items ?? null;
 }
 
 /** Chance level in percent of a benchmark id (null: none stated, or not a benchmark). */

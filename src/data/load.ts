@@ -12,6 +12,7 @@ import seedClaimsFile from '../../data/seed-claims.json' with { type: 'json' };
 import internalFile from '../../data/internal/internal-coupling.json' with { type: 'json' };
 import gradientFile from '../../data/internal/pythia-gradients.json' with { type: 'json' };
 import knownSizesFile from '../../data/known-sizes.json' with { type: 'json' };
+import derivedContextFile from '../../data/derived/context.json' with { type: 'json' };
 import { KnownSizesFileSchema, type KnownSize } from './known-sizes-schema.ts';
 import {
   GradientFileSchema,
@@ -150,4 +151,44 @@ export function loadKnownSizes(): KnownSize[] {
     'data/known-sizes.json',
   ).models;
   return knownSizesCache;
+}
+
+/** FNV-1a (32-bit) of a text, as 8 hex digits. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+let fingerprintCache: string | undefined;
+
+/** A fingerprint of the shipped dataset files (any edited number changes it). */
+export function datasetFingerprint(): string {
+  fingerprintCache ??= fnv1a(
+    JSON.stringify([baseFile, frontierFile, sourcesFile, predictionsFile, seedClaimsFile]),
+  );
+  return fingerprintCache;
+}
+
+/** data/derived/context.json as written by scripts/derive-context.ts (see src/cape/derived.ts). */
+export interface DerivedContextFile {
+  generator: string;
+  format: number;
+  /** The dataset version it was computed from (checked at every start: cheap). */
+  datasetVersion: string;
+  /** The dataset files' fingerprint (checked by src/cape/derived.test.ts: hashing costs a start
+   * ~10 ms, so a process trusts the version and the test recomputes the whole file). */
+  fingerprint: string;
+  seed: number;
+  resamples: number;
+  entries: Record<string, unknown>;
+}
+
+/**
+ * The dataset-level results computed at build time (data/derived/context.json), or undefined
+ * when the file was made from another dataset version: then nothing is taken from it.
+ */
+export function loadDerivedContext(): DerivedContextFile | undefined {
+  const f: DerivedContextFile = derivedContextFile;
+  return f.datasetVersion === loadDataset().version ? f : undefined;
 }

@@ -40,6 +40,7 @@ export const ScoreSchema = Type.Object(
     nShot: Type.Union([Type.Integer({ minimum: 0, maximum: 100 }), Type.Null()]),
     /** Percent in [0, 100]. */
     value: Type.Number({ minimum: 0, maximum: 100 }),
+    /** Standard error in percentage points (the unit of `value`), when the source gives one. */
     stderr: Type.Optional(Type.Union([Type.Number({ minimum: 0 }), Type.Null()])),
     /** Id of an entry in data/sources.json. */
     source: Type.String({ minLength: 1 }),

@@ -18,6 +18,7 @@ import {
   winding,
 } from '../cape/diagnostics/index.ts';
 import { CapeError } from '../core/errors.ts';
+import { DIAGNOSTIC_NAMES, type DiagnosticName } from './diagnostic-names.ts';
 import { fmtCi, fmtNum, fmtP, fmtParams } from './format.ts';
 import { formatTable } from './table.ts';
 
@@ -33,7 +34,7 @@ export type DiagnosticOption = keyof DiagnosticOptions;
 
 /** One registered diagnostic. `run` returns the JSON the API and `--json` print. */
 export interface Diagnostic {
-  readonly name: string;
+  readonly name: DiagnosticName;
   readonly summary: string;
   readonly options: readonly DiagnosticOption[];
   run(ctx: Context, o: DiagnosticOptions): unknown;
@@ -41,7 +42,7 @@ export interface Diagnostic {
 }
 
 interface Def<T> {
-  name: string;
+  name: DiagnosticName;
   summary: string;
   options: readonly DiagnosticOption[];
   run: (ctx: Context, o: DiagnosticOptions) => T;
@@ -66,28 +67,54 @@ function explorerOptions(o: DiagnosticOptions): { h?: number; width?: number; cu
   };
 }
 
+/** " (open below/above: the data do not bound it)" for a profile interval reaching the grid edge. */
+function openText(p: { openLow: boolean; openHigh: boolean }): string {
+  const sides = [p.openLow && 'below', p.openHigh && 'above'].filter(Boolean);
+  return sides.length ? ` (open ${sides.join(' and ')}: not bounded by the data)` : '';
+}
+
 /** Every diagnostic, in the order the CLI help and the page list them. */
 export const DIAGNOSTICS: readonly Diagnostic[] = [
   diagnostic({
     name: 'kink',
     summary:
-      'γ12 = a·tanh((log10 N − x0)/w) + c by Levenberg–Marquardt (SEs, RMSE, centre and zero)',
+      'γ12 = a·tanh((log10 N − x0)/w) + c: grid + LM, profile intervals, vs step and line (AIC/BIC)',
     options: [],
     run: (ctx) => kinkFit(ctx),
     render: (k) =>
-      formatTable({
-        title: `Kink fit γ12 = a·tanh((log10 N − x0)/w) + c over ${k.n} usable transitions (${k.excluded} excluded, |ΔHS| < 0.5)`,
-        headers: ['parameter', 'value', 'SE', '95% CI'],
-        rows: (['a', 'x0', 'w', 'c'] as const).map((p) => [
-          p,
-          f3(k[p].value),
-          f3(k[p].se),
-          fmtCi(k[p].ci, 3),
-        ]),
-        notes: [
-          `RMSE ${f3(k.rmse)}, R² ${fmtNum(k.r2, 2)}; centre 10^x0 = ${fmtParams(k.centre.params)} (the seed's "Nc"); zero crossing ${k.zero ? fmtParams(k.zero.params) : 'none (|c| ≥ |a|)'}`,
-        ],
-      }),
+      [
+        formatTable({
+          title: `Kink fit γ12 = a·tanh((log10 N − x0)/w) + c over ${k.n} usable transitions (${k.excluded} excluded: |ΔHS| < 0.5, within 2 SE, or equal size)`,
+          headers: ['parameter', 'value', 'SE (local)', '95% CI'],
+          rows: (['a', 'x0', 'w', 'c'] as const).map((p) => [
+            p,
+            f3(k[p].value),
+            f3(k[p].se),
+            `${fmtCi(k[p].ci, 3)}${p === 'x0' || p === 'w' ? ` profile${openText(k.profile[p])}` : ''}`,
+          ]),
+          notes: [
+            `search: ${k.search.grid}; ${k.search.note}`,
+            `RMSE ${f3(k.rmse)}, R² ${fmtNum(k.r2, 2)}; centre 10^x0 = ${fmtParams(k.centre.params)} (the seed's "Nc"); zero crossing ${k.zero ? fmtParams(k.zero.params) : 'none (|c| ≥ |a|)'}`,
+            k.verdict,
+          ],
+        }),
+        formatTable({
+          title: 'Kink vs step (w → 0) vs line, least squares',
+          headers: ['model', 'k', 'RMSE', 'AIC', 'ΔAIC', 'BIC', 'ΔBIC'],
+          rows: k.models.map((m) => [
+            m.model,
+            m.k,
+            f3(m.rmse),
+            fmtNum(m.aic, 2),
+            fmtNum(m.dAic, 2),
+            fmtNum(m.bic, 2),
+            fmtNum(m.dBic, 2),
+          ]),
+          notes: [
+            `step: centre ${k.step ? fmtParams(k.step.centre.params) : '—'}; preferred by AIC: ${k.preferred.aic}, by BIC: ${k.preferred.bic}`,
+          ],
+        }),
+      ].join('\n'),
   }),
   diagnostic({
     name: 'beta',
@@ -98,14 +125,17 @@ export const DIAGNOSTICS: readonly Diagnostic[] = [
     render: (b) =>
       formatTable({
         title: `RG beta function β(γ) = ${f3(b.a2)}·γ² ${b.a1 < 0 ? '−' : '+'} ${f3(Math.abs(b.a1))}·γ ${b.a0 < 0 ? '−' : '+'} ${f3(Math.abs(b.a0))} (R² ${fmtNum(b.r2, 2)}, n ${b.n})`,
-        headers: ['fixed point γ*', 'β′(γ*)', 'stability'],
+        headers: ['fixed point γ*', '95% CI', 'β′(γ*)', '95% CI', 'stability'],
         rows: b.fixedPoints.map((f) => [
           f3(f.gamma),
+          fmtCi(f.interval?.ci ?? null, 3),
           f3(f.slope),
-          f.stable ? 'stable' : 'unstable',
+          fmtCi(f.interval?.slopeCi ?? null, 3),
+          f.interval?.status ?? (f.stable ? 'stable (no interval)' : 'unstable (no interval)'),
         ]),
         notes: [
           'finite differences between consecutive usable transitions within each family; stable where β′(γ*) < 0',
+          `intervals: delta method on the quadratic's roots (OLS covariance, t with ${b.n - 3} df; optimistic, the differences share transitions); "not established" when β′'s interval includes 0`,
         ],
       }),
   }),
@@ -117,6 +147,7 @@ export const DIAGNOSTICS: readonly Diagnostic[] = [
     run: (ctx) => winding(ctx),
     render: (w) => {
       const r = w.rGammaTheta;
+      const d = w.rGammaThetaDependence;
       return formatTable({
         title: `Eigenvector angle of cov(HS, TQA), ${w.windows.length} windows over ${w.models} models (width ${w.options.width} dec, step ${w.options.step}, ≥ ${w.options.minModels} models)`,
         headers: ['centre log10 N', 'N', 'models', 'cov(HS,TQA)', 'θ (deg)', 'e2 TQA loading'],
@@ -131,8 +162,13 @@ export const DIAGNOSTICS: readonly Diagnostic[] = [
         notes: [
           `geometric phase ${fmtNum(w.phaseDeg, 1)}°; sign changes ${w.signChanges} → W = ${w.W}${w.crossings.length ? ` (at ${w.crossings.map((c) => fmtParams(10 ** c)).join(', ')})` : ''}`,
           r
-            ? `r(γ12, θ) = ${f3(r.r)} (n ${r.n}, 95% CI ${fmtCi(r.ci, 2)}, p ${fmtP(r.p)}, permutation p ${fmtP(r.pPermutation)}, seed ${r.seed})`
+            ? `r(γ12, θ) = ${f3(r.r)} (n ${r.n}, 95% CI ${fmtCi(r.ci, 2)}; naive, pairs as if independent: p ${fmtP(r.p)}, permutation p ${fmtP(r.pPermutation)}, seed ${r.seed})`
             : 'r(γ12, θ): too few transitions',
+          ...(d
+            ? [
+                `corrected for overlapping windows: n_eff ${fmtNum(d.nEff, 1)} of ${d.n} (lag-1 ρ γ12 ${fmtNum(d.rho.gamma, 2)}, θ ${fmtNum(d.rho.theta, 2)}), p ${d.pEff === null ? 'not computed (n_eff < 3)' : fmtP(d.pEff)}; block permutation (${d.blocks} blocks of ${d.blockWidth} decades, ${d.exact ? 'all' : 'Monte Carlo'} ${d.permutations} orders) p ${fmtP(d.pBlock)}`,
+              ]
+            : []),
         ],
       });
     },
@@ -361,8 +397,11 @@ export const DIAGNOSTICS: readonly Diagnostic[] = [
   }),
 ];
 
-/** The registered names. */
-export const DIAGNOSTIC_NAMES: readonly string[] = DIAGNOSTICS.map((d) => d.name);
+export { DIAGNOSTIC_NAMES, type DiagnosticName };
+
+// the registry is exactly the named list, in its order (one list of names: diagnostic-names.ts)
+if (DIAGNOSTICS.map((d) => d.name).join() !== DIAGNOSTIC_NAMES.join())
+  throw new Error('src/report/diagnostics.ts: entries differ from DIAGNOSTIC_NAMES');
 
 /** The diagnostic called `name`; CapeError E_NOT_FOUND listing the names otherwise. */
 export function diagnosticNamed(name: string): Diagnostic {

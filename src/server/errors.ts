@@ -68,6 +68,8 @@ interface AjvError {
   params: Record<string, unknown>;
 }
 
+const WRAPPERS = new Set(['anyOf', 'if']);
+
 /** One readable message for a failed request validation (ajv errors of one context). */
 export function validationError(errors: AjvError[], context: string, data: unknown): ApiError {
   const first = errors[0]!;
@@ -84,9 +86,10 @@ export function validationError(errors: AjvError[], context: string, data: unkno
     return { code: 'E_INPUT', message: `missing ${where} (required)`, field };
   if (first.keyword === 'additionalProperties')
     return { code: 'E_INPUT', message: `unknown ${where} (not a field of this request)`, field };
-  // sibling errors at the same path (e.g. the branches of an anyOf) together say what is expected
+  // sibling errors at the same path (e.g. the branches of an anyOf) together say what is expected;
+  // `anyOf` and `if` only repeat that a branch failed
   const same = errors.filter(
-    (e) => e.instancePath === first.instancePath && e.keyword !== 'anyOf' && e.message,
+    (e) => e.instancePath === first.instancePath && !WRAPPERS.has(e.keyword) && e.message,
   );
   const expected = [...new Set(same.map(describe))].join(' or ');
   return {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CapeError } from '../../src/core/errors.ts';
 import { createContext, hField } from '../../src/cape/index.ts';
+import { route } from '../../src/server/routes/types.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/security.ts';
 import { cleanup, makeApp, tempDir } from './helpers.ts';
 
@@ -72,7 +73,7 @@ describe('analysis endpoints', () => {
     [{ ...model, scores: { hellaswag: 0.64, truthfulqa: 0.33 } }, 'scores.hellaswag', /fraction/],
     [{ ...model, scores: { hellaswag: 101 } }, 'scores.hellaswag', /101/],
     [{ ...model, params: 7 }, 'params', /7/],
-    [{ ...model, colour: 'red' }, 'colour', /unknown field/],
+    [{ ...model, colour: 'red' }, 'colour', /unknown colour/],
     [{ ...model, scores: 'many' }, 'scores', /"many"/],
   ])('POST /api/analyze rejects %# with 400 naming the field', async (payload, field, message) => {
     const app = await makeApp();
@@ -236,7 +237,7 @@ describe('errors', () => {
     const app = await makeApp({
       logger: { level: 'error', stream: { write: (s: string) => void lines.push(s) } },
       extraRoutes: [
-        {
+        route({
           method: 'GET',
           url: '/api/test/fail',
           tag: 'test',
@@ -244,7 +245,7 @@ describe('errors', () => {
           handler: () => {
             throw new Error('secret detail: /home/user/.ssh');
           },
-        },
+        }),
       ],
     });
     const r = await app.inject('/api/test/fail');
@@ -257,7 +258,7 @@ describe('errors', () => {
   it('a CapeError that is not an input error (E_NOT_CONVERGED) is masked too; E_INSUFFICIENT_DATA is 422', async () => {
     const app = await makeApp({
       extraRoutes: [
-        {
+        route({
           method: 'GET',
           url: '/api/test/throw',
           tag: 'test',
@@ -265,8 +266,8 @@ describe('errors', () => {
           handler: () => {
             throw new CapeError('E_NOT_CONVERGED', 'fit at /internal/path did not converge');
           },
-        },
-        {
+        }),
+        route({
           method: 'GET',
           url: '/api/test/thin',
           tag: 'test',
@@ -274,7 +275,7 @@ describe('errors', () => {
           handler: () => {
             throw new CapeError('E_INSUFFICIENT_DATA', 'needs 3 models, got 2');
           },
-        },
+        }),
       ],
     });
     const r = await app.inject('/api/test/throw');

@@ -28,7 +28,7 @@ describe('lm-eval uploads', () => {
     const bad = await post({ filename: 'r.json', content: NEW, metric: 'mc2' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ field: 'metric' });
-    expect(bad.json().message).toBe('invalid metric: "mc2" (expected "acc" or "acc_norm")');
+    expect(bad.json().message).toBe('invalid metric: "mc2" (expected: "acc" or "acc_norm")');
   });
 
   it('POST /api/ingest/preview takes the metric too (body or ?metric= with a text body)', async () => {

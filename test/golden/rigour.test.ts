@@ -18,6 +18,8 @@ import {
 import { pooledClusterLine, runningFit, runningPrediction } from '../../src/cape/running.ts';
 import { BOOTSTRAP_MIN_N } from '../../src/cape/family.ts';
 import { nextSizeCalibration } from '../../src/cape/predict-calibration.ts';
+import { pooledTransitions } from '../../src/cape/coupling.ts';
+import { kinkFit } from '../../src/cape/diagnostics/kink.ts';
 
 const ctx = createContext({ resamples: 2000 });
 const TOL = 9;
@@ -155,5 +157,85 @@ describe('golden: item 8, BH q-values over the family p-values', () => {
       expect(r.p / want[r.family]!.p).toBeCloseTo(1, 6);
       expect(r.q / want[r.family]!.q).toBeCloseTo(1, 6);
     }
+  });
+});
+
+describe('golden: item 4, measurement noise in every γ12', () => {
+  const want = ref.noise as unknown as {
+    transitions: Record<string, { seDx: number; gammaSe: number; withinNoise: boolean }>;
+    withinNoise: number;
+    includingNoise: { A: number; B: number; n: number };
+  };
+
+  it('SE(ΔHS), the delta-method SE of γ12 and the 2-SE flag match numpy for every transition', () => {
+    const ts = pooledTransitions(ctx.base).filter((t) => t.reason !== 'same parameter count');
+    const checked = ts.filter((t) => Math.abs(t.dX) >= 0.5);
+    expect(checked.length).toBe(Object.keys(want.transitions).length);
+    for (const t of checked) {
+      const w = want.transitions[`${t.from}->${t.to}`]!;
+      expect(t.seDx).toBeCloseTo(w.seDx, 12);
+      expect(t.gammaSe).toBeCloseTo(w.gammaSe, 10);
+      expect(t.withinNoise).toBe(w.withinNoise);
+      expect(t.excluded).toBe(w.withinNoise);
+    }
+    const cerebras = checked.find((t) => t.from === 'Cerebras-GPT-6.7B')!;
+    expect(cerebras.withinNoise).toBe(true);
+    expect(cerebras.reason).toMatch(/within 2 SE .*sign not established/);
+  });
+
+  it('the pooled fit drops within-noise transitions and shows the fit that keeps them', () => {
+    const f = runningFit(createContext());
+    expect(f.withinNoise).toBe(want.withinNoise);
+    expect(f.includingNoise!.n).toBe(want.includingNoise.n);
+    expect(f.includingNoise!.A).toBeCloseTo(want.includingNoise.A, 10);
+    expect(f.includingNoise!.B).toBeCloseTo(want.includingNoise.B, 10);
+    expect(f.n).toBe(want.includingNoise.n - want.withinNoise);
+  });
+});
+
+describe('golden: item 6, kink by grid + profile likelihood, against step and line', () => {
+  const k = kinkFit(ctx);
+  const g = ref.kinkGrid as unknown as {
+    n: number;
+    grid: { x0: number; w: number; a: number; c: number; sse: number };
+    polished: { a: number; x0: number; w: number; c: number; sse: number } | null;
+    profileX0: { ci: [number, number]; openLow: boolean; openHigh: boolean };
+    profileW: { ci: [number, number]; openLow: boolean; openHigh: boolean };
+    step: { sse: number; x0: number; a: number };
+    lineSse: number;
+    models: Record<'kink' | 'step' | 'line', { aic: number; bic: number }>;
+  };
+
+  it('the grid minimum, the polish decision and the profile intervals equal numpy/scipy', () => {
+    expect(k.n).toBe(g.n);
+    expect(k.profile.best.x0).toBeCloseTo(g.grid.x0, 12);
+    expect(k.profile.best.w).toBeCloseTo(g.grid.w, 12);
+    expect(k.profile.best.sse).toBeCloseTo(g.grid.sse, 9);
+    expect(k.search.polished).toBe(g.polished !== null);
+    if (g.polished) expect(k.x0.value).toBeCloseTo(g.polished.x0, 4);
+    for (const [mine, theirs] of [
+      [k.profile.x0, g.profileX0],
+      [k.profile.w, g.profileW],
+    ] as const) {
+      expect(mine.ci[0]).toBeCloseTo(theirs.ci[0], 12);
+      expect(mine.ci[1]).toBeCloseTo(theirs.ci[1], 12);
+      expect([mine.openLow, mine.openHigh]).toEqual([theirs.openLow, theirs.openHigh]);
+    }
+    expect(k.x0.ci).toEqual(k.profile.x0.ci);
+  });
+
+  it('step and line SSEs and every AIC/BIC match; the preferred model is the minimum', () => {
+    expect(k.step!.centre.logN).toBeCloseTo(g.step.x0, 12);
+    expect(k.step!.a).toBeCloseTo(g.step.a, 10);
+    for (const m of k.models) {
+      expect(m.aic).toBeCloseTo(g.models[m.model].aic, 8);
+      expect(m.bic).toBeCloseTo(g.models[m.model].bic, 8);
+    }
+    const best = (key: 'aic' | 'bic') =>
+      (Object.entries(g.models) as [string, { aic: number; bic: number }][]).reduce((a, b) =>
+        b[1][key] < a[1][key] ? b : a,
+      )[0];
+    expect(k.preferred.aic).toBe(best('aic'));
+    expect(k.preferred.bic).toBe(best('bic'));
   });
 });

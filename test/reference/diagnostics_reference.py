@@ -5,7 +5,7 @@ dataset, for src/cape/diagnostics/golden.test.ts. Run from the repo root:
 
 It reads data/base-models.json and data/internal/pythia-gradients.json (the project's own data)
 and re-implements each definition of docs/diagnostics.md without sharing code with the
-TypeScript engine: scipy.optimize.curve_fit for the kink and the loss power law, numpy.polyfit
+TypeScript engine: scipy.optimize.curve_fit for the loss power law, numpy.polyfit
 for the beta function and the baselines, numpy.linalg.eigh for the windows, numpy.linalg.lstsq
 plus scipy.linalg.expm for the ODE.
 """
@@ -14,6 +14,8 @@ import json
 import numpy as np
 import scipy
 from scipy import stats
+
+from noise import within_noise
 from scipy.linalg import expm
 from scipy.optimize import curve_fit
 
@@ -46,24 +48,14 @@ for f in fams:
     for a, b in zip(ms, ms[1:]):
         dx = score(b, "hellaswag") - score(a, "hellaswag")
         dy = score(b, "truthfulqa_mc2") - score(a, "truthfulqa_mc2")
-        if a["params"] == b["params"] or abs(dx) < 0.5:
+        if a["params"] == b["params"] or abs(dx) < 0.5 or within_noise(a, b, dx):
             continue
-        trans.append((f, (np.log10(a["params"]) + np.log10(b["params"])) / 2, dy / dx))
+        trans.append((f, (np.log10(a["params"]) + np.log10(b["params"])) / 2, dy / dx, a["name"]))
 x = np.array([t[1] for t in trans])
 g = np.array([t[2] for t in trans])
 
-# 1. Kink gamma = a tanh((x - x0)/w) + c, curve_fit (LM) from the engine's starting point.
-def kink(xx, a, x0, w, c):
-    return a * np.tanh((xx - x0) / w) + c
-
-p0 = [(g.max() - g.min()) / 2, float(np.median(x)), 1.0, float(np.mean(g))]
-p, cov = curve_fit(kink, x, g, p0=p0, method="lm", maxfev=20000)
-if p[2] < 0:
-    p[0], p[2] = -p[0], -p[2]
-se = np.sqrt(np.diag(cov))
-zero = p[1] + p[2] * np.arctanh(-p[3] / p[0]) if abs(p[3] / p[0]) < 1 else None
-out["kink"] = {"n": len(x), "a": p[0], "x0": p[1], "w": p[2], "c": p[3], "se": list(se),
-               "rmse": float(np.sqrt(np.mean((g - kink(x, *p)) ** 2))), "zeroLog": zero}
+# 1. Kink: see rigour_reference.py (issue 13 item 6: grid + profile intervals; a single
+#    curve_fit from one start is a local minimum and, on this data, leaves the data range).
 
 # 2. Beta function: per family, consecutive usable transitions (sorted by logMid):
 #    beta = dgamma/dx at the gamma midpoint; quadratic fit beta(gamma).
@@ -78,8 +70,35 @@ c2, c1, c0 = np.polyfit(bx, by, 2)
 pred = np.polyval([c2, c1, c0], bx)
 r2 = 1 - np.sum((by - pred) ** 2) / np.sum((by - by.mean()) ** 2)
 roots = sorted(np.roots([c2, c1, c0]).real) if c1 * c1 - 4 * c2 * c0 >= 0 else []
-out["beta"] = {"n": len(bx), "a2": c2, "a1": c1, "a0": c0, "r2": r2,
-               "fixedPoints": [{"gamma": r, "slope": 2 * c2 * r + c1} for r in roots]}
+# Issue 13 item 11: delta-method intervals of the roots and of beta'(root), with the Jacobian of
+# np.roots by central differences (independent of the engine's closed form) and the OLS
+# covariance np.polyfit(cov='unscaled') * SSE/(n - 3); t(0.975, n - 3).
+_, cun = np.polyfit(bx, by, 2, cov="unscaled")
+cov_b = cun * np.sum((by - pred) ** 2) / (len(bx) - 3)  # order c2, c1, c0
+tq_b = stats.t.ppf(0.975, len(bx) - 3)
+
+
+def root_and_slope(c, k):
+    rs = sorted(np.roots(c).real)
+    return np.array([rs[k], 2 * c[0] * rs[k] + c[1]])
+
+
+fps = []
+for k, r in enumerate(roots):
+    c = np.array([c2, c1, c0])
+    J = np.zeros((2, 3))
+    for j in range(3):
+        h = 1e-6 * max(1, abs(c[j]))
+        up, dn = c.copy(), c.copy()
+        up[j] += h
+        dn[j] -= h
+        J[:, j] = (root_and_slope(up, k) - root_and_slope(dn, k)) / (2 * h)
+    V = J @ cov_b @ J.T
+    se_g, se_s = np.sqrt(V[0, 0]), np.sqrt(V[1, 1])
+    sl = 2 * c2 * r + c1
+    fps.append({"gamma": r, "slope": sl, "ci": [r - tq_b * se_g, r + tq_b * se_g],
+                "slopeCi": [sl - tq_b * se_s, sl + tq_b * se_s]})
+out["beta"] = {"n": len(bx), "a2": c2, "a1": c1, "a0": c0, "r2": r2, "fixedPoints": fps}
 
 # 3. Windows: pooled base models with HS, TQA, N; width 0.6 decades, step 0.1, >= 5 models.
 wm = [m for m in pts if score(m, "hellaswag") is not None and score(m, "truthfulqa_mc2") is not None]
@@ -119,6 +138,37 @@ rr, pp = stats.pearsonr(g[inside], ang)
 out["winding"] = {"windows": len(centres), "centres": centres, "theta": unwrapped,
                   "phaseDeg": unwrapped[-1] - unwrapped[0], "signChanges": flips, "W": flips / 2,
                   "rGammaTheta": rr, "p": pp, "nR": int(inside.sum())}
+
+# 3b. Issue 13 item 5: r(gamma, angle) corrected for overlapping windows. Pairs sorted by
+#     (logMid, family, from); n_eff = n (1 - r1g r1a)/(1 + r1g r1a) (Bretherton 1999), capped at
+#     n, t-test with n_eff - 2 df; block permutation: blocks of 0.6 decades from the first pair,
+#     every order of the gamma blocks (itertools.permutations).
+import itertools  # noqa: E402
+
+prs = sorted([(trans[i][1], trans[i][0], trans[i][3], g[i], a_) for i, a_ in
+              zip(np.flatnonzero(inside), ang)], key=lambda t: (t[0], t[1], t[2]))
+gs = np.array([p_[3] for p_ in prs])
+ths = np.array([p_[4] for p_ in prs])
+
+
+def lag1(z):
+    z = z - z.mean()
+    return float(np.sum(z[:-1] * z[1:]) / np.sum(z * z))
+
+
+r1g, r1t = lag1(gs), lag1(ths)
+ne = min(len(gs), len(gs) * (1 - r1g * r1t) / (1 + r1g * r1t))
+r0 = np.corrcoef(gs, ths)[0, 1]
+pe = 2 * stats.t.sf(abs(r0) * np.sqrt((ne - 2) / (1 - r0 ** 2)), ne - 2)
+bid = np.floor((np.array([p_[0] for p_ in prs]) - prs[0][0]) / 0.6 + 1e-9).astype(int)
+blocks = [gs[bid == b] for b in sorted(set(bid))]
+hits = tot = 0
+for order in itertools.permutations(range(len(blocks))):
+    tot += 1
+    rp = np.corrcoef(np.concatenate([blocks[o] for o in order]), ths)[0, 1]
+    hits += abs(rp) >= abs(r0) * (1 - 1e-12)
+out["windingDependence"] = {"n": len(gs), "rhoGamma": r1g, "rhoTheta": r1t, "nEff": ne, "pEff": pe,
+                            "blocks": len(blocks), "permutations": tot, "pBlock": hits / tot}
 
 # 4. Coupled ODE on Pythia (five benchmarks): finite differences at midpoints, least squares
 #    per benchmark on [B_mid, 1], integrated exactly (augmented expm) from the first model.

@@ -13,6 +13,8 @@ import numpy as np
 import scipy
 from scipy import stats
 
+from noise import within_noise
+
 base = json.load(open("data/base-models.json"))["models"]
 front = json.load(open("data/frontier-models.json"))["models"]
 
@@ -43,7 +45,7 @@ for f in fams:
     for a, b in zip(ms, ms[1:]):
         dx = score(b, "hellaswag") - score(a, "hellaswag")
         dy = score(b, "truthfulqa_mc2") - score(a, "truthfulqa_mc2")
-        if a["params"] == b["params"] or abs(dx) < 0.5:
+        if a["params"] == b["params"] or abs(dx) < 0.5 or within_noise(a, b, dx):
             excluded += 1
             continue
         xs.append((np.log10(a["params"]) + np.log10(b["params"])) / 2)

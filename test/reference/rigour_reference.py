@@ -14,6 +14,9 @@ import math
 import numpy as np
 import scipy
 from scipy import stats
+from scipy.optimize import curve_fit
+
+from noise import gamma_se, se_diff, within_noise
 
 base = json.load(open("data/base-models.json"))["models"]
 front = json.load(open("data/frontier-models.json"))["models"]
@@ -43,7 +46,7 @@ def transitions(ms):
     for a, b in zip(ms, ms[1:]):
         dx = score(b, "hellaswag") - score(a, "hellaswag")
         dy = score(b, "truthfulqa_mc2") - score(a, "truthfulqa_mc2")
-        ok = a["params"] != b["params"] and abs(dx) >= 0.5
+        ok = a["params"] != b["params"] and abs(dx) >= 0.5 and not within_noise(a, b, dx)
         mid = (np.log10(a["params"]) + np.log10(b["params"])) / 2
         out_.append({"x": mid, "g": dy / dx if ok else None, "lo": np.log10(a["params"]),
                      "hi": np.log10(b["params"]), "family": a["family"]})
@@ -199,5 +202,98 @@ for f in fams:
         fp[f] = stats.pearsonr([score(m, "hellaswag") for m in ms], [score(m, "truthfulqa_mc2") for m in ms]).pvalue
 fq = stats.false_discovery_control(list(fp.values()), method="bh")
 out["familyQ"] = {f: {"p": fp[f], "q": q} for f, q in zip(fp, fq)}
+
+
+# Item 4: measurement noise of every transition (binomial SE from the item counts; the dataset
+# states no stderr): SE(dHS), delta-method SE(gamma), within-noise flag; and the pooled OLS fit
+# with the within-noise transitions kept (what dropping them changes).
+noise = {}
+keep_x, keep_g = [], []
+for f in fams:
+    ms = series(f)
+    for a, b in zip(ms, ms[1:]):
+        dx = score(b, "hellaswag") - score(a, "hellaswag")
+        dy = score(b, "truthfulqa_mc2") - score(a, "truthfulqa_mc2")
+        if a["params"] == b["params"] or abs(dx) < 0.5:
+            continue
+        keep_x.append((np.log10(a["params"]) + np.log10(b["params"])) / 2)
+        keep_g.append(dy / dx)
+        noise[f"{a['name']}->{b['name']}"] = {"seDx": se_diff(a, b), "gammaSe": gamma_se(a, b, dx, dy),
+                                             "withinNoise": bool(within_noise(a, b, dx))}
+lr_all = stats.linregress(keep_x, keep_g)
+out["noise"] = {"transitions": noise, "withinNoise": sum(v["withinNoise"] for v in noise.values()),
+                "includingNoise": {"A": lr_all.slope, "B": lr_all.intercept, "n": len(keep_x)}}
+
+# Item 6: the kink by grid (121 centres over the data range x 61 log-spaced widths 0.01-10),
+# a and c by OLS at each grid point; profile-likelihood 95% intervals for x0 and w; step and
+# line; AIC/BIC. Polish: scipy curve_fit (LM) from the grid minimum, kept inside the box.
+KX = np.array([t["x"] for t in pooled])
+KG = np.array([t["g"] for t in pooled])
+nk = len(KX)
+x0s = np.linspace(KX.min(), KX.max(), 121)
+ws = 10 ** np.linspace(-2, 1, 61)
+sse = np.empty((121, 61))
+lin = {}
+for i, x0 in enumerate(x0s):
+    for j, w in enumerate(ws):
+        u = np.tanh((KX - x0) / w)
+        if np.sum((u - u.mean()) ** 2) > 1e-12 * nk:
+            A_ = np.column_stack([u, np.ones(nk)])
+            coef = np.linalg.lstsq(A_, KG, rcond=None)[0]
+        else:
+            coef = np.array([0.0, KG.mean()])
+        sse[i, j] = np.sum((KG - A_ @ coef) ** 2) if coef[0] != 0 else np.sum((KG - KG.mean()) ** 2)
+        lin[(i, j)] = coef
+bi, bj = np.unravel_index(np.argmin(sse), sse.shape)
+smin = sse[bi, bj]
+cut = stats.chi2.ppf(0.95, 1)
+
+
+def interval(vals, prof):
+    inside = nk * np.log(prof / smin) <= cut
+    idx = np.flatnonzero(inside)
+    return {"ci": [vals[idx[0]], vals[idx[-1]]], "openLow": bool(idx[0] == 0),
+            "openHigh": bool(idx[-1] == len(vals) - 1),
+            "contiguous": bool(inside[idx[0]:idx[-1] + 1].all())}
+
+
+order = np.argsort(KX, kind="stable")
+xs_, gs_ = KX[order], KG[order]
+best_step = None
+for m in range(2, nk - 1):
+    if xs_[m - 1] == xs_[m]:
+        continue
+    lo_, hi_ = gs_[:m], gs_[m:]
+    ss = np.sum((lo_ - lo_.mean()) ** 2) + np.sum((hi_ - hi_.mean()) ** 2)
+    if best_step is None or ss < best_step["sse"]:
+        best_step = {"sse": ss, "x0": (xs_[m - 1] + xs_[m]) / 2, "a": (hi_.mean() - lo_.mean()) / 2}
+line_sse = np.sum((KG - np.polyval(np.polyfit(KX, KG, 1), KX)) ** 2)
+a0, c0 = lin[(bi, bj)]
+polished = None
+try:
+    pp, _ = curve_fit(lambda xx, a, x0, w, c: a * np.tanh((xx - x0) / w) + c, KX, KG,
+                      p0=[a0, x0s[bi], ws[bj], c0], method="lm", maxfev=20000)
+    if pp[2] < 0:
+        pp[0], pp[2] = -pp[0], -pp[2]
+    ps = np.sum((KG - (pp[0] * np.tanh((KX - pp[1]) / pp[2]) + pp[3])) ** 2)
+    if KX.min() <= pp[1] <= KX.max() and 0.01 <= pp[2] <= 10 and ps <= smin * (1 + 1e-12):
+        polished = {"a": pp[0], "x0": pp[1], "w": pp[2], "c": pp[3], "sse": ps}
+except RuntimeError:
+    pass
+kink_sse = polished["sse"] if polished else smin
+
+
+def ic(k, ss):
+    ll = nk * np.log(ss / nk)
+    return {"aic": ll + 2 * k, "bic": ll + k * np.log(nk)}
+
+
+out["kinkGrid"] = {
+    "n": nk, "grid": {"x0": x0s[bi], "w": ws[bj], "a": a0, "c": c0, "sse": smin},
+    "polished": polished,
+    "profileX0": interval(x0s, sse.min(axis=1)), "profileW": interval(ws, sse.min(axis=0)),
+    "step": best_step, "lineSse": line_sse,
+    "models": {"kink": ic(4, kink_sse), "step": ic(3, best_step["sse"]), "line": ic(2, line_sse)},
+}
 
 json.dump(out, open(1, "w"), indent=1, default=float)

@@ -9,10 +9,11 @@
  * An excluded transition between two usable ones is skipped, not bridged with a guess.
  */
 import { CapeError } from '../../core/errors.ts';
-import { polyfit } from '../../core/polyfit.ts';
+import { polyfit, polyfitCovariance } from '../../core/polyfit.ts';
 import { isConstant } from '../../core/stats.ts';
 import { memo, type Context } from '../context.ts';
 import { pooledTransitions, usable, type Transition } from '../coupling.ts';
+import { fixedPointInterval, type FixedPointInterval } from './beta-intervals.ts';
 
 export interface BetaPoint {
   family: string;
@@ -23,7 +24,10 @@ export interface BetaPoint {
 export interface FixedPoint {
   gamma: number;
   slope: number;
+  /** β′(γ*) < 0 at the point estimate (see `interval.status` for whether the data establish it). */
   stable: boolean;
+  /** Delta-method 95% intervals of γ* and β′(γ*) (./beta-intervals.ts); null when n < 4. */
+  interval: FixedPointInterval | null;
 }
 export interface BetaFit {
   a2: number;
@@ -90,9 +94,11 @@ export function fitBeta(gamma: readonly number[], beta: readonly number[]): Beta
     }
   }
   roots.sort((p, q) => p - q);
+  const cov = polyfitCovariance(gamma, 2, f.rmse ** 2 * n);
   const fixedPoints = roots.map((g) => {
     const slope = 2 * a2 * g + a1;
-    return { gamma: g, slope, stable: slope < 0 };
+    const interval = fixedPointInterval(g, { a0, a1, a2 }, cov, n);
+    return { gamma: g, slope, stable: slope < 0, interval };
   });
   return { a2, a1, a0, r2: f.r2, n, fixedPoints };
 }

@@ -2,9 +2,7 @@
  * Golden values on the shipped dataset, cross-checked against the independent numpy/scipy
  * computation test/reference/diagnostics_reference.py (numpy 2.4, scipy 1.17; its JSON is
  * committed). Tolerances: 1e-6 relative for closed-form fits (polyfit, OLS, lstsq + expm);
- * 1e-3 for the LM kink parameters (the objective is flat there, SEs ≈ 3, while the RMSE agrees to
- * 1e-6); 3% for the kink SEs (finite-difference Jacobians differ:
- * central here, forward in MINPACK).
+ * the kink is pinned in test/golden/rigour.test.ts (grid, profiles, step, AIC/BIC).
  */
 import { describe, expect, it } from 'vitest';
 import ref from '../../../test/reference/diagnostics_reference.json' with { type: 'json' };
@@ -12,7 +10,6 @@ import { createContext } from '../context.ts';
 import { arrhenius } from './arrhenius.ts';
 import { betaFunction } from './beta.ts';
 import { holdout } from './holdout.ts';
-import { kinkFit } from './kink.ts';
 import { lossSide } from './loss.ts';
 import { odeFamily } from './ode-family.ts';
 import { diagnosticsVerifyQuantities } from './verify-rows.ts';
@@ -23,20 +20,6 @@ const rel = (got: number, want: number, tol: number) =>
   expect(Math.abs(got - want)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(want)));
 
 describe('diagnostics on the shipped dataset vs numpy/scipy', () => {
-  it('kink fit (curve_fit, method lm)', () => {
-    const k = kinkFit(ctx);
-    expect(k.n).toBe(ref.kink.n);
-    rel(k.a.value, ref.kink.a, 1e-3);
-    rel(k.x0.value, ref.kink.x0, 1e-3);
-    rel(k.w.value, ref.kink.w, 1e-3);
-    rel(k.c.value, ref.kink.c, 1e-3);
-    rel(k.rmse, ref.kink.rmse, 1e-6);
-    rel(k.zero!.logN, ref.kink.zeroLog!, 1e-3);
-    [k.a, k.x0, k.w, k.c].forEach((p, i) =>
-      expect(Math.abs(p.se! / ref.kink.se[i]! - 1)).toBeLessThan(0.03),
-    );
-  });
-
   it('beta function (numpy.polyfit) and its fixed points', () => {
     const b = betaFunction(ctx);
     expect(b.n).toBe(ref.beta.n);
@@ -45,6 +28,23 @@ describe('diagnostics on the shipped dataset vs numpy/scipy', () => {
     rel(b.a0, ref.beta.a0, 1e-6);
     rel(b.r2, ref.beta.r2, 1e-6);
     b.fixedPoints.forEach((f, i) => rel(f.gamma, ref.beta.fixedPoints[i]!.gamma, 1e-6));
+  });
+
+  it('β fixed points: delta-method intervals of γ* and β′(γ*) (numpy roots, numerical Jacobian; issue 13 item 11)', () => {
+    const b = betaFunction(ctx);
+    expect(b.fixedPoints.length).toBe(ref.beta.fixedPoints.length);
+    b.fixedPoints.forEach((f, i) => {
+      const want = ref.beta.fixedPoints[i]!;
+      // central differences of np.roots: ~1e-8 absolute.
+      for (const k of [0, 1] as const) {
+        expect(f.interval!.ci[k]).toBeCloseTo(want.ci[k]!, 6);
+        expect(f.interval!.slopeCi[k]).toBeCloseTo(want.slopeCi[k]!, 6);
+      }
+      const straddles = want.slopeCi[0]! < 0 && want.slopeCi[1]! > 0;
+      expect(f.interval!.status).toBe(
+        straddles ? 'not established' : f.stable ? 'stable' : 'unstable',
+      );
+    });
   });
 
   it('winding: angle curve, geometric phase, W and r(γ12, θ) (numpy.linalg.eigh, scipy.stats.pearsonr)', () => {
@@ -56,6 +56,18 @@ describe('diagnostics on the shipped dataset vs numpy/scipy', () => {
     expect(w.rGammaTheta!.n).toBe(ref.winding.nR);
     rel(w.rGammaTheta!.r, ref.winding.rGammaTheta, 1e-6);
     rel(w.rGammaTheta!.p, ref.winding.p, 1e-4);
+  });
+
+  it('r(γ12, θ) corrected for overlap (issue 13 item 5): n_eff, its p and the exact block permutation p', () => {
+    const d = winding(ctx).rGammaThetaDependence!;
+    const want = ref.windingDependence;
+    expect(d.n).toBe(want.n);
+    rel(d.rho.gamma, want.rhoGamma, 1e-9);
+    rel(d.rho.theta, want.rhoTheta, 1e-9);
+    rel(d.nEff, want.nEff, 1e-9);
+    rel(d.pEff!, want.pEff, 1e-6);
+    expect([d.blocks, d.permutations, d.exact]).toEqual([want.blocks, want.permutations, true]);
+    expect(d.pBlock).toBeCloseTo(want.pBlock, 12);
   });
 
   it('ODE on Pythia (lstsq + scipy.linalg.expm) and the Llama-2 holdout with polynomial baselines', () => {

@@ -4,6 +4,11 @@
  * family, |ΔHS| ≥ 0.5). Reports parameter standard errors, RMSE, width w, the centre 10^x0 (what
  * the seed prints as "Nc") and the ZERO crossing x0 + w·atanh(−c/a), which differs from the centre
  * whenever c ≠ 0.
+ *
+ * The LM fit alone is a local minimum that depends on its start (issue 13 item 6), so the
+ * product's fit (`kinkFit`, `kinkAnalysis`) first grids the centre and width (kink-search.ts),
+ * polishes the grid's best point by LM inside the grid's box, gives profile-likelihood intervals
+ * for x0 and w (not Hessian SEs), and compares the kink with a step (w → 0) and a line by AIC/BIC.
  */
 import { CapeError } from '../../core/errors.ts';
 import { levenbergMarquardt } from '../../core/lm.ts';
@@ -11,6 +16,20 @@ import { tQuantile } from '../../core/distributions.ts';
 import { isConstant, mean, median } from '../../core/stats.ts';
 import { memo, type Context } from '../context.ts';
 import { pooledTransitions, usable } from '../coupling.ts';
+import {
+  kinkGrid,
+  kinkProfiles,
+  fitStep,
+  lineSse,
+  scoreModel,
+  W_MAX,
+  W_MIN,
+  GRID_W,
+  GRID_X0,
+  type GridPoint,
+  type ModelScore,
+  type ProfileInterval,
+} from './kink-search.ts';
 
 export interface KinkParam {
   value: number;
@@ -36,6 +55,23 @@ export interface KinkFit {
   iterations: number;
 }
 
+/** Throws E_INPUT / E_INSUFFICIENT_DATA for input no kink can be fitted to. */
+function checkKinkInput(x: readonly number[], y: readonly number[]): void {
+  const n = x.length;
+  if (n !== y.length)
+    throw new CapeError('E_INPUT', `kink fit: ${n} x values for ${y.length} y values`);
+  if (n < 5)
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `kink fit: n = ${n} transitions (a 4-parameter fit with a residual needs at least 5)`,
+    );
+  if (isConstant(y))
+    throw new CapeError(
+      'E_INSUFFICIENT_DATA',
+      `kink fit: γ12 is constant (${y[0]}); there is no kink to fit`,
+    );
+}
+
 const kinkModel = (p: number[], x: number): number =>
   p[0]! * Math.tanh((x - p[1]!) / p[2]!) + p[3]!;
 
@@ -53,18 +89,7 @@ export function fitKink(
   options: { initial?: number[] } = {},
 ): KinkFit {
   const n = x.length;
-  if (n !== y.length)
-    throw new CapeError('E_INPUT', `kink fit: ${n} x values for ${y.length} y values`);
-  if (n < 5)
-    throw new CapeError(
-      'E_INSUFFICIENT_DATA',
-      `kink fit: n = ${n} transitions (a 4-parameter fit with a residual needs at least 5)`,
-    );
-  if (isConstant(y))
-    throw new CapeError(
-      'E_INSUFFICIENT_DATA',
-      `kink fit: γ12 is constant (${y[0]}); there is no kink to fit`,
-    );
+  checkKinkInput(x, y);
   const initial = options.initial ?? [(Math.max(...y) - Math.min(...y)) / 2, median(x), 1, mean(y)];
   const r = levenbergMarquardt({ model: kinkModel, x, y, initial, maxIterations: 500 });
   let [a, x0, w, c] = r.params as [number, number, number, number];
@@ -102,12 +127,137 @@ export function fitKink(
   };
 }
 
-/** The kink fit over the context's pooled usable HS→TQA transitions (memoised). */
-export function kinkFit(ctx: Context): KinkFit & { excluded: number; families: string[] } {
+/** A model of the comparison with its AIC/BIC distance to the best. */
+export type ScoredModel = ModelScore & { dAic: number; dBic: number };
+
+export interface KinkAnalysis extends KinkFit {
+  /** How the estimate was found (grid, then LM polish when it stays inside the grid's box). */
+  search: { grid: string; polished: boolean; note: string };
+  /** The grid's minimum and the profile-likelihood 95% intervals (these are x0.ci and w.ci). */
+  profile: { best: GridPoint; x0: ProfileInterval; w: ProfileInterval };
+  /** Best step a·sign(x − x0) + c (w → 0); null with fewer than 4 points. */
+  step: { centre: { logN: number; params: number }; a: number; c: number; rmse: number } | null;
+  /** kink (k = 4), step (k = 3), line (k = 2), with ΔAIC and ΔBIC to the best. */
+  models: ScoredModel[];
+  preferred: { aic: ModelScore['model']; bic: ModelScore['model'] };
+  /** True when AIC and BIC both prefer the kink and its centre's interval is bounded. */
+  established: boolean;
+  /** The finding in one line. */
+  verdict: string;
+}
+
+/** Whether the data establish a kink, in one line (see KinkAnalysis.established). */
+function kinkVerdict(
+  x0: ProfileInterval,
+  preferred: KinkAnalysis['preferred'],
+): { established: boolean; verdict: string } {
+  const open = x0.openLow || x0.openHigh;
+  const kink = preferred.aic === 'kink' && preferred.bic === 'kink';
+  if (kink && !open)
+    return {
+      established: true,
+      verdict: 'a kink is supported: preferred by AIC and BIC, centre bounded',
+    };
+  const why = open ? "the centre's profile interval reaches the edge of the data; " : '';
+  return {
+    established: false,
+    verdict: `a kink is not established: ${why}preferred model ${preferred.aic} (AIC), ${preferred.bic} (BIC)`,
+  };
+}
+
+/** The grid's best point as a fit (no Hessian SEs: it need not be a stationary point). */
+function fromGrid(best: GridPoint, x: readonly number[], y: readonly number[]): KinkFit {
+  const nul = (value: number): KinkParam => ({ value, se: null, ci: null });
+  const ym = mean(y);
+  const sst = y.reduce((s, v) => s + (v - ym) ** 2, 0);
+  const ratio = -best.c / best.a;
+  const zeroLog = Math.abs(ratio) < 1 ? best.x0 + best.w * Math.atanh(ratio) : null;
+  return {
+    a: nul(best.a),
+    x0: nul(best.x0),
+    w: nul(best.w),
+    c: nul(best.c),
+    n: x.length,
+    rmse: Math.sqrt(best.sse / x.length),
+    r2: 1 - best.sse / sst,
+    centre: { logN: best.x0, params: 10 ** best.x0 },
+    zero: zeroLog === null ? null : { logN: zeroLog, params: 10 ** zeroLog },
+    iterations: 0,
+  };
+}
+
+/** LM from the grid's best point, kept when it converges inside the box without a worse SSE. */
+function polish(best: GridPoint, x: readonly number[], y: readonly number[]): KinkFit | null {
+  try {
+    const f = fitKink(x, y, { initial: [best.a, best.x0, best.w, best.c] });
+    const inBox =
+      f.x0.value >= Math.min(...x) &&
+      f.x0.value <= Math.max(...x) &&
+      f.w.value >= W_MIN &&
+      f.w.value <= W_MAX;
+    return inBox && f.rmse ** 2 * x.length <= best.sse * (1 + 1e-12) ? f : null;
+  } catch (e) {
+    if (e instanceof CapeError && e.code === 'E_NOT_CONVERGED') return null;
+    throw e;
+  }
+}
+
+/** The three models scored, with distances to the best by AIC and BIC. */
+function compare(n: number, kinkSse: number, step: GridPoint | null, line: number) {
+  const raw = [
+    scoreModel('kink', 4, kinkSse, n),
+    ...(step ? [scoreModel('step', 3, step.sse, n)] : []),
+    scoreModel('line', 2, line, n),
+  ];
+  const minA = Math.min(...raw.map((m) => m.aic));
+  const minB = Math.min(...raw.map((m) => m.bic));
+  const models = raw.map((m) => ({ ...m, dAic: m.aic - minA, dBic: m.bic - minB }));
+  const pick = (k: 'dAic' | 'dBic') => models.find((m) => m[k] === 0)!.model;
+  return { models, preferred: { aic: pick('dAic'), bic: pick('dBic') } };
+}
+
+/**
+ * The kink by grid search + LM polish, with profile intervals for x0 and w and the step/line
+ * comparison (see the file header and kink-search.ts). Degenerate input as fitKink.
+ */
+export function kinkAnalysis(x: readonly number[], y: readonly number[]): KinkAnalysis {
+  checkKinkInput(x, y);
+  const n = x.length;
+  const prof = kinkProfiles(kinkGrid(x, y), n);
+  const polished = polish(prof.best, x, y);
+  const fit = polished ?? fromGrid(prof.best, x, y);
+  const interval = (p: KinkParam, pi: ProfileInterval): KinkParam => ({ ...p, ci: pi.ci });
+  const step = fitStep(x, y);
+  const cmp = compare(n, fit.rmse ** 2 * n, step, lineSse(x, y));
+  return {
+    ...fit,
+    x0: interval(fit.x0, prof.x0),
+    w: interval(fit.w, prof.w),
+    search: {
+      grid: `${GRID_X0} centres over the data's log10 N range × ${GRID_W} widths ${W_MIN}–${W_MAX} decades (log-spaced)`,
+      polished: polished !== null,
+      note: polished
+        ? 'LM from the grid minimum converged inside the grid'
+        : 'LM from the grid minimum left the grid (centre outside the data or width off the grid) or did not converge: the grid minimum is reported, without Hessian SEs',
+    },
+    profile: prof,
+    step: step && {
+      centre: { logN: step.x0, params: 10 ** step.x0 },
+      a: step.a,
+      c: step.c,
+      rmse: Math.sqrt(step.sse / n),
+    },
+    ...cmp,
+    ...kinkVerdict(prof.x0, cmp.preferred),
+  };
+}
+
+/** The kink analysis over the context's pooled usable HS→TQA transitions (memoised). */
+export function kinkFit(ctx: Context): KinkAnalysis & { excluded: number; families: string[] } {
   return memo(ctx, 'diag:kink', () => {
     const all = pooledTransitions(ctx.base);
     const ts = usable(all);
-    const fit = fitKink(
+    const fit = kinkAnalysis(
       ts.map((t) => t.logMid),
       ts.map((t) => t.gamma12),
     );

@@ -18,6 +18,7 @@ import { CapeError } from '../../core/errors.ts';
 import { memo, type Context } from '../context.ts';
 import { pooledTransitions, usable } from '../coupling.ts';
 import { interp } from './util.ts';
+import { dependenceCorrection, type DependenceCorrection } from './winding-inference.ts';
 
 export interface WindowOptions {
   width?: number;
@@ -159,7 +160,9 @@ export function winding(ctx: Context, options: WindowOptions = {}) {
     const ys = windows.map((v) => v.thetaDeg);
     const pairs = usable(pooledTransitions(ctx.base)).flatMap((t) => {
       const th = interp(xs, ys, t.logMid);
-      return th === null ? [] : [{ g: t.gamma12, th }];
+      return th === null
+        ? []
+        : [{ family: t.family, from: t.from, logN: t.logMid, g: t.gamma12, th }];
     });
     const corr =
       pairs.length >= 3
@@ -169,12 +172,22 @@ export function winding(ctx: Context, options: WindowOptions = {}) {
             { seed: ctx.seed, resamples: ctx.resamples, permutations: ctx.resamples },
           )
         : null;
-    const result: Winding & { models: number; rGammaTheta: typeof corr } = {
+    const dependence =
+      pairs.length >= 3
+        ? dependenceCorrection(pairs, opts.width, { seed: ctx.seed, resamples: ctx.resamples })
+        : null;
+    const result: Winding & {
+      models: number;
+      rGammaTheta: typeof corr;
+      /** Naive p above treats the pairs as independent; this corrects for overlap (item 5). */
+      rGammaThetaDependence: DependenceCorrection | null;
+    } = {
       windows,
       options: opts,
       ...w,
       models: pts.length,
       rGammaTheta: corr,
+      rGammaThetaDependence: dependence,
     };
     return result;
   });

@@ -1,21 +1,10 @@
 /** `cape analyze`: one model from flags, or every model in a file/folder (--file). */
-import {
-  analyzeFile,
-  analyzeFileModels,
-  analyzeModel,
-  type Context,
-  type FileAnalysisOptions,
-  type FileIngest,
-  type FileModelAnalysis,
-} from '../../cape/index.ts';
+import { analyzeModel, type ModelAnalysis } from '../../cape/analyze.ts';
+import type { FileModelAnalysis } from '../../cape/file-analysis.ts';
 import { cliContext, workspaceOption } from '../context.ts';
-import { readModelsFromPath } from '../../data/ingest/files.ts';
-import { cliKnownParams } from '../known.ts';
-import { checkOptionalText, checkParams, MAX_FAMILY } from '../../cape/input.ts';
 import { fmtCi, fmtNum, fmtParams } from '../../report/format.ts';
 import { formatTable } from '../../report/table.ts';
-import { choiceFlag, modelFromFlags, parse, scoreOptions } from '../args.ts';
-import { RUNS_MODES } from '../../data/ingest/runs.ts';
+import { modelFromFlags, parse, scoreOptions } from '../args.ts';
 import { printJson, type Io } from '../io.ts';
 import { shortLabel } from '../../data/benchmarks.ts';
 
@@ -27,11 +16,34 @@ cape analyze --file <results.json | folder | models.csv | leaderboard.csv> [--pa
   HellaSwag, ARC, GPQA, BBH, MuSR; acc elsewhere); --runs combines runs of one model in a folder
   (default latest by the file's date). Stderr, per-sample intervals and flags: docs/ingest.md.
   Phase (tax / transition / bonus / nc2 / nc3) with its evidence, Nc with its 95% CI, γ12 (measured
-  against --previous, else predicted with a 95% prediction interval), χ, d_eff of the regime, the
+  against --previous with ±1.96 SE from the scores' SEs, unless |ΔHS| is within 2 SE; else
+  predicted with a 95% prediction interval), χ, d_eff of the regime, the
   h-field when SWE and GPQA are given, recommendations and predicted scores at the next size.
   Params accept 6.9e9, 6.9B, 410M. Scores are percent in [0, 100].`;
 
-function render(a: FileModelAnalysis): string {
+/** The file's own scores with stderr, per-sample interval, n-shot, metric and flags ('' when the
+ * model came from flags or a CSV). */
+function measured(a: FileModelAnalysis): string {
+  const d = Object.entries(a.scoreDetails ?? {});
+  if (!d.length) return '';
+  const table = formatTable({
+    title: 'Scores as read from the file',
+    headers: ['benchmark', 'score', '± SE', 'per-sample 95% CI', 'n', 'n-shot', 'metric', 'flag'],
+    rows: d.map(([b, s]) => [
+      shortLabel(b),
+      fmtNum(s!.value, 1),
+      s!.stderr === null ? null : fmtNum(s!.stderr, 2),
+      s!.ci ? fmtCi([s!.ci.low, s!.ci.high], 1) : null,
+      s!.ci?.n ?? null,
+      s!.nShot,
+      s!.metric,
+      s!.nearChance ? 'near chance' : '',
+    ]),
+  });
+  return `${table}\n`;
+}
+
+export function render(a: ModelAnalysis | FileModelAnalysis): string {
   const head = formatTable({
     title: `${a.name} — ${fmtParams(a.params)}${a.family ? `, ${a.family}` : ''}`,
     headers: ['quantity', 'value', '95% interval', 'n', 'basis'],
@@ -95,108 +107,7 @@ function render(a: FileModelAnalysis): string {
   return `${head}\n${measured(a)}${preds}\nRecommendations:\n${a.recommendations.map((r) => `  - ${r}`).join('\n')}\n`;
 }
 
-/** The file's own scores with stderr, per-sample interval, n-shot, metric and flags ('' when the
- * model came from flags or a CSV). */
-function measured(a: FileModelAnalysis): string {
-  const d = Object.entries(a.scoreDetails ?? {});
-  if (!d.length) return '';
-  const table = formatTable({
-    title: 'Scores as read from the file',
-    headers: ['benchmark', 'score', '± SE', 'per-sample 95% CI', 'n', 'n-shot', 'metric', 'flag'],
-    rows: d.map(([b, s]) => [
-      shortLabel(b),
-      fmtNum(s!.value, 1),
-      s!.stderr === null ? null : fmtNum(s!.stderr, 2),
-      s!.ci ? fmtCi([s!.ci.low, s!.ci.high], 1) : null,
-      s!.ci?.n ?? null,
-      s!.nShot,
-      s!.metric,
-      s!.nearChance ? 'near chance' : '',
-    ]),
-  });
-  return `${table}\n`;
-}
-
-/** JSON text of one value (non-finite numbers as null, like printJson). */
-const json = (v: unknown): string =>
-  JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? null : x));
-
-/** Progress on stderr every `every` models (long runs only), never on stdout. */
-function progress(io: Io, total: number): (done: number) => void {
-  const every = total >= 2000 ? Math.max(1000, Math.round(total / 20)) : Infinity;
-  return (done) => {
-    if (done % every === 0 || (done === total && every !== Infinity))
-      io.err(`analysed ${done}/${total} models\n`);
-  };
-}
-
-/**
- * Streams the file analysis: `--ndjson` writes one line per model ({"model": analysis} or
- * {"skipped": {...}}) as it goes and a {"summary": ...} line last; `--json` writes the same
- * object `analyzeFile` returns ({kind, models, skipped, notes}) piece by piece, so no size
- * builds one giant string. Returns the number of models analysed.
- */
-function streamFile(
-  ctx: Context,
-  res: FileIngest,
-  opts: FileAnalysisOptions,
-  io: Io,
-  ndjson: boolean,
-): number {
-  const skipped = [...(res.skipped ?? [])];
-  const notes = [...(res.notes ?? [])];
-  const tick = progress(io, res.models.length);
-  let n = 0;
-  let done = 0;
-  if (!ndjson) io.out(`{"kind":${json(res.kind)},"models":[`);
-  for (const r of analyzeFileModels(ctx, res.models, opts)) {
-    notes.push(...r.notes.map((x) => `${r.model}: ${x}`));
-    if ('analysis' in r) {
-      io.out(ndjson ? `${json({ model: r.analysis })}\n` : `${n ? ',' : ''}\n${json(r.analysis)}`);
-      n++;
-    } else if (ndjson) io.out(`${json({ skipped: r.skipped })}\n`);
-    else skipped.push(r.skipped);
-    tick(++done);
-  }
-  if (ndjson)
-    io.out(
-      `${json({ summary: { kind: res.kind, models: n, skipped: skipped.length + done - n, readerSkipped: skipped, notes } })}\n`,
-    );
-  else io.out(`\n],"skipped":${json(skipped)},"notes":${json(notes)}}\n`);
-  return n;
-}
-
-/** `analyze --file`: read the path, run the engine's one file analysis, print. */
-async function analyzeFileCommand(
-  ctx: Context,
-  file: string,
-  values: Values,
-  io: Io,
-): Promise<number> {
-  const metric = choiceFlag(values, 'metric', ['acc', 'acc_norm'] as const);
-  const runs = choiceFlag(values, 'runs', RUNS_MODES);
-  const res = await readModelsFromPath(file, {
-    knownParams: cliKnownParams(ctx.dataset),
-    ...(metric ? { metric } : {}),
-    ...(runs ? { runs } : {}),
-  });
-  const opts = {
-    params: typeof values.params === 'string' ? checkParams(values.params, 'params') : null,
-    family: checkOptionalText(values.family, 'family', MAX_FAMILY),
-  };
-  if (values.json || values.ndjson)
-    return streamFile(ctx, res, opts, io, Boolean(values.ndjson)) > 0 ? 0 : 1;
-  const out = analyzeFile(ctx, res, opts);
-  const status = out.models.length > 0 ? 0 : 1;
-  io.out(out.models.map(render).join('\n'));
-  const notes = out.notes.map((n) => `  - ${n}`).join('\n');
-  if (notes) io.out(`\nRecognised from ${file} (${out.kind}):\n${notes}\n`);
-  const left = out.skipped.map((s) => `  - ${s.name}: ${s.reason}`).join('\n');
-  if (left) io.out(`\nLeft out (${out.skipped.length}):\n${left}\n`);
-  return status;
-}
-
-type Values = Record<string, string | boolean | undefined>;
+export type Values = Record<string, string | boolean | undefined>;
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
@@ -214,7 +125,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   });
   if (values.help) return (io.out(`${help}\n`), 0);
   const ctx = await cliContext(values);
-  if (typeof values.file === 'string') return analyzeFileCommand(ctx, values.file, values, io);
+  if (typeof values.file === 'string')
+    return (await import('./analyze-file.ts')).analyzeFileCommand(ctx, values.file, values, io);
   const a = analyzeModel(ctx, modelFromFlags(values));
   if (values.json) return (printJson(io, a), 0);
   io.out(render(a));

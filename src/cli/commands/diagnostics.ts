@@ -11,6 +11,7 @@ import {
   diagnosticNamed,
   type DiagnosticOptions,
 } from '../../report/diagnostics.ts';
+import { isDiagnosticName } from '../../report/diagnostic-names.ts';
 import { parse } from '../args.ts';
 import { printJson, type Io } from '../io.ts';
 
@@ -56,7 +57,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const positionals = parsed.positionals;
   if (values.help) return (io.out(`${help}\n`), 0);
   const name = positionals[0];
-  if (!name || !DIAGNOSTIC_NAMES.includes(name) || positionals.length > 1) {
+  if (!name || !isDiagnosticName(name) || positionals.length > 1) {
     throw new CapeError(
       'E_USAGE',
       `expected one analysis: ${DIAGNOSTIC_NAMES.join(', ')} (got ${positionals.length ? JSON.stringify(positionals.join(' ')) : 'none'})`,

@@ -69,7 +69,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
             p.fit.signAccuracy ? `${p.fit.signAccuracy.correct}/${p.fit.signAccuracy.n}` : '—',
           ],
         ],
-        notes: [`${p.excluded} transitions excluded (|ΔX| < 0.5 or equal size)`],
+        notes: [`${p.excluded} transitions excluded (|ΔX| < 0.5, within 2 SE, or equal size)`],
       }),
     );
   } else if (p.fitNote) io.out(`No running-coupling fit: ${p.fitNote}\n`);

@@ -105,8 +105,8 @@ async function attachSamples(m: IngestedModel, resultsPath: string): Promise<Ing
 }
 
 /** Parses one file; lm-eval models get their per-sample intervals. */
-async function parseFile(path: string, opts: ParseOptions): Promise<DetectResult> {
-  const r = detectAndParse(await readText(path), path, opts);
+async function parseFile(path: string, opts: ParseOptions, name = path): Promise<DetectResult> {
+  const r = detectAndParse(await readText(path), name, opts);
   if (r.kind !== 'lmeval') return r;
   return { ...r, models: await Promise.all(r.models.map((m) => attachSamples(m, path))) };
 }
@@ -123,7 +123,8 @@ export async function readModelsFromPath(
     throw new CapeError('E_INPUT', msg.unreadablePath(path, describe(e)), 'path');
   }
   if (!info.isDirectory()) {
-    const result = await parseFile(path, opts);
+    // named as the API names an upload: by the file's name, so both give the same models
+    const result = await parseFile(path, opts, basename(path));
     return {
       ...result,
       files: [{ path, kind: result.kind, models: result.models.length }],

@@ -19,6 +19,18 @@ function codeOf(f: () => unknown): string | undefined {
 }
 
 describe('parseLmEvalResults', () => {
+  it("keeps each score's stderr (the metric's own *_stderr key), in percent, v0.4 and v0.3", () => {
+    const m = parseLmEvalResults(read(PYTHIA), PYTHIA);
+    expect(m.stderr!.hellaswag).toBeCloseTo(0.4903147086937462, 12);
+    expect(m.stderr!.arc_challenge).toBeCloseTo(1.287592915129706, 12);
+    const f = parseLmEvalResults(read('lmeval-v03-falcon-7b.json'), 'falcon.json');
+    expect(f.stderr!.hellaswag).toBeCloseTo(0.4125223409812, 12);
+    const none = parseLmEvalResults(
+      JSON.stringify({ results: { hellaswag: { acc_norm: 0.5, acc_norm_stderr: 'N/A' } } }),
+    );
+    expect(none.stderr).toBeUndefined();
+  });
+
   it('reads a v0.4 results file: fractions become percent, acc_norm for hellaswag/arc, acc for the rest', () => {
     const m = parseLmEvalResults(read(PYTHIA), PYTHIA);
     expect(m.name).toBe('EleutherAI/pythia-410m');

@@ -268,6 +268,19 @@ function readScores(
   return details;
 }
 
+/** The `stderr` map of IngestedModel (benchmark -> points) from the details; undefined when no
+ * score states one. */
+export function stderrMap(
+  details: Partial<Record<BenchmarkId, ParsedScore>>,
+): IngestedModel['stderr'] {
+  const out = Object.fromEntries(
+    Object.entries(details)
+      .filter(([, s]) => s?.stderr != null && s.stderr <= 100)
+      .map(([b, s]) => [b, s!.stderr as number]),
+  );
+  return Object.keys(out).length ? out : undefined;
+}
+
 function paramsOf(doc: Entry, name: string): [number | null, string] {
   const config = isObj(doc.config) ? doc.config : {};
   const counted = config.model_num_parameters;
@@ -307,12 +320,14 @@ export function parseLmEvalResults(
   const scores = Object.fromEntries(
     Object.entries(details).map(([b, s]) => [b, s!.value]),
   ) as IngestedModel['scores'];
+  const stderr = stderrMap(details);
   return {
     name,
     family: inferFamily(name)?.family ?? null,
     params,
     paramsSource,
     scores,
+    ...(stderr && { stderr }),
     notes,
     origin,
     details,

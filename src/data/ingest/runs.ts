@@ -7,7 +7,7 @@
  * model name's case) are flagged in the notes, as are near-chance scores. Pure and browser-safe.
  */
 import type { BenchmarkId } from '../schema.ts';
-import { isNearChance } from './lmeval.ts';
+import { isNearChance, stderrMap } from './lmeval.ts';
 import type { IngestedModel, ParsedScore } from './types.ts';
 
 /** How runs of one model are combined. */
@@ -109,8 +109,11 @@ function mergeGroup(runs: IngestedModel[], mode: 'latest' | 'mean'): IngestedMod
   }
   const counted = [...runs].reverse().find((r) => r.paramsSource === 'config') ?? last;
   for (const r of runs) notes.push(...r.notes.map((n) => `${r.origin}: ${n}`));
+  const { stderr: _own, ...rest } = last;
+  const stderr = stderrMap(details);
   return {
-    ...last,
+    ...rest,
+    ...(stderr && { stderr }),
     params: counted.params ?? last.params,
     paramsSource: counted.params !== null ? counted.paramsSource : last.paramsSource,
     scores,

@@ -56,6 +56,9 @@ export interface IngestedModel {
   params: number | null;
   paramsSource: ParamsSource | string;
   scores: Partial<Record<BenchmarkId, number>>;
+  /** Standard errors (points) the file states for those scores (lm-eval `*_stderr`); absent when
+   * it states none. */
+  stderr?: Partial<Record<BenchmarkId, number>>;
   /** What the parser did that the user should know (conversions, fallbacks, protocol notes). */
   notes: string[];
   /** File (or file:line) the model came from. */

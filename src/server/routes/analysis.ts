@@ -2,7 +2,7 @@
  * Analysis endpoints mirroring the CLI: analyze (scores or an uploaded file), family, frontier,
  * hfield, trajectory, gate, verify. Each takes `?includeWorkspace=1` to add the saved models.
  */
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { CapeError } from '../../core/errors.ts';
 import { detectAndParse } from '../../data/ingest/index.ts';
 import { rejectFrontierFractions } from '../../data/ingest/scores.ts';
@@ -10,24 +10,21 @@ import { analyzeFile } from '../../cape/file-analysis.ts';
 import { knownParamsFrom } from '../../cape/leaderboard/reference.ts';
 import { firstKnown, knownSizeLookup } from '../../data/ingest/known-sizes.ts';
 import { loadKnownSizes } from '../../data/load.ts';
-import { BenchmarkIdSchema, type BenchmarkId } from '../../data/schema.ts';
+import { BenchmarkIdSchema } from '../../data/schema.ts';
 import { checkModelInput, checkOptionalText, checkParams, MAX_FAMILY } from '../../cape/input.ts';
 import { ParamsInputSchema, ScoresInputSchema } from '../../workspace/schemas.ts';
 import type { AppState } from '../state.ts';
 import {
+  ByKey,
   IncludeWorkspace,
-  includeWs,
-  readUpload,
-  readUploadMetric,
+  TextOr,
   UploadMetric,
   WorkspaceQuery,
+  includeWs,
+  readUpload,
 } from './common.ts';
-import type { RouteDef } from './types.ts';
-import {
-  DIAGNOSTIC_NAMES,
-  runDiagnostic,
-  type DiagnosticOptions,
-} from '../../report/diagnostics.ts';
+import { route, type RouteDef } from './types.ts';
+import { DIAGNOSTIC_NAMES, runDiagnostic } from '../../report/diagnostics.ts';
 import {
   analyzeModel,
   familyCoupling,
@@ -101,7 +98,7 @@ const HFieldBody = Type.Object(
   { additionalProperties: false },
 );
 
-type HFieldArgs = { swe: number; gpqa: number; subset?: 'frozen' | 'all' };
+type HFieldArgs = Static<typeof HFieldBody>;
 
 /** The h-field for GET (query) and POST (body) alike. */
 function hfield(state: AppState, ws: boolean, a: HFieldArgs) {
@@ -109,19 +106,31 @@ function hfield(state: AppState, ws: boolean, a: HFieldArgs) {
   return hField(state.context(ws), { swe: a.swe, gpqa: a.gpqa }, a.subset ?? 'frozen');
 }
 
+/** POST /api/analyze: a file (JSON {filename, content} or its text), else a model's scores. */
+const AnalyzeBody = TextOr(ByKey('content', UploadSchema, AnalyzeScoresSchema));
+const AnalyzeQuery = Type.Object(
+  {
+    includeWorkspace: IncludeWorkspace,
+    filename: Type.Optional(Type.String({ maxLength: 255 })),
+    metric: UploadMetric,
+  },
+  { additionalProperties: false },
+);
+
 /** A file upload through the engine's one file analysis (the CLI's `analyze --file` too). */
-function analyzeUpload(state: AppState, ws: boolean, req: Parameters<typeof readUpload>[0]) {
-  const up = readUpload(req);
-  const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<
-    string,
-    unknown
-  >;
+function analyzeUpload(
+  state: AppState,
+  body: string | Static<typeof UploadSchema>,
+  query: Static<typeof AnalyzeQuery>,
+) {
+  const up = readUpload(body, query);
+  const opts: Partial<Static<typeof UploadSchema>> = typeof body === 'string' ? {} : body;
   const params =
-    body.params === undefined || body.params === null ? null : checkParams(body.params, 'params');
-  const family = checkOptionalText(body.family, 'family', MAX_FAMILY);
-  const ctx = state.context(ws);
+    opts.params === undefined || opts.params === null ? null : checkParams(opts.params, 'params');
+  const family = checkOptionalText(opts.family, 'family', MAX_FAMILY);
+  const ctx = state.context(includeWs(query));
   const knownParams = firstKnown(knownParamsFrom(ctx.dataset), knownSizeLookup(loadKnownSizes()));
-  const metric = readUploadMetric(req);
+  const metric = opts.metric ?? query.metric;
   const parsed = detectAndParse(up.content, up.filename, {
     knownParams,
     ...(metric ? { metric } : {}),
@@ -129,8 +138,38 @@ function analyzeUpload(state: AppState, ws: boolean, req: Parameters<typeof read
   return { filename: up.filename, ...analyzeFile(ctx, parsed, { params, family }) };
 }
 
-export const analysisRoutes: RouteDef[] = [
+const TrajectoryQuery = Type.Object(
   {
+    lab: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    from: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    to: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    includeWorkspace: IncludeWorkspace,
+  },
+  { additionalProperties: false },
+);
+
+/** A lab's trajectory, one step between two releases, or the labs. */
+function trajectory(state: AppState, q: Static<typeof TrajectoryQuery>) {
+  const ctx = state.context(includeWs(q));
+  if (q.lab !== undefined) {
+    if (q.from !== undefined || q.to !== undefined)
+      throw new CapeError('E_INPUT', 'give either lab, or from and to (not both)', 'lab');
+    return labTrajectory(ctx, q.lab);
+  }
+  if (q.from === undefined && q.to === undefined) return { labs: trajectoryLabs(ctx) };
+  if (q.from === undefined)
+    throw new CapeError(
+      'E_INPUT',
+      'missing query parameter from (a step needs from and to)',
+      'from',
+    );
+  if (q.to === undefined)
+    throw new CapeError('E_INPUT', 'missing query parameter to (a step needs from and to)', 'to');
+  return trajectoryBetween(ctx, q.from, q.to);
+}
+
+export const analysisRoutes: RouteDef[] = [
+  route({
     method: 'POST',
     url: '/api/analyze',
     tag: 'analysis',
@@ -138,54 +177,25 @@ export const analysisRoutes: RouteDef[] = [
       'Analyze a model: phase, γ12, Nc distance, h-field, recommendations, next-size predictions',
     description:
       'Body: JSON scores ({name, params, scores, family?, previous?}), JSON {filename, content} of an lm-eval results file or CSV, or the file text itself with ?filename=.',
-    schema: {
-      querystring: Type.Object(
-        {
-          includeWorkspace: IncludeWorkspace,
-          filename: Type.Optional(Type.String({ maxLength: 255 })),
-          metric: UploadMetric,
-        },
-        { additionalProperties: false },
-      ),
-    },
-    doc: {
-      requestBody: {
-        'application/json': Type.Union([AnalyzeScoresSchema, UploadSchema]),
-        'text/plain': Type.String(),
-      },
-    },
+    schema: { querystring: AnalyzeQuery, body: AnalyzeBody },
+    doc: { requestBody: { 'text/plain': Type.String() } },
     handler: (req, _reply, state) => {
-      const ws = includeWs(req);
-      const body = req.body as Record<string, unknown> | string | undefined;
-      if (typeof body === 'string' || (body && typeof body === 'object' && 'content' in body)) {
-        return analyzeUpload(state, ws, req);
-      }
-      if (!body || typeof body !== 'object' || Array.isArray(body))
-        throw new CapeError(
-          'E_INPUT',
-          'missing body (expected JSON {"params", "scores"} or a file)',
-          'body',
-        );
-      const allowed = new Set(['name', 'params', 'scores', 'family', 'previous', 'nextParams']);
-      const extra = Object.keys(body).find((k) => !allowed.has(k));
-      if (extra)
-        throw new CapeError(
-          'E_INPUT',
-          `unknown field ${JSON.stringify(extra)} (expected name, params, scores, family, previous, nextParams)`,
-          extra,
-        );
-      return analyzeModel(state.context(ws), checkModelInput(body, { defaultName: 'your model' }));
+      const body = req.body;
+      if (typeof body === 'string' || 'content' in body)
+        return analyzeUpload(state, body, req.query);
+      const ctx = state.context(includeWs(req.query));
+      return analyzeModel(ctx, checkModelInput(body, { defaultName: 'your model' }));
     },
-  },
-  {
+  }),
+  route({
     method: 'GET',
     url: '/api/families',
     tag: 'analysis',
     summary: 'Names of the base-model families (with the workspace ones when included)',
     schema: { querystring: WorkspaceQuery },
-    handler: (req, _r, state) => ({ families: familyNames(state.context(includeWs(req))) }),
-  },
-  {
+    handler: (req, _r, state) => ({ families: familyNames(state.context(includeWs(req.query))) }),
+  }),
+  route({
     method: 'GET',
     url: '/api/family/:name',
     tag: 'analysis',
@@ -203,17 +213,12 @@ export const analysisRoutes: RouteDef[] = [
       ),
     },
     handler: (req, _r, state) => {
-      const { name } = req.params as { name: string };
-      const q = req.query as { x?: BenchmarkId; y?: BenchmarkId };
-      return familyCoupling(
-        state.context(includeWs(req)),
-        name,
-        q.x ?? 'hellaswag',
-        q.y ?? 'truthfulqa_mc2',
-      );
+      const q = req.query;
+      const ctx = state.context(includeWs(q));
+      return familyCoupling(ctx, req.params.name, q.x ?? 'hellaswag', q.y ?? 'truthfulqa_mc2');
     },
-  },
-  {
+  }),
+  route({
     method: 'GET',
     url: '/api/pair',
     tag: 'analysis',
@@ -226,11 +231,11 @@ export const analysisRoutes: RouteDef[] = [
       ),
     },
     handler: (req, _r, state) => {
-      const q = req.query as { x: BenchmarkId; y: BenchmarkId };
-      return pairCoupling(state.context(includeWs(req)), { x: q.x, y: q.y });
+      const { x, y } = req.query;
+      return pairCoupling(state.context(includeWs(req.query)), { x, y });
     },
-  },
-  {
+  }),
+  route({
     method: 'GET',
     url: '/api/frontier',
     tag: 'analysis',
@@ -242,73 +247,39 @@ export const analysisRoutes: RouteDef[] = [
       ),
     },
     handler: (req, _r, state) => {
-      const ctx = state.context(includeWs(req));
-      const subset = (req.query as { subset?: 'frozen' | 'all' }).subset ?? 'frozen';
+      const ctx = state.context(includeWs(req.query));
+      const subset = req.query.subset ?? 'frozen';
       const { fit: _fit, ...fit } = frontierFit(ctx, subset);
       return { ...fit, labs: labSummaries(ctx, subset) };
     },
-  },
-  {
+  }),
+  route({
     method: 'GET',
     url: '/api/hfield',
     tag: 'analysis',
     summary:
       'h-field of a (SWE-bench Verified, GPQA Diamond) pair against the frontier fit, with its 95% band',
     schema: { querystring: HFieldInput },
-    handler: (req, _r, state) => hfield(state, includeWs(req), req.query as HFieldArgs),
-  },
-  {
+    handler: (req, _r, state) => hfield(state, includeWs(req.query), req.query),
+  }),
+  route({
     method: 'POST',
     url: '/api/hfield',
     tag: 'analysis',
     summary: 'h-field (same as GET, body {swe, gpqa})',
     schema: { querystring: WorkspaceQuery, body: HFieldBody },
-    handler: (req, _r, state) => hfield(state, includeWs(req), req.body as HFieldArgs),
-  },
-  {
+    handler: (req, _r, state) => hfield(state, includeWs(req.query), req.body),
+  }),
+  route({
     method: 'GET',
     url: '/api/trajectory',
     tag: 'analysis',
     summary:
       "A lab's release trajectory (?lab=), one step between two releases (?from=&to=), or the labs (no parameters)",
-    schema: {
-      querystring: Type.Object(
-        {
-          lab: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-          from: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-          to: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-          includeWorkspace: IncludeWorkspace,
-        },
-        { additionalProperties: false },
-      ),
-    },
-    handler: (req, _r, state) => {
-      const q = req.query as { lab?: string; from?: string; to?: string };
-      const ctx = state.context(includeWs(req));
-      if (q.lab !== undefined) {
-        if (q.from !== undefined || q.to !== undefined)
-          throw new CapeError('E_INPUT', 'give either lab, or from and to (not both)', 'lab');
-        return labTrajectory(ctx, q.lab);
-      }
-      if (q.from !== undefined || q.to !== undefined) {
-        if (q.from === undefined)
-          throw new CapeError(
-            'E_INPUT',
-            'missing query parameter from (a step needs from and to)',
-            'from',
-          );
-        if (q.to === undefined)
-          throw new CapeError(
-            'E_INPUT',
-            'missing query parameter to (a step needs from and to)',
-            'to',
-          );
-        return trajectoryBetween(ctx, q.from, q.to);
-      }
-      return { labs: trajectoryLabs(ctx) };
-    },
-  },
-  {
+    schema: { querystring: TrajectoryQuery },
+    handler: (req, _r, state) => trajectory(state, req.query),
+  }),
+  route({
     method: 'POST',
     url: '/api/gate',
     tag: 'analysis',
@@ -322,31 +293,52 @@ export const analysisRoutes: RouteDef[] = [
       ),
     },
     handler: (req, _r, state) => {
-      const body = req.body as { previous: string; swe: number; gpqa: number };
-      rejectFrontierFractions(body);
-      return gate(state.context(includeWs(req)), body);
+      rejectFrontierFractions(req.body);
+      return gate(state.context(includeWs(req.query)), req.body);
     },
-  },
-  {
+  }),
+  route({
     method: 'GET',
     url: '/api/verify',
     tag: 'analysis',
     summary:
       "Re-computes the seed study's printed claims from the dataset and says which reproduce",
     handler: (_req, _r, state) => ({ rows: verify(state.context(false)) }),
-  },
-  {
+  }),
+  route({
     method: 'GET',
     url: '/api/headline',
     tag: 'analysis',
     summary: 'The headline numbers of the study, computed from the dataset',
     schema: { querystring: WorkspaceQuery },
-    handler: (req, _r, state) => headline(state.context(includeWs(req))),
-  },
+    handler: (req, _r, state) => headline(state.context(includeWs(req.query))),
+  }),
 ];
 
+const DiagnosticQuery = Type.Object(
+  {
+    family: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: 'family for ode, explorer, arrhenius (default Pythia)',
+      }),
+    ),
+    threshold: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, description: 'ode/holdout coefficient threshold' }),
+    ),
+    h: Type.Optional(
+      Type.Number({ description: 'explorer: h source term, points per decade on TQA' }),
+    ),
+    width: Type.Optional(Type.Number({ description: 'explorer: width source term' })),
+    curation: Type.Optional(Type.Number({ description: 'explorer: curation source term' })),
+    includeWorkspace: IncludeWorkspace,
+  },
+  { additionalProperties: false },
+);
+
 /** The diagnostics of the one registry (src/report/diagnostics.ts). */
-export const diagnosticsRoute: RouteDef = {
+export const diagnosticsRoute: RouteDef = route({
   method: 'GET',
   url: '/api/diagnostics/:name',
   tag: 'analysis',
@@ -358,36 +350,10 @@ export const diagnosticsRoute: RouteDef = {
         { description: 'which diagnostic' },
       ),
     }),
-    querystring: Type.Object(
-      {
-        family: Type.Optional(
-          Type.String({
-            minLength: 1,
-            maxLength: 100,
-            description: 'family for ode, explorer, arrhenius (default Pythia)',
-          }),
-        ),
-        threshold: Type.Optional(
-          Type.Number({ exclusiveMinimum: 0, description: 'ode/holdout coefficient threshold' }),
-        ),
-        h: Type.Optional(
-          Type.Number({ description: 'explorer: h source term, points per decade on TQA' }),
-        ),
-        width: Type.Optional(Type.Number({ description: 'explorer: width source term' })),
-        curation: Type.Optional(Type.Number({ description: 'explorer: curation source term' })),
-        includeWorkspace: IncludeWorkspace,
-      },
-      { additionalProperties: false },
-    ),
+    querystring: DiagnosticQuery,
   },
   handler: (req, _r, state) => {
-    const { includeWorkspace: _w, ...opts } = req.query as DiagnosticOptions & {
-      includeWorkspace?: string;
-    };
-    return runDiagnostic(
-      state.context(includeWs(req)),
-      (req.params as { name: string }).name,
-      opts,
-    );
+    const { includeWorkspace, ...opts } = req.query;
+    return runDiagnostic(state.context(includeWs({ includeWorkspace })), req.params.name, opts);
   },
-};
+});

@@ -1,6 +1,8 @@
-/** Shared request pieces: the includeWorkspace toggle and reading a model from a request. */
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
+/**
+ * Shared request pieces: the includeWorkspace toggle, file uploads, and the body schemas that
+ * accept either a JSON object or the file text itself (validated and typed like any schema).
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { firstControlChar, firstTextControlChar, lineColumn } from '../../core/control-chars.ts';
 import { CapeError } from '../../core/errors.ts';
 
@@ -16,9 +18,33 @@ export const WorkspaceQuery = Type.Object(
 );
 export type WorkspaceQueryT = Static<typeof WorkspaceQuery>;
 
-export function includeWs(req: FastifyRequest): boolean {
-  const v = (req.query as { includeWorkspace?: string } | undefined)?.includeWorkspace;
-  return v === '1' || v === 'true';
+/** Whether a request's query asks for the workspace models (`?includeWorkspace=1|true`). */
+export function includeWs(query: { includeWorkspace?: string }): boolean {
+  return query.includeWorkspace === '1' || query.includeWorkspace === 'true';
+}
+
+/**
+ * A body that is the file text (a string: text/plain, text/csv) or the JSON object `json`.
+ * An if/then/else rather than an anyOf, so a refused object is reported on its own field
+ * (an anyOf would report the string branch's "must be a string" first).
+ */
+export function TextOr<J extends TSchema>(json: J) {
+  return Type.Unsafe<string | Static<J>>({
+    if: { type: 'string' },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else keyword
+    then: { type: 'string', description: 'the file text' },
+    else: json,
+  });
+}
+
+/** An object checked by `whenKey` when it has the property `key`, by `otherwise` when not. */
+export function ByKey<A extends TSchema, B extends TSchema>(key: string, whenKey: A, otherwise: B) {
+  return Type.Unsafe<Static<A> | Static<B>>({
+    if: { type: 'object', required: [key] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else keyword
+    then: whenKey,
+    else: otherwise,
+  });
 }
 
 /** A file upload as JSON `{filename, content}` or as a raw text body with `?filename=`. */
@@ -48,29 +74,20 @@ function checkUpload(up: Upload): Upload {
   return up;
 }
 
-export function readUpload(req: FastifyRequest): Upload {
-  const q = (req.query ?? {}) as { filename?: string };
-  if (typeof req.body === 'string') {
-    return checkUpload({ filename: q.filename || 'upload.txt', content: req.body });
-  }
-  const b = req.body as { filename?: unknown; content?: unknown } | null | undefined;
-  if (b && typeof b === 'object' && typeof b.content === 'string') {
-    if (b.filename !== undefined && typeof b.filename !== 'string')
-      throw new CapeError(
-        'E_INPUT',
-        `invalid filename: ${JSON.stringify(b.filename)} (expected a string)`,
-        'filename',
-      );
-    return checkUpload({
-      filename: (b.filename as string | undefined) || q.filename || 'upload.txt',
-      content: b.content,
-    });
-  }
-  throw new CapeError(
-    'E_INPUT',
-    'missing file content (expected a text body with ?filename=, or JSON {"filename", "content"})',
-    'content',
-  );
+/**
+ * The upload of a request whose body schema is `TextOr(...)`: the text body with `?filename=`,
+ * or the JSON `{filename, content}`.
+ */
+export function readUpload(
+  body: string | { filename: string; content: string },
+  query: { filename?: string },
+): Upload {
+  if (typeof body === 'string')
+    return checkUpload({ filename: query.filename || 'upload.txt', content: body });
+  return checkUpload({
+    filename: body.filename || query.filename || 'upload.txt',
+    content: body.content,
+  });
 }
 
 /** lm-eval uploads: acc or acc_norm where a task reports both (body `metric`, or `?metric=` with
@@ -81,17 +98,3 @@ export const UploadMetric = Type.Optional(
       'lm-eval results: acc or acc_norm where a task reports both (default: acc_norm for HellaSwag, ARC, GPQA, BBH, MuSR; acc elsewhere)',
   }),
 );
-
-/** The upload's `metric` (body field, else query); anything but acc / acc_norm -> E_INPUT. */
-export function readUploadMetric(req: FastifyRequest): 'acc' | 'acc_norm' | undefined {
-  const body = req.body as Record<string, unknown> | string | null | undefined;
-  const fromBody = body && typeof body === 'object' ? body.metric : undefined;
-  const v = fromBody ?? (req.query as { metric?: unknown } | undefined)?.metric;
-  if (v === undefined || v === null) return undefined;
-  if (v === 'acc' || v === 'acc_norm') return v;
-  throw new CapeError(
-    'E_INPUT',
-    `invalid metric: ${JSON.stringify(v)} (expected "acc" or "acc_norm")`,
-    'metric',
-  );
-}

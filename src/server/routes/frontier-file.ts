@@ -5,7 +5,6 @@
  * dataset's endpoint (GET /api/frontier, /api/trajectory, POST /api/gate), plus the reader's notes.
  */
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import {
   frontierFileContext,
   frontierFit,
@@ -21,7 +20,7 @@ import { type FrontierFileRow, parseFrontierFile } from '../../data/ingest/front
 import { rejectFrontierFractions } from '../../data/ingest/scores.ts';
 import type { AppState } from '../state.ts';
 import { readUpload } from './common.ts';
-import type { RouteDef } from './types.ts';
+import { route, type RouteDef } from './types.ts';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const FileFields = {
@@ -62,18 +61,27 @@ const SaveBody = Type.Object(
   { additionalProperties: false },
 );
 const SavedQuery = Type.Object(
-  { withDataset: Type.Optional(Type.Boolean()), subset: Subset },
+  {
+    withDataset: Type.Optional(
+      Type.Union(
+        [Type.Literal('1'), Type.Literal('true'), Type.Literal('0'), Type.Literal('false')],
+        {
+          description: "add the dataset's frontier models",
+        },
+      ),
+    ),
+    subset: Subset,
+  },
   { additionalProperties: false },
 );
 const NameParams = Type.Object({ name: Text(200) });
 
-type Body = { withDataset?: boolean; [k: string]: unknown };
+type FileBody = { filename: string; content: string; withDataset?: boolean };
 
 /** The uploaded file's context and notes. */
-function fileContext(req: FastifyRequest, state: AppState) {
-  const up = readUpload(req);
+function fileContext(body: FileBody, state: AppState) {
+  const up = readUpload(body, {});
   const parsed = parseFrontierFile(up.content, up.filename);
-  const body = req.body as Body;
   const ctx = frontierFileContext(state.context(false), parsed.rows, {
     withDataset: body.withDataset === true,
   });
@@ -114,7 +122,7 @@ function savedRows(state: AppState): FrontierFileRow[] {
 }
 
 export const frontierFileRoutes: RouteDef[] = [
-  {
+  route({
     method: 'POST',
     url: '/api/frontier/file',
     tag: 'frontier files',
@@ -122,60 +130,60 @@ export const frontierFileRoutes: RouteDef[] = [
       'Frontier regression and h-fields of an uploaded frontier set (keys of GET /api/frontier)',
     schema: { body: FitBody },
     handler: (req, _r, state) => {
-      const { ctx, meta } = fileContext(req, state);
-      return { ...fitOf(ctx, (req.body as { subset?: 'frozen' | 'all' }).subset), ...meta };
+      const { ctx, meta } = fileContext(req.body, state);
+      return { ...fitOf(ctx, req.body.subset), ...meta };
     },
-  },
-  {
+  }),
+  route({
     method: 'POST',
     url: '/api/trajectory/file',
     tag: 'frontier files',
     summary: "Trajectory over an uploaded frontier set: a lab's steps, one step, or the labs",
     schema: { body: TrajectoryBody },
     handler: (req, _r, state) => {
-      const { ctx, meta } = fileContext(req, state);
-      return { ...trajectory(ctx, req.body as Record<string, string>), ...meta };
+      const { ctx, meta } = fileContext(req.body, state);
+      return { ...trajectory(ctx, req.body), ...meta };
     },
-  },
-  {
+  }),
+  route({
     method: 'POST',
     url: '/api/gate/file',
     tag: 'frontier files',
     summary: 'Release gate over an uploaded frontier set (candidate by name, or swe and gpqa)',
     schema: { body: GateBody },
     handler: (req, _r, state) => {
-      const { ctx, meta } = fileContext(req, state);
-      return { ...gateOf(ctx, req.body as { previous: string }), ...meta };
+      const { ctx, meta } = fileContext(req.body, state);
+      return { ...gateOf(ctx, req.body), ...meta };
     },
-  },
-  {
+  }),
+  route({
     method: 'GET',
     url: '/api/workspace/frontier',
     tag: 'frontier files',
     summary: 'The frontier models saved in the workspace',
     handler: (_req, _r, state) => ({ models: state.ws.frontier.list() }),
-  },
-  {
+  }),
+  route({
     method: 'POST',
     url: '/api/workspace/frontier',
     tag: 'frontier files',
     summary: 'Save the models of a frontier file in the workspace (all or nothing)',
     schema: { body: SaveBody },
     handler: (req, reply, state) => {
-      const up = readUpload(req);
+      const up = readUpload(req.body, {});
       const parsed = parseFrontierFile(up.content, up.filename);
       const saved = state.ws.frontier.addMany(parsed.rows);
       return reply.code(201).send({ saved, notes: parsed.notes });
     },
-  },
-  {
+  }),
+  route({
     method: 'DELETE',
     url: '/api/workspace/frontier/:name',
     tag: 'frontier files',
     summary: 'Remove a saved frontier model by name',
     schema: { params: NameParams },
     handler: (req, reply, state) => {
-      const { name } = req.params as { name: string };
+      const { name } = req.params;
       if (!state.ws.frontier.remove(name))
         throw new CapeError(
           'E_NOT_FOUND',
@@ -184,20 +192,20 @@ export const frontierFileRoutes: RouteDef[] = [
         );
       return reply.code(204).send();
     },
-  },
-  {
+  }),
+  route({
     method: 'GET',
     url: '/api/workspace/frontier/fit',
     tag: 'frontier files',
     summary: 'Frontier regression over the saved frontier models (keys of GET /api/frontier)',
     schema: { querystring: SavedQuery },
     handler: (req, _r, state) => {
-      const q = req.query as { withDataset?: boolean; subset?: 'frozen' | 'all' };
+      const q = req.query;
       const rows = savedRows(state);
       const ctx = frontierFileContext(state.context(false), rows, {
-        withDataset: q.withDataset === true,
+        withDataset: q.withDataset === '1' || q.withDataset === 'true',
       });
       return fitOf(ctx, q.subset);
     },
-  },
+  }),
 ];

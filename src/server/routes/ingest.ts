@@ -5,15 +5,15 @@
  * malformed file, or any model that cannot be saved, changes nothing.
  */
 import { createHash } from 'node:crypto';
-import { Type } from '@sinclair/typebox';
-import { firstControlChar } from '../../core/control-chars.ts';
+import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
+import { firstControlChar } from '../../core/control-chars.ts';
 import { CapeError } from '../../core/errors.ts';
 import { detectAndParse, type IngestedModel } from '../../data/ingest/index.ts';
 import { normalizeModelInput, type ModelInput } from '../../workspace/normalize.ts';
 import { WorkspaceModelSchema } from '../../workspace/schemas.ts';
-import { readUpload, readUploadMetric, UploadMetric } from './common.ts';
-import type { RouteDef } from './types.ts';
+import { readUpload, TextOr, UploadMetric } from './common.ts';
+import { route, type RouteDef } from './types.ts';
 
 const Override = Type.Object(
   {
@@ -38,6 +38,7 @@ export const IngestBodySchema = Type.Object(
       Type.Record(Type.String({ pattern: '^(0|[1-9]\\d{0,8})$' }), Override, {
         description:
           'per model index: name, family or params to use instead of what was recognised (commit only)',
+        additionalProperties: false,
       }),
     ),
   },
@@ -55,7 +56,10 @@ const Query = Type.Object(
   { additionalProperties: false },
 );
 
-function toInput(m: IngestedModel, o: Record<string, unknown> = {}): ModelInput {
+/** The body of preview and commit: the JSON object or the file text itself. */
+const IngestBody = TextOr(IngestBodySchema);
+
+function toInput(m: IngestedModel, o: Static<typeof Override> = {}): ModelInput {
   const paramsNote =
     o.params !== undefined ? 'params given by the user' : `params from ${m.paramsSource}`;
   return {
@@ -70,9 +74,9 @@ function toInput(m: IngestedModel, o: Record<string, unknown> = {}): ModelInput 
 /** Most models one upload may hold (a 100k-row CSV is about 2.4 MB, under the 5 MB body limit). */
 export const MAX_UPLOAD_MODELS = 100_000;
 
-function parseRequest(req: FastifyRequest) {
-  const up = readUpload(req);
-  const metric = readUploadMetric(req);
+function parseRequest(body: Static<typeof IngestBody>, query: Static<typeof Query>) {
+  const up = readUpload(body, query);
+  const metric = (typeof body === 'string' ? undefined : body.metric) ?? query.metric;
   const parsed = detectAndParse(up.content, up.filename, metric ? { metric } : {});
   if (parsed.models.length > MAX_UPLOAD_MODELS) {
     throw new CapeError(
@@ -81,11 +85,33 @@ function parseRequest(req: FastifyRequest) {
       'content',
     );
   }
-  const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as {
-    select?: unknown;
-    overrides?: unknown;
-  };
-  return { up, parsed, body };
+  const choices: Partial<Static<typeof IngestBodySchema>> = typeof body === 'string' ? {} : body;
+  return { up, parsed, metric, select: choices.select, overrides: choices.overrides ?? {} };
+}
+
+/** The selected model indices (default all); E_INPUT naming `select` when one is out of range. */
+function selected(select: readonly number[] | undefined, count: number): number[] {
+  if (select === undefined) return Array.from({ length: count }, (_, i) => i);
+  const bad = select.find((i) => i >= count);
+  if (bad !== undefined)
+    throw new CapeError(
+      'E_INPUT',
+      `invalid select: ${bad} (expected indices of the ${count} recognised models, 0 to ${count - 1})`,
+      'select',
+    );
+  return [...new Set(select)];
+}
+
+/** Overrides keyed by a recognised model's index; E_INPUT naming the key otherwise. */
+function checkOverrides(overrides: Record<string, unknown>, count: number): void {
+  for (const k of Object.keys(overrides)) {
+    if (Number(k) >= count)
+      throw new CapeError(
+        'E_INPUT',
+        `invalid overrides key ${JSON.stringify(k)} (expected a model index 0 to ${count - 1})`,
+        `overrides.${k}`,
+      );
+  }
 }
 
 function check(input: ModelInput, i: number) {
@@ -126,16 +152,16 @@ function commitKey(
 }
 
 export const ingestRoutes: RouteDef[] = [
-  {
+  route({
     method: 'POST',
     url: '/api/ingest/preview',
     tag: 'ingest',
     summary:
       'Preview a results file: recognised models, params and their source, task → benchmark mapping, conversions (saves nothing)',
-    schema: { querystring: Query },
-    doc: { requestBody: { 'application/json': IngestBodySchema, 'text/plain': Type.String() } },
-    handler: (req, _r, _s) => {
-      const { up, parsed } = parseRequest(req);
+    schema: { querystring: Query, body: IngestBody },
+    doc: { requestBody: { 'text/plain': Type.String() } },
+    handler: (req) => {
+      const { up, parsed } = parseRequest(req.body, req.query);
       const models = parsed.models.map((m, index) => {
         const problem = check(toInput(m), index);
         return { index, ...m, ready: problem === null, problem };
@@ -156,16 +182,16 @@ export const ingestRoutes: RouteDef[] = [
           : {}),
       };
     },
-  },
-  {
+  }),
+  route({
     method: 'POST',
     url: '/api/ingest/commit',
     tag: 'ingest',
     summary:
       'Save the models of a results file to the workspace, all or nothing (optionally a selection, with overrides)',
-    schema: { querystring: Query },
+    schema: { querystring: Query, body: IngestBody },
     doc: {
-      requestBody: { 'application/json': IngestBodySchema, 'text/plain': Type.String() },
+      requestBody: { 'text/plain': Type.String() },
       responses: {
         201: { description: 'saved', schema: CommitResult },
         200: {
@@ -176,61 +202,9 @@ export const ingestRoutes: RouteDef[] = [
       },
     },
     handler: (req, reply, s) => {
-      const { up, parsed, body } = parseRequest(req);
-      if (typeof req.body === 'object' && req.body !== null) {
-        const extra = Object.keys(req.body).find(
-          (k) => !['filename', 'content', 'metric', 'select', 'overrides'].includes(k),
-        );
-        if (extra)
-          throw new CapeError(
-            'E_INPUT',
-            `unknown field ${JSON.stringify(extra)} (expected filename, content, metric, select, overrides)`,
-            extra,
-          );
-      }
-      let indices = parsed.models.map((_, i) => i);
-      if (body.select !== undefined) {
-        if (
-          !Array.isArray(body.select) ||
-          !body.select.every((i) => Number.isInteger(i) && i >= 0 && i < parsed.models.length)
-        ) {
-          throw new CapeError(
-            'E_INPUT',
-            `invalid select: ${JSON.stringify(body.select)?.slice(0, 60)} (expected indices of the ${parsed.models.length} recognised models, 0 to ${parsed.models.length - 1})`,
-            'select',
-          );
-        }
-        indices = [...new Set(body.select as number[])];
-      }
-      const overrides = (body.overrides ?? {}) as Record<string, Record<string, unknown>>;
-      if (typeof overrides !== 'object' || Array.isArray(overrides))
-        throw new CapeError(
-          'E_INPUT',
-          'invalid overrides (expected an object keyed by model index)',
-          'overrides',
-        );
-      for (const [k, o] of Object.entries(overrides)) {
-        const i = Number(k);
-        if (!/^(0|[1-9]\d{0,8})$/.test(k) || i >= parsed.models.length)
-          throw new CapeError(
-            'E_INPUT',
-            `invalid overrides key ${JSON.stringify(k)} (expected a model index 0 to ${parsed.models.length - 1})`,
-            `overrides.${k}`,
-          );
-        if (o === null || typeof o !== 'object')
-          throw new CapeError(
-            'E_INPUT',
-            `invalid overrides.${k}: ${JSON.stringify(o)} (expected {name?, family?, params?})`,
-            `overrides.${k}`,
-          );
-        const bad = Object.keys(o).find((f) => !['name', 'family', 'params'].includes(f));
-        if (bad)
-          throw new CapeError(
-            'E_INPUT',
-            `unknown field overrides.${k}.${bad} (expected name, family, params)`,
-            `overrides.${k}.${bad}`,
-          );
-      }
+      const { up, parsed, metric, select, overrides } = parseRequest(req.body, req.query);
+      const indices = selected(select, parsed.models.length);
+      checkOverrides(overrides, parsed.models.length);
       if (indices.length === 0)
         throw new CapeError(
           'E_INPUT',
@@ -246,9 +220,9 @@ export const ingestRoutes: RouteDef[] = [
       const { models: saved, duplicate } = s.ws.addManyOnce(
         inputs,
         `ingest:${up.filename}`.slice(0, 200),
-        commitKey(req, up.content, indices, overrides, readUploadMetric(req)),
+        commitKey(req, up.content, indices, overrides, metric),
       );
       return reply.code(duplicate ? 200 : 201).send({ kind: parsed.kind, saved, duplicate });
     },
-  },
+  }),
 ];

@@ -1,6 +1,6 @@
 /** Health, the page's configuration, the OpenAPI document and the readable API page. */
 import { Type } from '@sinclair/typebox';
-import type { RouteDef } from './types.ts';
+import { route, type RouteDef } from './types.ts';
 
 const HealthSchema = Type.Object({
   ok: Type.Boolean({ description: 'the server answers' }),
@@ -24,7 +24,7 @@ export function metaRoutes(
   liveBaseUrl: string,
 ): RouteDef[] {
   return [
-    {
+    route({
       method: 'GET',
       url: '/api/config',
       tag: 'meta',
@@ -36,8 +36,8 @@ export function metaRoutes(
         },
       },
       handler: () => ({ liveBaseUrl }),
-    },
-    {
+    }),
+    route({
       method: 'GET',
       url: '/api/health',
       tag: 'meta',
@@ -49,15 +49,15 @@ export function metaRoutes(
         dataset: s.context(false).dataset.version,
         storage: s.ws.storage(),
       }),
-    },
-    {
+    }),
+    route({
       method: 'GET',
       url: '/api/openapi.json',
       tag: 'meta',
       summary: 'This API as an OpenAPI 3.1 document',
       handler: () => getDoc(),
-    },
-    {
+    }),
+    route({
       method: 'GET',
       url: '/api',
       tag: 'meta',
@@ -68,6 +68,6 @@ export function metaRoutes(
         },
       },
       handler: (_q, reply) => reply.type('text/html; charset=utf-8').send(getPage()),
-    },
+    }),
   ];
 }

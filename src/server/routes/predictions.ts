@@ -2,10 +2,10 @@
 import { Type } from '@sinclair/typebox';
 import { CapeError } from '../../core/errors.ts';
 import { EvaluatedLedgerEntrySchema, PredictionInputSchema } from '../../workspace/schemas.ts';
-import type { RouteDef } from './types.ts';
+import { route, type RouteDef } from './types.ts';
 
 export const predictionRoutes: RouteDef[] = [
-  {
+  route({
     method: 'GET',
     url: '/api/predictions',
     tag: 'predictions',
@@ -40,7 +40,7 @@ export const predictionRoutes: RouteDef[] = [
     },
     handler: (req, _r, s) => {
       const all = s.ledger();
-      const want = (req.query as { status?: string }).status;
+      const want = req.query.status;
       const counts: Record<string, number> = { open: 0, passed: 0, failed: 0, expired: 0 };
       for (const p of all) counts[p.status] = (counts[p.status] ?? 0) + 1;
       return {
@@ -49,8 +49,8 @@ export const predictionRoutes: RouteDef[] = [
         predictions: want ? all.filter((p) => p.status === want) : all,
       };
     },
-  },
-  {
+  }),
+  route({
     method: 'POST',
     url: '/api/predictions',
     tag: 'predictions',
@@ -66,8 +66,8 @@ export const predictionRoutes: RouteDef[] = [
       const p = s.ws.predictions.add(req.body);
       return reply.code(201).send(s.ledger().find((e) => e.id === p.id));
     },
-  },
-  {
+  }),
+  route({
     method: 'DELETE',
     url: '/api/predictions/:id',
     tag: 'predictions',
@@ -75,7 +75,7 @@ export const predictionRoutes: RouteDef[] = [
     schema: { params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }) },
     doc: { responses: { 204: { description: 'removed' } } },
     handler: (req, reply, s) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       if (!s.ws.predictions.remove(id))
         throw new CapeError(
           'E_NOT_FOUND',
@@ -84,5 +84,5 @@ export const predictionRoutes: RouteDef[] = [
         );
       return reply.code(204).send();
     },
-  },
+  }),
 ];

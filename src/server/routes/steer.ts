@@ -8,10 +8,10 @@
  *                      | event: error {code,message}
  */
 import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { CapeError } from '../../core/errors.ts';
 import type { SteerModel, SteerOptions } from '../../steer/types.ts';
-import type { RouteDef } from './types.ts';
+import { route, type RouteDef } from './types.ts';
 
 // The engine and its modules load on first use, so the server starts without them.
 const openEngine = async (dir: string) =>
@@ -118,6 +118,9 @@ async function describeModel(m: SteerModel) {
   };
 }
 
+/** The message of a caught value (an Error's, else its text). */
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 function sse(reply: FastifyReply, event: string, data: unknown): void {
   if (!reply.raw.writableEnded)
     reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -139,23 +142,23 @@ export function steerRoutes(opts: SteerRouteOptions = {}): RouteDef[] {
       model = undefined;
       return void reply
         .code(503)
-        .send({ code: 'E_NO_MODEL', message: `CAPE_MODEL_DIR=${d}: ${(e as Error).message}` });
+        .send({ code: 'E_NO_MODEL', message: `CAPE_MODEL_DIR=${d}: ${messageOf(e)}` });
     }
   }
-  async function run(req: FastifyRequest, reply: FastifyReply): Promise<unknown> {
-    const o = steerOptions(req.body as SteerBody);
+  async function run(body: SteerBody, reply: FastifyReply): Promise<unknown> {
+    const o = steerOptions(body);
     if (busy) return reply.code(429).send({ code: 'E_BUSY', message: BUSY });
     busy = true;
     try {
       const m = await get(reply);
       if (!m) return reply;
-      return await stream(m, (req.body as SteerBody).prompt, o, reply);
+      return await stream(m, body.prompt, o, reply);
     } finally {
       busy = false;
     }
   }
   return [
-    {
+    route({
       method: 'GET',
       url: '/api/steer/model',
       tag: 'steer',
@@ -171,8 +174,8 @@ export function steerRoutes(opts: SteerRouteOptions = {}): RouteDef[] {
         const m = await get(reply);
         return m ? describeModel(m) : reply;
       },
-    },
-    {
+    }),
+    route({
       method: 'GET',
       url: '/api/steer/status',
       tag: 'steer',
@@ -189,12 +192,12 @@ export function steerRoutes(opts: SteerRouteOptions = {}): RouteDef[] {
           return {
             ready: false,
             model: null,
-            reason: `CAPE_MODEL_DIR=${d}: ${(e as Error).message}`,
+            reason: `CAPE_MODEL_DIR=${d}: ${messageOf(e)}`,
           };
         }
       },
-    },
-    {
+    }),
+    route({
       method: 'POST',
       url: '/api/steer',
       tag: 'steer',
@@ -209,9 +212,9 @@ export function steerRoutes(opts: SteerRouteOptions = {}): RouteDef[] {
           503: { description: 'no model' },
         },
       },
-      handler: (req, reply) => run(req, reply),
-    },
-    {
+      handler: (req, reply) => run(req.body, reply),
+    }),
+    route({
       method: 'GET',
       url: '/api/steer/evals',
       tag: 'steer',
@@ -219,7 +222,7 @@ export function steerRoutes(opts: SteerRouteOptions = {}): RouteDef[] {
       handler: async (_q, _r, s) => ({
         evals: (await import('../../steer/eval/store.ts')).listEvals(s.ws.dir),
       }),
-    },
+    }),
   ];
 }
 

@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { CapeError } from '../../core/errors.ts';
 import { ModelInputSchema, WorkspaceModelSchema } from '../../workspace/schemas.ts';
-import type { RouteDef } from './types.ts';
+import { route, type RouteDef } from './types.ts';
 
 /** Largest page of GET /api/workspace/models (about 0.5 MB of JSON). */
 export const MAX_PAGE = 1000;
@@ -35,7 +35,7 @@ function notFound(id: number): CapeError {
 }
 
 export const workspaceRoutes: RouteDef[] = [
-  {
+  route({
     method: 'GET',
     url: '/api/workspace/models',
     tag: 'workspace',
@@ -54,7 +54,7 @@ export const workspaceRoutes: RouteDef[] = [
       },
     },
     handler: (req, _r, s) => {
-      const q = req.query as { after?: number; limit?: number };
+      const q = req.query;
       const limit = q.limit ?? MAX_PAGE;
       const models = s.ws.page(q.after ?? 0, limit + 1);
       return {
@@ -62,8 +62,8 @@ export const workspaceRoutes: RouteDef[] = [
         next: models.length > limit ? models[limit - 1]!.id : null,
       };
     },
-  },
-  {
+  }),
+  route({
     method: 'POST',
     url: '/api/workspace/models',
     tag: 'workspace',
@@ -72,11 +72,11 @@ export const workspaceRoutes: RouteDef[] = [
     schema: { body: ModelInputSchema },
     doc: { responses: { 201: { description: 'saved', schema: WorkspaceModelSchema } } },
     handler: (req, reply, s) => {
-      const m = s.ws.add(req.body as never, 'api');
+      const m = s.ws.add(req.body, 'api');
       return reply.code(201).header('location', `/api/workspace/models/${m.id}`).send(m);
     },
-  },
-  {
+  }),
+  route({
     method: 'GET',
     url: '/api/workspace/models/:id',
     tag: 'workspace',
@@ -84,11 +84,11 @@ export const workspaceRoutes: RouteDef[] = [
     schema: { params: IdParams },
     doc: { responses: { 200: { description: 'the model', schema: WorkspaceModelSchema } } },
     handler: (req, _r, s) => {
-      const { id } = req.params as { id: number };
+      const { id } = req.params;
       return s.ws.get(id) ?? Promise.reject(notFound(id));
     },
-  },
-  {
+  }),
+  route({
     method: 'PUT',
     url: '/api/workspace/models/:id',
     tag: 'workspace',
@@ -96,13 +96,13 @@ export const workspaceRoutes: RouteDef[] = [
     schema: { params: IdParams, body: ModelInputSchema },
     doc: { responses: { 200: { description: 'the updated model', schema: WorkspaceModelSchema } } },
     handler: (req, _r, s) => {
-      const { id } = req.params as { id: number };
-      const m = s.ws.update(id, req.body as never);
+      const { id } = req.params;
+      const m = s.ws.update(id, req.body);
       if (!m) throw notFound(id);
       return m;
     },
-  },
-  {
+  }),
+  route({
     method: 'DELETE',
     url: '/api/workspace/models/:id',
     tag: 'workspace',
@@ -110,12 +110,12 @@ export const workspaceRoutes: RouteDef[] = [
     schema: { params: IdParams },
     doc: { responses: { 204: { description: 'deleted' } } },
     handler: (req, reply, s) => {
-      const { id } = req.params as { id: number };
+      const { id } = req.params;
       if (!s.ws.remove(id)) throw notFound(id);
       return reply.code(204).send();
     },
-  },
-  {
+  }),
+  route({
     method: 'GET',
     url: '/api/workspace/export',
     tag: 'workspace',
@@ -128,7 +128,7 @@ export const workspaceRoutes: RouteDef[] = [
     },
     doc: { responses: { 200: { description: 'the export (JSON document, or text/csv)' } } },
     handler: (req, reply, s) => {
-      const format = (req.query as { format?: 'json' | 'csv' }).format ?? 'json';
+      const format = req.query.format ?? 'json';
       const stamp = new Date().toISOString().slice(0, 10);
       reply.header(
         'content-disposition',
@@ -137,5 +137,5 @@ export const workspaceRoutes: RouteDef[] = [
       if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(s.ws.export('csv'));
       return s.ws.export('json');
     },
-  },
+  }),
 ];

@@ -491,7 +491,7 @@ function familyDetail(f: LeaderboardFamily): HTMLElement {
       tile(
         'Transitions',
         `${f.usableTransitions} usable`,
-        `${f.excludedTransitions} excluded (|ΔHS| < 0.5 or equal size)`,
+        `${f.excludedTransitions} excluded (|ΔHS| < 0.5, within 2 SE, or equal size)`,
       ),
       tile(
         'Family Nc',

@@ -682,7 +682,7 @@ function pairView(v: PairCoupling): HTMLElement {
         ? tile(
             'Transitions used',
             String(f.n),
-            `${v.excluded} excluded (|ΔA| < 0.5 or equal size) · ${v.source === 'series' ? 'your series' : 'dataset base models'}`,
+            `${v.excluded} excluded (|ΔA| < 0.5, within 2 SE, or equal size) · ${v.source === 'series' ? 'your series' : 'dataset base models'}`,
           )
         : null,
       sa

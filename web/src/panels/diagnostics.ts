@@ -226,7 +226,7 @@ export const rgflow: PanelDef = {
       ];
       const fp = b.fixedPoints.map((f) => ({
         x: f.gamma,
-        label: `γ* ${num(f.gamma, 2)} ${f.stable ? 'stable' : 'unstable'}`,
+        label: `γ* ${num(f.gamma, 2)} ${f.interval?.status ?? (f.stable ? 'stable' : 'unstable')}`,
       }));
       mount(
         body,
@@ -243,7 +243,9 @@ export const rgflow: PanelDef = {
             tile(
               `Fixed point ${i + 1}`,
               num(f.gamma, 3),
-              `β′(γ*) = ${signed(f.slope, 2)} → ${f.stable ? 'stable (the flow returns)' : 'unstable (the flow leaves)'}`,
+              f.interval
+                ? `95% CI ${iv3(f.interval.ci)} · β′(γ*) = ${signed(f.slope, 2)}, CI ${iv3(f.interval.slopeCi)} → ${f.interval.status === 'not established' ? 'stability not established (β′ interval includes 0)' : f.interval.status} · R² ${num(b.r2, 2)}, n = ${b.n}`
+                : `β′(γ*) = ${signed(f.slope, 2)} → ${f.stable ? 'stable' : 'unstable'} (no interval)`,
             ),
           ),
           b.fixedPoints.length
@@ -503,6 +505,13 @@ export const poly: PanelDef = {
   },
 };
 
+/** The overlap-corrected p-values of r(γ12, θ) (issue 13 item 5), for the tile's note. */
+function dependenceText(d: ReturnType<typeof windingFit>['rGammaThetaDependence']): string {
+  if (!d) return '';
+  const pEff = d.pEff === null ? 'not computed' : pValue(d.pEff);
+  return ` · overlapping windows: n_eff ${num(d.nEff, 1)}, p ${pEff}; block permutation p ${pValue(d.pBlock)} (${d.blocks} blocks, ${d.permutations} orders)`;
+}
+
 // ---------------------------------------------------------------- 19 topology + kink
 export const topology: PanelDef = {
   id: 'topology',
@@ -537,7 +546,7 @@ export const topology: PanelDef = {
             ? tile(
                 'r(γ12, θ)',
                 signed(r.r, 2),
-                `95% CI ${iv3(r.ci)} · n = ${r.n} · p ${pValue(r.p)} · permutation p ${pValue(r.pPermutation)}`,
+                `95% CI ${iv3(r.ci)} · n = ${r.n} · naive p ${pValue(r.p)}${dependenceText(wd.rGammaThetaDependence)}`,
               )
             : tile('r(γ12, θ)', 'not computed', 'fewer than 3 transitions inside the curve'),
         ),
@@ -569,7 +578,9 @@ export const topology: PanelDef = {
     });
     guard(right, 'kink fit', () => {
       const k = kinkFit(ctx);
-      const ts = usable(pooledTransitions(ctx.base));
+      const all = pooledTransitions(ctx.base);
+      const ts = usable(all);
+      const noisy = all.filter((t) => t.withinNoise);
       const xs = ts.map((t) => t.logMid);
       const lo = Math.min(...xs),
         hi = Math.max(...xs);
@@ -596,7 +607,7 @@ export const topology: PanelDef = {
           tile(
             'Centre 10^x0',
             fmtParams(k.centre.params),
-            `x0 = ${num(k.x0.value, 2)} · CI ${iv3(k.x0.ci)}`,
+            `x0 = ${num(k.x0.value, 2)} · profile CI ${iv3(k.x0.ci)}`,
             { testid: 'kink-centre' },
           ),
           tile(
@@ -606,7 +617,7 @@ export const topology: PanelDef = {
               ? 'where the fitted γ12 = 0 (differs from the centre when c ≠ 0)'
               : '|c| ≥ |a|: the profile never crosses zero',
           ),
-          tile('Width w', `${num(k.w.value, 2)} decades`, `CI ${iv3(k.w.ci)}`),
+          tile('Width w', `${num(k.w.value, 2)} decades`, `profile CI ${iv3(k.w.ci)}`),
           tile(
             'RMSE · R²',
             `${num(k.rmse, 3)} · ${num(k.r2, 2)}`,
@@ -627,6 +638,19 @@ export const topology: PanelDef = {
                     label: `${t.family}: ${t.from} → ${t.to}`,
                   })),
                 },
+                ...(noisy.length
+                  ? [
+                      {
+                        name: `|ΔHS| within 2 SE, excluded (n=${noisy.length})`,
+                        mode: 'scatter' as const,
+                        points: noisy.map((t) => ({
+                          x: 10 ** t.logMid,
+                          y: t.dY / t.dX,
+                          label: `${t.family}: ${t.from} → ${t.to}, ΔHS ${num(t.dX, 2)} ± ${num(t.seDx, 2)} (SE)`,
+                        })),
+                      },
+                    ]
+                  : []),
                 { name: 'tanh fit', mode: 'line', points: curve },
               ],
               xLabel: 'parameters (transition midpoint)',
@@ -641,8 +665,20 @@ export const topology: PanelDef = {
         ),
         table({
           name: 'kink-parameters',
-          header: ['parameter', 'value', 'SE', '95% CI'],
+          header: ['parameter', 'value', 'SE (local)', '95% CI (x0, w: profile)'],
           rows: [p('a', k.a), p('x0 (log10 N)', k.x0), p('w (decades)', k.w), p('c', k.c)],
+        }),
+        h('p', {}, `${k.verdict}. ${k.search.note}.`),
+        table({
+          name: 'kink-models',
+          header: ['model', 'k', 'RMSE', 'ΔAIC', 'ΔBIC'],
+          rows: k.models.map((m) => [
+            m.model === 'step' && k.step ? `step at ${fmtParams(k.step.centre.params)}` : m.model,
+            String(m.k),
+            num(m.rmse, 3),
+            num(m.dAic, 2),
+            num(m.dBic, 2),
+          ]),
         }),
         k.a.ci && k.a.ci[0] < 0 && k.a.ci[1] > 0
           ? h(

@@ -126,7 +126,7 @@ export const phaseCards: PanelDef = {
         ? h(
             'p',
             { class: 'muted' },
-            `Pooled running coupling γ12 = ${num(run.value.A, 3)}·log10 N ${run.value.B < 0 ? '−' : '+'} ${num(Math.abs(run.value.B), 3)} (n=${run.value.n} transitions, R² ${num(run.value.r2, 2)}).`,
+            `Pooled running coupling γ12 = ${num(run.value.A, 3)}·log10 N ${run.value.B < 0 ? '−' : '+'} ${num(Math.abs(run.value.B), 3)} (n=${run.value.n} transitions, R² ${num(run.value.r2, 2)}).${noiseText(run.value)}`,
           )
         : failure(run, 'running coupling'),
     );
@@ -380,3 +380,11 @@ export const predictions: PanelDef = {
     });
   },
 };
+
+/** What leaving out the transitions whose ΔHS is within 2 SE changes (issue 13 item 4). */
+function noiseText(r: ReturnType<typeof runningFit>): string {
+  const k = r.includingNoise;
+  if (!k) return '';
+  const nc = k.zero === null ? 'no crossing' : `crossing ${fmtParams(k.zero)}`;
+  return ` ${r.withinNoise} transition${r.withinNoise === 1 ? '' : 's'} with |ΔHS| within 2 SE left out (sign not established); keeping ${r.withinNoise === 1 ? 'it' : 'them'}: A ${num(k.A, 3)}, B ${num(k.B, 3)}, ${nc}, n=${k.n}.`;
+}

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeModel } from './analyze.ts';
+import { createContext, DEFAULT_RESAMPLES, DEFAULT_SEED } from './context.ts';
+import { deriveContext, sameJson } from './derived.ts';
+import { verify } from './verify.ts';
+
+const file = join(import.meta.dirname, '..', '..', 'data', 'derived', 'context.json');
+
+describe('data/derived/context.json', () => {
+  it('is what the engine computes from the shipped data now (else: npm run derive)', () => {
+    const committed = readFileSync(file, 'utf8');
+    const now = `${JSON.stringify(deriveContext(), null, 1)}\n`;
+    expect(committed === now, `${file} is stale: run npm run derive and commit it`).toBe(true);
+  }, 120_000);
+
+  it('holds the costly dataset-level results (Nc bootstraps, d_eff progression, frontier fit)', () => {
+    const keys = Object.keys(deriveContext().entries);
+    for (const k of ['nc:cluster', 'nc:reference', 'deffProgression', 'frontier:frozen'])
+      expect(keys).toContain(k);
+  }, 120_000);
+
+  it('a context seeded from it gives the same JSON as one that computes everything', () => {
+    const seeded = createContext();
+    const fresh = createContext({ seed: DEFAULT_SEED, resamples: DEFAULT_RESAMPLES });
+    expect(seeded.memo.has('deffProgression')).toBe(true);
+    expect(fresh.memo.size).toBe(0);
+    const input = { params: 3e9, scores: { hellaswag: 60, truthfulqa_mc2: 38 } };
+    expect(JSON.stringify(analyzeModel(seeded, input))).toBe(
+      JSON.stringify(analyzeModel(fresh, input)),
+    );
+    expect(JSON.stringify(verify(seeded))).toBe(JSON.stringify(verify(fresh)));
+  }, 120_000);
+});
+
+describe('sameJson(back, value)', () => {
+  it('refuses what JSON does not give back: NaN, Infinity, -0, typed arrays, class instances', () => {
+    for (const v of [NaN, Infinity, -0, new Float64Array([1]), new Map(), [NaN], { a: Infinity }])
+      expect(sameJson(JSON.parse(JSON.stringify(v) ?? 'null'), v)).toBe(false);
+  });
+
+  it('accepts plain numbers, strings, arrays and objects (undefined keys count as absent)', () => {
+    for (const v of [0, 1.5e-300, 'x', null, true, [1, [2]], { a: 1, b: { c: [3] }, d: undefined }])
+      expect(sameJson(JSON.parse(JSON.stringify(v)), v)).toBe(true);
+  });
+});
