@@ -2,6 +2,7 @@
  * Page benchmark in Chromium (not a timed test): builds the page, serves it with the real server
  * (br/gzip, immutable assets) and measures, over `--runs` fresh pages each:
  *  - navigation → analysis on screen, for a shared analysis link (?run=1&…),
+ *  - navigation → the analyze form interactive on a plain load (page ready, submit enabled),
  *  - long tasks (> 50 ms) during boot, and the longest,
  *  - the theme toggle and the workspace toggle (click → next frame),
  *  - the JavaScript of the first load, as sent (compressed bytes on the wire) and gzipped.
@@ -46,6 +47,7 @@ const site = await startSite();
 const browser = await launch();
 const out: Record<string, number[]> = {
   analysisMs: [],
+  formReadyMs: [],
   longTasks: [],
   longestTask: [],
   themeMs: [],
@@ -76,6 +78,12 @@ try {
     out.longestTask!.push(Math.max(0, ...long));
     out.wireKb!.push(wire / 1024);
     out.themeMs!.push(await clickToFrame(page, '[data-testid="theme-toggle"]'));
+    const t1 = Date.now();
+    await page.goto(site.url);
+    await page.waitForSelector('html[data-ready="1"] [data-testid="analyze-submit"]:enabled', {
+      state: 'attached',
+    });
+    out.formReadyMs!.push(Date.now() - t1);
     await showSection(page, 'workspace-ledger');
     await page.getByTestId('ws-include').waitFor();
     out.wsMs!.push(await clickToFrame(page, '[data-testid="ws-include"]'));

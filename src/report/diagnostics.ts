@@ -17,19 +17,37 @@ import {
   survival,
   winding,
 } from '../cape/diagnostics/index.ts';
+import { Type, type Static } from '@sinclair/typebox';
 import { CapeError } from '../core/errors.ts';
 import { DIAGNOSTIC_NAMES, type DiagnosticName } from './diagnostic-names.ts';
 import { fmtCi, fmtNum, fmtP, fmtParams } from './format.ts';
 import { formatTable } from './table.ts';
 
-/** Options a diagnostic may read (CLI flags and API query parameters of the same names). */
-export interface DiagnosticOptions {
-  family?: string;
-  threshold?: number;
-  h?: number;
-  width?: number;
-  curation?: number;
-}
+/**
+ * The input schema of the diagnostics: the options they read, as API query parameters and CLI
+ * flags of the same names (the CLI's flags and the API's query are built from it).
+ */
+export const DiagnosticOptionsSchema = Type.Object(
+  {
+    family: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: 'family for ode, explorer, arrhenius (default Pythia)',
+      }),
+    ),
+    threshold: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, description: 'ode/holdout coefficient threshold' }),
+    ),
+    h: Type.Optional(
+      Type.Number({ description: 'explorer: h source term, points per decade on TQA' }),
+    ),
+    width: Type.Optional(Type.Number({ description: 'explorer: width source term' })),
+    curation: Type.Optional(Type.Number({ description: 'explorer: curation source term' })),
+  },
+  { additionalProperties: false },
+);
+export type DiagnosticOptions = Static<typeof DiagnosticOptionsSchema>;
 export type DiagnosticOption = keyof DiagnosticOptions;
 
 /** One registered diagnostic. `run` returns the JSON the API and `--json` print. */

@@ -525,6 +525,37 @@ describe('predictions ledger endpoints', () => {
     expect(r.json().message).toMatch(/"~"/);
   });
 
+  it('POST /api/predictions refuses a model neither the dataset nor the workspace knows, naming the nearest', async () => {
+    const app = await makeApp();
+    const post = (criterion: Record<string, unknown>) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/predictions',
+        payload: {
+          statement: 's',
+          criterion,
+          deadline: '2030-01-01',
+          passText: 'p',
+          failText: 'f',
+        },
+      });
+    const r = await post({ kind: 'h_of', model: 'No Such Model', op: '>', value: 0 });
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({ code: 'E_INPUT', field: 'criterion.model' });
+    expect(r.json().message).toMatch(/"No Such Model".*did you mean.*nothing was saved/);
+    const g = await post({
+      kind: 'gamma12_between',
+      from: 'GPT-4o',
+      to: 'Nope 9',
+      op: '>',
+      value: 0,
+    });
+    expect(g.json()).toMatchObject({ code: 'E_INPUT', field: 'criterion.to' });
+    const before = (await app.inject('/api/predictions')).json().predictions.length;
+    expect((await post({ kind: 'h_of', model: 'GPT-4o', op: '>', value: 0 })).statusCode).toBe(201);
+    expect((await app.inject('/api/predictions')).json().predictions.length).toBe(before + 1);
+  });
+
   it('filters by ?status=', async () => {
     const app = await makeApp();
     const all = (await app.inject('/api/predictions')).json();

@@ -23,6 +23,7 @@ import { syntheticLeaderboard } from '../../src/cape/leaderboard/synthetic.ts';
 import { parseLeaderboardCsv } from '../../src/data/ingest/leaderboard.ts';
 import { parseScore } from '../../src/data/ingest/scores.ts';
 import { fmtNum } from '../../src/report/format.ts';
+import { forPeople } from '../../web/src/messages.ts';
 import { launch, ROOT, showAll, SHOTS, startSite, watch, type Site } from './harness.ts';
 
 let browser: Browser;
@@ -246,7 +247,7 @@ describe('dashboard in Chromium', () => {
     } catch (e) {
       expected = (e as Error).message;
     }
-    expect(await hs.innerText()).toBe(expected);
+    expect(await hs.innerText()).toBe(forPeople(expected, 'hellaswag'));
     expect((await page.getByTestId('analyze-truthfulqa-error').innerText()).length).toBeGreaterThan(
       0,
     );
@@ -553,7 +554,9 @@ describe('workspace, ledger and ingestion against the real API', () => {
     const form = page.getByTestId('ws-edit-form');
     await form.locator('input[name="hellaswag"]').fill('150');
     await form.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => form.locator('.field-error').innerText()).toMatch(/hellaswag/);
+    await expect
+      .poll(() => form.locator('.field-error').innerText())
+      .toMatch(/^HellaSwag: 150 is not accepted/);
     await form.locator('input[name="hellaswag"]').fill('52.5');
     await form.locator('input[name="family"]').fill('Pythia');
     await form.getByRole('button', { name: 'Save changes' }).click();

@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel, createContext, hField } from '../../src/cape/index.ts';
-import { fmtParams } from '../../src/report/format.ts';
+import { cycleOf } from '../../src/cape/diagnostics/cycle.ts';
+import { optLadder } from '../../src/cape/diagnostics/internal.ts';
+import { frontierFit } from '../../src/cape/frontier.ts';
+import { gate } from '../../src/cape/trajectory.ts';
+import { verify } from '../../src/cape/verify.ts';
+import { fmtParams, fmtSigned } from '../../src/report/format.ts';
 import {
   launch,
   sectionIds,
@@ -159,6 +164,35 @@ describe('navigation and history', () => {
     await page.close();
   });
 
+  for (const vp of VIEWPORTS) {
+    it(`at ${vp.width} px a link to a lazy panel (/#steering, /#ledger) opens its section and lands on the panel`, async () => {
+      const page = await open(vp, '#steering');
+      const top = (id: string) =>
+        page.evaluate((x) => document.getElementById(x)?.getBoundingClientRect().top ?? -1, id);
+      const navBottom = () =>
+        page.locator('.sections-nav').evaluate((n) => n.getBoundingClientRect().bottom);
+      await page.waitForSelector('#steering-live[data-rendered="1"]', { timeout: 30_000 });
+      // the panel stays at the top (under the sticky navigation) while the page around it grows
+      await expect.poll(() => top('steering'), { timeout: 10_000 }).toBeGreaterThanOrEqual(0);
+      const nav = await navBottom();
+      await page.waitForTimeout(2000);
+      const t = await top('steering');
+      expect(t).toBeGreaterThanOrEqual(nav - 1);
+      expect(t).toBeLessThan(nav + 40);
+      // a hash change on the open page does the same, for the last panel of the last section
+      await page.evaluate(() => {
+        location.hash = '#ledger';
+      });
+      await page.waitForSelector('#workspace-ledger[data-rendered="1"]', { timeout: 30_000 });
+      await page.waitForTimeout(2000);
+      const l = await top('ledger');
+      expect(l).toBeGreaterThanOrEqual(nav - 1);
+      expect(l).toBeLessThan(nav + 40);
+      await page.screenshot({ path: join(SHOTS, `deep-link-ledger-${vp.width}.png`) });
+      await page.close();
+    }, 120_000);
+  }
+
   it('each analysis is a history entry: Back and Forward restore the form and the result', async () => {
     const page = await open(VIEWPORTS[0]);
     const [a, b] = [page.getByTestId('example').nth(0), page.getByTestId('example').nth(1)];
@@ -272,6 +306,163 @@ describe('workspace', () => {
     await expect.poll(() => list.innerText()).not.toContain(name);
     await page.getByTestId('undo').click();
     await expect.poll(() => list.innerText()).toContain(name);
+    await page.close();
+  });
+
+  it('the same file uploaded twice is reported as a duplicate, named, and saved once', async () => {
+    const tag = Date.now();
+    const csv = `name,params,hellaswag,truthfulqa\nacme/zephyrine-${tag}-7b,7B,61,37\n`;
+    const file = { name: `zephyrine-${tag}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) };
+    const page = await open(VIEWPORTS[0]);
+    await showSection(page, 'workspace-ledger');
+    for (const round of [1, 2]) {
+      await page.getByTestId('ingest-file').setInputFiles(file);
+      await page.getByTestId('ingest-commit').click();
+      const out = page.getByTestId(round === 1 ? 'ingest-saved' : 'ingest-duplicate');
+      await out.waitFor();
+      if (round === 2) {
+        expect(await out.innerText()).toContain(`Already in the workspace: ${file.name}`);
+        expect(await out.innerText()).toContain(`acme/zephyrine-${tag}-7b`);
+      }
+    }
+    // one page holds them all here (a fresh workspace with a few models)
+    const { models } = (await (await fetch(`${site.url}api/workspace/models`)).json()) as {
+      models: { name: string }[];
+    };
+    expect(models.filter((m) => m.name === `acme/zephyrine-${tag}-7b`).length).toBe(1);
+    // the ingested family reads as a person would name it
+    const table = page.getByTestId('ws-table');
+    await expect.poll(() => table.innerText()).toContain(`Zephyrine-${tag} (acme)`);
+    expect(await table.innerText()).not.toContain(`acme/zephyrine-${tag}\t`);
+    await page.locator('#workspace').screenshot({ path: join(SHOTS, 'workspace-duplicate.png') });
+    await page.close();
+  });
+
+  it('a prediction about a model that does not exist is refused with the nearest names', async () => {
+    const page = await open(VIEWPORTS[0]);
+    await showSection(page, 'workspace-ledger');
+    await page.getByTestId('ledger-add').click();
+    await page.getByTestId('ledger-kind').selectOption('h_of');
+    await page.getByTestId('ledger-statement').fill('No Such Model leans to reasoning');
+    await page.getByTestId('ledger-model').fill('No Such Model');
+    await page.getByTestId('ledger-value').fill('0');
+    await page.getByTestId('ledger-submit').click();
+    const err = page.getByTestId('ledger-error');
+    await expect.poll(() => err.innerText()).toMatch(/"No Such Model".*did you mean/);
+    expect(await err.innerText()).toMatch(/nothing was saved/);
+    expect(await page.getByTestId('ledger-list').innerText()).not.toContain(
+      'No Such Model leans to reasoning',
+    );
+    await page.close();
+  });
+
+  it("a saved model without a family shows under its own name in the charts, never as 'ws-<id>'", async () => {
+    const name = `solo-${Date.now()}`;
+    const r = await fetch(`${site.url}api/workspace/models`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, params: '2B', scores: { hellaswag: 50, truthfulqa_mc2: 39 } }),
+    });
+    expect(r.status).toBeLessThan(300);
+    const page = await open(VIEWPORTS[0], '?ws=1');
+    await showSection(page, 'base-phase');
+    const legend = page.locator('#phase-diagram .chart-legend');
+    await expect.poll(() => legend.innerText(), { timeout: 20_000 }).toContain(`${name} (saved)`);
+    expect(await legend.innerText()).not.toMatch(/\bws-\d+\b/);
+    await page.close();
+  });
+});
+
+describe("messages in people's words", () => {
+  it('a negative score names the form label, the value and what to enter', async () => {
+    const page = await open(VIEWPORTS[0]);
+    await page.getByTestId('analyze-params').fill('7B');
+    await page.getByTestId('analyze-truthfulqa').fill('-3');
+    await page.getByTestId('analyze-submit').click();
+    const err = page.getByTestId('analyze-truthfulqa-error');
+    await expect.poll(() => err.innerText()).not.toBe('');
+    const text = await err.innerText();
+    expect(text).toMatch(/^TruthfulQA \(mc2\): -3 is not accepted — .*percent/);
+    expect(text).not.toMatch(/truthfulqa_mc2|invalid|field:/);
+    await page.close();
+  });
+
+  it('an empty field of the h-field calculator is called empty, with what to enter', async () => {
+    const page = await open(VIEWPORTS[0]);
+    await showSection(page, 'frontier-models');
+    await page.getByTestId('hfield-swe').fill('60');
+    await page.getByTestId('hfield-gpqa').fill('');
+    await page.getByTestId('hfield-submit').click();
+    const err = page.locator('#f-hgpqa-err');
+    await expect.poll(() => err.innerText()).toMatch(/^GPQA Diamond: the field is empty — enter /);
+    expect(await err.innerText()).not.toContain('gpqa_diamond');
+    await page.close();
+  });
+});
+
+describe('seed content computed by the engine', () => {
+  it('OPT: a competing-units chart with one point per ladder entry, and the cycle read from it', async () => {
+    const page = await open(VIEWPORTS[0]);
+    await showSection(page, 'physics');
+    const fig = page.locator('#opt-internal figure[data-chart="opt-competing"]');
+    await fig.waitFor();
+    const ladder = optLadder();
+    expect(await fig.locator('svg [data-tip]').count()).toBe(ladder.length);
+    const c = cycleOf(
+      ladder.map((r) => ({ name: r.name, params: r.params, value: r.netCoupling })),
+    );
+    const note = await page.getByTestId('opt-cycle').innerText();
+    expect(note).toContain(`over ${c.n} sizes`);
+    // the ladder joins two metrics: the page says so
+    if (new Set(ladder.map((r) => r.metric)).size > 1) expect(note).toContain('change of metric');
+    expect(note).toContain(`peak ${fmtSigned(c.peak.value, 3)} at ${fmtParams(c.peak.params)}`);
+    expect(note.startsWith(c.riseDropRecovery ? 'Rise, drop, recovery.' : 'No rise')).toBe(true);
+    await page.locator('#opt-internal').screenshot({ path: join(SHOTS, 'opt-competing.png') });
+    await page.close();
+  });
+
+  it('the verify table can be searched and filtered; the count matches the engine', async () => {
+    const page = await open(VIEWPORTS[0]);
+    await showSection(page, 'evidence');
+    const rows = verify(ctx);
+    const count = page.getByTestId('verify-count');
+    await expect
+      .poll(() => count.innerText())
+      .toBe(`${rows.length} of ${rows.length} quantities shown.`);
+    await page.getByTestId('verify-show').selectOption('missing');
+    const missing = rows.filter((r) => !Number.isFinite(r.value)).length;
+    await expect
+      .poll(() => count.innerText())
+      .toBe(`${missing} of ${rows.length} quantities shown.`);
+    await page.getByTestId('verify-show').selectOption('all');
+    await page.getByTestId('verify-search').fill('pythia');
+    const hits = rows.filter((r) => `${r.label} ${r.note}`.toLowerCase().includes('pythia')).length;
+    await expect.poll(() => count.innerText()).toBe(`${hits} of ${rows.length} quantities shown.`);
+    expect(await page.locator('[data-testid="verify-table"] tbody tr:not([hidden])').count()).toBe(
+      hits,
+    );
+    await page.close();
+  }, 120_000);
+
+  it('the release gate fails a tax excursion and passes a joint gain, as the engine decides', async () => {
+    const page = await open(VIEWPORTS[0]);
+    await showSection(page, 'frontier-models');
+    const prev = frontierFit(ctx).models.find((m) => m.releaseDate)!;
+    await page.getByTestId('gate-previous').selectOption(prev.name);
+    for (const [swe, gpqa] of [
+      [prev.swe + 5, prev.gpqa - 4],
+      [prev.swe + 2, prev.gpqa + 2],
+    ] as const) {
+      const r = gate(ctx, { previous: prev.name, swe, gpqa });
+      await page.getByTestId('gate-swe').fill(String(swe));
+      await page.getByTestId('gate-gpqa').fill(String(gpqa));
+      await page.getByTestId('gate-submit').click();
+      await expect
+        .poll(() => page.getByTestId('gate-verdict').getAttribute('data-pass'))
+        .toBe(String(r.pass));
+      expect(await page.getByTestId('gate-reason').innerText()).toBe(r.reason);
+    }
+    await page.locator('#release-gate').screenshot({ path: join(SHOTS, 'release-gate.png') });
     await page.close();
   });
 });

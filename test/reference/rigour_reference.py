@@ -280,7 +280,7 @@ try:
         polished = {"a": pp[0], "x0": pp[1], "w": pp[2], "c": pp[3], "sse": ps}
 except RuntimeError:
     pass
-kink_sse = polished["sse"] if polished else smin
+kink_sse = min(polished["sse"] if polished else smin, best_step["sse"])  # the step is its w -> 0 limit
 
 
 def ic(k, ss):

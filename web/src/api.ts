@@ -139,10 +139,11 @@ export const ingest = {
   preview: (filename: string, content: string) =>
     request<Preview>('POST', '/api/ingest/preview', { filename, content }),
   commit: (filename: string, content: string) =>
-    request<{ kind: string; saved: WorkspaceModel[] }>('POST', '/api/ingest/commit', {
-      filename,
-      content,
-    }),
+    request<{ kind: string; saved: WorkspaceModel[]; duplicate: boolean }>(
+      'POST',
+      '/api/ingest/commit',
+      { filename, content },
+    ),
 };
 
 /** Frontier files saved in the workspace (docs/frontier-files.md). */

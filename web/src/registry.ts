@@ -52,6 +52,7 @@ registerPanel('base-phase', () =>
 registerPanel('frontier-models', () =>
   import('./panels/frontier.ts').then((m) => [m.frontier, m.hfield, m.trajectories, m.matrix3]),
 );
+registerPanel('frontier-models', () => import('./panels/gate.ts').then((m) => m.gatePanel));
 registerPanel('physics', () =>
   import('./panels/diagnostics.ts').then((m) => [
     m.arrhenius,

@@ -173,8 +173,38 @@ export async function reveal(target: string, focus = false): Promise<void> {
   if (!s) return;
   await openSection(s.def.id);
   const el = document.getElementById(target) ?? s.el;
-  el?.scrollIntoView({ block: 'start' });
-  if (focus) (el?.querySelector('h2, h3') as HTMLElement | null)?.focus({ preventScroll: true });
+  if (!el) return;
+  el.scrollIntoView({ block: 'start' });
+  pin(el);
+  if (focus) (el.querySelector('h2, h3') as HTMLElement | null)?.focus({ preventScroll: true });
+}
+
+const USER_SCROLL = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+let unpin: (() => void) | undefined;
+
+/**
+ * Keeps a linked element at the top while the page above or around it grows (sections that open
+ * as they come into view, charts that load later), until the page has not changed size for
+ * `settleMs` or the user scrolls, clicks or types: a deep link lands on its panel.
+ */
+function pin(el: HTMLElement, settleMs = 1500): void {
+  unpin?.();
+  const main = document.getElementById('main') ?? document.body;
+  let timer = setTimeout(() => unpin?.(), settleMs);
+  const ro = new ResizeObserver(() => {
+    el.scrollIntoView({ block: 'start' });
+    clearTimeout(timer);
+    timer = setTimeout(() => unpin?.(), settleMs);
+  });
+  const stop = () => {
+    ro.disconnect();
+    clearTimeout(timer);
+    for (const ev of USER_SCROLL) window.removeEventListener(ev, stop, true);
+    unpin = undefined;
+  };
+  for (const ev of USER_SCROLL) window.addEventListener(ev, stop, { capture: true, passive: true });
+  ro.observe(main);
+  unpin = stop;
 }
 
 /** Finds a not-yet-rendered panel by id by loading the sections' modules (imports are cached). */

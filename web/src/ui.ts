@@ -1,7 +1,8 @@
 /** Shared page components: panels, metric tiles, tables with CSV export, charts with SVG/PNG
  * export, engine-error messages. */
-import { h, mount, svgNode, type Child } from './dom.ts';
-import { downloadCsv, downloadPng, downloadSvg } from './export.ts';
+import { h, mount, type Child } from './dom.ts';
+import { chartFigure, type ChartFigureOptions } from './chart/figure.ts';
+import { downloadCsv } from './export.ts';
 import type { Outcome } from './engine.ts';
 
 /** Registry of rendered panels for the nav and for tests. */
@@ -178,34 +179,18 @@ export function table(spec: TableSpec): HTMLElement {
   );
 }
 
+/**
+ * A chart figure: hover cards, legend isolation, downloads; zoom when `more.draw` redraws it for
+ * a view (see chart/figure.ts).
+ */
 export function chart(
   name: string,
   svg: string,
   label: string,
   onSelect?: (id: string) => void,
+  more: Omit<ChartFigureOptions, 'onSelect'> = {},
 ): HTMLElement {
-  const holder = h('div', { class: 'chart', role: 'figure', 'aria-label': label, tabindex: '0' });
-  holder.appendChild(svgNode(svg));
-  if (onSelect) {
-    holder.addEventListener('click', (ev) => {
-      const t = (ev.target as Element).closest('[data-model-id]');
-      if (t) onSelect(t.getAttribute('data-model-id') as string);
-    });
-    holder.querySelectorAll('[data-model-id]').forEach((el) => el.classList.add('selectable'));
-  }
-  const svgBtn = h(
-    'button',
-    { type: 'button', class: 'small', 'aria-label': `Download ${label} as SVG` },
-    'SVG',
-  );
-  svgBtn.addEventListener('click', () => downloadSvg(name, svg, label));
-  const pngBtn = h(
-    'button',
-    { type: 'button', class: 'small', 'aria-label': `Download ${label} as PNG` },
-    'PNG',
-  );
-  pngBtn.addEventListener('click', () => void downloadPng(name, svg, label));
-  return h('figure', { class: 'chart-fig' }, h('div', { class: 'tools' }, svgBtn, pngBtn), holder);
+  return chartFigure(name, svg, label, { ...more, ...(onSelect ? { onSelect } : {}) });
 }
 
 /** Chart width for the current viewport (panels are laid out before they are measured). */

@@ -137,7 +137,8 @@ export interface KinkAnalysis extends KinkFit {
   profile: { best: GridPoint; x0: ProfileInterval; w: ProfileInterval };
   /** Best step a·sign(x − x0) + c (w → 0); null with fewer than 4 points. */
   step: { centre: { logN: number; params: number }; a: number; c: number; rmse: number } | null;
-  /** kink (k = 4), step (k = 3), line (k = 2), with ΔAIC and ΔBIC to the best. */
+  /** kink (k = 4; its SSE is the step's when its w → 0 limit fits better than the grid),
+   * step (k = 3), line (k = 2), with ΔAIC and ΔBIC to the best. */
   models: ScoredModel[];
   preferred: { aic: ModelScore['model']; bic: ModelScore['model'] };
   /** True when AIC and BIC both prefer the kink and its centre's interval is bounded. */
@@ -228,7 +229,9 @@ export function kinkAnalysis(x: readonly number[], y: readonly number[]): KinkAn
   const fit = polished ?? fromGrid(prof.best, x, y);
   const interval = (p: KinkParam, pi: ProfileInterval): KinkParam => ({ ...p, ci: pi.ci });
   const step = fitStep(x, y);
-  const cmp = compare(n, fit.rmse ** 2 * n, step, lineSse(x, y));
+  // The step is the kink's w → 0 limit: the kink can always fit at least as well as the step.
+  const kinkSse = Math.min(fit.rmse ** 2 * n, step?.sse ?? Infinity);
+  const cmp = compare(n, kinkSse, step, lineSse(x, y));
   return {
     ...fit,
     x0: interval(fit.x0, prof.x0),

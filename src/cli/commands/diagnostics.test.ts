@@ -63,4 +63,15 @@ describe('cape diagnostics', () => {
       );
     }
   });
+
+  it('checks its flags with the registry input schema the API uses: --threshold=-1 and an empty --family are refused naming the field', async () => {
+    for (const [args, field] of [
+      [['ode', '--threshold=-1'], 'threshold'],
+      [['ode', '--family', ''], 'family'],
+    ] as const) {
+      const err = await run([...args], bufferIo()).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CapeError);
+      expect((err as CapeError).message).toContain(field);
+    }
+  });
 });

@@ -8,14 +8,20 @@ import { CapeError } from '../../core/errors.ts';
 import {
   DIAGNOSTICS,
   DIAGNOSTIC_NAMES,
+  DiagnosticOptionsSchema,
   diagnosticNamed,
   type DiagnosticOptions,
 } from '../../report/diagnostics.ts';
+import { checkSchema } from '../../data/validate.ts';
 import { isDiagnosticName } from '../../report/diagnostic-names.ts';
 import { parse } from '../args.ts';
 import { printJson, type Io } from '../io.ts';
 
-export const help = `cape diagnostics <${DIAGNOSTIC_NAMES.join('|')}> [--family F] [--threshold T] [--h H] [--width W] [--curation Q] [--json]
+export const help = `cape diagnostics <${DIAGNOSTIC_NAMES.join('|')}> ${Object.keys(
+  DiagnosticOptionsSchema.properties,
+)
+  .map((k) => `[--${k} ${k[0]!.toUpperCase()}]`)
+  .join(' ')} [--json]
 ${DIAGNOSTICS.map((d) => `  ${d.name.padEnd(9)} ${d.summary}`).join('\n')}
   --threshold T applies SINDy-style sequential thresholding (|C_ij| < T set to 0) to ode/holdout.`;
 
@@ -31,28 +37,23 @@ function num(v: unknown, flag: string): number | undefined {
   return x;
 }
 
+/** The registry's input schema, as CLI flags: every option is a string flag of the same name. */
+const FLAGS = Object.fromEntries(
+  Object.keys(DiagnosticOptionsSchema.properties).map((k) => [k, { type: 'string' as const }]),
+);
+
+/** Flag values → options checked by the registry's input schema (numbers where it says so). */
 function optionsFrom(values: Record<string, unknown>): DiagnosticOptions {
-  const o: DiagnosticOptions = {};
-  if (typeof values.family === 'string') o.family = values.family;
-  for (const k of ['threshold', 'h', 'width', 'curation'] as const) {
-    const v = num(values[k], k);
-    if (v !== undefined) o[k] = v;
+  const raw: Record<string, unknown> = {};
+  for (const [k, schema] of Object.entries(DiagnosticOptionsSchema.properties)) {
+    if (values[k] === undefined) continue;
+    raw[k] = schema.type === 'number' ? num(values[k], k) : values[k];
   }
-  return o;
+  return checkSchema(DiagnosticOptionsSchema, raw, 'options');
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const parsed = parse(
-    argv,
-    {
-      family: { type: 'string' },
-      threshold: { type: 'string' },
-      h: { type: 'string' },
-      width: { type: 'string' },
-      curation: { type: 'string' },
-    },
-    true,
-  );
+  const parsed = parse(argv, FLAGS, true);
   const values = parsed.values as Record<string, unknown>;
   const positionals = parsed.positionals;
   if (values.help) return (io.out(`${help}\n`), 0);

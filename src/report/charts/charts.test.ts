@@ -98,6 +98,11 @@ describe('chart functions return deterministic SVG', () => {
       { document: doc() },
     );
     expect(svg).toContain('data-model-id="r"');
+    // each lab's legend entry and its points name the series, for the page's isolate-on-click
+    expect(svg).toContain('class="legend-item" data-series="L2"');
+    expect(/<path[^>]*data-model-id="r"[^>]*>/.exec(svg)?.[0]).toContain('data-series="L2"');
+    // the position scales travel with the chart, for the page's zoom
+    expect(svg).toMatch(/data-x="linear [\d.]+ [\d.]+ [\d.]+ [\d.]+"/);
     golden('frontier-scatter', svg);
   });
 
@@ -115,6 +120,9 @@ describe('chart functions return deterministic SVG', () => {
     );
     expect(svg).toContain('n/a');
     expect(svg).toContain('−0.50');
+    // a colour legend: the ramp from −1 to +1 and what it means
+    expect(svg).toMatch(/class="legend-item">(<text[^>]*>−1<\/text>)(<rect [^>]*\/>){21}/);
+    expect(svg).toContain('Pearson r');
     golden('heatmap', svg);
   });
 
@@ -163,6 +171,46 @@ describe('chart functions return deterministic SVG', () => {
     const svg = trajectoryChart({ steps }, { document: doc() });
     expect(svg).toContain('tax excursion');
     golden('trajectory', svg);
+  });
+
+  it('trajectoryChart keeps every release label inside the plot, a label at the right edge too', () => {
+    const step = (x1: number, y1: number, x2: number, y2: number, toName: string) => ({
+      series: 'L',
+      fromId: `${x1}`,
+      toId: `${x2}`,
+      fromName: `m${x1}`,
+      toName,
+      x1,
+      y1,
+      x2,
+      y2,
+    });
+    const width = 420;
+    const svg = trajectoryChart(
+      { steps: [step(10, 20, 30, 40, 'middle'), step(30, 40, 80, 42, 'A long name at the edge')] },
+      { document: doc(), width },
+    );
+    // labels are grouped by text anchor; the rightmost point's label is drawn to its left
+    const groups = [...svg.matchAll(/<g font-size="12" text-anchor="(\w+)"[^>]*>([\s\S]*?)<\/g>/g)];
+    const at = (name: string) => groups.find((g) => g[2]?.includes(`>${name}<`))?.[1];
+    expect(at('A long name at the edge')).toBe('end');
+    expect(at('m10')).toBeDefined();
+    expect(at('m30')).toBeDefined();
+  });
+
+  it('a view zooms a chart: the domain is the view and marks are clipped to the frame', () => {
+    const svg = frontierScatter(
+      {
+        points: [
+          { id: 'p', name: 'P', lab: 'L1', x: 30, y: 60 },
+          { id: 'q', name: 'Q', lab: 'L1', x: 50, y: 72 },
+        ],
+      },
+      { document: doc(), view: { x: [25, 35], y: [55, 65] } },
+    );
+    expect(svg).toMatch(/data-x="linear 25 35 /);
+    expect(svg).toMatch(/data-y="linear 55 65 /);
+    expect(svg).toContain('clip-path');
   });
 
   it('lineScatter supports log x, intervals and reference rules', () => {

@@ -9,7 +9,7 @@ import {
   legendShape,
   seriesSymbols,
   seriesColors,
-  stampIds,
+  stamp,
   THEMES,
   type ChartOptions,
   type LegendItem,
@@ -85,12 +85,26 @@ export function frontierScatter(data: FrontierScatterData, opts: ChartOptions): 
       stroke: theme.bg,
       title: (p: FrontierPoint) =>
         `${p.name} (${p.lab})\n${xl} ${p.x.toFixed(1)}\n${yl} ${p.y.toFixed(1)}${isNum(p.h) ? `\nh ${signed(p.h)}` : ''}`,
-      render: stampIds(pts, (p) => p.id) as never,
+      render: stamp(pts, (p) => ({
+        'data-model-id': p.id,
+        'data-series': p.lab,
+        tabindex: '-1',
+      })) as never,
     }),
   );
   const anomalies = pts.filter((p) => p.anomaly);
   if (anomalies.length) {
-    marks.push(Plot.dot(anomalies, { x: 'x', y: 'y', r: 9, stroke: '#D55E00', strokeWidth: 2 }));
+    const bySeries = stamp(anomalies, (p) => ({ 'data-series': p.lab }));
+    marks.push(
+      Plot.dot(anomalies, {
+        x: 'x',
+        y: 'y',
+        r: 9,
+        stroke: '#D55E00',
+        strokeWidth: 2,
+        render: bySeries as never,
+      }),
+    );
     marks.push(
       Plot.text(anomalies, {
         x: 'x',
@@ -101,6 +115,7 @@ export function frontierScatter(data: FrontierScatterData, opts: ChartOptions): 
         stroke: theme.bg,
         strokeWidth: 3,
         paintOrder: 'stroke',
+        render: bySeries as never,
       }),
     );
     legend.push({ label: 'anomaly (large |h|)', color: '#D55E00' });
@@ -109,7 +124,12 @@ export function frontierScatter(data: FrontierScatterData, opts: ChartOptions): 
   if (sel)
     marks.push(Plot.dot([sel], { x: 'x', y: 'y', r: 8, stroke: theme.highlight, strokeWidth: 2 }));
   for (const l of labs)
-    legend.push({ label: l, color: colors.get(l) as string, shape: legendShape(symbols.get(l)) });
+    legend.push({
+      label: l,
+      color: colors.get(l) as string,
+      shape: legendShape(symbols.get(l)),
+      series: l,
+    });
   if (data.user && isNum(data.user.x) && isNum(data.user.y)) {
     const u = data.user;
     marks.push(

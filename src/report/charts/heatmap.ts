@@ -1,7 +1,7 @@
 /**
  * Correlation heatmap: a square matrix of Pearson r in [-1, 1] as coloured cells with the value
  * printed in each, on a diverging blue–red scale (distinguishable under the common colour-vision
- * deficiencies). Missing cells (null) are drawn hatched-grey with "n/a". Pure: (data, options) ->
+ * deficiencies), with a colour ramp from −1 to +1 above it. Missing cells (null) are drawn hatched-grey with "n/a". Pure: (data, options) ->
  * SVG.
  */
 import * as Plot from '@observablehq/plot';
@@ -11,6 +11,8 @@ export interface HeatmapData {
   labels: readonly string[];
   /** Row-major square matrix; null where not computed. */
   matrix: readonly (readonly (number | null)[])[];
+  /** What the colours mean, beside the colour ramp (default "Pearson r"). */
+  legendLabel?: string;
 }
 
 export function heatmap(data: HeatmapData, opts: ChartOptions): string {
@@ -22,7 +24,17 @@ export function heatmap(data: HeatmapData, opts: ChartOptions): string {
   data.labels.forEach((r, i) =>
     data.labels.forEach((c, j) => cells.push({ row: r, col: c, v: data.matrix[i]?.[j] ?? null })),
   );
-  return renderPlot(opts, width, height, [], {
+  const scale = Plot.scale({ color: { type: 'linear', scheme: 'RdBu', domain: [-1, 1] } });
+  const ramp = Array.from({ length: 21 }, (_, i) => String(scale.apply(-1 + i / 10)));
+  const legend = [
+    {
+      label: data.legendLabel ?? 'Pearson r',
+      color: ramp[10] as string,
+      shape: 'ramp' as const,
+      ramp: { colors: ramp, low: '−1', high: '+1' },
+    },
+  ];
+  return renderPlot(opts, Math.max(width, 260), height, legend, {
     marginLeft: 56,
     marginTop: 28,
     marginBottom: 8,

@@ -10,7 +10,7 @@ import * as Plot from '@observablehq/plot';
 import {
   isNum,
   OKABE_ITO,
-  stampIds,
+  stamp,
   THEMES,
   type ChartOptions,
   type LegendItem,
@@ -92,14 +92,14 @@ export function leaderboardScatter(data: LeaderboardScatterData, opts: ChartOpti
       strokeWidth: 0.6,
       title: (p: LeaderboardPoint) =>
         `${p.label}\n${p.type}${p.reported ? ` · family ${p.reported}` : ''}\nparams ${fmtParams(p.params)}\n${data.yLabel} ${p.y.toFixed(1)}`,
-      render: stampIds(idx, (p) => String(p.i)) as never,
+      render: stamp(idx, (p) => ({ 'data-i': String(p.i), 'data-series': p.type })) as never,
     }),
   );
-  const legend: LegendItem[] = types.map((t) => ({ label: t, color: color(t) }));
+  const legend: LegendItem[] = types.map((t) => ({ label: t, color: color(t), series: t }));
   if (idx.some((p) => p.reported))
     legend.push({ label: 'in a reported family (outlined)', color: theme.fg, shape: 'dot' });
   const xs = idx.map((p) => p.params);
-  const svg = renderPlot(opts, width, height, legend, {
+  return renderPlot(opts, width, height, legend, {
     marginLeft: 48,
     inset: 6,
     x: {
@@ -111,6 +111,4 @@ export function leaderboardScatter(data: LeaderboardScatterData, opts: ChartOpti
     y: { label: `↑ ${data.yLabel} (%)`, ...(idx.length ? {} : { domain: [0, 100] }) },
     marks,
   });
-  // stampIds writes data-model-id; the page filters on data-i.
-  return svg.replace(/data-model-id="(\d+)"/g, 'data-i="$1"');
 }

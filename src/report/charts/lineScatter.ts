@@ -8,6 +8,8 @@ import * as Plot from '@observablehq/plot';
 import {
   isNum,
   seriesColors,
+  stamp,
+  tagSeries,
   THEMES,
   type ChartOptions,
   type LegendItem,
@@ -86,7 +88,16 @@ export function lineScatter(data: LineScatterData, opts: ChartOptions): string {
     const mode = s.mode ?? 'both';
     const ci = pts.filter((p) => isNum(p.lo) && isNum(p.hi));
     if (ci.length)
-      marks.push(Plot.ruleX(ci, { x: 'x', y1: 'lo', y2: 'hi', stroke: c, strokeOpacity: 0.6 }));
+      marks.push(
+        Plot.ruleX(ci, {
+          x: 'x',
+          y1: 'lo',
+          y2: 'hi',
+          stroke: c,
+          strokeOpacity: 0.6,
+          render: tagSeries(s.name) as never,
+        }),
+      );
     if (mode !== 'scatter')
       marks.push(
         Plot.line(pts, {
@@ -95,6 +106,7 @@ export function lineScatter(data: LineScatterData, opts: ChartOptions): string {
           stroke: c,
           strokeWidth: 1.8,
           strokeDasharray: s.dashed ? '5,3' : undefined,
+          render: tagSeries(s.name) as never,
         }),
       );
     if (mode !== 'line')
@@ -106,9 +118,15 @@ export function lineScatter(data: LineScatterData, opts: ChartOptions): string {
           fill: c,
           title: (p: XY & { series: string }) =>
             `${p.label ?? p.series}\n${data.xLabel} ${fmt(p.x)}\n${data.yLabel} ${fmt(p.y)}`,
+          render: stamp(pts, () => ({ 'data-series': s.name })) as never,
         }),
       );
-    legend.push({ label: s.name, color: c, shape: mode === 'scatter' ? 'dot' : 'line' });
+    legend.push({
+      label: s.name,
+      color: c,
+      shape: mode === 'scatter' ? 'dot' : 'line',
+      series: s.name,
+    });
   }
   return renderPlot(opts, width, height, legend, {
     marginLeft: 50,

@@ -11,7 +11,8 @@ import {
   seriesSymbols,
   PHASE_COLORS,
   seriesColors,
-  stampIds,
+  stamp,
+  tagSeries,
   THEMES,
   type ChartOptions,
   type LegendItem,
@@ -109,15 +110,19 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
   }
   marks.push(Plot.gridY({ stroke: theme.grid, strokeOpacity: 1 }));
   const sorted = [...pts].sort((a, b) => a.family.localeCompare(b.family) || a.params - b.params);
-  marks.push(
-    Plot.line(sorted, {
-      x: 'params',
-      y: 'y',
-      z: 'family',
-      stroke: (p: PhasePoint) => colors.get(p.family),
-      strokeOpacity: 0.7,
-    }),
-  );
+  for (const f of families)
+    marks.push(
+      Plot.line(
+        sorted.filter((p) => p.family === f),
+        {
+          x: 'params',
+          y: 'y',
+          stroke: colors.get(f),
+          strokeOpacity: 0.7,
+          render: tagSeries(f) as never,
+        },
+      ),
+    );
   marks.push(
     Plot.dot(sorted, {
       x: 'params',
@@ -128,7 +133,11 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
       stroke: theme.bg,
       title: (p: PhasePoint) =>
         `${p.name} (${p.family})\nparams ${fmtParams(p.params)}\n${data.yLabel} ${p.y.toFixed(1)}`,
-      render: stampIds(sorted, (p) => p.id) as never,
+      render: stamp(sorted, (p) => ({
+        'data-model-id': p.id,
+        'data-series': p.family,
+        tabindex: '-1',
+      })) as never,
     }),
   );
   const sel = data.selectedId ? sorted.find((p) => p.id === data.selectedId) : undefined;
@@ -137,7 +146,12 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
       Plot.dot([sel], { x: 'params', y: 'y', r: 8, stroke: theme.highlight, strokeWidth: 2 }),
     );
   for (const f of families)
-    legend.push({ label: f, color: colors.get(f) as string, shape: legendShape(symbols.get(f)) });
+    legend.push({
+      label: f,
+      color: colors.get(f) as string,
+      shape: legendShape(symbols.get(f)),
+      series: f,
+    });
   if (data.user && isNum(data.user.params) && isNum(data.user.y)) {
     const u = data.user;
     marks.push(

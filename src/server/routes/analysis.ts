@@ -24,7 +24,11 @@ import {
   readUpload,
 } from './common.ts';
 import { route, type RouteDef } from './types.ts';
-import { DIAGNOSTIC_NAMES, runDiagnostic } from '../../report/diagnostics.ts';
+import {
+  DIAGNOSTIC_NAMES,
+  DiagnosticOptionsSchema,
+  runDiagnostic,
+} from '../../report/diagnostics.ts';
 import {
   analyzeModel,
   familyCoupling,
@@ -315,25 +319,8 @@ export const analysisRoutes: RouteDef[] = [
   }),
 ];
 
-const DiagnosticQuery = Type.Object(
-  {
-    family: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 100,
-        description: 'family for ode, explorer, arrhenius (default Pythia)',
-      }),
-    ),
-    threshold: Type.Optional(
-      Type.Number({ exclusiveMinimum: 0, description: 'ode/holdout coefficient threshold' }),
-    ),
-    h: Type.Optional(
-      Type.Number({ description: 'explorer: h source term, points per decade on TQA' }),
-    ),
-    width: Type.Optional(Type.Number({ description: 'explorer: width source term' })),
-    curation: Type.Optional(Type.Number({ description: 'explorer: curation source term' })),
-    includeWorkspace: IncludeWorkspace,
-  },
+const DiagnosticQuery = Type.Composite(
+  [DiagnosticOptionsSchema, Type.Object({ includeWorkspace: IncludeWorkspace })],
   { additionalProperties: false },
 );
 

@@ -3,6 +3,41 @@ import { Type } from '@sinclair/typebox';
 import { CapeError } from '../../core/errors.ts';
 import { EvaluatedLedgerEntrySchema, PredictionInputSchema } from '../../workspace/schemas.ts';
 import { route, type RouteDef } from './types.ts';
+import type { Context } from '../../cape/context.ts';
+import { checkCriterion } from '../../cape/predictions.ts';
+import { checkPredictionInput } from '../../workspace/ledger.ts';
+
+/** The criterion field that names what was not found (model, from, to, family, lab). */
+const NAME_FIELDS = ['model', 'from', 'to', 'family', 'lab'] as const;
+
+/**
+ * Refuses a prediction whose criterion names a model, family or lab that neither the dataset nor
+ * the workspace knows (E_INPUT, 400, with the nearest known names): it could never be checked.
+ * Criteria the data cannot evaluate yet (too few points) are accepted; their status says so.
+ */
+function refuseUnknownNames(ctx: Context, body: unknown): void {
+  const p = checkPredictionInput(body);
+  for (const [where, c] of [
+    ['pass', p.pass],
+    ['fail', p.fail],
+  ] as const) {
+    try {
+      checkCriterion(ctx, c);
+    } catch (e) {
+      if (!(e instanceof CapeError) || e.code !== 'E_NOT_FOUND') continue;
+      const named = c as Partial<Record<(typeof NAME_FIELDS)[number], string>>;
+      const key =
+        NAME_FIELDS.find((k) => named[k] && e.message.includes(JSON.stringify(named[k]))) ??
+        'criterion';
+      const root = (body as Record<string, unknown>).criterion ? 'criterion' : where;
+      throw new CapeError(
+        'E_INPUT',
+        `${e.message.replace(/\)$/, '')}; a prediction must name a model the dataset or the workspace knows; nothing was saved)`,
+        `${root}.${key}`,
+      );
+    }
+  }
+}
 
 export const predictionRoutes: RouteDef[] = [
   route({
@@ -63,6 +98,7 @@ export const predictionRoutes: RouteDef[] = [
       },
     },
     handler: (req, reply, s) => {
+      refuseUnknownNames(s.context(true), req.body);
       const p = s.ws.predictions.add(req.body);
       return reply.code(201).send(s.ledger().find((e) => e.id === p.id));
     },

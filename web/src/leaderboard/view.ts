@@ -18,6 +18,7 @@ import { parseLeaderboardCsv } from '../../../src/data/ingest/leaderboard.ts';
 import { parseParams } from '../../../src/data/ingest/params.ts';
 import { leaderboardScatter } from '../../../src/report/charts/leaderboardScatter.ts';
 import { lineScatter } from '../../../src/report/charts/lineScatter.ts';
+import type { ChartView } from '../../../src/report/charts/common.ts';
 import { h, mount } from '../dom.ts';
 import { engineContext } from '../engine.ts';
 import { downloadCsv, downloadJson } from '../export.ts';
@@ -220,17 +221,24 @@ function view(a: LeaderboardAnalysis, filename: string): HTMLElement {
   }));
   const drawable = pts.filter((p) => isNum(p.params) && isNum(p.y)).length;
   const tr = performance.now();
-  const svg = leaderboardScatter(
-    { points: pts, yLabel: 'TruthfulQA', rules },
-    {
-      document,
-      theme: theme(),
-      width: Math.min(1120, chartWidth()),
-      height: 420,
-      title: `TruthfulQA vs parameters for ${drawable} models of ${filename}`,
-    },
-  );
-  const fig = chart('leaderboard-phase', svg, 'Leaderboard phase diagram');
+  const svg = (view?: ChartView) =>
+    leaderboardScatter(
+      { points: pts, yLabel: 'TruthfulQA', rules },
+      {
+        document,
+        theme: theme(),
+        width: Math.min(1120, chartWidth()),
+        height: 420,
+        title: `TruthfulQA vs parameters for ${drawable} models of ${filename}`,
+        view,
+      },
+    );
+  // a zoomed redraw keeps the filter (applyFilter is set below, before any zoom can happen)
+  let refilter = () => {};
+  const fig = chart('leaderboard-phase', svg(), 'Leaderboard phase diagram', undefined, {
+    draw: svg,
+    afterDraw: () => refilter(),
+  });
   fig.setAttribute('data-testid', 'lb-chart');
   // ------------------------------------------------ table
   const tableHolder = h('div', {});
@@ -350,6 +358,7 @@ function view(a: LeaderboardAnalysis, filename: string): HTMLElement {
   [typeSel, famInput, minInput, maxInput, onlyReported].forEach((e) =>
     e.addEventListener('input', applyFilter),
   );
+  refilter = applyFilter;
   // ------------------------------------------------ exports and left-out lists
   const jsonBtn = h(
     'button',

@@ -20,6 +20,7 @@ import {
 } from '../../../src/cape/index.ts';
 import { checkParams, checkScore } from '../../../src/cape/input.ts';
 import type { BenchmarkId } from '../../../src/data/schema.ts';
+import type { ChartView } from '../../../src/report/charts/common.ts';
 import { h, mount } from '../dom.ts';
 import { attempt, engineContext } from '../engine.ts';
 import {
@@ -34,9 +35,11 @@ import { benchmarkInfo, longLabel } from '../../../src/data/benchmarks.ts';
 import { getState, setState, type StateKey } from '../state.ts';
 import { chart, errorBox, failure, guard, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 import { theme } from '../theme.ts';
-import { serverAvailable, SERVER_NEEDED, workspace } from '../api.ts';
+import { ApiError, serverAvailable, SERVER_NEEDED, workspace } from '../api.ts';
 import { workspaceChanged } from './workspace.ts';
 import { examplesRow } from './examples.ts';
+import { forPeople } from '../messages.ts';
+import { familyLabeller } from '../../../src/report/names.ts';
 
 /** The form's score fields; names, labels and URL keys come from the benchmark vocabulary. */
 const FORM_BENCHMARKS: readonly BenchmarkId[] = [
@@ -80,7 +83,7 @@ export function parseForm(s = getState()): {
   else {
     const p = attempt(() => checkParams(raw, 'params'));
     if (p.ok) paramsValue = p.value;
-    else errors.params = p.message;
+    else errors.params = forPeople(p.message, 'params');
   }
   const scores: AnalyzeInput['scores'] = {};
   for (const f of SCORE_FIELDS) {
@@ -88,7 +91,7 @@ export function parseForm(s = getState()): {
     if (!v) continue;
     const p = attempt(() => checkScore(v, f.id));
     if (p.ok) scores[f.id] = p.value;
-    else errors[f.key] = p.message;
+    else errors[f.key] = forPeople(p.message, f.id);
   }
   if (Object.keys(errors).length || paramsValue === undefined) return { errors };
   const input: AnalyzeInput = { params: paramsValue, scores };
@@ -184,11 +187,12 @@ export const analyze: PanelDef = {
         }),
       );
     };
+    const label = familyLabeller(ctx.allBase);
     const familySel = h(
       'select',
       { id: 'f-family', name: 'family', 'data-testid': 'analyze-family' },
       h('option', { value: '' }, '(unknown family: pooled Nc)'),
-      familyNames(ctx).map((f) => h('option', { value: f, selected: s.family === f }, f)),
+      familyNames(ctx).map((f) => h('option', { value: f, selected: s.family === f }, label(f))),
     );
     const prevSel = h('select', {
       id: 'f-previous',
@@ -315,7 +319,7 @@ export function runAnalysis(result: HTMLElement, form: HTMLElement): void {
     if (out.field) {
       const key = SCORE_FIELDS.find((f) => f.id === out.field)?.key ?? out.field;
       const el = form.querySelector(`#f-${key}-err`);
-      if (el) el.textContent = out.message;
+      if (el) el.textContent = forPeople(out.message, out.field);
     }
     mount(result, failure(out, 'analysis'));
     return;
@@ -418,7 +422,7 @@ function saveRow(input: AnalyzeInput): HTMLElement {
       status.textContent = `saved as workspace model #${m.id}`;
       workspaceChanged();
     } catch (e) {
-      status.textContent = `not saved: ${(e as Error).message}`;
+      status.textContent = `not saved: ${e instanceof ApiError ? forPeople(e.message, e.field) : (e as Error).message}`;
     } finally {
       btn.disabled = false;
     }
@@ -741,6 +745,7 @@ export const known: PanelDef = {
     const s = getState();
     const all: ModelPoint[] = [...models.allBase, ...models.frontier];
     const families = [...new Set(all.map((m) => m.family))].sort();
+    const famLabel = familyLabeller(all);
     const labs = [...new Set(all.map((m) => m.lab))].sort();
     const axisSel = h(
       'select',
@@ -764,7 +769,7 @@ export const known: PanelDef = {
       'select',
       { id: 'f-famf', 'aria-label': 'Filter by family' },
       h('option', { value: '' }, 'all families'),
-      families.map((f) => h('option', { value: f, selected: s.famf === f }, f)),
+      families.map((f) => h('option', { value: f, selected: s.famf === f }, famLabel(f))),
     );
     const labSel = h(
       'select',
@@ -805,7 +810,7 @@ export const known: PanelDef = {
               h(
                 'span',
                 { class: 'muted' },
-                ` ${m.params ? fmtParams(m.params) : 'size n/a'} · ${m.family}${m.kind === 'instruct' ? ' · instruct' : ''}`,
+                ` ${m.params ? fmtParams(m.params) : 'size n/a'} · ${famLabel(m.family)}${m.kind === 'instruct' ? ' · instruct' : ''}`,
               ),
             ),
           ),
@@ -930,12 +935,13 @@ export const phase: PanelDef = {
       const y = (getState().y ?? 'truthfulqa_mc2') as BenchmarkId;
       const label = SCORE_FIELDS.find((f) => f.id === y)?.label ?? y;
       const nc = attempt(() => ncCluster(ctx));
+      const famLabel = familyLabeller(ctx.base);
       const pts = ctx.base
         .filter((m) => isNum(m.params) && isNum(m.scores[y]))
         .map((m) => ({
           id: m.id,
           name: m.name,
-          family: m.family,
+          family: famLabel(m.family),
           params: m.params as number,
           y: m.scores[y] as number,
         }));
@@ -945,21 +951,23 @@ export const phase: PanelDef = {
         a && shared.lastInput && isNum(uy)
           ? { name: shared.lastInput.name, params: shared.lastInput.params, y: uy }
           : null;
-      const svg = phaseDiagramFn(
-        {
-          points: pts,
-          nc: nc.ok ? nc.value : null,
-          user,
-          yLabel: label,
-          selectedId: getState().model ?? null,
-        },
-        {
-          document,
-          theme: theme(),
-          width: chartWidth(),
-          title: `${label} vs parameters with phase bands`,
-        },
-      );
+      const svg = (view?: ChartView) =>
+        phaseDiagramFn(
+          {
+            points: pts,
+            nc: nc.ok ? nc.value : null,
+            user,
+            yLabel: label,
+            selectedId: getState().model ?? null,
+          },
+          {
+            document,
+            theme: theme(),
+            width: chartWidth(),
+            title: `${label} vs parameters with phase bands`,
+            view,
+          },
+        );
       mount(
         body,
         nc.ok
@@ -969,7 +977,7 @@ export const phase: PanelDef = {
               `Bands: tax below ${fmtParams(nc.value.ciLow)}, transition ${fmtParams(nc.value.ciLow)}–${fmtParams(nc.value.ciHigh)} (95% CI of Nc = ${fmtParams(nc.value.value)}, ${nc.value.method}, n=${nc.value.n}), bonus above. ${pts.length} base models.`,
             )
           : failure(nc, 'Nc bands'),
-        chart('phase-diagram', svg, `${label} against parameters`, analyzeById),
+        chart('phase-diagram', svg(), `${label} against parameters`, analyzeById, { draw: svg }),
       );
     };
     shared.rerenderPhase = () => {

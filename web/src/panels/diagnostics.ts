@@ -21,7 +21,8 @@ import {
 } from '../../../src/cape/diagnostics/index.ts';
 import { lineScatter, type Series } from '../../../src/report/charts/lineScatter.ts';
 import { h, mount, type Child } from '../dom.ts';
-import { engineContext } from '../engine.ts';
+import { attempt, engineContext } from '../engine.ts';
+import { cycleOf } from '../../../src/cape/diagnostics/cycle.ts';
 import {
   fmtInterval as interval,
   isNum,
@@ -31,7 +32,7 @@ import {
   fmtSigned as signed,
 } from '../../../src/report/format.ts';
 import { theme } from '../theme.ts';
-import { badge, chart, chartWidth, guard, table, tile, type PanelDef } from '../ui.ts';
+import { badge, chart, chartWidth, failure, guard, table, tile, type PanelDef } from '../ui.ts';
 import { shortLabel } from '../../../src/data/benchmarks.ts';
 
 const w = (max = 1120) => Math.min(max, chartWidth());
@@ -336,6 +337,25 @@ export const opt: PanelDef = {
           ),
           'OPT net coupling by size',
         ),
+        optCycleNote(ladder),
+        chart(
+          'opt-competing',
+          lineScatter(
+            {
+              series: metrics.map((m) => ({
+                name: `competing units (${m})`,
+                points: ladder
+                  .filter((r) => r.metric === m)
+                  .map((r) => ({ x: r.params, y: r.competingCount, label: r.name })),
+              })),
+              xLabel: 'parameters',
+              yLabel: 'competing units',
+              logX: true,
+            },
+            opts('OPT competing units by size', 900, 260),
+          ),
+          'OPT competing units by size',
+        ),
         table({
           name: 'opt-ladder',
           testid: 'opt-table',
@@ -407,6 +427,43 @@ export const opt: PanelDef = {
     });
   },
 };
+
+/**
+ * The study's reading of the OPT ladder, checked on the ladder itself: does net coupling rise to a
+ * peak, drop and recover? The FeSe comparison is the study's analogy; the data cannot test it.
+ */
+function optCycleNote(ladder: ReturnType<typeof optLadder>): HTMLElement {
+  const c = attempt(() =>
+    cycleOf(ladder.map((r) => ({ name: r.name, params: r.params, value: r.netCoupling }))),
+  );
+  if (!c.ok) return failure(c, 'OPT cycle');
+  const v = c.value;
+  const at = (p: { value: number; params: number }) =>
+    `${signed(p.value, 3)} at ${fmtParams(p.params)}`;
+  const path = `${at(v.first)} → peak ${at(v.peak)}${v.trough ? ` → ${at(v.trough)}` : ''} → ${at(v.last)}`;
+  const metrics = [...new Set(ladder.map((r) => r.metric))];
+  const mixed =
+    metrics.length > 1
+      ? ` The ladder joins ${metrics.length} measurements (${metrics.map((m) => `${m} ${sizesOf(ladder, m)}`).join('; ')}), so a change at the boundary cannot be told apart from the change of metric.`
+      : '';
+  return h(
+    'p',
+    { class: 'insight', 'data-testid': 'opt-cycle' },
+    h('strong', {}, v.riseDropRecovery ? 'Rise, drop, recovery. ' : 'No rise–drop–recovery. '),
+    `Net coupling over ${v.n} sizes: ${path}. `,
+    v.riseDropRecovery
+      ? 'The study reads this as FeSe under pressure (s++ → s± → s++): the cycle of Nc1 repeating at a larger scale. That is an analogy the data cannot test.'
+      : 'The study’s FeSe reading (rise, drop, recovery) does not hold on these points.',
+    mixed,
+  );
+}
+
+/** "1.3B–13B" for the sizes measured with `metric`. */
+function sizesOf(ladder: ReturnType<typeof optLadder>, metric: string): string {
+  const p = ladder.filter((r) => r.metric === metric).map((r) => r.params);
+  const [lo, hi] = [Math.min(...p), Math.max(...p)];
+  return lo === hi ? fmtParams(lo) : `${fmtParams(lo)}–${fmtParams(hi)}`;
+}
 
 // ---------------------------------------------------------------- 18 polynomial baseline vs ODE
 export const poly: PanelDef = {

@@ -10,6 +10,7 @@ import { parseScore } from '../../../src/data/ingest/scores.ts';
 import { frontierScatter } from '../../../src/report/charts/frontierScatter.ts';
 import { heatmap } from '../../../src/report/charts/heatmap.ts';
 import { trajectoryChart } from '../../../src/report/charts/trajectory.ts';
+import type { ChartView } from '../../../src/report/charts/common.ts';
 import { h, mount } from '../dom.ts';
 import { attempt, engineContext } from '../engine.ts';
 import {
@@ -24,6 +25,7 @@ import { theme } from '../theme.ts';
 import { chart, errorBox, failure, guard, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 import { analyzeById } from './analyze.ts';
 import { frontierUploadBox } from './frontier-upload.ts';
+import { forPeople } from '../messages.ts';
 import { shortLabel } from '../../../src/data/benchmarks.ts';
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
@@ -59,20 +61,22 @@ export const frontier: PanelDef = {
         h: m.h,
         anomaly: m.anomaly,
       }));
-      const svg = frontierScatter(
-        {
-          points,
-          fit: { slope: fit.slope, intercept: fit.intercept },
-          band,
-          selectedId: getState().model ?? null,
-        },
-        {
-          document,
-          theme: theme(),
-          width: chartWidth(),
-          title: 'SWE-bench Verified vs GPQA Diamond with OLS fit',
-        },
-      );
+      const svg = (view?: ChartView) =>
+        frontierScatter(
+          {
+            points,
+            fit: { slope: fit.slope, intercept: fit.intercept },
+            band,
+            selectedId: getState().model ?? null,
+          },
+          {
+            document,
+            theme: theme(),
+            width: chartWidth(),
+            title: 'SWE-bench Verified vs GPQA Diamond with OLS fit',
+            view,
+          },
+        );
       mount(
         body,
         h(
@@ -94,7 +98,7 @@ export const frontier: PanelDef = {
               .join(', '),
           ),
         ),
-        chart('frontier-scatter', svg, 'Frontier coupling scatter', analyzeById),
+        chart('frontier-scatter', svg(), 'Frontier coupling scatter', analyzeById, { draw: svg }),
         h(
           'details',
           {},
@@ -196,15 +200,17 @@ export const trajectories: PanelDef = {
             : h('p', { class: 'muted' }, `Order: ${t.value.order}.`),
         );
       }
-      const svg = trajectoryChart(
-        { steps },
-        {
-          document,
-          theme: theme(),
-          width: chartWidth(),
-          title: 'Release trajectories in the SWE–GPQA plane',
-        },
-      );
+      const svg = (view?: ChartView) =>
+        trajectoryChart(
+          { steps },
+          {
+            document,
+            theme: theme(),
+            width: chartWidth(),
+            title: 'Release trajectories in the SWE–GPQA plane',
+            view,
+          },
+        );
       mount(
         body,
         h(
@@ -212,7 +218,7 @@ export const trajectories: PanelDef = {
           {},
           'Protocol for a new release: compute γ12 = ΔGPQA/ΔSWE against the previous release of the same line; a negative value (coding gained at the cost of reasoning) is a tax excursion that one evaluation run detects before deployment. Tiny ΔSWE makes the ratio meaningless and is flagged instead.',
         ),
-        chart('trajectories', svg, 'Lab release trajectories'),
+        chart('trajectories', svg(), 'Lab release trajectories', analyzeById, { draw: svg }),
         tables,
       );
     });
@@ -294,8 +300,11 @@ export const hfield: PanelDef = {
       form.querySelectorAll('.field-error').forEach((e) => (e.textContent = ''));
       const ps = attempt(() => parseScore(swe, 'swe_bench_verified'));
       const pg = attempt(() => parseScore(gpqa, 'gpqa_diamond'));
-      if (!ps.ok) (form.querySelector('#f-hswe-err') as HTMLElement).textContent = ps.message;
-      if (!pg.ok) (form.querySelector('#f-hgpqa-err') as HTMLElement).textContent = pg.message;
+      const err = (id: string, m: string, f: string) => {
+        (form.querySelector(`#f-${id}-err`) as HTMLElement).textContent = forPeople(m, f);
+      };
+      if (!ps.ok) err('hswe', ps.message, 'swe_bench_verified');
+      if (!pg.ok) err('hgpqa', pg.message, 'gpqa_diamond');
       if (!ps.ok || !pg.ok) return mount(out, errorBox('Enter both scores as percent.'));
       const r = attempt(() => hField(engineContext(), { swe: ps.value, gpqa: pg.value }));
       if (!r.ok) return mount(out, failure(r, 'h-field'));

@@ -294,6 +294,7 @@ export const summary: PanelDef = {
           {},
           `The study summarises a dozen diagnostics as consequences of one running-coupling line. Here each is recomputed from the dataset: ${computed} of ${rows.length} quantities computed; the rest are labelled.`,
         ),
+        verifyFilter(rows),
         table({
           name: 'verify',
           testid: 'verify-table',
@@ -322,6 +323,59 @@ export const summary: PanelDef = {
     });
   },
 };
+
+type VerifyRow = ReturnType<typeof verify>[number];
+const VERIFY_SHOW: Record<string, [string, (r: VerifyRow) => boolean]> = {
+  all: ['every quantity', () => true],
+  computed: ['computed', (r) => isNum(r.value)],
+  missing: ['not computed', (r) => !isNum(r.value)],
+  differs: ["differs from the seed's value", (r) => isNum(r.diff) && Math.abs(r.diff) >= 5e-4],
+};
+
+/**
+ * Search (quantity and note text) and a filter for the verify table: rows that do not match are
+ * hidden in place (the CSV keeps every row); a status line counts what is shown.
+ */
+function verifyFilter(rows: readonly VerifyRow[]): HTMLElement {
+  const q = h('input', {
+    id: 'verify-q',
+    type: 'search',
+    'data-testid': 'verify-search',
+    autocomplete: 'off',
+    placeholder: 'e.g. Nc, Pythia, alpha',
+  });
+  const show = h(
+    'select',
+    { id: 'verify-show', 'data-testid': 'verify-show' },
+    Object.entries(VERIFY_SHOW).map(([k, [label]]) => h('option', { value: k }, label)),
+  );
+  const count = h('p', { class: 'muted', role: 'status', 'data-testid': 'verify-count' });
+  const text = rows.map((r) => `${r.label} ${r.note}`.toLowerCase());
+  const apply = () => {
+    const needle = q.value.trim().toLowerCase();
+    const keep = (VERIFY_SHOW[show.value] ?? VERIFY_SHOW.all)![1];
+    const trs = (count.closest('.panel-body') ?? document).querySelectorAll<HTMLTableRowElement>(
+      '[data-testid="verify-table"] tbody tr',
+    );
+    let n = 0;
+    rows.forEach((r, i) => {
+      const ok = keep(r) && (!needle || (text[i] ?? '').includes(needle));
+      if (trs[i]) trs[i].hidden = !ok;
+      if (ok) n++;
+    });
+    count.textContent = `${n} of ${rows.length} quantities shown.`;
+  };
+  q.addEventListener('input', apply);
+  show.addEventListener('change', apply);
+  queueMicrotask(apply);
+  return h(
+    'div',
+    { class: 'row wrap' },
+    h('div', { class: 'field' }, h('label', { for: 'verify-q' }, 'Search quantities'), q),
+    h('div', { class: 'field' }, h('label', { for: 'verify-show' }, 'Show'), show),
+    count,
+  );
+}
 
 export const predictions: PanelDef = {
   id: 'predictions',

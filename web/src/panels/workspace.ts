@@ -20,10 +20,12 @@ import {
   type Preview,
 } from '../api.ts';
 import { h, mount } from '../dom.ts';
-import { extraModelCount, setExtraModels } from '../engine.ts';
+import { engineContext, extraModelCount, setExtraModels } from '../engine.ts';
 import { fmtNum as num, fmtParams } from '../../../src/report/format.ts';
 import { longLabel } from '../../../src/data/benchmarks.ts';
 import { getState, setState } from '../state.ts';
+import { forPeople } from '../messages.ts';
+import { familyLabel } from '../../../src/report/names.ts';
 import { badge, confirmDelete, errorBox, table, tile, undoLine, type PanelDef } from '../ui.ts';
 
 /** Asks main.ts to re-render every panel (after the analysis context changed). */
@@ -62,9 +64,7 @@ const scoreText = (s: Record<string, number | undefined>) =>
     .map(([b, v]) => `${longLabel(b)} ${num(v, 1)}`)
     .join(' · ');
 const msg = (e: unknown) =>
-  e instanceof ApiError
-    ? `${e.message}${e.field ? ` (field: ${e.field})` : ''}`
-    : (e as Error).message;
+  e instanceof ApiError ? forPeople(e.message, e.field) : (e as Error).message;
 
 /** Rebuilds the engine context with the saved models when the toggle is on (state key `ws`). */
 export async function applyWorkspaceToggle(models?: WorkspaceModel[]): Promise<boolean> {
@@ -163,6 +163,24 @@ function editForm(m: WorkspaceModel, done: () => void): HTMLElement {
   return form;
 }
 
+/** What a commit did: saved, or nothing because the same file was saved before (named). */
+function savedLine(r: { saved: WorkspaceModel[]; duplicate: boolean }, file: string): HTMLElement {
+  const n = r.saved.length;
+  const names = r.saved.map((m) => m.name).join(', ');
+  const text = r.duplicate
+    ? `Already in the workspace: ${file} was saved before with the same content, so nothing was saved again (${n} model${n === 1 ? '' : 's'}: ${names}).`
+    : `Saved ${n} model${n === 1 ? '' : 's'} from ${file}.`;
+  return h(
+    'p',
+    {
+      role: 'status',
+      'data-testid': r.duplicate ? 'ingest-duplicate' : 'ingest-saved',
+      class: r.duplicate ? 'notice' : null,
+    },
+    text,
+  );
+}
+
 function previewView(p: Preview, onSave: () => void, onDiscard: () => void): HTMLElement {
   const shown = p.models.slice(0, 50);
   const ready = p.models.filter((m) => m.ready).length;
@@ -196,7 +214,7 @@ function previewView(p: Preview, onSave: () => void, onDiscard: () => void): HTM
       ],
       rows: shown.map((m) => [
         m.name,
-        m.family ?? '—',
+        m.family ? familyLabel(m.family) : '—',
         m.params === null ? 'unknown' : fmtParams(m.params),
         String(m.paramsSource),
         scoreText(m.scores),
@@ -342,7 +360,7 @@ export const workspacePanel: PanelDef = {
                 header: ['name', 'family', 'params', 'scores', 'origin', 'updated', ''],
                 rows: models.map((m) => [
                   m.name,
-                  m.family ?? '—',
+                  m.family ? familyLabel(m.family) : '—',
                   fmtParams(m.params),
                   scoreText(m.scores),
                   m.origin,
@@ -421,15 +439,8 @@ export const workspacePanel: PanelDef = {
             async () => {
               try {
                 const r = await ingest.commit(file.name, content);
-                mount(
-                  ingestOut,
-                  h(
-                    'p',
-                    { role: 'status', 'data-testid': 'ingest-saved' },
-                    `Saved ${r.saved.length} model${r.saved.length === 1 ? '' : 's'} from ${file.name}.`,
-                  ),
-                );
-                workspaceChanged();
+                mount(ingestOut, savedLine(r, file.name));
+                if (!r.duplicate) workspaceChanged();
               } catch (e) {
                 mount(ingestOut, errorBox(`Nothing was saved: ${msg(e)}`));
               }
@@ -474,17 +485,40 @@ export const workspacePanel: PanelDef = {
 };
 
 // ---------------------------------------------------------------- predictions ledger
-const CRITERIA: Record<string, { label: string; fields: [string, string][] }> = {
-  h_of: { label: 'h of a frontier model', fields: [['model', 'model name']] },
-  family_r: { label: 'within-family r(HS, TQA)', fields: [['family', 'family']] },
+type Names = 'frontier' | 'family';
+const CRITERIA: Record<string, { label: string; fields: [string, string, Names][] }> = {
+  h_of: { label: 'h of a frontier model', fields: [['model', 'model name', 'frontier']] },
+  family_r: { label: 'within-family r(HS, TQA)', fields: [['family', 'family', 'family']] },
   gamma12_between: {
     label: 'γ12 between two releases',
     fields: [
-      ['from', 'from model'],
-      ['to', 'to model'],
+      ['from', 'from model', 'frontier'],
+      ['to', 'to model', 'frontier'],
     ],
   },
 };
+
+/** Suggestion lists for the ledger form: the names the engine's checks know (the server refuses
+ * others). */
+function nameLists(): HTMLElement[] {
+  const ctx = engineContext();
+  const list = (id: string, names: string[]) =>
+    h(
+      'datalist',
+      { id },
+      [...new Set(names)].sort().map((n) => h('option', { value: n })),
+    );
+  return [
+    list(
+      'lg-names-frontier',
+      ctx.frontier.map((m) => m.name),
+    ),
+    list(
+      'lg-names-family',
+      ctx.base.map((m) => m.family),
+    ),
+  ];
+}
 
 function ledgerForm(done: () => void): HTMLElement {
   const f = (id: string, label: string, attrs: Record<string, string> = {}) =>
@@ -503,8 +537,8 @@ function ledgerForm(done: () => void): HTMLElement {
   const fill = () =>
     mount(
       specific,
-      CRITERIA[kind.value]!.fields.map(([id, label]) =>
-        f(id, label, { 'data-testid': `ledger-${id}` }),
+      CRITERIA[kind.value]!.fields.map(([id, label, names]) =>
+        f(id, label, { 'data-testid': `ledger-${id}`, list: `lg-names-${names}` }),
       ),
     );
   kind.addEventListener('change', fill);
@@ -543,6 +577,7 @@ function ledgerForm(done: () => void): HTMLElement {
       f('value', 'value', { inputmode: 'decimal', 'data-testid': 'ledger-value' }),
     ),
     specific,
+    nameLists(),
     h(
       'div',
       { class: 'row' },
