@@ -35,8 +35,28 @@ function precompress(outDir: string): Plugin {
   };
 }
 
+/**
+ * Keeps the build-time dataset context out of the entry chunk: where src/data/load.ts imports
+ * src/data/derived-file.ts, the page gets web/src/no-derived.ts; web/src/engine.ts loads the real
+ * module afterwards with import(), as a chunk of its own.
+ */
+function lazyDerived(): Plugin {
+  const loader = resolve(root, 'src/data/load.ts');
+  return {
+    name: 'cape-lazy-derived',
+    transform(code, id) {
+      if (id !== loader) return null;
+      const stub = resolve(root, 'web/src/no-derived.ts');
+      const out = code.replace(/(["'])\.\/derived-file\.ts\1/, JSON.stringify(stub));
+      if (out === code)
+        throw new Error('cape-lazy-derived: load.ts no longer imports derived-file');
+      return { code: out, map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [precompress(resolve(root, 'dist/web'))],
+  plugins: [lazyDerived(), precompress(resolve(root, 'dist/web'))],
   root: resolve(root, 'web'),
   base: '/',
   publicDir: false,

@@ -3,7 +3,7 @@
  * ingested files) and the resampling settings. Every engine function takes one; results that
  * cost a bootstrap are memoised per context, so the page, CLI and API pay for them once.
  */
-import { loadDataset, loadDerivedContext } from '../data/load.ts';
+import { type DerivedContextFile, loadDataset, loadDerivedContext } from '../data/load.ts';
 import type { Dataset } from '../data/schema.ts';
 import { baseToPoint, frontierToPoint, type ModelPoint } from './points.ts';
 
@@ -16,6 +16,8 @@ export interface EngineOptions {
   extraModels?: ModelPoint[];
   /** Frontier models to use instead of the dataset's (a user's frontier file). */
   frontier?: ModelPoint[];
+  /** With `frontier`: the data exclusions that set carries (default none). */
+  frontierExcluded?: { name: string; reason: string }[];
   /** The dataset; defaults to the shipped one. */
   dataset?: Dataset;
   /** "Today" for prediction deadlines (ISO date). Default: the current date. */
@@ -28,7 +30,10 @@ export interface Context {
   readonly base: ModelPoint[];
   /** Every base-scale row including the instruct ones (for browsing). */
   readonly allBase: ModelPoint[];
+  /** Frontier models that enter analyses (rows with `excluded` in the data are left out). */
   readonly frontier: ModelPoint[];
+  /** Frontier rows kept in the data but excluded from every analysis, with the reason. */
+  readonly frontierExcluded: { name: string; reason: string }[];
   readonly seed: number;
   readonly resamples: number;
   readonly today: string;
@@ -40,6 +45,17 @@ export const DEFAULT_SEED = 20260101;
 export const DEFAULT_RESAMPLES = 10_000;
 
 let shared: Context | undefined;
+
+/** The dataset's frontier rows that enter analyses (no `excluded` reason) as points, and the
+ * excluded ones with their reason. */
+export function datasetFrontier(dataset: Dataset): Pick<Context, 'frontier' | 'frontierExcluded'> {
+  return {
+    frontier: dataset.frontier.filter((m) => m.excluded === undefined).map(frontierToPoint),
+    frontierExcluded: dataset.frontier
+      .filter((m) => m.excluded !== undefined)
+      .map((m) => ({ name: m.name, reason: m.excluded as string })),
+  };
+}
 
 /** Builds a context; without options returns one shared, memoised context over the shipped data. */
 export function createContext(options: EngineOptions = {}): Context {
@@ -53,7 +69,9 @@ export function createContext(options: EngineOptions = {}): Context {
     dataset,
     allBase,
     base: allBase.filter((p) => p.kind !== 'instruct'),
-    frontier: options.frontier ?? dataset.frontier.map(frontierToPoint),
+    ...(options.frontier
+      ? { frontier: options.frontier, frontierExcluded: options.frontierExcluded ?? [] }
+      : datasetFrontier(dataset)),
     seed: options.seed ?? DEFAULT_SEED,
     resamples: options.resamples ?? DEFAULT_RESAMPLES,
     today: options.today ?? new Date().toISOString().slice(0, 10),
@@ -73,9 +91,20 @@ export function createContext(options: EngineOptions = {}): Context {
  * from this dataset with these settings; `derived.test.ts` recomputes it and fails when stale.
  */
 function seedFromDerived(ctx: Context): void {
-  const d = loadDerivedContext();
-  if (!d || d.seed !== ctx.seed || d.resamples !== ctx.resamples) return;
-  for (const [key, value] of Object.entries(d.entries)) ctx.memo.set(key, value);
+  seedContext(ctx, loadDerivedContext());
+}
+
+/**
+ * Adds the derived results to a context over the shipped data (no extra models) when they were
+ * made from its dataset version with its settings; results already memoised are kept.
+ */
+export function seedContext(ctx: Context, d: DerivedContextFile | undefined): void {
+  if (!d || d.datasetVersion !== ctx.dataset.version) return;
+  if (d.seed !== ctx.seed || d.resamples !== ctx.resamples) return;
+  if (ctx.allBase.length !== ctx.dataset.base.length) return;
+  for (const [key, value] of Object.entries(d.entries)) {
+    if (!ctx.memo.has(key)) ctx.memo.set(key, value);
+  }
 }
 
 /** Returns memo[key], computing it once per context. */

@@ -7,10 +7,11 @@
  */
 import { CapeError } from '../core/errors.ts';
 import type { FrontierFileRow } from '../data/ingest/frontier-file.ts';
-import { createContext, type Context } from './context.ts';
-import { frontierToPoint, type ModelPoint } from './points.ts';
+import { createContext, datasetFrontier, type Context } from './context.ts';
+import type { ModelPoint } from './points.ts';
 
-/** A frontier-file row as a frontier point (no subset: always in the fit). */
+/** A frontier-file row as a frontier point (no subset: always in the fit); a row without a
+ * product line is its own line (no trajectory step to or from it). */
 export function frontierRowToPoint(r: FrontierFileRow): ModelPoint {
   return {
     id: r.name,
@@ -23,7 +24,9 @@ export function frontierRowToPoint(r: FrontierFileRow): ModelPoint {
     kind: 'frontier',
     releaseDate: r.releaseDate,
     source: r.source,
-    line: r.line,
+    // No line given: the model is its own product line (main's `productLine ?? lab` fallback is
+    // internal to trajectory.ts; a lab's unrelated tiers must not be stepped across).
+    productLine: r.productLine ?? r.name,
   };
 }
 
@@ -35,7 +38,8 @@ export function frontierFileContext(
   { withDataset = false }: { withDataset?: boolean } = {},
 ): Context {
   const mine = rows.map(frontierRowToPoint);
-  const dataset = withDataset ? base.dataset.frontier.map(frontierToPoint) : [];
+  const own = datasetFrontier(base.dataset);
+  const dataset = withDataset ? own.frontier : [];
   const taken = new Set(dataset.map((p) => p.name.toLowerCase()));
   const clash = mine.find((p) => taken.has(p.name.toLowerCase()));
   if (clash)
@@ -47,6 +51,7 @@ export function frontierFileContext(
   return createContext({
     dataset: base.dataset,
     frontier: [...dataset, ...mine],
+    frontierExcluded: withDataset ? own.frontierExcluded : [],
     seed: base.seed,
     resamples: base.resamples,
     today: base.today,

@@ -3,7 +3,6 @@ import { loadDataset } from '../data/load.ts';
 import { createContext } from './context.ts';
 import { frontierFit, hField, labSummaries } from './frontier.ts';
 import { frontierModel } from './test-helpers.ts';
-import { gate, labTrajectory, trajectoryBetween } from './trajectory.ts';
 
 const line = [
   frontierModel('A1', 'LabA', '2025-01', 40, 60),
@@ -47,33 +46,5 @@ describe('frontier coupling and h-field', () => {
     expect(a.slope).not.toBeNull();
     expect(b.slope).toBeNull();
     expect(a.meanHCi![0]).toBeLessThan(a.meanH);
-  });
-});
-
-describe('within-lab trajectories and the release gate', () => {
-  it('labTrajectory orders by release month, leaves undated releases out and classifies steps', () => {
-    const t = labTrajectory(ctx, 'laba');
-    expect(t.steps.map((s) => `${s.from}>${s.to}`)).toEqual(['A1>A2', 'A2>A3', 'A3>A4']);
-    expect(t.steps[1]!.kind).toBe('tax-excursion');
-    expect(t.steps[2]!.kind).toBe('recovery');
-    expect(labTrajectory(ctx, 'LabB').undated).toEqual(['B2']);
-  });
-
-  it('a |ΔSWE| below 2 points is flagged as noise-sized', () => {
-    const s = trajectoryBetween(ctx, 'A3', 'A4');
-    expect(s.tinyDelta).toBe(true);
-    expect(s.gamma12).toBeCloseTo(13, 9);
-    expect(s.interpretation).toMatch(/noise-sized/);
-  });
-
-  it('gate fails on a tax excursion and passes a cooperative step', () => {
-    expect(gate(ctx, { previous: 'A2', swe: 55, gpqa: 60 }).pass).toBe(false);
-    expect(gate(ctx, { previous: 'A2', swe: 55, gpqa: 70 }).pass).toBe(true);
-  });
-
-  it('an unknown model name is an E_NOT_FOUND error with suggestions', () => {
-    expect(() => trajectoryBetween(ctx, 'A9', 'A1')).toThrow(
-      /unknown frontier model: "A9" \(did you mean/,
-    );
   });
 });

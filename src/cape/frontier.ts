@@ -55,6 +55,8 @@ export interface FrontierFit {
   models: FrontierModelRow[];
   /** Models with both scores outside the subset (shown, not fitted). */
   excluded: string[];
+  /** Rows of the dataset excluded from every analysis by a data decision, with the reason. */
+  dataExclusions: { name: string; reason: string }[];
   fit: OlsFit;
 }
 
@@ -121,6 +123,7 @@ export function frontierFit(ctx: Context, subset: FrontierSubset = 'frozen'): Fr
         subset === 'all'
           ? []
           : all.filter((p) => (p.subset ?? 'frozen') !== 'frozen').map((p) => p.name),
+      dataExclusions: ctx.frontierExcluded,
       fit,
     };
   });

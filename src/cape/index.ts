@@ -10,6 +10,7 @@ export {
   createContext,
   DEFAULT_RESAMPLES,
   DEFAULT_SEED,
+  seedContext,
   type Context,
   type EngineOptions,
 } from './context.ts';
@@ -56,13 +57,14 @@ export {
   trajectoryBetween,
   trajectoryLabs,
   gate,
-  TINY_DELTA,
   type TrajectoryStep,
   type LabTrajectory,
+  type LineTrajectory,
   type GateResult,
   type GateInput,
 } from './trajectory.ts';
 export { frontierFileContext, frontierRowToPoint } from './frontier-file.ts';
+export { deltaNoise, noisySign, FRONTIER_ITEMS, NOISE_SE } from './frontier-noise.ts';
 export {
   evaluatePredictions,
   evaluatePrediction,

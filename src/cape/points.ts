@@ -23,13 +23,13 @@ export interface ModelPoint {
   kind: 'base' | 'instruct' | 'frontier' | 'user';
   releaseDate: string | null;
   subset?: 'frozen' | 'post-cutoff';
+  /** Frontier models: the tier the lab versions (trajectories step within it). */
+  productLine?: string;
   /** Hugging Face id, when known. */
   hfId?: string | null;
   /** Frontier: who measured the scores ("vendor-reported", "Epoch AI", a file's source column);
    * null or absent when unknown. Steps between two different sources are flagged. */
   source?: string | null;
-  /** Frontier: product line (a frontier file's `line` / `product_line` column). */
-  line?: string | null;
 }
 
 /** The five base benchmarks of the Open LLM Leaderboard v1 protocol, in the seed's order. */
@@ -106,6 +106,7 @@ export function frontierToPoint(m: FrontierModel): ModelPoint {
     releaseDate: m.releaseDate,
     subset: m.subset,
     source: m.scores.every((s) => s.provenance === 'reported') ? 'vendor-reported' : null,
+    productLine: m.productLine,
   };
 }
 

@@ -40,6 +40,7 @@ export function frontierModel(
   swe: number,
   gpqa: number,
   ifeval?: number,
+  productLine = lab,
 ): FrontierModel {
   const scores: FrontierModel['scores'] = [
     {
@@ -72,6 +73,7 @@ export function frontierModel(
     id: name.toLowerCase().replace(/[^a-z0-9.]+/g, '-'),
     name,
     lab,
+    productLine,
     releaseDate: date,
     subset: 'frozen',
     params: null,

@@ -1,18 +1,17 @@
 /**
- * Within-lab trajectories (docs/science-spec.md §15): for two releases, γ12 = ΔGPQA/ΔSWE and the
- * change of
- * h. Coding gained at reasoning's cost (ΔSWE > 0, ΔGPQA < 0) is a "tax excursion"; a cooperative
- * step right after an excursion is a "recovery". When |ΔSWE| is below the benchmarks' noise the
- * ratio is flagged instead of being read as meaningful. Also the release gate.
+ * Release trajectories (docs/science-spec.md §15): for two releases, γ12 = ΔGPQA/ΔSWE and the
+ * change of h. A lab's trajectory follows its PRODUCT LINES (the tier it versions: Claude Sonnet
+ * 3.5 → 3.7 → 4.5 → 4.6), never release order across tiers. Each Δ is compared with its
+ * measurement noise (frontier-noise.ts: 2 SE of a binomial difference); a Δ within noise has no
+ * sign, and a step with a sign-less Δ gets no trade-off label ("within-noise"). Coding gained at
+ * reasoning's cost beyond noise (ΔSWE > 0, ΔGPQA < 0) is a "tax excursion"; a cooperative step
+ * right after an excursion is a "recovery". Also the release gate.
  */
 import { CapeError } from '../core/errors.ts';
 import type { Context } from './context.ts';
 import { frontierFit, frontierPairs, hField, type FrontierModelRow } from './frontier.ts';
+import { deltaNoise, FRONTIER_ITEMS, NOISE_SE, noisySign } from './frontier-noise.ts';
 import { findModel, findName } from './lookup.ts';
-
-/** |ΔSWE| below this many points is within run-to-run and harness noise (vendor reports differ by
- * 1–2 pp). */
-export const TINY_DELTA = 2;
 
 export type StepKind =
   | 'tax-excursion'
@@ -20,18 +19,24 @@ export type StepKind =
   | 'cooperative'
   | 'reasoning-over-coding'
   | 'joint-regression'
-  | 'flat';
+  | 'within-noise';
 
 export interface TrajectoryStep {
   from: string;
   to: string;
   fromDate: string | null;
   toDate: string | null;
+  /** The product line of both releases; null when the step crosses lines. */
+  line: string | null;
   dSwe: number;
   dGpqa: number;
-  /** ΔGPQA/ΔSWE; null when ΔSWE is 0. */
+  /** Noise thresholds (points): NOISE_SE standard errors of each difference. */
+  noise: { swe: number; gpqa: number };
+  /** Signs after the noise test: 0 = within noise. */
+  signs: { swe: -1 | 0 | 1; gpqa: -1 | 0 | 1 };
+  /** ΔGPQA/ΔSWE; null when ΔSWE is 0. Its sign means nothing when either Δ is within noise. */
   gamma12: number | null;
-  /** |ΔSWE| < TINY_DELTA: the ratio is not meaningful. */
+  /** ΔSWE within noise: the ratio is not meaningful. */
   tinyDelta: boolean;
   hFrom: number;
   hTo: number;
@@ -44,58 +49,89 @@ export interface TrajectoryStep {
   crossSource: { from: string; to: string } | null;
 }
 
-/** True for a date with at least month precision ("2025-06", "2025-06-17"; not "2025"). */
-function monthKnown(d: string | null): boolean {
-  return d !== null && d.length >= 7;
-}
-
-function classify(dSwe: number, dGpqa: number, prev: StepKind | null): StepKind {
-  if (dSwe > 0 && dGpqa < 0) return 'tax-excursion';
-  if (dSwe < 0 && dGpqa > 0) return 'reasoning-over-coding';
-  if (dSwe < 0 && dGpqa < 0) return 'joint-regression';
-  if (dSwe === 0 && dGpqa === 0) return 'flat';
+function classify(swe: number, gpqa: number, prev: StepKind | null): StepKind {
+  if (swe === 0 || gpqa === 0) return 'within-noise';
+  if (swe > 0 && gpqa < 0) return 'tax-excursion';
+  if (swe < 0 && gpqa > 0) return 'reasoning-over-coding';
+  if (swe < 0 && gpqa < 0) return 'joint-regression';
   return prev === 'tax-excursion' || prev === 'reasoning-over-coding' ? 'recovery' : 'cooperative';
 }
 
-const TEXT: Record<StepKind, string> = {
+const TEXT: Record<Exclude<StepKind, 'within-noise'>, string> = {
   'tax-excursion': "Tax excursion: coding gained at reasoning's cost",
   'reasoning-over-coding': "Trade-off the other way: reasoning gained at coding's cost",
   'joint-regression': 'Both capabilities dropped',
-  flat: 'No change',
   recovery: 'Recovery: both capabilities improve after an excursion',
   cooperative: 'Cooperative: both capabilities improve',
 };
+
+const f1 = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
+
+function noiseText(s: Pick<TrajectoryStep, 'dSwe' | 'dGpqa' | 'noise' | 'signs'>): string {
+  const part = (name: string, d: number, t: number, sg: number) =>
+    sg === 0
+      ? `Δ${name} ${f1(d)} is within noise (±${t.toFixed(1)})`
+      : `Δ${name} ${f1(d)} is beyond noise (±${t.toFixed(1)})`;
+  return `No sign: ${part('SWE', s.dSwe, s.noise.swe, s.signs.swe)}; ${part('GPQA', s.dGpqa, s.noise.gpqa, s.signs.gpqa)} (${NOISE_SE} SE of a binomial difference)`;
+}
 
 function rowOf(rows: readonly FrontierModelRow[], name: string): FrontierModelRow {
   return findModel(rows, name, 'frontier model');
 }
 
-function step(a: FrontierModelRow, b: FrontierModelRow, prev: StepKind | null): TrajectoryStep {
+/** True for a date with at least month precision ("2025-06", "2025-06-17"; not "2025"). */
+function monthKnown(d: string | null): boolean {
+  return d !== null && d.length >= 7;
+}
+
+/** −1/+1 when the two dates are ordered at their common precision, 0 when they cannot be told
+ * apart (same year with a month missing, or the same month), null when either is missing. */
+function dateOrder(a: string | null, b: string | null): -1 | 0 | 1 | null {
+  if (a === null || b === null) return null;
+  const k = Math.min(a.length, b.length, 7);
+  const x = a.slice(0, k);
+  const y = b.slice(0, k);
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+function step(
+  a: FrontierModelRow,
+  b: FrontierModelRow,
+  prev: StepKind | null,
+  lines: ReadonlyMap<string, string>,
+): TrajectoryStep {
   const dSwe = b.swe - a.swe;
   const dGpqa = b.gpqa - a.gpqa;
-  const tinyDelta = Math.abs(dSwe) < TINY_DELTA;
-  const kind = classify(dSwe, dGpqa, prev);
+  const noise = {
+    swe: deltaNoise(a.swe, b.swe, FRONTIER_ITEMS.swe_bench_verified),
+    gpqa: deltaNoise(a.gpqa, b.gpqa, FRONTIER_ITEMS.gpqa_diamond),
+  };
+  const signs = { swe: noisySign(dSwe, noise.swe), gpqa: noisySign(dGpqa, noise.gpqa) };
+  const kind = classify(signs.swe, signs.gpqa, prev);
   const backwardsInTime =
     monthKnown(a.releaseDate) &&
     monthKnown(b.releaseDate) &&
-    (b.releaseDate as string).slice(0, 7) < (a.releaseDate as string).slice(0, 7);
-  let interpretation = TEXT[kind];
-  if (tinyDelta && kind !== 'flat')
-    interpretation += ` (|ΔSWE| = ${Math.abs(dSwe).toFixed(1)} < ${TINY_DELTA} points: γ12 is a ratio of noise-sized changes; read the signs, not the number)`;
+    dateOrder(a.releaseDate, b.releaseDate) === 1;
+  let interpretation =
+    kind === 'within-noise' ? noiseText({ dSwe, dGpqa, noise, signs }) : TEXT[kind];
   if (backwardsInTime) interpretation += ' (note: the second model was released first)';
   const crossSource =
     a.source && b.source && a.source !== b.source ? { from: a.source, to: b.source } : null;
   if (crossSource)
     interpretation += ` (CROSS-SOURCE: ${a.source} vs ${b.source}: the deltas mix two measurement protocols, not two models)`;
+  const la = lines.get(a.name) ?? null;
   return {
     from: a.name,
     to: b.name,
     fromDate: a.releaseDate,
     toDate: b.releaseDate,
+    line: la !== null && la === lines.get(b.name) ? la : null,
     dSwe,
     dGpqa,
+    noise,
+    signs,
     gamma12: dSwe === 0 ? null : dGpqa / dSwe,
-    tinyDelta,
+    tinyDelta: signs.swe === 0,
     hFrom: a.h,
     hTo: b.h,
     kind,
@@ -105,50 +141,96 @@ function step(a: FrontierModelRow, b: FrontierModelRow, prev: StepKind | null): 
   };
 }
 
-/** The step between two named frontier models (in the order given). */
+/** Product line of every analysed frontier model, by name. */
+function lineMap(ctx: Context): Map<string, string> {
+  return new Map(ctx.frontier.map((p) => [p.name, p.productLine ?? p.lab]));
+}
+
+/** The step between two named frontier models (in the order given; may cross product lines). */
 export function trajectoryBetween(ctx: Context, from: string, to: string): TrajectoryStep {
   const rows = frontierFit(ctx).models;
-  return step(rowOf(rows, from), rowOf(rows, to), null);
+  return step(rowOf(rows, from), rowOf(rows, to), null, lineMap(ctx));
+}
+
+export interface LineTrajectory {
+  line: string;
+  /** Releases placed in order (at least the first). */
+  n: number;
+  steps: TrajectoryStep[];
+  /** Releases whose place in the line is unknown (no date, or a year-only date that ties). */
+  unordered: string[];
 }
 
 export interface LabTrajectory {
   lab: string;
+  /** Releases placed in order, over all lines. */
   n: number;
+  /** Every line's steps, line by line (no step crosses lines). */
   steps: TrajectoryStep[];
-  /** Releases left out because their release month is unknown. */
+  lines: LineTrajectory[];
+  /** Releases left out because their place in their line is unknown. */
   undated: string[];
   order: string;
 }
 
-/** Consecutive releases of a lab in date order (undated releases left out and listed). */
+/** Consecutive releases of one product line: ordered by release date where the dates tell. */
+function lineTrajectory(
+  rows: FrontierModelRow[],
+  line: string,
+  lines: ReadonlyMap<string, string>,
+): LineTrajectory {
+  const unordered = rows.filter((r) =>
+    rows.some(
+      (o) => o !== r && (dateOrder(r.releaseDate, o.releaseDate) ?? 0) === 0 && !sameMonth(r, o),
+    ),
+  );
+  const placed = rows
+    .filter((r) => !unordered.includes(r))
+    .sort((a, b) => (dateOrder(a.releaseDate, b.releaseDate) as number) || a.swe - b.swe);
+  const steps: TrajectoryStep[] = [];
+  for (let i = 1; i < placed.length; i++)
+    steps.push(step(placed[i - 1]!, placed[i]!, steps.at(-1)?.kind ?? null, lines));
+  return { line, n: placed.length, steps, unordered: unordered.map((r) => r.name) };
+}
+
+/** Both dates known to the month and equal: ordered by SWE (the documented tie rule). */
+function sameMonth(a: FrontierModelRow, b: FrontierModelRow): boolean {
+  return (
+    monthKnown(a.releaseDate) &&
+    monthKnown(b.releaseDate) &&
+    dateOrder(a.releaseDate, b.releaseDate) === 0
+  );
+}
+
+/** A lab's releases, product line by product line (lines with one release have no step). */
 export function labTrajectory(ctx: Context, lab: string): LabTrajectory {
   const rows = frontierFit(ctx).models;
   const name = findName([...new Set(rows.map((r) => r.lab))], lab, 'lab');
+  const lines = lineMap(ctx);
   const mine = rows.filter((r) => r.lab === name);
-  const dated = mine
-    .filter((r) => monthKnown(r.releaseDate))
-    .sort(
-      (a, b) => (a.releaseDate as string).localeCompare(b.releaseDate as string) || a.swe - b.swe,
-    );
-  const steps: TrajectoryStep[] = [];
-  for (let i = 1; i < dated.length; i++)
-    steps.push(step(dated[i - 1]!, dated[i]!, steps.at(-1)?.kind ?? null));
+  const names = [...new Set(mine.map((r) => lines.get(r.name) ?? name))].sort();
+  const per = names.map((l) =>
+    lineTrajectory(
+      mine.filter((r) => (lines.get(r.name) ?? name) === l),
+      l,
+      lines,
+    ),
+  );
   return {
     lab: name,
-    n: dated.length,
-    steps,
-    undated: mine.filter((r) => !monthKnown(r.releaseDate)).map((r) => r.name),
-    order: 'release date (month precision), then SWE for releases of the same date',
+    n: per.reduce((s, l) => s + l.n, 0),
+    steps: per.flatMap((l) => l.steps),
+    lines: per,
+    undated: per.flatMap((l) => l.unordered),
+    order:
+      'within each product line: release date (as precise as both dates allow), then SWE for releases of the same month',
   };
 }
 
-/** Labs with at least two dated releases. */
+/** Labs with at least one product line of two or more ordered releases. */
 export function trajectoryLabs(ctx: Context): string[] {
-  const rows = frontierFit(ctx).models;
-  const labs = [...new Set(rows.map((r) => r.lab))].sort();
-  return labs.filter(
-    (l) => rows.filter((r) => r.lab === l && monthKnown(r.releaseDate)).length >= 2,
-  );
+  const labs = [...new Set(frontierFit(ctx).models.map((r) => r.lab))].sort();
+  return labs.filter((l) => labTrajectory(ctx, l).steps.length > 0);
 }
 
 export interface GateResult {
@@ -171,7 +253,7 @@ function candidateRow(
   rows: readonly FrontierModelRow[],
   input: GateInput,
   lab: string,
-) {
+): FrontierModelRow {
   if ('candidate' in input) return rowOf(rows, input.candidate);
   const h = hField(ctx, { swe: input.swe, gpqa: input.gpqa });
   return {
@@ -188,14 +270,25 @@ function candidateRow(
     inFit: false,
     provenance: 'user',
     source: input.source ?? null,
-  } satisfies FrontierModelRow;
+  };
+}
+
+/** The gate's one-line reason (after any cross-source warning). */
+function gateReason(prev: FrontierModelRow, cand: FrontierModelRow, s: TrajectoryStep): string {
+  const hs = `h ${f1(prev.h)} → ${f1(cand.h)}`;
+  if (!(s.signs.gpqa === -1 && s.signs.swe >= 0))
+    return `no tax excursion: ΔSWE ${f1(s.dSwe)}, ΔGPQA ${f1(s.dGpqa)} (${s.interpretation}); ${hs}`;
+  return s.kind === 'tax-excursion'
+    ? `tax excursion against ${prev.name}: SWE ${f1(s.dSwe)} while GPQA ${f1(s.dGpqa)} beyond noise (±${s.noise.gpqa.toFixed(1)}; γ12 = ${(s.gamma12 as number).toFixed(2)}); ${hs}`
+    : `reasoning loss against ${prev.name}: GPQA ${f1(s.dGpqa)} beyond noise (±${s.noise.gpqa.toFixed(1)}) while ΔSWE ${f1(s.dSwe)} is within noise (±${s.noise.swe.toFixed(1)}); ${hs}`;
 }
 
 /**
- * Release gate: compares a candidate (SWE, GPQA, or a named model) with the previous release.
- * Fails (pass=false) on a tax excursion — coding up while reasoning goes down. A tiny ΔSWE still
- * fails if GPQA dropped, and the reason says the ratio itself is noise-sized. A candidate and a
- * previous release measured by different sources (Epoch AI vs vendor-reported) are flagged
+ * Release gate: compares a candidate (SWE and GPQA, or a named model) with the previous release.
+ * Fails (pass=false) when GPQA fell beyond noise while SWE did not fall beyond noise: a tax
+ * excursion, or a reasoning loss whose coding change is noise-sized (the ratio then has no sign,
+ * the loss is still real). A GPQA drop within noise passes, and the reason says so. A candidate
+ * and a previous release measured by different sources (Epoch AI vs vendor-reported) are flagged
  * `crossSource`, and the reason says so first.
  */
 export function gate(ctx: Context, input: GateInput): GateResult {
@@ -204,14 +297,12 @@ export function gate(ctx: Context, input: GateInput): GateResult {
     throw new CapeError('E_INSUFFICIENT_DATA', 'no frontier models with SWE and GPQA');
   const prev = rowOf(rows, input.previous);
   const cand = candidateRow(ctx, rows, input, prev.lab);
-  const s = step(prev, cand, null);
-  const pass = s.kind !== 'tax-excursion';
+  const s = step(prev, cand, null, lineMap(ctx));
+  const pass = !(s.signs.gpqa === -1 && s.signs.swe >= 0);
   const cross = s.crossSource
     ? `CROSS-SOURCE comparison (${s.crossSource.from} → ${s.crossSource.to}): the deltas mix two measurement protocols; `
     : '';
-  const reason = pass
-    ? `${cross}no tax excursion: ΔSWE ${sign(s.dSwe)}, ΔGPQA ${sign(s.dGpqa)} (${s.interpretation}); h ${sign(prev.h)} → ${sign(cand.h)}`
-    : `${cross}tax excursion against ${prev.name}: SWE ${sign(s.dSwe)} while GPQA ${sign(s.dGpqa)} (γ12 = ${s.gamma12 === null ? 'n/a' : s.gamma12.toFixed(2)}${s.tinyDelta ? ', ΔSWE is noise-sized' : ''}); h ${sign(prev.h)} → ${sign(cand.h)}`;
+  const reason = `${cross}${gateReason(prev, cand, s)}`;
   return {
     pass,
     previous: prev.name,
@@ -220,8 +311,4 @@ export function gate(ctx: Context, input: GateInput): GateResult {
     reason,
     crossSource: s.crossSource,
   };
-}
-
-function sign(v: number): string {
-  return `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
 }

@@ -43,6 +43,23 @@ export const VERIFY_NOTES: Record<string, string> = {
   'split.frobeniusTqa': '√Σ(Δr)² over the four TQA pairs, split at our Nc',
   'split.frobeniusOther': '√Σ(Δr)² over the six other pairs',
   'lofo.below.HS–TQA': "one fold per family below our Nc: more families than the seed's five",
+  'lofo.above.pairsAllFolds':
+    'the seed prints two counts for this test that contradict each other: "every single benchmark pair" (10 of 10) in its text and "6/6 pairs" in its heading (lofo.above.pairsAllFolds.heading); ours is compared with both',
+  'lofo.above.pairsAllFolds.heading':
+    "the same count as lofo.above.pairsAllFolds: the seed's heading says 6/6 while its text says every pair (10): the page contradicts itself",
+  'deff.taxCard':
+    "for a 2×2 correlation matrix d_eff = 2/(1 + r²), so the card's own r = −0.989 gives 1.01, not 1.05; the same page's progression gives 1.53 for the tax phase (deff.tax)",
+  'deff.nc2Card':
+    "with the card's own r = 0.85 a 2×2 matrix gives 2/(1 + 0.85²) = 1.16 (the progression's frontier value, 1.15), not 1.75: the card contradicts its own r",
+  'range.hsTqa70to130B':
+    'the seed does not say which spread it means; ours is the larger of the HS and TQA ranges over the base models of 70B–130B (HS does compress; TQA does not)',
+  'pc1.below.tqa':
+    'leading eigenvector of the below-Nc correlation matrix (split at our Nc); the seed shows TQA and HS with equal and opposite loadings, ours are not equal',
+  'pc1.below.hs': 'as pc1.below.tqa',
+  'winding.e2CrossingB':
+    'where cov(HS, TQA) of the 0.6-decade windows changes sign (e2 of the 2×2 covariance turns through the axes there); see cape diagnostics winding',
+  'phi.h':
+    "the seed does not define its web baseline or say which Phi models; ours: Phi base models' TQA minus an OLS line of TQA on log10 N over the web-trained families (Phi-3 and Phi-4 are instruct releases, not in the base set)",
   'frontier.slope':
     "DeepSeek-V3's GPQA is its reported 59.1, not the 75.9 (its MMLU-Pro) in the reference panel; with 75.9 the reference fit is reproduced exactly (test/golden)",
   'frontier.intercept': 'as frontier.slope',

@@ -17,6 +17,7 @@ import { trajectoryBetween } from './trajectory.ts';
 import { familySeries, familyTransitions, usable } from './coupling.ts';
 import { TRAJECTORY_H_NOTE, VERIFY_NOTES } from './verify-notes.ts';
 import { diagnosticsVerifyQuantities } from './diagnostics/verify-rows.ts';
+import { seedExtraQuantities } from './verify-seed-extra.ts';
 import { fmtP, fmtParams } from '../report/format.ts';
 
 export interface Computed {
@@ -32,13 +33,17 @@ export interface VerifyRow {
   value: number | null;
   n: number | null;
   ci: [number, number] | null;
+  /** The seed page's printed value (null when it prints none). */
   seed: number | null;
+  /** The value in the study's data files, for numbers the seed page does not print. */
+  study: number | null;
+  /** Ours minus the seed's value, or minus the study files' value when the seed prints none. */
   diff: number | null;
   where: string | null;
   note: string;
 }
 
-type Quantity = { label: string; compute: (ctx: Context) => Computed };
+export type Quantity = { label: string; compute: (ctx: Context) => Computed };
 
 const B = 1e9;
 const deff = (band: string): Quantity => ({
@@ -343,7 +348,7 @@ export const QUANTITIES: Record<string, Quantity> = {
 const TRAJ_FIELDS = ['dSwe', 'dGpqa', 'gamma12', 'hFrom', 'hTo'] as const;
 
 function computeClaim(ctx: Context, id: string): Computed & { label: string } {
-  const q = QUANTITIES[id] ?? diagnosticsVerifyQuantities[id];
+  const q = QUANTITIES[id] ?? diagnosticsVerifyQuantities[id] ?? seedExtraQuantities[id];
   if (q) return { ...q.compute(ctx), label: q.label };
   const m = /^trajectory:(.+)>(.+):(\w+)$/.exec(id);
   if (m && (TRAJ_FIELDS as readonly string[]).includes(m[3]!)) {
@@ -351,7 +356,8 @@ function computeClaim(ctx: Context, id: string): Computed & { label: string } {
     const v = s[m[3] as (typeof TRAJ_FIELDS)[number]];
     const notes = [
       m[3]!.startsWith('h') ? TRAJECTORY_H_NOTE : '',
-      s.tinyDelta && m[3] === 'gamma12' ? '|ΔSWE| < 2: a ratio of noise-sized changes' : '',
+      s.kind === 'within-noise' && m[3] === 'gamma12' ? `no sign: ${s.interpretation}` : '',
+      s.line === null ? 'the two releases are on different product lines' : '',
       s.backwardsInTime ? 'the second model was released first' : '',
     ];
     return {
@@ -372,12 +378,16 @@ export function verify(ctx: Context): VerifyRow[] {
     ...new Set([
       ...Object.keys(QUANTITIES),
       ...Object.keys(diagnosticsVerifyQuantities),
+      ...Object.keys(seedExtraQuantities),
       ...claims.keys(),
     ]),
   ];
   return ids.map((id) => {
     const claim = claims.get(id);
-    const seed = claim?.value ?? null;
+    const fromStudy = claim?.from === 'study files';
+    const seed = claim && !fromStudy ? claim.value : null;
+    const study = claim && fromStudy ? claim.value : null;
+    const printed = seed ?? study;
     try {
       const c = computeClaim(ctx, id);
       const value = Number.isFinite(c.value) ? c.value : null;
@@ -389,7 +399,8 @@ export function verify(ctx: Context): VerifyRow[] {
         n: c.n,
         ci: c.ci,
         seed,
-        diff: value !== null && seed !== null ? value - seed : null,
+        study,
+        diff: value !== null && printed !== null ? value - printed : null,
         where: claim?.where ?? null,
         note: [c.note, why].filter(Boolean).join('; '),
       };
@@ -397,11 +408,14 @@ export function verify(ctx: Context): VerifyRow[] {
       if (!(e instanceof CapeError)) throw e;
       return {
         id,
-        label: (QUANTITIES[id] ?? diagnosticsVerifyQuantities[id])?.label ?? id,
+        label:
+          (QUANTITIES[id] ?? diagnosticsVerifyQuantities[id] ?? seedExtraQuantities[id])?.label ??
+          id,
         value: null,
         n: null,
         ci: null,
         seed,
+        study,
         diff: null,
         where: claim?.where ?? null,
         note: `not computable: ${e.message}`,

@@ -82,7 +82,7 @@ describe('cape CLI', () => {
   });
 
   it('gate exits 1 on a tax excursion and says why on stderr; 0 on a cooperative step', async () => {
-    const bad = await cape('gate', '--previous', 'GPT-5.1', '--swe', '80', '--gpqa', '80');
+    const bad = await cape('gate', '--previous', 'GPT-5.1', '--swe', '85', '--gpqa', '80');
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/tax excursion against GPT-5.1/);
     expect((await cape('gate', '--previous', 'GPT-5.1', '--swe', '80', '--gpqa', '90')).code).toBe(
@@ -90,14 +90,16 @@ describe('cape CLI', () => {
     );
   });
 
-  it("trajectory lists a lab's steps and --from/--to one step", async () => {
-    expect((await cape('trajectory', '--lab', 'anthropic')).out).toMatch(
-      /Claude Sonnet 4.6 → Claude Opus 4.6/,
-    );
+  it("trajectory lists a lab's steps by product line and --from/--to one step", async () => {
+    const out = (await cape('trajectory', '--lab', 'anthropic')).out;
+    expect(out).toMatch(/Anthropic · Claude Sonnet/);
+    expect(out).toMatch(/Claude Sonnet 4.5 → Claude Sonnet 4.6/);
+    expect(out).not.toMatch(/Haiku 4.5 → Claude Sonnet 4.6|Sonnet 4.6 → Claude Opus 4.6/);
     const j = JSON.parse(
       (await cape('trajectory', '--from', 'GPT-5.1', '--to', 'GPT-5.4 std', '--json')).out,
     );
-    expect(j.kind).toBe('tax-excursion');
+    expect(j.kind).toBe('within-noise');
+    expect(j.line).toBe('GPT-5');
   });
 
   it('bad input exits 2 with one line naming the field, the value and what is expected', async () => {

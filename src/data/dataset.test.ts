@@ -16,7 +16,8 @@ const FAMILIES: Record<string, number> = {
   'Cerebras-GPT': 7,
   'DeepSeek-V2': 1,
   'DeepSeek-V3': 1,
-  Falcon: 3,
+  Falcon: 2,
+  'Falcon-RW': 1,
   'GPT-J': 1,
   'GPT-Neo': 3,
   'GPT-NeoX': 1,
@@ -102,10 +103,10 @@ describe('curated dataset', () => {
   const ds = loadDataset();
 
   it('loads and validates, with one version across the three files', () => {
-    expect(ds.version).toBe('1.0.0');
+    expect(ds.version).toBe('1.1.0');
     for (const f of [baseFile, frontierFile, sourcesFile]) {
-      expect(f.meta.version).toBe('1.0.0');
-      expect(f.meta.updated).toBe('2026-11-24');
+      expect(f.meta.version).toBe('1.1.0');
+      expect(f.meta.updated).toBe('2026-11-29');
     }
   });
 
@@ -123,7 +124,7 @@ describe('curated dataset', () => {
     const counts: Record<string, number> = {};
     for (const m of ds.base) counts[m.family] = (counts[m.family] ?? 0) + 1;
     expect(counts).toEqual(FAMILIES);
-    expect(Object.keys(counts)).toHaveLength(25);
+    expect(Object.keys(counts)).toHaveLength(26);
   });
 
   it('has frontier labs with the documented sizes', () => {
@@ -235,6 +236,39 @@ describe('curated dataset', () => {
 
   it('stores no h-values or other derived fields on frontier models', () => {
     for (const m of frontierFile.models) expect(Object.keys(m)).not.toContain('h');
+  });
+
+  it('uses one parameter rule: the nominal size in the name, else the size the lab publishes', () => {
+    const unit = { M: 1e6, B: 1e9 } as const;
+    for (const m of ds.base) {
+      const t = [...m.name.matchAll(/(\d+(?:\.\d+)?)([MB])(?![a-z])/g)].at(-1);
+      if (t) expect(m.params, m.name).toBe(Number(t[1]) * unit[t[2] as 'M' | 'B']);
+      else expect(m.paramsNote, m.name).toMatch(/publish|model card/);
+    }
+    const qwen = ds.base.find((m) => m.id === 'qwen2.5-7b')!;
+    expect(qwen.params).toBe(7e9);
+    expect(qwen.paramsNote).toMatch(/exact count 7\.616B/);
+  });
+
+  it('keeps Falcon-RW-1B out of the Falcon family (a RefinedWeb research model)', () => {
+    expect(ds.base.find((m) => m.id === 'falcon-rw-1b')!.family).toBe('Falcon-RW');
+    expect(ds.base.filter((m) => m.family === 'Falcon').map((m) => m.id)).toEqual([
+      'falcon-7b',
+      'falcon-40b',
+    ]);
+  });
+
+  it('names a product line for every frontier model and excludes exactly two rows', () => {
+    for (const m of ds.frontier) expect(m.productLine, m.id).toBeTruthy();
+    const sonnet = ds.frontier.filter((m) => m.productLine === 'Claude Sonnet').map((m) => m.id);
+    expect(sonnet).toEqual([
+      'claude-3.5-sonnet',
+      'claude-3.7-sonnet',
+      'claude-sonnet-4.5',
+      'claude-sonnet-4.6',
+    ]);
+    const excluded = ds.frontier.filter((m) => m.excluded !== undefined).map((m) => m.id);
+    expect(excluded).toEqual(['gpt-5.4-xhigh', 'glm-5.1']);
   });
 });
 

@@ -12,7 +12,7 @@ import seedClaimsFile from '../../data/seed-claims.json' with { type: 'json' };
 import internalFile from '../../data/internal/internal-coupling.json' with { type: 'json' };
 import gradientFile from '../../data/internal/pythia-gradients.json' with { type: 'json' };
 import knownSizesFile from '../../data/known-sizes.json' with { type: 'json' };
-import derivedContextFile from '../../data/derived/context.json' with { type: 'json' };
+import { derivedContextFile } from './derived-file.ts';
 import { KnownSizesFileSchema, type KnownSize } from './known-sizes-schema.ts';
 import {
   GradientFileSchema,
@@ -189,6 +189,6 @@ export interface DerivedContextFile {
  * when the file was made from another dataset version: then nothing is taken from it.
  */
 export function loadDerivedContext(): DerivedContextFile | undefined {
-  const f: DerivedContextFile = derivedContextFile;
-  return f.datasetVersion === loadDataset().version ? f : undefined;
+  const f = derivedContextFile;
+  return f?.datasetVersion === loadDataset().version ? f : undefined;
 }

@@ -84,11 +84,17 @@ export const FrontierModelSchema = Type.Object(
     id: Slug,
     name: Type.String({ minLength: 1 }),
     lab: Type.String({ minLength: 1 }),
+    /** The tier the lab versions ("Claude Sonnet", "GPT-5"): trajectories step within a line. Rule:
+     * the model name without its version number and effort setting (docs/data-notes.md). */
+    productLine: Type.String({ minLength: 1 }),
     releaseDate: Type.Union([YearMonthOrDay, Type.Null()]),
     /** The reference study froze 34 models for its regression; 5 came after its cutoff. */
     subset: Type.Union([Type.Literal('frozen'), Type.Literal('post-cutoff')]),
     /** Raw parameter count when the lab published one, else null. */
     params: Type.Union([Type.Number({ exclusiveMinimum: 0 }), Type.Null()]),
+    /** Why the row is kept for the record but enters no analysis (a second effort setting of one
+     * model, unsourced scores). Absent: the row is analysed. */
+    excluded: Type.Optional(Type.String({ minLength: 1 })),
     scores: Type.Array(ScoreSchema, { minItems: 1 }),
     note: Type.Optional(Type.String()),
   },
@@ -264,8 +270,10 @@ export const SeedClaimSchema = Type.Object(
     id: Type.String({ minLength: 1 }),
     /** The value the seed page prints. */
     value: Type.Number(),
-    /** Where on the seed page (panel and wording, paraphrased). */
+    /** Where on the seed page (panel and wording, paraphrased), or in the study's files. */
     where: Type.String(),
+    /** Where the number is printed: the seed page (default) or only the study's data files. */
+    from: Type.Optional(Type.Union([Type.Literal('seed'), Type.Literal('study files')])),
   },
   { additionalProperties: false },
 );

@@ -187,6 +187,9 @@ export const DIAGNOSTICS: readonly Diagnostic[] = [
                 `corrected for overlapping windows: n_eff ${fmtNum(d.nEff, 1)} of ${d.n} (lag-1 ρ γ12 ${fmtNum(d.rho.gamma, 2)}, θ ${fmtNum(d.rho.theta, 2)}), p ${d.pEff === null ? 'not computed (n_eff < 3)' : fmtP(d.pEff)}; block permutation (${d.blocks} blocks of ${d.blockWidth} decades, ${d.exact ? 'all' : 'Monte Carlo'} ${d.permutations} orders) p ${fmtP(d.pBlock)}`,
               ]
             : []),
+          ...(w.estimatedExcluded.length
+            ? [`left out (estimated scores): ${w.estimatedExcluded.join(', ')}`]
+            : []),
         ],
       });
     },
@@ -252,6 +255,7 @@ export const DIAGNOSTICS: readonly Diagnostic[] = [
         notes: [
           ...e.notes,
           `interval: residual bootstrap, ${e.next.resamples} resamples, seed ${e.next.seed}`,
+          `fit: λ = ${e.fit.lambda}, in-sample MAPE ${fmtNum(e.fit.inSampleMape, 2)}%, leave-one-out MAPE ${fmtNum(e.fit.looMape, 2)}% (${e.fit.flag ?? 'trustworthy'})`,
         ],
       });
     },

@@ -24,7 +24,7 @@ const row = (name: string, swe = 50, gpqa = 60): FrontierFileRow => ({
   lab: 'LabX',
   releaseDate: '2025-06',
   scores: { swe_bench_verified: swe, gpqa_diamond: gpqa },
-  line: 'pro',
+  productLine: 'pro',
   source: 'Epoch AI',
   origin: 'f.csv:2',
 });

@@ -169,7 +169,11 @@ describe('analysis endpoints', () => {
     const taxed = await app.inject({
       method: 'POST',
       url: '/api/gate',
-      payload: { previous: prev, swe: Math.min(100, row.swe + 5), gpqa: Math.max(0, row.gpqa - 5) },
+      payload: {
+        previous: prev,
+        swe: Math.min(100, row.swe + 10),
+        gpqa: Math.max(0, row.gpqa - 12),
+      },
     });
     expect(taxed.statusCode).toBe(200);
     expect(taxed.json().pass).toBe(false);

@@ -98,6 +98,7 @@ function violations(rule: Rule): string[] {
 const LOADERS: [RegExp, string][] = [
   [/^data\/steering\/recorded-demo\.json$/, 'web/src/steering/recorded.ts'],
   [/^data\/steering\//, 'src/steer/defaults.ts'],
+  [/^data\/derived\//, 'src/data/derived-file.ts'],
   [/^data\//, 'src/data/load.ts'],
 ];
 

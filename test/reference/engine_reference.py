@@ -16,7 +16,8 @@ from scipy import stats
 from noise import within_noise
 
 base = json.load(open("data/base-models.json"))["models"]
-front = json.load(open("data/frontier-models.json"))["models"]
+# Rows with "excluded" (a second effort setting, unsourced scores) enter no analysis.
+front = [m for m in json.load(open("data/frontier-models.json"))["models"] if "excluded" not in m]
 
 
 def score(m, b):

@@ -3,14 +3,29 @@
  * src/cape/index.ts directly and pass `engineContext()`; `attempt` turns an engine error into the
  * message a panel shows in place of its figures (the page never substitutes a number of its own).
  */
-import { createContext, type Context, type ModelPoint } from '../../src/cape/index.ts';
+import { createContext, seedContext, type Context, type ModelPoint } from '../../src/cape/index.ts';
+import type { DerivedContextFile } from '../../src/data/load.ts';
 
 let ctx: Context | undefined;
 let extra: ModelPoint[] = [];
+let derived: DerivedContextFile | undefined;
 
 /** The shared analysis context over the shipped dataset (plus the extra models, when set). */
 export function engineContext(): Context {
-  return (ctx ??= extra.length ? createContext({ extraModels: extra }) : createContext());
+  if (ctx) return ctx;
+  ctx = extra.length ? createContext({ extraModels: extra }) : createContext();
+  seedContext(ctx, derived);
+  return ctx;
+}
+
+/**
+ * Fetches the build-time dataset context (its own chunk, kept out of first-load JavaScript) and
+ * adds it to the context: analyses not yet computed are then read, not recomputed. The results
+ * are the engine's own (src/cape/derived.test.ts recomputes them), so nothing shown changes.
+ */
+export async function loadDerived(): Promise<void> {
+  derived = (await import('../../src/data/derived-file.ts')).derivedContextFile;
+  if (ctx) seedContext(ctx, derived);
 }
 
 /**

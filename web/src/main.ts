@@ -17,6 +17,7 @@ import {
   watchSections,
 } from './sections.ts';
 import { getState, initState, setState } from './state.ts';
+import { loadDerived } from './engine.ts';
 import { applyTheme, theme } from './theme.ts';
 import { applyWorkspaceToggle } from './panels/workspace.ts';
 
@@ -127,5 +128,12 @@ function onHistory(): void {
   if (target) void reveal(target);
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
-else boot();
+/** Boots once the build-time context chunk is in (or failed: the engine then computes it all). */
+function start(): void {
+  loadDerived()
+    .catch((e: unknown) => console.warn('derived context not loaded; computing it instead', e))
+    .finally(boot);
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

@@ -29,6 +29,17 @@ function synthFamily(
 }
 
 describe('odeExplorer', () => {
+  it('reports the fit quality and flags a family whose fit is not trustworthy', () => {
+    const c = odeExplorer(ctx, 'Cerebras-GPT');
+    expect(c.fit.trustworthy).toBe(false);
+    expect(c.notes[0]).toMatch(/^not trustworthy: leave-one-out MAPE \d+\.\d% > 5%/);
+    const l = odeExplorer(ctx, 'Llama-1');
+    expect(l.fit.flag).toMatch(/3 models: leave-one-out cannot test a coupling/);
+    const p = odeExplorer(ctx, 'Pythia');
+    expect(p.fit.trustworthy).toBe(true);
+    expect(p.fit.flag).toBeNull();
+  });
+
   it('with default sources, the trajectory starts at the smallest model and matches the fitted ODE at its first point', () => {
     const e = odeExplorer(ctx, 'Pythia');
     expect(e.benchmarks).toEqual(['hellaswag', 'truthfulqa_mc2']);
@@ -37,7 +48,10 @@ describe('odeExplorer', () => {
     expect(e.next.logN).toBeCloseTo(e.points[e.points.length - 1]!.logN + 0.5, 12);
     for (const [l, [lo, hi]] of Object.entries(e.next.interval)) {
       expect(lo).toBeLessThanOrEqual(hi);
-      expect(Number.isFinite(e.next.prediction[l]!)).toBe(true);
+      expect(lo).toBeLessThanOrEqual(e.next.prediction[l]!);
+      expect(hi).toBeGreaterThanOrEqual(e.next.prediction[l]!);
+      expect(lo).toBeGreaterThanOrEqual(0);
+      expect(hi).toBeLessThanOrEqual(100);
     }
   });
 
@@ -68,7 +82,7 @@ describe('odeExplorer', () => {
       ]),
     });
     const m = explorerModel(c, 'Synth');
-    expect(m.ode.fit.C[1]![0]).toBeLessThan(0);
+    expect(m.fit.fit.C[1]![0]).toBeLessThan(0);
     const base = m.evaluate();
     const coop = m.evaluate({ curation: 1 });
     expect(coop.next.prediction.TQA).not.toBeCloseTo(base.next.prediction.TQA!, 3);

@@ -44,6 +44,22 @@ export {
 } from './explorer.ts';
 export { augmentedExp, applyPropagator, solveAt } from './propagator.ts';
 export {
+  explorerFamilies,
+  explorerFamilyNames,
+  explorerFit,
+  MAX_TRUSTED_MAPE,
+  type ExplorerFit,
+  type FamilyFitSummary,
+} from './explorer-fit.ts';
+export {
+  chooseLambda,
+  fitRidgeOde,
+  LAMBDA_GRID,
+  logitScore,
+  scoreOfLogit,
+  type RidgeOde,
+} from './ode-bounded.ts';
+export {
   arrhenius,
   fitArrhenius,
   ARRHENIUS_PHASES,

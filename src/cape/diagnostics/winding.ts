@@ -142,7 +142,9 @@ export function winding(ctx: Context, options: WindowOptions = {}) {
     minModels: options.minModels ?? 5,
   };
   return memo(ctx, `diag:winding:${opts.width}:${opts.step}:${opts.minModels}`, () => {
-    const pts = ctx.base
+    // Rows with an estimated score are left out (docs/data-notes.md: analyses exclude them).
+    const analysed = ctx.base.filter((p) => p.provenance !== 'estimated');
+    const pts = analysed
       .filter(
         (p) =>
           p.params !== null &&
@@ -158,7 +160,7 @@ export function winding(ctx: Context, options: WindowOptions = {}) {
     const w = windingFromCurve(windows);
     const xs = windows.map((v) => v.centre);
     const ys = windows.map((v) => v.thetaDeg);
-    const pairs = usable(pooledTransitions(ctx.base)).flatMap((t) => {
+    const pairs = usable(pooledTransitions(analysed)).flatMap((t) => {
       const th = interp(xs, ys, t.logMid);
       return th === null
         ? []
@@ -172,6 +174,7 @@ export function winding(ctx: Context, options: WindowOptions = {}) {
             { seed: ctx.seed, resamples: ctx.resamples, permutations: ctx.resamples },
           )
         : null;
+    const estimatedExcluded = ctx.base.filter((p) => p.provenance === 'estimated');
     const dependence =
       pairs.length >= 3
         ? dependenceCorrection(pairs, opts.width, { seed: ctx.seed, resamples: ctx.resamples })
@@ -181,6 +184,7 @@ export function winding(ctx: Context, options: WindowOptions = {}) {
       rGammaTheta: typeof corr;
       /** Naive p above treats the pairs as independent; this corrects for overlap (item 5). */
       rGammaThetaDependence: DependenceCorrection | null;
+      estimatedExcluded: string[];
     } = {
       windows,
       options: opts,
@@ -188,6 +192,7 @@ export function winding(ctx: Context, options: WindowOptions = {}) {
       models: pts.length,
       rGammaTheta: corr,
       rGammaThetaDependence: dependence,
+      estimatedExcluded: estimatedExcluded.map((p) => p.name),
     };
     return result;
   });

@@ -48,6 +48,7 @@ export function pointsContext(
     base: points,
     allBase: points,
     frontier: [],
+    frontierExcluded: [],
     seed,
     resamples,
     today: '1970-01-01',

@@ -46,14 +46,34 @@ describe('cape frontier / trajectory / gate --file', () => {
     expect(out.models.every((m: { source: string }) => m.source === 'Epoch AI')).toBe(true);
   });
 
-  it('trajectory --file --lab steps through the file, in release order', async () => {
+  it('trajectory --file --lab steps through each product_line of the file, in release order', async () => {
     const { out } = await json(runTrajectory, ['--file', DATED, '--lab', 'Anthropic']);
-    expect(out.steps[0]).toMatchObject({
+    const sonnet = out.lines.find((l: { line: string }) => l.line === 'Claude Sonnet');
+    expect(sonnet.steps[0]).toMatchObject({
       from: 'claude-3-5-sonnet-20240620',
       to: 'claude-3-5-sonnet-20241022',
+      line: 'Claude Sonnet',
       crossSource: null,
     });
+    expect(sonnet.n).toBe(5);
     expect(out.n).toBe(8);
+    expect(out.lines.map((l: { line: string }) => l.line)).toEqual([
+      'Claude Haiku',
+      'Claude Opus',
+      'Claude Sonnet',
+    ]);
+    for (const s of out.steps) expect(['Claude Opus', 'Claude Sonnet']).toContain(s.line);
+  });
+
+  it('trajectory --file: a row without a product line is its own line (no step)', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'cape-frontier-')), 'nolines.csv');
+    writeFileSync(
+      path,
+      'model,lab,release_date,swe,gpqa\nA-1,LabX,2025-01,40,50\nA-2,LabX,2025-06,60,70\nA-3,LabX,2025-09,65,72\n',
+    );
+    const { out } = await json(runTrajectory, ['--file', path, '--lab', 'LabX']);
+    expect(out.steps).toEqual([]);
+    expect(out.lines.map((l: { line: string }) => l.line)).toEqual(['A-1', 'A-2', 'A-3']);
   });
 
   it('gate: an Epoch candidate against a vendor-reported previous is flagged cross-source', async () => {

@@ -16,8 +16,9 @@ import { frontierContext, frontierFileOptions, frontierFileUsage } from '../fron
 import { printJson, type Io } from '../io.ts';
 
 export const frontierHelp = `cape frontier [--subset frozen|all] [--file F [--with-dataset]] [--json]
-  OLS GPQA = a·SWE + b over the frontier set (default: the study's frozen 34; --subset all adds
-  the 5 post-cutoff models), with r, n, p, CIs, every model's h-field and per-lab mean h.
+  OLS GPQA = a·SWE + b over the frontier set (default: the study's frozen 34 less GPT-5.4 xhigh,
+  one model with std; --subset all adds the post-cutoff models but GLM-5.1, whose scores have no
+  source), with r, n, p, CIs, every model's h-field and per-lab mean h.
 ${frontierFileUsage}`;
 
 export const hfieldHelp = `cape hfield --swe S --gpqa S [--subset frozen|all] [--json]
@@ -98,6 +99,10 @@ export async function runFrontier(argv: string[], io: Io): Promise<number> {
       ]),
     })}`,
   );
+  for (const e of f.dataExclusions)
+    io.out(`
+Not analysed: ${e.name}. ${e.reason}
+`);
   return 0;
 }
 

@@ -31,14 +31,18 @@ function gateInput(values: Record<string, unknown>, previous: string): GateInput
 
 export const trajectoryHelp = `cape trajectory --lab <lab> [--json]
 cape trajectory --from "<model>" --to "<model>" [--json]
-  Consecutive releases: ΔSWE, ΔGPQA, γ12 = ΔGPQA/ΔSWE, h before → after, interpretation.
-  |ΔSWE| < 2 points is flagged: the ratio is then noise-sized. Without --lab or --from, lists labs.
+  Consecutive releases of each product line (Claude Sonnet, GPT-5, ...; never across tiers):
+  ΔSWE, ΔGPQA, γ12 = ΔGPQA/ΔSWE, h before → after, interpretation. A Δ within 2 standard errors
+  of a binomial difference (500 SWE tasks, 198 GPQA questions) has no sign, and the step gets no
+  trade-off label. Without --lab or --from, lists labs. A file's line/product_line column gives
+  its product lines (a row without one is its own line).
 ${frontierFileUsage}`;
 
 export const gateHelp = `cape gate --previous "<model>" (--swe S --gpqa S | --candidate "<model>") [--json]
-  Release gate: exit 0 when the candidate is no tax excursion against the previous release,
-  exit 1 (and why) when SWE went up while GPQA went down. A candidate and a previous release
-  from different sources (Epoch AI vs vendor-reported) are flagged CROSS-SOURCE.
+  Release gate: exit 1 (and why) when GPQA fell beyond noise (2 SE of a binomial difference)
+  against the previous release while SWE did not fall beyond noise (a tax excursion, or a
+  reasoning loss with a noise-sized SWE change); exit 0 otherwise. A candidate and a previous
+  release from different sources (Epoch AI vs vendor-reported) are flagged CROSS-SOURCE.
 ${frontierFileUsage}`;
 
 function table(steps: TrajectoryStep[], title: string): string {
@@ -49,7 +53,9 @@ function table(steps: TrajectoryStep[], title: string): string {
       `${s.from} → ${s.to}`,
       fmtNum(s.dSwe, 1, true),
       fmtNum(s.dGpqa, 1, true),
-      s.tinyDelta ? `${fmtNum(s.gamma12, 2, true)} (tiny ΔSWE)` : fmtNum(s.gamma12, 2, true),
+      s.kind === 'within-noise'
+        ? `${fmtNum(s.gamma12, 2, true)} (no sign)`
+        : fmtNum(s.gamma12, 2, true),
       `${fmtNum(s.hFrom, 1, true)} → ${fmtNum(s.hTo, 1, true)}`,
       s.interpretation,
     ]),
@@ -88,10 +94,14 @@ export async function runTrajectory(argv: string[], io: Io): Promise<number> {
   if (t.steps.length === 0)
     throw new CapeError(
       'E_INSUFFICIENT_DATA',
-      `${t.lab} has fewer than two releases with a known month`,
+      `${t.lab} has no product line with two releases in a known order (lines: ${t.lines.map((l) => l.line).join(', ')})`,
     );
-  io.out(table(t.steps, `${t.lab}: ${t.n} releases in order of ${t.order}`));
-  if (t.undated.length) io.out(`\nLeft out (release month unknown): ${t.undated.join(', ')}\n`);
+  io.out(`${t.lab}: ${t.n} releases in ${t.lines.length} product lines; order ${t.order}\n`);
+  for (const l of t.lines.filter((x) => x.steps.length > 0))
+    io.out(`\n${table(l.steps, `${t.lab} · ${l.line} (${l.n} releases)`)}`);
+  const single = t.lines.filter((x) => x.n === 1 && x.unordered.length === 0).map((x) => x.line);
+  if (single.length) io.out(`\nLines with one release (no step): ${single.join(', ')}\n`);
+  if (t.undated.length) io.out(`\nLeft out (place in the line unknown): ${t.undated.join(', ')}\n`);
   return 0;
 }
 

@@ -13,7 +13,8 @@ import { printJson, type Io } from '../io.ts';
 
 export const verifyHelp = `cape verify [--json]
   Every headline number of the seed page that the engine computes, recomputed from the dataset,
-  beside the seed's printed value, with n, 95% CI and the difference.`;
+  beside the seed's printed value (or, for numbers the seed page does not print, the value in the
+  study's files, in its own column), with n, 95% CI and the difference.`;
 
 export const predictionsHelp = `cape predictions [--include-workspace] [--json]
   The study's predictions with their pass/fail criteria and the status computed from the data
@@ -37,8 +38,17 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
   io.out(
     formatTable({
       title: `cape verify — ${rows.length} quantities (dataset ${createContext().dataset.version})`,
-      headers: ['id', 'ours', 'n', '95% CI', 'seed', 'ours − seed', 'note'],
-      rows: rows.map((r) => [r.id, d(r.value), r.n, fmtCi(r.ci, 3), d(r.seed), d(r.diff), r.note]),
+      headers: ['id', 'ours', 'n', '95% CI', 'seed', 'study files', 'ours − printed', 'note'],
+      rows: rows.map((r) => [
+        r.id,
+        d(r.value),
+        r.n,
+        fmtCi(r.ci, 3),
+        d(r.seed),
+        d(r.study),
+        d(r.diff),
+        r.note,
+      ]),
       notes: [
         'Differences are explained in docs/verify.md (the dataset and methods are documented in docs/data-notes.md and docs/science.md).',
       ],

@@ -34,7 +34,7 @@ describe('parseFrontierFile', () => {
       lab: 'LabX',
       releaseDate: '2025-01',
       scores: { swe_bench_verified: 50, gpqa_diamond: 60, ifeval: 80 },
-      line: 'a',
+      productLine: 'a',
       source: 'vendor',
       origin: 'w.csv:2',
     });
@@ -46,7 +46,7 @@ describe('parseFrontierFile', () => {
     const rows = [{ model: 'M', lab: 'L', release_date: '2025', swe: 40, gpqa: 50, line: 'x' }];
     const a = parseFrontierFile(JSON.stringify(rows), 'f.json');
     expect(parseFrontierFile(JSON.stringify({ models: rows }), 'f.json')).toEqual(a);
-    expect(a.rows[0]).toMatchObject({ name: 'M', line: 'x', releaseDate: '2025' });
+    expect(a.rows[0]).toMatchObject({ name: 'M', productLine: 'x', releaseDate: '2025' });
   });
 
   it('bad input: one line naming the place, the value and what is expected', () => {

@@ -27,8 +27,8 @@ export interface FrontierFileRow {
   /** ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; null when not given. */
   releaseDate: string | null;
   scores: Partial<Record<BenchmarkId, number>>;
-  /** Product line (issue 13): models of one line are compared along it. */
-  line: string | null;
+  /** Product line (the `line` / `product_line` column): trajectories step within a line. */
+  productLine: string | null;
   /** Who measured the scores (the `source` column; "Epoch AI" for Epoch's runs file). */
   source: string | null;
   /** file:line of the model's first row. */
@@ -131,7 +131,7 @@ function base(r: Record_, origin: string, source: string | null): Omit<FrontierF
     name,
     lab: text(pick(r, KEYS.lab)),
     releaseDate: isoDate(pick(r, KEYS.date), where),
-    line: text(pick(r, KEYS.line)),
+    productLine: text(pick(r, KEYS.line)),
     source: text(pick(r, KEYS.source)) ?? source,
     origin: where,
   };
@@ -185,7 +185,7 @@ function merge(raws: Raw[], scale: number, notes: string[]): FrontierFileRow[] {
   for (const { row, scores } of raws) {
     const key = row.name.toLowerCase();
     const m = byName.get(key) ?? { ...row, scores: {} };
-    for (const k of ['lab', 'releaseDate', 'line', 'source'] as const) m[k] ??= row[k];
+    for (const k of ['lab', 'releaseDate', 'productLine', 'source'] as const) m[k] ??= row[k];
     for (const [b, v] of scores) {
       if (m.scores[b] !== undefined)
         notes.push(`${row.name} ${b}: ${row.origin} replaces an earlier row (${m.scores[b]})`);

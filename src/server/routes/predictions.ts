@@ -25,11 +25,12 @@ function refuseUnknownNames(ctx: Context, body: unknown): void {
       checkCriterion(ctx, c);
     } catch (e) {
       if (!(e instanceof CapeError) || e.code !== 'E_NOT_FOUND') continue;
-      const named = c as Partial<Record<(typeof NAME_FIELDS)[number], string>>;
+      const named: Record<string, unknown> = { ...c };
+      const msg = e.message;
       const key =
-        NAME_FIELDS.find((k) => named[k] && e.message.includes(JSON.stringify(named[k]))) ??
-        'criterion';
-      const root = (body as Record<string, unknown>).criterion ? 'criterion' : where;
+        NAME_FIELDS.find((k) => named[k] && msg.includes(JSON.stringify(named[k]))) ?? 'criterion';
+      const wrapped = typeof body === 'object' && body !== null && 'criterion' in body;
+      const root = wrapped && body.criterion ? 'criterion' : where;
       throw new CapeError(
         'E_INPUT',
         `${e.message.replace(/\)$/, '')}; a prediction must name a model the dataset or the workspace knows; nothing was saved)`,

@@ -630,7 +630,11 @@ export const topology: PanelDef = {
           ),
           'Eigenvector angle curve',
         ),
-        h('p', { class: 'muted' }, `${wd.models} base models with HS, TQA and size.`),
+        h(
+          'p',
+          { class: 'muted' },
+          `${wd.models} base models with HS, TQA and size${wd.estimatedExcluded.length ? `; left out (estimated scores): ${wd.estimatedExcluded.join(', ')}` : ''}.`,
+        ),
       );
     });
     guard(right, 'kink fit', () => {

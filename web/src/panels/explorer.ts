@@ -5,31 +5,26 @@
  * Draws the trajectories, the observed models and the next-size prediction with its interval;
  * the sources and the family live in the URL (ode, oh, ow, oc).
  */
-import { explorerModel, type ExplorerResult } from '../../../src/cape/diagnostics/index.ts';
+import {
+  EXPLORER_BENCHMARKS,
+  explorerFamilies,
+  explorerFamilyNames,
+  explorerModel,
+  MAX_TRUSTED_MAPE,
+  type ExplorerResult,
+} from '../../../src/cape/diagnostics/index.ts';
 import { seriesColors } from '../../../src/report/charts/common.ts';
 import { lineScatter, type Series } from '../../../src/report/charts/lineScatter.ts';
 import { h, mount } from '../dom.ts';
 import { engineContext } from '../engine.ts';
-import {
-  fmtInterval as interval,
-  isNum,
-  fmtNum as num,
-  fmtParams,
-} from '../../../src/report/format.ts';
+import { fmtInterval as interval, fmtNum as num, fmtParams } from '../../../src/report/format.ts';
 import { getState, setState } from '../state.ts';
 import { theme } from '../theme.ts';
 import { chart, chartWidth, errorBox, notComputed, table, tile, type PanelDef } from '../ui.ts';
 
 /** Families the explorer can fit: at least 3 sized base models with HellaSwag and TruthfulQA. */
-export function explorerFamilies(): string[] {
-  const count = new Map<string, number>();
-  for (const p of engineContext().base)
-    if (isNum(p.params) && isNum(p.scores.hellaswag) && isNum(p.scores.truthfulqa_mc2))
-      count.set(p.family, (count.get(p.family) ?? 0) + 1);
-  return [...count]
-    .filter(([, n]) => n >= 3)
-    .map(([f]) => f)
-    .sort();
+export function explorerFamilyList(): string[] {
+  return explorerFamilyNames(engineContext(), EXPLORER_BENCHMARKS);
 }
 
 export const SLIDERS = {
@@ -114,7 +109,7 @@ export const ode: PanelDef = {
   n: 26,
   title: 'ODE explorer',
   render(body) {
-    const fams = explorerFamilies();
+    const fams = explorerFamilyList();
     if (!fams.length)
       return mount(
         body,
@@ -225,7 +220,7 @@ export const ode: PanelDef = {
         table({
           name: 'ode-next-size',
           testid: 'ode-next',
-          caption: `Next size ${fmtParams(r.next.params)}, integrated from ${r.next.from} (${r.next.resamples} bootstrap resamples, seed ${r.next.seed})`,
+          caption: `Next size ${fmtParams(r.next.params)}: the plotted trajectory there, integrated from ${r.next.from} (interval: ${r.next.resamples} bootstrap resamples, seed ${r.next.seed})`,
           header: ['benchmark', 'prediction', '95% interval'],
           rows: Object.entries(r.next.prediction).map(([b, v]) => [
             b,
@@ -248,13 +243,14 @@ export const ode: PanelDef = {
       setState({ oh: '', ow: '', oc: '' });
       ode.render(body);
     });
-    const fit = model.ode;
+    const fit = model.fit;
+    const families = explorerFamilies(engineContext(), EXPLORER_BENCHMARKS);
     mount(
       body,
       h(
         'p',
         { class: 'muted' },
-        'dB/dlog10 N = C·B + c0 fitted on one family (HS and TQA), then integrated from its smallest model. The sliders are what-if source terms, not measurements.',
+        'dz/dlog10 N = C·z + c0 on the logit z of each score (HS and TQA), fitted on one family with a ridge penalty chosen by leave-one-out, then integrated from its smallest model: scores stay in (0, 100) by construction. The table is read off the plotted trajectory. The sliders are what-if source terms, not measurements.',
       ),
       h(
         'div',
@@ -273,15 +269,31 @@ export const ode: PanelDef = {
           `${fit.models.length} models`,
           `${fmtParams(fit.models[0]!.params)} – ${fmtParams(fit.models[fit.models.length - 1]!.params)}`,
         ),
-        tile('Basis', fit.fit.basis, `${fit.fit.parameters} non-zero coefficients`),
+        tile('Ridge penalty λ', String(fit.fit.lambda), 'chosen by leave-one-model-out'),
         tile(
           'In-sample MAPE',
           `${num(fit.inSample.mape, 1)}%`,
-          'every benchmark × model except the start',
+          `leave-one-out ${num(fit.looMape, 1)}%`,
+          { testid: 'ode-mape' },
         ),
       ),
+      fit.flag ? h('p', { class: 'flag', 'data-testid': 'ode-flag' }, fit.flag) : null,
       out,
       side,
+      table({
+        name: 'ode-families',
+        testid: 'ode-families',
+        caption: `Every family's fit (flagged when in-sample or leave-one-out MAPE > ${MAX_TRUSTED_MAPE}%, or 3 models)`,
+        header: ['family', 'models', 'λ', 'in-sample MAPE', 'leave-one-out MAPE', 'trust'],
+        rows: families.map((f) => [
+          f.family,
+          String(f.models),
+          String(f.lambda),
+          `${num(f.inSampleMape, 1)}%`,
+          `${num(f.looMape, 1)}%`,
+          f.flag ?? 'ok',
+        ]),
+      }),
     );
     draw();
   },

@@ -119,6 +119,13 @@ export const frontier: PanelDef = {
             ]),
           }),
         ),
+        fit.dataExclusions.length
+          ? h(
+              'p',
+              { class: 'muted', 'data-testid': 'frontier-data-exclusions' },
+              `Not analysed (data decisions): ${fit.dataExclusions.map((e) => `${e.name}: ${e.reason}`).join(' ')}`,
+            )
+          : null,
         frontierUploadBox(),
       );
     });
@@ -165,10 +172,15 @@ export const trajectories: PanelDef = {
             });
         }
         tables.push(
-          h('h3', {}, `${t.value.lab} (${t.value.n} dated releases)`),
+          h(
+            'h3',
+            {},
+            `${t.value.lab} (${t.value.n} releases in ${t.value.lines.length} product lines)`,
+          ),
           table({
             name: `trajectory-${slug(lab)}`,
             header: [
+              'product line',
               'transition',
               'ΔSWE',
               'ΔGPQA',
@@ -177,14 +189,15 @@ export const trajectories: PanelDef = {
               'interpretation',
             ],
             rows: t.value.steps.map((s) => [
+              s.line ?? '—',
               `${s.from} → ${s.to}${s.backwardsInTime ? ' (backwards in time)' : ''}`,
-              signed(s.dSwe, 1),
-              signed(s.dGpqa, 1),
-              s.tinyDelta
+              `${signed(s.dSwe, 1)} (±${num(s.noise.swe, 1)})`,
+              `${signed(s.dGpqa, 1)} (±${num(s.noise.gpqa, 1)})`,
+              s.kind === 'within-noise'
                 ? h(
                     'span',
-                    { class: 'flag', title: 'ΔSWE too small for a meaningful ratio' },
-                    `flagged: |ΔSWE| tiny${isNum(s.gamma12) ? ` (${num(s.gamma12, 2)})` : ''}`,
+                    { class: 'flag', title: 'a Δ within noise: the ratio has no sign' },
+                    `no sign${isNum(s.gamma12) ? ` (${num(s.gamma12, 2)})` : ''}`,
                   )
                 : num(s.gamma12, 2),
               `${signed(s.hFrom, 1)} → ${signed(s.hTo, 1)}`,
@@ -195,7 +208,7 @@ export const trajectories: PanelDef = {
             ? h(
                 'p',
                 { class: 'muted' },
-                `Left out (no release date): ${t.value.undated.join(', ')}. Order: ${t.value.order}.`,
+                `Left out (place in the line unknown): ${t.value.undated.join(', ')}. Order: ${t.value.order}.`,
               )
             : h('p', { class: 'muted' }, `Order: ${t.value.order}.`),
         );
@@ -216,7 +229,7 @@ export const trajectories: PanelDef = {
         h(
           'p',
           {},
-          'Protocol for a new release: compute γ12 = ΔGPQA/ΔSWE against the previous release of the same line; a negative value (coding gained at the cost of reasoning) is a tax excursion that one evaluation run detects before deployment. Tiny ΔSWE makes the ratio meaningless and is flagged instead.',
+          'Protocol for a new release: compute γ12 = ΔGPQA/ΔSWE against the previous release of the same product line (never across tiers); a negative value (coding gained at the cost of reasoning) is a tax excursion. Each Δ is shown with its noise threshold, 2 standard errors of a binomial difference (500 SWE-bench Verified tasks, 198 GPQA Diamond questions): a Δ within it has no sign, and the step gets no trade-off label.',
         ),
         chart('trajectories', svg(), 'Lab release trajectories', analyzeById, { draw: svg }),
         tables,

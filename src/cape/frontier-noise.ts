@@ -1,0 +1,37 @@
+/**
+ * Measurement noise of a change between two frontier scores: a vendor score is a proportion of a
+ * fixed item set, so its binomial standard error is √(p(1 − p)/items). A change Δ = b − a of two
+ * independent runs has SE_Δ = √(SE_a² + SE_b²); |Δ| < NOISE_SE·SE_Δ (2 SE, ≈ 95%) is within noise
+ * and gives no sign. Item counts: SWE-bench Verified 500 tasks (OpenAI, "Introducing SWE-bench
+ * Verified", 2024), GPQA Diamond 198 questions (Rein et al. 2023, arXiv:2311.12022, Table 1).
+ * This is a lower bound on the noise: it ignores run-to-run sampling and harness differences.
+ */
+import { CapeError } from '../core/errors.ts';
+
+/** Items in the frontier benchmarks (the binomial n of a score). */
+export const FRONTIER_ITEMS = { swe_bench_verified: 500, gpqa_diamond: 198 } as const;
+/** Changes smaller than this many standard errors of the difference carry no sign. */
+export const NOISE_SE = 2;
+
+/**
+ * The noise threshold (percent points) of a change from score a to score b on a benchmark with
+ * `items` items: NOISE_SE · √(a(100 − a) + b(100 − b)) / √items.
+ * @example deltaNoise(76.3, 77.2, 500) // ≈ 5.3 points
+ */
+export function deltaNoise(a: number, b: number, items: number): number {
+  for (const [k, v] of [
+    ['a', a],
+    ['b', b],
+  ] as const)
+    if (!(v >= 0 && v <= 100))
+      throw new CapeError('E_INPUT', `invalid ${k}: ${v} (a score in percent, [0, 100])`, k);
+  if (!(Number.isInteger(items) && items > 0))
+    throw new CapeError('E_INPUT', `invalid items: ${items} (a positive integer)`, 'items');
+  return (NOISE_SE * Math.sqrt(a * (100 - a) + b * (100 - b))) / Math.sqrt(items);
+}
+
+/** −1, 0 or +1: the sign of Δ, or 0 when |Δ| is below the noise threshold. */
+export function noisySign(delta: number, threshold: number): -1 | 0 | 1 {
+  if (Math.abs(delta) < threshold || delta === 0) return 0;
+  return delta > 0 ? 1 : -1;
+}

@@ -1,0 +1,7 @@
+/**
+ * Stands in for src/data/derived-file.ts inside the page's entry chunk (vite.config.ts): the page
+ * fetches the derived context afterwards as its own chunk (web/src/engine.ts `loadDerived`).
+ */
+import type { DerivedContextFile } from '../../src/data/load.ts';
+
+export const derivedContextFile: DerivedContextFile | undefined = undefined;
