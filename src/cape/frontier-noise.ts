@@ -7,11 +7,23 @@
  * This is a lower bound on the noise: it ignores run-to-run sampling and harness differences.
  */
 import { CapeError } from '../core/errors.ts';
+import { itemCount } from '../data/benchmarks.ts';
+import { NOISE_K } from './noise.ts';
 
-/** Items in the frontier benchmarks (the binomial n of a score). */
-export const FRONTIER_ITEMS = { swe_bench_verified: 500, gpqa_diamond: 198 } as const;
-/** Changes smaller than this many standard errors of the difference carry no sign. */
-export const NOISE_SE = 2;
+function items(id: string): number {
+  const n = itemCount(id);
+  if (n === null)
+    throw new CapeError('E_SCHEMA', `no item count for ${id} in src/data/benchmarks.ts`, 'items');
+  return n;
+}
+
+/** Items in the frontier benchmarks (the binomial n of a score; the one vocabulary's counts). */
+export const FRONTIER_ITEMS = {
+  swe_bench_verified: items('swe_bench_verified'),
+  gpqa_diamond: items('gpqa_diamond'),
+} as const;
+/** Changes smaller than this many standard errors of the difference carry no sign (as γ12's). */
+export const NOISE_SE = NOISE_K;
 
 /**
  * The noise threshold (percent points) of a change from score a to score b on a benchmark with
