@@ -14,6 +14,10 @@ export interface EngineOptions {
   resamples?: number;
   /** Extra base-scale models (workspace, files) included in the pooled analyses. */
   extraModels?: ModelPoint[];
+  /** Frontier models to use instead of the dataset's (a user's frontier file). */
+  frontier?: ModelPoint[];
+  /** With `frontier`: the data exclusions that set carries (default none). */
+  frontierExcluded?: { name: string; reason: string }[];
   /** The dataset; defaults to the shipped one. */
   dataset?: Dataset;
   /** "Today" for prediction deadlines (ISO date). Default: the current date. */
@@ -42,6 +46,17 @@ export const DEFAULT_RESAMPLES = 10_000;
 
 let shared: Context | undefined;
 
+/** The dataset's frontier rows that enter analyses (no `excluded` reason) as points, and the
+ * excluded ones with their reason. */
+export function datasetFrontier(dataset: Dataset): Pick<Context, 'frontier' | 'frontierExcluded'> {
+  return {
+    frontier: dataset.frontier.filter((m) => m.excluded === undefined).map(frontierToPoint),
+    frontierExcluded: dataset.frontier
+      .filter((m) => m.excluded !== undefined)
+      .map((m) => ({ name: m.name, reason: m.excluded as string })),
+  };
+}
+
 /** Builds a context; without options returns one shared, memoised context over the shipped data. */
 export function createContext(options: EngineOptions = {}): Context {
   const plain =
@@ -54,10 +69,9 @@ export function createContext(options: EngineOptions = {}): Context {
     dataset,
     allBase,
     base: allBase.filter((p) => p.kind !== 'instruct'),
-    frontier: dataset.frontier.filter((m) => m.excluded === undefined).map(frontierToPoint),
-    frontierExcluded: dataset.frontier
-      .filter((m) => m.excluded !== undefined)
-      .map((m) => ({ name: m.name, reason: m.excluded as string })),
+    ...(options.frontier
+      ? { frontier: options.frontier, frontierExcluded: options.frontierExcluded ?? [] }
+      : datasetFrontier(dataset)),
     seed: options.seed ?? DEFAULT_SEED,
     resamples: options.resamples ?? DEFAULT_RESAMPLES,
     today: options.today ?? new Date().toISOString().slice(0, 10),

@@ -7,7 +7,8 @@
  * and are noted. Pure: the caller reads the file (src/data/ingest/files.ts or detectAndParse).
  */
 import { CapeError } from '../core/errors.ts';
-import type { IngestedModel } from '../data/ingest/types.ts';
+import type { IngestedModel, ParsedScore } from '../data/ingest/types.ts';
+import type { BenchmarkId } from '../data/schema.ts';
 import { analyzeModel, type ModelAnalysis } from './analyze.ts';
 import type { Context } from './context.ts';
 import { datasetFamilyOf } from './lookup.ts';
@@ -27,14 +28,20 @@ export interface FileAnalysisOptions {
   family?: string | null;
 }
 
+/** A file model's analysis; lm-eval scores keep what the file said of them (`stderr` in
+ * percentage points, metric, n-shot, per-sample interval, near-chance flag) in `scoreDetails`. */
+export type FileModelAnalysis = ModelAnalysis & {
+  scoreDetails?: Partial<Record<BenchmarkId, ParsedScore>>;
+};
+
 /** One model's outcome: its analysis, or why it was left out. */
 export type FileModelOutcome =
-  | { model: string; analysis: ModelAnalysis; notes: string[] }
+  | { model: string; analysis: FileModelAnalysis; notes: string[] }
   | { model: string; skipped: { name: string; reason: string; code: string }; notes: string[] };
 
 export interface FileAnalysis {
   kind: string;
-  models: ModelAnalysis[];
+  models: FileModelAnalysis[];
   skipped: { name: string; reason: string; code?: string }[];
   notes: string[];
 }
@@ -74,17 +81,14 @@ export function analyzeFileModel(
     return { model: m.name, skipped: { name: m.name, reason, code: 'E_INPUT' }, notes };
   }
   try {
-    return {
-      model: m.name,
-      analysis: analyzeModel(ctx, {
-        name: m.name,
-        params,
-        scores: m.scores,
-        ...(m.stderr && { stderr: m.stderr }),
-        family,
-      }),
-      notes,
-    };
+    const a = analyzeModel(ctx, {
+      name: m.name,
+      params,
+      scores: m.scores,
+      ...(m.stderr && { stderr: m.stderr }),
+      family,
+    });
+    return { model: m.name, analysis: m.details ? { ...a, scoreDetails: m.details } : a, notes };
   } catch (e) {
     if (!(e instanceof CapeError) || e.code === 'E_NOT_CONVERGED') throw e;
     return { model: m.name, skipped: { name: m.name, reason: e.message, code: e.code }, notes };

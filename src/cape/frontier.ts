@@ -20,6 +20,7 @@ export interface FrontierModelRow {
   name: string;
   lab: string;
   releaseDate: string | null;
+  /** 'frozen' | 'post-cutoff' (the dataset's), 'user' (a frontier file's row), 'candidate'. */
   subset: string;
   swe: number;
   gpqa: number;
@@ -34,6 +35,8 @@ export interface FrontierModelRow {
   /** True when the model was in the fitted set (in-sample); false: out-of-sample (post-cutoff). */
   inFit: boolean;
   provenance: string;
+  /** Who measured the scores (see ModelPoint.source); null when unknown. */
+  source: string | null;
 }
 
 export interface FrontierFit {
@@ -68,7 +71,8 @@ export function frontierPairs(ctx: Context): ModelPoint[] {
 export function frontierFit(ctx: Context, subset: FrontierSubset = 'frozen'): FrontierFit {
   return memo(ctx, `frontier:${subset}`, () => {
     const all = frontierPairs(ctx);
-    const fitted = subset === 'all' ? all : all.filter((p) => p.subset === 'frozen');
+    // a point without a subset (a user's frontier file) is in the fit
+    const fitted = subset === 'all' ? all : all.filter((p) => (p.subset ?? 'frozen') === 'frozen');
     if (fitted.length < 3)
       throw new CapeError(
         'E_INSUFFICIENT_DATA',
@@ -89,7 +93,7 @@ export function frontierFit(ctx: Context, subset: FrontierSubset = 'frozen'): Fr
         name: p.name,
         lab: p.lab,
         releaseDate: p.releaseDate,
-        subset: p.subset ?? 'frozen',
+        subset: p.subset ?? 'user',
         swe,
         gpqa,
         h,
@@ -97,6 +101,7 @@ export function frontierFit(ctx: Context, subset: FrontierSubset = 'frozen'): Fr
         hP: tTwoSidedP(h / se, fit.n - 2),
         inFit: inFit.has(p),
         provenance: p.provenance,
+        source: p.source ?? null,
       };
     });
     const q = bhQValues(rows.map((r) => r.hP));
@@ -114,7 +119,10 @@ export function frontierFit(ctx: Context, subset: FrontierSubset = 'frozen'): Fr
       residualSe: fit.residualSe,
       models,
       labClustered: labClustered(fitted),
-      excluded: subset === 'all' ? [] : all.filter((p) => p.subset !== 'frozen').map((p) => p.name),
+      excluded:
+        subset === 'all'
+          ? []
+          : all.filter((p) => (p.subset ?? 'frozen') !== 'frozen').map((p) => p.name),
       dataExclusions: ctx.frontierExcluded,
       fit,
     };

@@ -61,7 +61,9 @@ export {
   type LabTrajectory,
   type LineTrajectory,
   type GateResult,
+  type GateInput,
 } from './trajectory.ts';
+export { frontierFileContext, frontierRowToPoint } from './frontier-file.ts';
 export { deltaNoise, noisySign, FRONTIER_ITEMS, NOISE_SE } from './frontier-noise.ts';
 export {
   evaluatePredictions,
@@ -93,6 +95,7 @@ export {
   type FileAnalysisOptions,
   type FileIngest,
   type FileModelOutcome,
+  type FileModelAnalysis,
 } from './file-analysis.ts';
 export {
   pairCoupling,

@@ -27,6 +27,9 @@ export interface ModelPoint {
   productLine?: string;
   /** Hugging Face id, when known. */
   hfId?: string | null;
+  /** Frontier: who measured the scores ("vendor-reported", "Epoch AI", a file's source column);
+   * null or absent when unknown. Steps between two different sources are flagged. */
+  source?: string | null;
 }
 
 /** The five base benchmarks of the Open LLM Leaderboard v1 protocol, in the seed's order. */
@@ -102,6 +105,7 @@ export function frontierToPoint(m: FrontierModel): ModelPoint {
     kind: 'frontier',
     releaseDate: m.releaseDate,
     subset: m.subset,
+    source: m.scores.every((s) => s.provenance === 'reported') ? 'vendor-reported' : null,
     productLine: m.productLine,
   };
 }

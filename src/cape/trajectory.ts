@@ -44,6 +44,9 @@ export interface TrajectoryStep {
   interpretation: string;
   /** True when `to` was released before `from` (a comparison the reference made backwards in time). */
   backwardsInTime: boolean;
+  /** The two models' scores come from different sources (e.g. Epoch AI's runs vs vendor reports):
+   * the deltas mix protocols. Null when both sources are the same or either is unknown. */
+  crossSource: { from: string; to: string } | null;
 }
 
 function classify(swe: number, gpqa: number, prev: StepKind | null): StepKind {
@@ -112,6 +115,10 @@ function step(
   let interpretation =
     kind === 'within-noise' ? noiseText({ dSwe, dGpqa, noise, signs }) : TEXT[kind];
   if (backwardsInTime) interpretation += ' (note: the second model was released first)';
+  const crossSource =
+    a.source && b.source && a.source !== b.source ? { from: a.source, to: b.source } : null;
+  if (crossSource)
+    interpretation += ` (CROSS-SOURCE: ${a.source} vs ${b.source}: the deltas mix two measurement protocols, not two models)`;
   const la = lines.get(a.name) ?? null;
   return {
     from: a.name,
@@ -130,6 +137,7 @@ function step(
     kind,
     interpretation,
     backwardsInTime,
+    crossSource,
   };
 }
 
@@ -231,26 +239,26 @@ export interface GateResult {
   step: TrajectoryStep;
   hCandidate: number;
   reason: string;
+  /** Set when the candidate and the previous release were measured by different sources. */
+  crossSource: { from: string; to: string } | null;
 }
 
-/**
- * Release gate: compares a candidate (SWE, GPQA) with the previous release. Fails (pass=false) when
- * GPQA fell beyond noise while SWE did not fall beyond noise: a tax excursion, or a reasoning loss
- * whose coding change is noise-sized (the ratio then has no sign, the loss is still real). A GPQA
- * drop within noise passes, and the reason says so.
- */
-export function gate(
+/** The gate's candidate: a named frontier model, or scores given by the user. */
+export type GateInput =
+  | { previous: string; candidate: string }
+  | { previous: string; swe: number; gpqa: number; source?: string | null };
+
+function candidateRow(
   ctx: Context,
-  input: { previous: string; swe: number; gpqa: number },
-): GateResult {
-  const rows = frontierFit(ctx).models;
-  if (frontierPairs(ctx).length === 0)
-    throw new CapeError('E_INSUFFICIENT_DATA', 'no frontier models with SWE and GPQA');
-  const prev = rowOf(rows, input.previous);
+  rows: readonly FrontierModelRow[],
+  input: GateInput,
+  lab: string,
+): FrontierModelRow {
+  if ('candidate' in input) return rowOf(rows, input.candidate);
   const h = hField(ctx, { swe: input.swe, gpqa: input.gpqa });
-  const cand: FrontierModelRow = {
+  return {
     name: 'candidate',
-    lab: prev.lab,
+    lab,
     releaseDate: null,
     subset: 'candidate',
     swe: input.swe,
@@ -261,14 +269,46 @@ export function gate(
     hQ: NaN,
     inFit: false,
     provenance: 'user',
+    source: input.source ?? null,
   };
-  const s = step(prev, cand, null, new Map());
+}
+
+/** The gate's one-line reason (after any cross-source warning). */
+function gateReason(prev: FrontierModelRow, cand: FrontierModelRow, s: TrajectoryStep): string {
+  const hs = `h ${f1(prev.h)} → ${f1(cand.h)}`;
+  if (!(s.signs.gpqa === -1 && s.signs.swe >= 0))
+    return `no tax excursion: ΔSWE ${f1(s.dSwe)}, ΔGPQA ${f1(s.dGpqa)} (${s.interpretation}); ${hs}`;
+  return s.kind === 'tax-excursion'
+    ? `tax excursion against ${prev.name}: SWE ${f1(s.dSwe)} while GPQA ${f1(s.dGpqa)} beyond noise (±${s.noise.gpqa.toFixed(1)}; γ12 = ${(s.gamma12 as number).toFixed(2)}); ${hs}`
+    : `reasoning loss against ${prev.name}: GPQA ${f1(s.dGpqa)} beyond noise (±${s.noise.gpqa.toFixed(1)}) while ΔSWE ${f1(s.dSwe)} is within noise (±${s.noise.swe.toFixed(1)}); ${hs}`;
+}
+
+/**
+ * Release gate: compares a candidate (SWE and GPQA, or a named model) with the previous release.
+ * Fails (pass=false) when GPQA fell beyond noise while SWE did not fall beyond noise: a tax
+ * excursion, or a reasoning loss whose coding change is noise-sized (the ratio then has no sign,
+ * the loss is still real). A GPQA drop within noise passes, and the reason says so. A candidate
+ * and a previous release measured by different sources (Epoch AI vs vendor-reported) are flagged
+ * `crossSource`, and the reason says so first.
+ */
+export function gate(ctx: Context, input: GateInput): GateResult {
+  const rows = frontierFit(ctx).models;
+  if (frontierPairs(ctx).length === 0)
+    throw new CapeError('E_INSUFFICIENT_DATA', 'no frontier models with SWE and GPQA');
+  const prev = rowOf(rows, input.previous);
+  const cand = candidateRow(ctx, rows, input, prev.lab);
+  const s = step(prev, cand, null, lineMap(ctx));
   const pass = !(s.signs.gpqa === -1 && s.signs.swe >= 0);
-  const hs = `h ${f1(prev.h)} → ${f1(h.h)}`;
-  const reason = pass
-    ? `no tax excursion: ΔSWE ${f1(s.dSwe)}, ΔGPQA ${f1(s.dGpqa)} (${s.interpretation}); ${hs}`
-    : s.kind === 'tax-excursion'
-      ? `tax excursion against ${prev.name}: SWE ${f1(s.dSwe)} while GPQA ${f1(s.dGpqa)} beyond noise (±${s.noise.gpqa.toFixed(1)}; γ12 = ${(s.gamma12 as number).toFixed(2)}); ${hs}`
-      : `reasoning loss against ${prev.name}: GPQA ${f1(s.dGpqa)} beyond noise (±${s.noise.gpqa.toFixed(1)}) while ΔSWE ${f1(s.dSwe)} is within noise (±${s.noise.swe.toFixed(1)}); ${hs}`;
-  return { pass, previous: prev.name, step: s, hCandidate: h.h, reason };
+  const cross = s.crossSource
+    ? `CROSS-SOURCE comparison (${s.crossSource.from} → ${s.crossSource.to}): the deltas mix two measurement protocols; `
+    : '';
+  const reason = `${cross}${gateReason(prev, cand, s)}`;
+  return {
+    pass,
+    previous: prev.name,
+    step: s,
+    hCandidate: cand.h,
+    reason,
+    crossSource: s.crossSource,
+  };
 }

@@ -68,3 +68,20 @@ export function need(values: Record<string, unknown>, flag: string, what: string
     throw new CapeError('E_USAGE', `missing --${flag} (${what})`, flag);
   return v;
 }
+
+/** A flag that takes one of a few words: absent -> undefined; anything else -> E_USAGE naming
+ * the flag, the value and the choices. */
+export function choiceFlag<T extends string>(
+  values: Record<string, unknown>,
+  flag: string,
+  choices: readonly T[],
+): T | undefined {
+  const v = values[flag];
+  if (v === undefined) return undefined;
+  if (typeof v === 'string' && (choices as readonly string[]).includes(v)) return v as T;
+  throw new CapeError(
+    'E_USAGE',
+    `invalid --${flag}: ${JSON.stringify(v)} (expected one of ${choices.join(', ')})`,
+    flag,
+  );
+}

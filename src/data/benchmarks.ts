@@ -19,6 +19,9 @@ export interface BenchmarkInfo {
   /** Page state key in the URL query string. */
   readonly urlKey: string;
   readonly unit: 'percent';
+  /** Score of uniform random guessing in percent (1 / number of choices); null where there is no
+   * single chance level (generated answers, or the number of choices varies per question). */
+  readonly chance: number | null;
   /** Items in the evaluation set the protocol scores (for a binomial standard error when a
    * source gives none); absent when the set size is not fixed or not known. */
   readonly items?: number;
@@ -34,6 +37,7 @@ export const BENCHMARKS = [
     flag: 'hellaswag',
     urlKey: 'hs',
     unit: 'percent',
+    chance: 25,
     items: 10042,
   },
   {
@@ -44,6 +48,20 @@ export const BENCHMARKS = [
     flag: 'truthfulqa',
     urlKey: 'tqa',
     unit: 'percent',
+    chance: null,
+    items: 817,
+  },
+  // TruthfulQA MC1 (one true answer among 2-13; chance varies per question) is its own benchmark,
+  // never read as mc2. Not on the page form.
+  {
+    id: 'truthfulqa_mc1',
+    aliases: ['tqa_mc1'],
+    short: 'TQA-MC1',
+    label: 'TruthfulQA (mc1)',
+    flag: 'truthfulqa-mc1',
+    urlKey: 'tqa1',
+    unit: 'percent',
+    chance: null,
     items: 817,
   },
   {
@@ -54,6 +72,7 @@ export const BENCHMARKS = [
     flag: 'arc',
     urlKey: 'arc',
     unit: 'percent',
+    chance: 25,
     items: 1172,
   },
   {
@@ -64,6 +83,7 @@ export const BENCHMARKS = [
     flag: 'mmlu',
     urlKey: 'mmlu',
     unit: 'percent',
+    chance: 25,
     items: 14042,
   },
   {
@@ -74,6 +94,7 @@ export const BENCHMARKS = [
     flag: 'winogrande',
     urlKey: 'wg',
     unit: 'percent',
+    chance: 50,
     items: 1267,
   },
   {
@@ -84,6 +105,7 @@ export const BENCHMARKS = [
     flag: 'gsm8k',
     urlKey: 'gsm8k',
     unit: 'percent',
+    chance: null,
     items: 1319,
   },
   {
@@ -94,6 +116,7 @@ export const BENCHMARKS = [
     flag: 'swe',
     urlKey: 'swe',
     unit: 'percent',
+    chance: null,
     items: 500,
   },
   {
@@ -104,6 +127,7 @@ export const BENCHMARKS = [
     flag: 'gpqa',
     urlKey: 'gpqa',
     unit: 'percent',
+    chance: 25,
     items: 198,
   },
   {
@@ -114,6 +138,7 @@ export const BENCHMARKS = [
     flag: 'ifeval',
     urlKey: 'ifeval',
     unit: 'percent',
+    chance: null,
     items: 541,
   },
   // Open LLM Leaderboard v2 (raw accuracy in percent; docs/ingest.md). `gpqa_full` is the full
@@ -127,6 +152,7 @@ export const BENCHMARKS = [
     flag: 'bbh',
     urlKey: 'bbh',
     unit: 'percent',
+    chance: null,
   },
   {
     id: 'math_lvl5',
@@ -136,6 +162,7 @@ export const BENCHMARKS = [
     flag: 'math-lvl5',
     urlKey: 'math5',
     unit: 'percent',
+    chance: null,
   },
   {
     id: 'gpqa_full',
@@ -145,6 +172,31 @@ export const BENCHMARKS = [
     flag: 'gpqa-full',
     urlKey: 'gpqaf',
     unit: 'percent',
+    chance: 25,
+  },
+  // lm-eval's other GPQA subsets (harness gpqa_main_*, gpqa_extended_*, leaderboard_gpqa_main,
+  // leaderboard_gpqa_extended): 448 and 546 questions, four choices. Not on the page form.
+  {
+    id: 'gpqa_main',
+    aliases: ['leaderboard_gpqa_main'],
+    short: 'GPQA (main)',
+    label: 'GPQA (main set)',
+    flag: 'gpqa-main',
+    urlKey: 'gpqam',
+    unit: 'percent',
+    chance: 25,
+    items: 448,
+  },
+  {
+    id: 'gpqa_extended',
+    aliases: ['leaderboard_gpqa_extended'],
+    short: 'GPQA (ext.)',
+    label: 'GPQA (extended set)',
+    flag: 'gpqa-extended',
+    urlKey: 'gpqae',
+    unit: 'percent',
+    chance: 25,
+    items: 546,
   },
   {
     id: 'musr',
@@ -154,6 +206,7 @@ export const BENCHMARKS = [
     flag: 'musr',
     urlKey: 'musr',
     unit: 'percent',
+    chance: null,
   },
   {
     id: 'mmlu_pro',
@@ -163,6 +216,7 @@ export const BENCHMARKS = [
     flag: 'mmlu-pro',
     urlKey: 'mmlupro',
     unit: 'percent',
+    chance: 10,
   },
 ] as const satisfies readonly BenchmarkInfo[];
 
@@ -187,6 +241,11 @@ export function shortLabel(id: string): string {
 /** Items in the benchmark's evaluation set (HellaSwag 10,042), or null when not fixed/known. */
 export function itemCount(id: string): number | null {
   return BY_ID.get(id)?.items ?? null;
+}
+
+/** Chance level in percent of a benchmark id (null: none stated, or not a benchmark). */
+export function chanceLevel(id: string): number | null {
+  return BY_ID.get(id)?.chance ?? null;
 }
 
 /** Form/prose label for a benchmark id ("HellaSwag"); an unknown id prints as itself. */

@@ -22,6 +22,7 @@ import { parseJsonBody } from './json-body.ts';
 import { parseHostList, registerRequestGuard } from './request-guard.ts';
 import { apiPage, openApiDocument } from './openapi.ts';
 import { analysisRoutes, diagnosticsRoute } from './routes/analysis.ts';
+import { frontierFileRoutes } from './routes/frontier-file.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { predictionRoutes } from './routes/predictions.ts';
@@ -146,6 +147,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
     ...predictionRoutes,
     ...ingestRoutes,
     ...jobRoutes,
+    ...frontierFileRoutes,
     ...(opts.extraRoutes ?? []),
   ];
   routes.push(...steerRoutes(opts.steer));

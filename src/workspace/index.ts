@@ -18,6 +18,7 @@ import { RowReader, type BadRow } from './rows.ts';
 import { guardStorage } from './storage-error.ts';
 import { ModelStore, type WorkspaceModel } from './models.ts';
 import { PredictionStore } from './ledger.ts';
+import { FrontierStore } from './frontier.ts';
 import { workspaceModelsAsBaseModels } from './as-base-models.ts';
 import { exportCsv, exportJson, type WorkspaceExport } from './export.ts';
 import type { ModelInput } from './normalize.ts';
@@ -27,6 +28,7 @@ export type { WorkspaceModel } from './models.ts';
 export type { ModelInput } from './normalize.ts';
 export type { LedgerEntry } from './ledger.ts';
 export type { BadRow } from './rows.ts';
+export type { SavedFrontierModel } from './frontier.ts';
 export { storageError, guardStorage } from './storage-error.ts';
 export { checkPredictionInput, negateCriterion } from './ledger.ts';
 export { workspaceModelsAsBaseModels } from './as-base-models.ts';
@@ -77,6 +79,8 @@ export interface Workspace {
   export(format: 'csv'): string;
   asBaseModels(): BaseModel[];
   readonly predictions: PredictionStore;
+  /** The user's frontier models (frontier files saved; migration 5). */
+  readonly frontier: Pick<FrontierStore, 'list' | 'addMany' | 'remove' | 'scan'>;
   revision(): string;
   schemaVersion(): number;
   close(): void;
@@ -139,6 +143,7 @@ export function failedWorkspace(dir: string, error: CapeError): Workspace {
     close: () => undefined,
     storage: () => ({ state: 'failing', path, message: error.message }),
     predictions: new Proxy({} as PredictionStore, { get: () => fail }),
+    frontier: { list: fail, addMany: fail, remove: fail, scan: fail },
   };
 }
 
@@ -152,6 +157,7 @@ export function openWorkspace(dir: string = defaultDataDir()): Workspace {
   };
   const models = new ModelStore(db, bump);
   const predictions = new PredictionStore(db, bump);
+  const frontier = new FrontierStore(db, bump);
   const dataVersion = db.prepare('PRAGMA data_version');
   function exp(format?: 'json'): WorkspaceExport;
   function exp(format: 'csv'): string;
@@ -192,6 +198,12 @@ export function openWorkspace(dir: string = defaultDataDir()): Workspace {
     export: ((format?: 'json' | 'csv') => g(() => exp(format as 'json'))) as Workspace['export'],
     asBaseModels: () => g(() => workspaceModelsAsBaseModels(models.list())),
     predictions: guardedPredictions,
+    frontier: {
+      list: () => g(() => frontier.list()),
+      scan: () => g(() => frontier.scan()),
+      addMany: (rows) => g(() => frontier.addMany(rows)),
+      remove: (name) => g(() => frontier.remove(name)),
+    },
     revision: () =>
       g(() => `${localRev}:${(dataVersion.get() as { data_version: number }).data_version}`),
     schemaVersion: () => g(() => schemaVersion(db)),

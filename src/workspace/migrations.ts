@@ -69,4 +69,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'frontier models',
+    sql: `
+      -- the user's frontier models (src/workspace/frontier.ts): a frontier file's rows as JSON
+      CREATE TABLE frontier_models (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        name        TEXT NOT NULL CHECK (length(name) > 0),
+        name_key    TEXT NOT NULL UNIQUE,        -- lower-cased name: one model per name
+        body        TEXT NOT NULL,               -- JSON, a FrontierFileRow
+        created_at  TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -145,3 +145,17 @@ export const ingest = {
       { filename, content },
     ),
 };
+
+/** Frontier files saved in the workspace (docs/frontier-files.md). */
+export const frontierSet = {
+  list: () =>
+    request<{ models: import('../../src/data/ingest/frontier-file.ts').FrontierFileRow[] }>(
+      'GET',
+      '/api/workspace/frontier',
+    ),
+  save: (filename: string, content: string) =>
+    request<{ saved: { name: string }[]; notes: string[] }>('POST', '/api/workspace/frontier', {
+      filename,
+      content,
+    }),
+};

@@ -6,6 +6,8 @@
 import { analyzeFile, type Context } from '../../cape/index.ts';
 import { checkOptionalText, checkParams, MAX_FAMILY } from '../../cape/input.ts';
 import { readModelsFromPath, streamModelsFromPath } from '../../data/ingest/files.ts';
+import { RUNS_MODES } from '../../data/ingest/runs.ts';
+import { choiceFlag } from '../args.ts';
 import type { Io } from '../io.ts';
 import { cliKnownParams } from '../known.ts';
 import { render, type Values } from './analyze.ts';
@@ -22,7 +24,13 @@ export async function analyzeFileCommand(
     params: typeof values.params === 'string' ? checkParams(values.params, 'params') : null,
     family: checkOptionalText(values.family, 'family', MAX_FAMILY),
   };
-  const known = { knownParams: cliKnownParams(ctx.dataset) };
+  const metric = choiceFlag(values, 'metric', ['acc', 'acc_norm'] as const);
+  const runs = choiceFlag(values, 'runs', RUNS_MODES);
+  const known = {
+    knownParams: cliKnownParams(ctx.dataset),
+    ...(metric ? { metric } : {}),
+    ...(runs ? { runs } : {}),
+  };
   if (values.json || values.ndjson) {
     const stream = await streamModelsFromPath(file, known);
     return (await streamFile(ctx, stream, opts, io, Boolean(values.ndjson))) > 0 ? 0 : 1;

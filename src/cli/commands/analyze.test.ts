@@ -110,3 +110,37 @@ describe('cape analyze --file, streamed CSV', () => {
     expect(io.stdout).toBe('');
   });
 });
+
+const FX = fileURLToPath(new URL('../../../test/fixtures/lmeval/', import.meta.url));
+
+describe('cape analyze --file: lm-eval options', () => {
+  it('--metric acc and --runs mean reach the reader; stderr and flags reach the JSON', async () => {
+    const io = bufferIo();
+    const argv = ['--file', `${FX}qwen-runs`, '--metric', 'acc', '--runs', 'mean', '--json'];
+    expect(await run(argv, io)).toBe(0);
+    const out = JSON.parse(io.stdout);
+    expect(out.models).toHaveLength(1);
+    const hs = out.models[0].scoreDetails.hellaswag;
+    expect(hs.value).toBeCloseTo((50.16 + 25.71) / 2, 10);
+    expect(hs.stderr).toBeCloseTo(Math.hypot(0.49899, 0.43) / 2, 10);
+    expect(out.models[0].scores.truthfulqa_mc1).toBeCloseTo((29.25 + 23.38) / 2, 10);
+  });
+
+  it('the table shows the file scores with SE, per-sample interval and the near-chance flag', async () => {
+    const io = bufferIo();
+    expect(await run(['--file', `${FX}leaderboard-run`], io)).toBe(0);
+    expect(io.stdout).toMatch(/Scores as read from the file/);
+    expect(io.stdout).toMatch(/\| GPQA +\| +25\.3 \| +3\.10 \| \[\d+\.\d, \d+\.\d\] +\| 198 \|/);
+    expect(io.stdout).toMatch(/\| GPQA \(full\) +\| +24\.7 \| +1\.25 \| — /);
+    expect(io.stdout).toMatch(/near chance/);
+  });
+
+  it('an unknown --metric or --runs is a usage error naming the flag and the choices', async () => {
+    await expect(run(['--file', `${FX}qwen-runs`, '--runs', 'first'], bufferIo())).rejects.toThrow(
+      'invalid --runs: "first" (expected one of latest, mean, all)',
+    );
+    await expect(run(['--file', `${FX}qwen-runs`, '--metric', 'mc2'], bufferIo())).rejects.toThrow(
+      'invalid --metric: "mc2" (expected one of acc, acc_norm)',
+    );
+  });
+});

@@ -1,5 +1,6 @@
 /** `cape analyze`: one model from flags, or every model in a file/folder (--file). */
 import { analyzeModel, type ModelAnalysis } from '../../cape/analyze.ts';
+import type { FileModelAnalysis } from '../../cape/file-analysis.ts';
 import { cliContext, workspaceOption } from '../context.ts';
 import { fmtCi, fmtNum, fmtParams } from '../../report/format.ts';
 import { formatTable } from '../../report/table.ts';
@@ -10,13 +11,39 @@ import { shortLabel } from '../../data/benchmarks.ts';
 export const help = `cape analyze --params <N> [--hellaswag S] [--truthfulqa S] [--arc S] [--mmlu S] [--winogrande S]
              [--gsm8k S] [--swe S] [--gpqa S] [--ifeval S] [--family F] [--previous "<model>"] [--next <N>] [--name X] [--include-workspace] [--json]
 cape analyze --file <results.json | folder | models.csv | leaderboard.csv> [--params N] [--family F] [--json | --ndjson]
+             [--metric acc|acc_norm] [--runs latest|mean|all]
+  lm-eval: --metric picks acc or acc_norm where a task reports both (default: acc_norm for
+  HellaSwag, ARC, GPQA, BBH, MuSR; acc elsewhere); --runs combines runs of one model in a folder
+  (default latest by the file's date). Stderr, per-sample intervals and flags: docs/ingest.md.
   Phase (tax / transition / bonus / nc2 / nc3) with its evidence, Nc with its 95% CI, γ12 (measured
   against --previous with ±1.96 SE from the scores' SEs, unless |ΔHS| is within 2 SE; else
   predicted with a 95% prediction interval), χ, d_eff of the regime, the
   h-field when SWE and GPQA are given, recommendations and predicted scores at the next size.
   Params accept 6.9e9, 6.9B, 410M. Scores are percent in [0, 100].`;
 
-export function render(a: ModelAnalysis): string {
+/** The file's own scores with stderr, per-sample interval, n-shot, metric and flags ('' when the
+ * model came from flags or a CSV). */
+function measured(a: FileModelAnalysis): string {
+  const d = Object.entries(a.scoreDetails ?? {});
+  if (!d.length) return '';
+  const table = formatTable({
+    title: 'Scores as read from the file',
+    headers: ['benchmark', 'score', '± SE', 'per-sample 95% CI', 'n', 'n-shot', 'metric', 'flag'],
+    rows: d.map(([b, s]) => [
+      shortLabel(b),
+      fmtNum(s!.value, 1),
+      s!.stderr === null ? null : fmtNum(s!.stderr, 2),
+      s!.ci ? fmtCi([s!.ci.low, s!.ci.high], 1) : null,
+      s!.ci?.n ?? null,
+      s!.nShot,
+      s!.metric,
+      s!.nearChance ? 'near chance' : '',
+    ]),
+  });
+  return `${table}\n`;
+}
+
+export function render(a: ModelAnalysis | FileModelAnalysis): string {
   const head = formatTable({
     title: `${a.name} — ${fmtParams(a.params)}${a.family ? `, ${a.family}` : ''}`,
     headers: ['quantity', 'value', '95% interval', 'n', 'basis'],
@@ -77,7 +104,7 @@ export function render(a: ModelAnalysis): string {
       p.basis,
     ]),
   });
-  return `${head}\n${preds}\nRecommendations:\n${a.recommendations.map((r) => `  - ${r}`).join('\n')}\n`;
+  return `${head}\n${measured(a)}${preds}\nRecommendations:\n${a.recommendations.map((r) => `  - ${r}`).join('\n')}\n`;
 }
 
 export type Values = Record<string, string | boolean | undefined>;
@@ -92,6 +119,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     name: { type: 'string' },
     file: { type: 'string' },
     ndjson: { type: 'boolean' },
+    metric: { type: 'string' },
+    runs: { type: 'string' },
     ...workspaceOption,
   });
   if (values.help) return (io.out(`${help}\n`), 0);

@@ -12,12 +12,14 @@ import { rejectFrontierFractions } from '../../data/ingest/scores.ts';
 import { fmtCi, fmtNum, fmtP } from '../../report/format.ts';
 import { formatTable } from '../../report/table.ts';
 import { need, parse } from '../args.ts';
+import { frontierContext, frontierFileOptions, frontierFileUsage } from '../frontier-file.ts';
 import { printJson, type Io } from '../io.ts';
 
-export const frontierHelp = `cape frontier [--subset frozen|all] [--json]
+export const frontierHelp = `cape frontier [--subset frozen|all] [--file F [--with-dataset]] [--json]
   OLS GPQA = a·SWE + b over the frontier set (default: the study's frozen 34 less GPT-5.4 xhigh,
   one model with std; --subset all adds the post-cutoff models but GLM-5.1, whose scores have no
-  source), with r, n, p, CIs, every model's h-field and per-lab mean h.`;
+  source), with r, n, p, CIs, every model's h-field and per-lab mean h.
+${frontierFileUsage}`;
 
 export const hfieldHelp = `cape hfield --swe S --gpqa S [--subset frozen|all] [--json]
   h = GPQA − (a·SWE + b) against the frontier fit, with the 95% interval of h for a model of the
@@ -34,9 +36,9 @@ function subsetOf(v: unknown): FrontierSubset {
 }
 
 export async function runFrontier(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { subset: { type: 'string' } });
+  const { values } = parse(argv, { subset: { type: 'string' }, ...frontierFileOptions });
   if (values.help) return (io.out(`${frontierHelp}\n`), 0);
-  const ctx = createContext();
+  const { ctx } = await frontierContext(values, io);
   const { fit: _fit, ...f } = frontierFit(ctx, subsetOf(values.subset));
   const labs = labSummaries(ctx, f.subset);
   if (values.json) return (printJson(io, { ...f, labs }), 0);

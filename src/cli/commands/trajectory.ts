@@ -1,10 +1,10 @@
 /** `cape trajectory` (within-lab steps) and `cape gate` (release gate). */
 import {
-  createContext,
   gate,
   labTrajectory,
   trajectoryBetween,
   trajectoryLabs,
+  type GateInput,
   type TrajectoryStep,
 } from '../../cape/index.ts';
 import { CapeError } from '../../core/errors.ts';
@@ -13,19 +13,37 @@ import { rejectFrontierFractions } from '../../data/ingest/scores.ts';
 import { fmtNum } from '../../report/format.ts';
 import { formatTable } from '../../report/table.ts';
 import { need, parse } from '../args.ts';
+import { frontierContext, frontierFileOptions, frontierFileUsage } from '../frontier-file.ts';
 import { printJson, type Io } from '../io.ts';
+
+/** The gate's candidate: --candidate (a model of the frontier set) or --swe and --gpqa. */
+function gateInput(values: Record<string, unknown>, previous: string): GateInput {
+  if (typeof values.candidate === 'string') {
+    if (values.swe !== undefined || values.gpqa !== undefined)
+      throw new CapeError('E_USAGE', 'give --candidate or --swe/--gpqa, not both', 'candidate');
+    return { previous, candidate: values.candidate };
+  }
+  const swe = parseScore(need(values, 'swe', "the candidate's SWE-bench Verified score"), 'swe');
+  const gpqa = parseScore(need(values, 'gpqa', "the candidate's GPQA Diamond score"), 'gpqa');
+  rejectFrontierFractions({ swe, gpqa });
+  return { previous, swe, gpqa };
+}
 
 export const trajectoryHelp = `cape trajectory --lab <lab> [--json]
 cape trajectory --from "<model>" --to "<model>" [--json]
   Consecutive releases of each product line (Claude Sonnet, GPT-5, ...; never across tiers):
   ΔSWE, ΔGPQA, γ12 = ΔGPQA/ΔSWE, h before → after, interpretation. A Δ within 2 standard errors
   of a binomial difference (500 SWE tasks, 198 GPQA questions) has no sign, and the step gets no
-  trade-off label. Without --lab or --from, lists labs.`;
+  trade-off label. Without --lab or --from, lists labs. A file's line/product_line column gives
+  its product lines (a row without one is its own line).
+${frontierFileUsage}`;
 
-export const gateHelp = `cape gate --previous "<model>" --swe S --gpqa S [--json]
+export const gateHelp = `cape gate --previous "<model>" (--swe S --gpqa S | --candidate "<model>") [--json]
   Release gate: exit 1 (and why) when GPQA fell beyond noise (2 SE of a binomial difference)
   against the previous release while SWE did not fall beyond noise (a tax excursion, or a
-  reasoning loss with a noise-sized SWE change); exit 0 otherwise.`;
+  reasoning loss with a noise-sized SWE change); exit 0 otherwise. A candidate and a previous
+  release from different sources (Epoch AI vs vendor-reported) are flagged CROSS-SOURCE.
+${frontierFileUsage}`;
 
 function table(steps: TrajectoryStep[], title: string): string {
   return formatTable({
@@ -49,9 +67,10 @@ export async function runTrajectory(argv: string[], io: Io): Promise<number> {
     lab: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
+    ...frontierFileOptions,
   });
   if (values.help) return (io.out(`${trajectoryHelp}\n`), 0);
-  const ctx = createContext();
+  const { ctx } = await frontierContext(values, io);
   if (typeof values.from === 'string' || typeof values.to === 'string') {
     const s = trajectoryBetween(
       ctx,
@@ -91,13 +110,13 @@ export async function runGate(argv: string[], io: Io): Promise<number> {
     previous: { type: 'string' },
     swe: { type: 'string' },
     gpqa: { type: 'string' },
+    candidate: { type: 'string' },
+    ...frontierFileOptions,
   });
   if (values.help) return (io.out(`${gateHelp}\n`), 0);
   const previous = need(values, 'previous', 'the previous release, a frontier model name');
-  const swe = parseScore(need(values, 'swe', "the candidate's SWE-bench Verified score"), 'swe');
-  const gpqa = parseScore(need(values, 'gpqa', "the candidate's GPQA Diamond score"), 'gpqa');
-  rejectFrontierFractions({ swe, gpqa });
-  const g = gate(createContext(), { previous, swe, gpqa });
+  const { ctx } = await frontierContext(values, io);
+  const g = gate(ctx, gateInput(values, previous));
   if (values.json) printJson(io, g);
   else io.out(`${g.pass ? 'PASS' : 'FAIL'}: ${g.reason}\n`);
   if (!g.pass && !values.json) io.err(`cape gate: ${g.reason}\n`);

@@ -1,21 +1,29 @@
 /**
  * Node only: read models from a path. A file is parsed by `detectAndParse`; a folder is walked
  * (hidden folders and node_modules skipped) for `results*.json` (lm-eval writes
- * `<output_path>/<org__model>/results_<date>.json`) and `.csv` files. lm-eval results of the same
- * model in several files (tasks run separately) are merged into one model; when two files score
- * the same benchmark, the later file in path order (the later date) wins and a note says so.
+ * `<output_path>/<org__model>/results_<date>.json`) and `.csv` files. lm-eval runs of one model
+ * (names equal without regard to case) are grouped by runs.ts: the latest run by date by default,
+ * `runs: 'mean' | 'all'` otherwise. A results file's per-sample files (`samples_<task>_<date>
+ * .jsonl` beside it) give each score a bootstrap interval (samples.ts).
  */
 import { readdir, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { CapeError } from '../../core/errors.ts';
 import { detectAndParse, detectAndStream, type DetectResult, type IngestKind } from './index.ts';
 import { msg } from './messages.ts';
 import { readTextFile } from './read-text.ts';
+import type { MetricChoice } from './lmeval-tasks.ts';
+import { groupRuns, type RunsMode } from './runs.ts';
+import { parseSamples, sampleCi, samplesFileName } from './samples.ts';
 import type { IngestedModel } from './types.ts';
 
-/** Options passed to detectAndParse (known sizes for ids that state none). */
+/** Options passed to detectAndParse (known sizes, lm-eval metric) and the run grouping. */
 export interface ParseOptions {
   knownParams?: (id: string) => number | null;
+  /** lm-eval: acc or acc_norm where a task reports both (default: each task's own). */
+  metric?: MetricChoice;
+  /** lm-eval runs of one model in a folder: latest (default), mean or all. */
+  runs?: RunsMode;
 }
 
 export interface PathResult {
@@ -56,44 +64,51 @@ async function readText(path: string): Promise<string> {
   }
 }
 
-/** The stderr of a score follows the score: the later file's, or none when it states none. */
-function mergeStderr(
-  prev: IngestedModel,
-  m: IngestedModel,
-  b: keyof IngestedModel['scores'],
-): void {
-  const se = m.stderr?.[b];
-  if (se !== undefined) prev.stderr = { ...prev.stderr, [b]: se };
-  else if (prev.stderr) delete prev.stderr[b];
+/** Reads a samples file if it exists; null when absent (other errors throw). */
+async function readIfPresent(path: string): Promise<string | null> {
+  try {
+    await stat(path);
+  } catch {
+    return null;
+  }
+  return readText(path);
 }
 
-/** Merges lm-eval models by name: later files' scores win per benchmark (noted). */
-function mergeByName(models: IngestedModel[]): IngestedModel[] {
-  const byName = new Map<string, IngestedModel>();
-  for (const m of models) {
-    const prev = byName.get(m.name);
-    if (!prev) {
-      byName.set(m.name, {
-        ...m,
-        scores: { ...m.scores },
-        ...(m.stderr && { stderr: { ...m.stderr } }),
-        notes: [...m.notes],
-      });
-      continue;
+/** Adds a per-sample bootstrap interval to each lm-eval score whose samples files sit beside its
+ * results file (a group pools its subtasks' documents); notes what was read. */
+async function attachSamples(m: IngestedModel, resultsPath: string): Promise<IngestedModel> {
+  if (!m.details) return m;
+  const details = { ...m.details };
+  const notes = [...m.notes];
+  for (const [b, d] of Object.entries(details)) {
+    const names = (d!.subtasks ?? [d!.task]).map((t) => samplesFileName(t, basename(resultsPath)));
+    const values: number[] = [];
+    const files: string[] = [];
+    for (const name of names) {
+      const text = name ? await readIfPresent(join(dirname(resultsPath), name)) : null;
+      if (text === null) continue;
+      values.push(...parseSamples(text, d!.metric, name!));
+      files.push(name!);
     }
-    for (const [b, v] of Object.entries(m.scores)) {
-      const old = prev.scores[b as keyof typeof prev.scores];
-      if (old !== undefined && old !== v)
-        prev.notes.push(`${b}: ${m.origin} (${v}) replaces ${prev.origin} (${old})`);
-      prev.scores[b as keyof typeof prev.scores] = v;
-      mergeStderr(prev, m, b as keyof typeof prev.scores);
-    }
-    prev.notes.push(...m.notes.map((n) => `${m.origin}: ${n}`));
-    if (prev.paramsSource !== 'config' && m.paramsSource === 'config')
-      [prev.params, prev.paramsSource] = [m.params, m.paramsSource];
-    prev.origin = `${prev.origin}, ${m.origin}`;
+    if (files.length && files.length < names.length)
+      notes.push(
+        `${b}: samples files for ${files.length} of ${names.length} subtasks; no interval`,
+      );
+    const ci = files.length === names.length ? sampleCi(values, files) : null;
+    if (!ci) continue;
+    details[b as keyof typeof details] = { ...d!, ci };
+    notes.push(
+      `${b}: 95% bootstrap interval [${ci.low.toFixed(1)}, ${ci.high.toFixed(1)}] over ${ci.n} documents of ${files.length} samples file(s) (seed ${ci.seed}, ${ci.resamples} resamples)`,
+    );
   }
-  return [...byName.values()];
+  return { ...m, details, notes };
+}
+
+/** Parses one file; lm-eval models get their per-sample intervals. */
+async function parseFile(path: string, opts: ParseOptions, name = path): Promise<DetectResult> {
+  const r = detectAndParse(await readText(path), name, opts);
+  if (r.kind !== 'lmeval') return r;
+  return { ...r, models: await Promise.all(r.models.map((m) => attachSamples(m, path))) };
 }
 
 /** Reads a file or a folder of results / CSV files; unreadable path -> CapeError E_INPUT. */
@@ -109,7 +124,7 @@ export async function readModelsFromPath(
   }
   if (!info.isDirectory()) {
     // named as the API names an upload: by the file's name, so both give the same models
-    const result = detectAndParse(await readText(path), basename(path), opts);
+    const result = await parseFile(path, opts, basename(path));
     return {
       ...result,
       files: [{ path, kind: result.kind, models: result.models.length }],
@@ -136,7 +151,7 @@ async function readFolder(path: string, paths: string[], opts: ParseOptions): Pr
   for (const p of paths) {
     let r: DetectResult;
     try {
-      r = detectAndParse(await readText(p), p, opts);
+      r = await parseFile(p, opts);
     } catch (e) {
       if (!(e instanceof CapeError) || !INPUT_CODES.has(e.code)) throw e;
       skipped.push({ name: p, reason: e.message });
@@ -150,7 +165,7 @@ async function readFolder(path: string, paths: string[], opts: ParseOptions): Pr
     throw new CapeError('E_INPUT', msg.nothingUsableInFolder(path, skipped), 'path');
   const kinds = new Set(files.map((f) => f.kind));
   const kind: PathResult['kind'] = kinds.size === 1 ? files[0]!.kind : 'mixed';
-  const models = [...mergeByName(lmeval), ...others];
+  const models = [...groupRuns(lmeval, opts.runs), ...others];
   const base = { kind, models, files, skipped };
   return leaderboard ? { ...base, leaderboard } : base;
 }
@@ -180,7 +195,9 @@ export async function streamModelsFromPath(
   }
   if (!info.isDirectory()) {
     // named like readModelsFromPath (and an API upload): by the file's name
-    return { ...detectAndStream(await readText(path), basename(path), opts), skipped: [] };
+    const s = detectAndStream(await readText(path), basename(path), opts);
+    // an lm-eval file is small and may have per-sample files beside it: read as a whole
+    if (s.kind !== 'lmeval') return { ...s, skipped: [] };
   }
   const r = await readModelsFromPath(path, opts);
   return {

@@ -9,6 +9,7 @@ import { parseCsvRecords } from './csvtext.ts';
 import { inferFamily } from './families.ts';
 import { isLeaderboardCsv, parseLeaderboardCsv } from './leaderboard.ts';
 import { parseLmEvalResults } from './lmeval.ts';
+import type { MetricChoice } from './lmeval-tasks.ts';
 import { msg } from './messages.ts';
 import type { IngestedModel, LeaderboardImport, LeaderboardRow } from './types.ts';
 
@@ -18,10 +19,13 @@ export type {
   LeaderboardRow,
   LeaderboardType,
   ParamsSource,
+  ParsedScore,
 } from './types.ts';
 export { parseParams, paramsFromModelId } from './params.ts';
 export { BENCHMARK_ALIASES, resolveBenchmark, parseScore, looksLikeFraction } from './scores.ts';
 export { parseLmEvalResults } from './lmeval.ts';
+export { METRIC_CHOICES, type MetricChoice } from './lmeval-tasks.ts';
+export { groupRuns, RUNS_MODES, type RunsMode } from './runs.ts';
 export { modelsCsvRows, parseModelsCsv } from './csv.ts';
 export { isLeaderboardCsv, parseLeaderboardCsv } from './leaderboard.ts';
 export {
@@ -89,14 +93,14 @@ function detectKind(body: string, filename: string): IngestKind {
 export function detectAndParse(
   text: string,
   filename: string,
-  { knownParams }: Known = {},
+  { knownParams, metric }: Known & { metric?: MetricChoice } = {},
 ): DetectResult {
   const body = bodyOf(text, filename);
   const kind = detectKind(body, filename);
   if (kind === 'lmeval') {
     return {
       kind: 'lmeval',
-      models: withKnownSizes([parseLmEvalResults(body, filename)], knownParams),
+      models: withKnownSizes([parseLmEvalResults(body, filename, { metric })], knownParams),
     };
   }
   if (kind === 'leaderboard') {
@@ -128,7 +132,11 @@ export interface StreamResult {
  * array). The header and the first row are read here, so a file that fails at once throws before
  * the caller writes anything; a bad row further down throws when it is reached.
  */
-export function detectAndStream(text: string, filename: string, opts: Known = {}): StreamResult {
+export function detectAndStream(
+  text: string,
+  filename: string,
+  opts: Known & { metric?: MetricChoice } = {},
+): StreamResult {
   const body = bodyOf(text, filename);
   if (detectKind(body, filename) !== 'csv') {
     const r = detectAndParse(body, filename, opts);

@@ -47,7 +47,7 @@ describe('resolveBenchmark', () => {
     } catch (e) {
       expect((e as CapeError).code).toBe('E_INPUT');
       expect((e as Error).message).toContain('did you mean hellaswag?');
-      expect((e as Error).message).toContain('truthfulqa_mc2, arc_challenge');
+      expect((e as Error).message).toContain('truthfulqa_mc2, truthfulqa_mc1, arc_challenge');
     }
     expect(() => resolveBenchmark('completely-different')).not.toThrow(/did you mean/);
     expect(() => resolveBenchmark('completely-different')).toThrow(CapeError);

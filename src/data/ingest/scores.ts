@@ -28,6 +28,8 @@ export const CHANCE_FLOOR_BENCHMARKS: ReadonlySet<BenchmarkId> = new Set<Benchma
   'winogrande',
   'gpqa_diamond',
   'gpqa_full',
+  'gpqa_main',
+  'gpqa_extended',
 ]);
 
 /** Levenshtein distance (small strings only). */

@@ -11,6 +11,44 @@ export type ParamsSource =
   | 'params_b' // Open LLM Leaderboard v1 params_b, rounded down to whole billions (last resort)
   | 'unknown';
 
+/** Per-sample bootstrap interval of a score (lm-eval `samples_<task>_<date>.jsonl`). */
+export interface SampleCi {
+  low: number;
+  high: number;
+  /** Samples (documents) the interval was computed on. */
+  n: number;
+  resamples: number;
+  seed: number;
+  /** The sample files read. */
+  files: string[];
+}
+
+/** One score as the file gave it: value and stderr in percent (percentage points), protocol. */
+export interface ParsedScore {
+  value: number;
+  /** Standard error in percentage points (the harness's `<metric>_stderr` × 100); null: none. */
+  stderr: number | null;
+  /** Metric key read (`acc_norm,none`, `mc2`, `exact_match,strict-match`). */
+  metric: string;
+  /** The file's task name. */
+  task: string;
+  nShot: number | null;
+  /** 95% percentile bootstrap interval over the per-sample file's documents, when present. */
+  ci?: SampleCi;
+  /** A group's leaf subtasks (for its per-sample files). */
+  subtasks?: string[];
+  /** The score is within noise of the benchmark's chance level (see docs/ingest.md). */
+  nearChance?: boolean;
+}
+
+/** Which lm-eval run a model came from (used to group runs of one model). */
+export interface RunInfo {
+  /** Unix seconds of the run: the file's `date`, else the timestamp in its name; null: none. */
+  date: number | null;
+  /** `config.model_args` as written (string or JSON of the object); null: none. */
+  modelArgs: string | null;
+}
+
 /** One model read from a user file. Scores are percent in [0, 100]; missing = absent key. */
 export interface IngestedModel {
   name: string;
@@ -25,6 +63,10 @@ export interface IngestedModel {
   notes: string[];
   /** File (or file:line) the model came from. */
   origin: string;
+  /** lm-eval only: each score with its stderr, metric, n-shot and per-sample interval. */
+  details?: Partial<Record<BenchmarkId, ParsedScore>>;
+  /** lm-eval only: the run's date and model_args. */
+  run?: RunInfo;
 }
 
 export type LeaderboardType =

@@ -19,6 +19,7 @@ import {
   ByKey,
   IncludeWorkspace,
   TextOr,
+  UploadMetric,
   WorkspaceQuery,
   includeWs,
   readUpload,
@@ -88,6 +89,7 @@ export const UploadSchema = Type.Object(
         description: 'family for every model of the file',
       }),
     ),
+    metric: UploadMetric,
   },
   { additionalProperties: false },
 );
@@ -112,7 +114,11 @@ function hfield(state: AppState, ws: boolean, a: HFieldArgs) {
 /** POST /api/analyze: a file (JSON {filename, content} or its text), else a model's scores. */
 const AnalyzeBody = TextOr(ByKey('content', UploadSchema, AnalyzeScoresSchema));
 const AnalyzeQuery = Type.Object(
-  { includeWorkspace: IncludeWorkspace, filename: Type.Optional(Type.String({ maxLength: 255 })) },
+  {
+    includeWorkspace: IncludeWorkspace,
+    filename: Type.Optional(Type.String({ maxLength: 255 })),
+    metric: UploadMetric,
+  },
   { additionalProperties: false },
 );
 
@@ -132,7 +138,11 @@ export function analyzeUpload(state: AppState, body: AnalyzeUploadBody, query: A
   const family = checkOptionalText(opts.family, 'family', MAX_FAMILY);
   const ctx = state.context(includeWs(query));
   const knownParams = firstKnown(knownParamsFrom(ctx.dataset), knownSizeLookup(loadKnownSizes()));
-  const parsed = detectAndParse(up.content, up.filename, { knownParams });
+  const metric = opts.metric ?? query.metric;
+  const parsed = detectAndParse(up.content, up.filename, {
+    knownParams,
+    ...(metric ? { metric } : {}),
+  });
   return { filename: up.filename, ...analyzeFile(ctx, parsed, { params, family }) };
 }
 

@@ -89,3 +89,12 @@ export function readUpload(
     content: body.content,
   });
 }
+
+/** lm-eval uploads: acc or acc_norm where a task reports both (body `metric`, or `?metric=` with
+ * a text body); absent = each task's own (docs/ingest.md). */
+export const UploadMetric = Type.Optional(
+  Type.Union([Type.Literal('acc'), Type.Literal('acc_norm')], {
+    description:
+      'lm-eval results: acc or acc_norm where a task reports both (default: acc_norm for HellaSwag, ARC, GPQA, BBH, MuSR; acc elsewhere)',
+  }),
+);

@@ -13,7 +13,7 @@ import { normalizeModelInput, type ModelInput } from '../../workspace/normalize.
 import { WorkspaceModelSchema } from '../../workspace/schemas.ts';
 import type { Workspace } from '../../workspace/index.ts';
 import { runUpload, type UploadHeaders } from '../upload-pool.ts';
-import { readUpload, TextOr } from './common.ts';
+import { readUpload, TextOr, UploadMetric } from './common.ts';
 import { route, type RouteDef } from './types.ts';
 
 const Override = Type.Object(
@@ -29,6 +29,7 @@ export const IngestBodySchema = Type.Object(
   {
     filename: Type.String({ maxLength: 255 }),
     content: Type.String({ description: 'file text' }),
+    metric: UploadMetric,
     select: Type.Optional(
       Type.Array(Type.Integer({ minimum: 0 }), {
         description: 'indices of the models to save (commit only; default all)',
@@ -52,7 +53,7 @@ const CommitResult = Type.Object({
 });
 
 const Query = Type.Object(
-  { filename: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })) },
+  { filename: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })), metric: UploadMetric },
   { additionalProperties: false },
 );
 
@@ -76,7 +77,8 @@ export const MAX_UPLOAD_MODELS = 100_000;
 
 function parseRequest(body: Static<typeof IngestBody>, query: Static<typeof Query>) {
   const up = readUpload(body, query);
-  const parsed = detectAndParse(up.content, up.filename);
+  const metric = (typeof body === 'string' ? undefined : body.metric) ?? query.metric;
+  const parsed = detectAndParse(up.content, up.filename, metric ? { metric } : {});
   if (parsed.models.length > MAX_UPLOAD_MODELS) {
     throw new CapeError(
       'E_INPUT',
@@ -85,7 +87,7 @@ function parseRequest(body: Static<typeof IngestBody>, query: Static<typeof Quer
     );
   }
   const choices: Partial<Static<typeof IngestBodySchema>> = typeof body === 'string' ? {} : body;
-  return { up, parsed, select: choices.select, overrides: choices.overrides ?? {} };
+  return { up, parsed, metric, select: choices.select, overrides: choices.overrides ?? {} };
 }
 
 /** The selected model indices (default all); E_INPUT naming `select` when one is out of range. */
@@ -133,6 +135,7 @@ function commitKey(
   content: string,
   indices: number[],
   overrides: unknown,
+  metric?: string,
 ): string {
   const given = headers['idempotency-key'];
   if (typeof given === 'string' && given.length > 0) {
@@ -145,7 +148,7 @@ function commitKey(
     return `key:${given}`;
   }
   return `sha256:${createHash('sha256')
-    .update(JSON.stringify([content, indices, overrides]))
+    .update(JSON.stringify([content, indices, overrides, ...(metric ? [metric] : [])]))
     .digest('hex')}`;
 }
 
@@ -187,7 +190,7 @@ export function commitUpload(
   headers: UploadHeaders,
   ws: Workspace,
 ): { status: number; body: unknown } {
-  const { up, parsed, select, overrides } = parseRequest(body, query);
+  const { up, parsed, metric, select, overrides } = parseRequest(body, query);
   const indices = selected(select, parsed.models.length);
   checkOverrides(overrides, parsed.models.length);
   if (indices.length === 0)
@@ -205,7 +208,7 @@ export function commitUpload(
   const { models: saved, duplicate } = ws.addManyOnce(
     inputs,
     `ingest:${up.filename}`.slice(0, 200),
-    commitKey(headers, up.content, indices, overrides),
+    commitKey(headers, up.content, indices, overrides, metric),
   );
   return { status: duplicate ? 200 : 201, body: { kind: parsed.kind, saved, duplicate } };
 }

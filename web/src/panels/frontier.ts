@@ -24,6 +24,7 @@ import { getState, setState } from '../state.ts';
 import { theme } from '../theme.ts';
 import { chart, errorBox, failure, guard, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 import { analyzeById } from './analyze.ts';
+import { frontierUploadBox } from './frontier-upload.ts';
 import { forPeople } from '../messages.ts';
 import { shortLabel } from '../../../src/data/benchmarks.ts';
 
@@ -125,6 +126,7 @@ export const frontier: PanelDef = {
               `Not analysed (data decisions): ${fit.dataExclusions.map((e) => `${e.name}: ${e.reason}`).join(' ')}`,
             )
           : null,
+        frontierUploadBox(),
       );
     });
   },
