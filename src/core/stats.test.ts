@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CapeError } from './errors.ts';
-import { mean, median, pearson, quantile, sd, variance } from './stats.ts';
+import { centredSums, mean, median, pearson, quantile, sd, variance } from './stats.ts';
 
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
 const pairs = fc
@@ -121,6 +121,28 @@ describe('quantile / median', () => {
         fc.double({ min: 0, max: 1, noNaN: true }),
         (v, p) => quantile(v, p) === quantile([...v].reverse(), p),
       ),
+    );
+  });
+});
+
+describe('centredSums', () => {
+  it('agrees with mean, variance and pearson (property)', () => {
+    const pair = fc
+      .array(fc.tuple(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: -1e6, max: 1e6 })), {
+        minLength: 3,
+        maxLength: 30,
+      })
+      .filter((p) => new Set(p.map(([x]) => x)).size > 1 && new Set(p.map(([, y]) => y)).size > 1);
+    fc.assert(
+      fc.property(pair, (p) => {
+        const x = p.map(([a]) => a);
+        const y = p.map(([, b]) => b);
+        const s = centredSums(x, y);
+        const n = x.length;
+        expect(s.mx).toBeCloseTo(mean(x), 9);
+        expect(s.sxx / (n - 1)).toBeCloseTo(variance(x), 6);
+        expect(s.sxy / Math.sqrt(s.sxx * s.syy)).toBeCloseTo(pearson(x, y), 9);
+      }),
     );
   });
 });

@@ -74,6 +74,34 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return r > 1 ? 1 : r < -1 ? -1 : r;
 }
 
+/**
+ * Means and centred sums of squares and cross-products of paired samples (the pieces of a simple
+ * linear regression): sxx = Σ(x − x̄)², sxy = Σ(x − x̄)(y − ȳ), syy = Σ(y − ȳ)².
+ */
+export function centredSums(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+): { mx: number; my: number; sxx: number; sxy: number; syy: number } {
+  const n = x.length;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i]!;
+    my += y[i]!;
+  }
+  mx /= n;
+  my /= n;
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (x[i]! - mx) ** 2;
+    sxy += (x[i]! - mx) * (y[i]! - my);
+    syy += (y[i]! - my) ** 2;
+  }
+  return { mx, my, sxx, sxy, syy };
+}
+
 /** True when every element equals the first (an empty or one-element sequence is constant). */
 export function isConstant(x: ArrayLike<number>): boolean {
   const n = x.length;

@@ -14,6 +14,7 @@
  * its transition and bonus ranges, so its r² 0.88 / 0.94 cannot come from these data.
  */
 import { CapeError } from '../../core/errors.ts';
+import { centredSums } from '../../core/stats.ts';
 import type { BenchmarkId } from '../../data/schema.ts';
 import { memo, type Context } from '../context.ts';
 import { familyStates } from './ode.ts';
@@ -52,16 +53,7 @@ export function fitArrhenius(S: readonly number[], rate: readonly number[]): Arr
     );
   const u = S.map((s) => 1 / s);
   const v = rate.map((r) => Math.log(r));
-  const mu = u.reduce((a, b) => a + b, 0) / n;
-  const mv = v.reduce((a, b) => a + b, 0) / n;
-  let suu = 0,
-    suv = 0,
-    svv = 0;
-  for (let i = 0; i < n; i++) {
-    suu += (u[i]! - mu) ** 2;
-    suv += (u[i]! - mu) * (v[i]! - mv);
-    svv += (v[i]! - mv) ** 2;
-  }
+  const { mx: mu, my: mv, sxx: suu, sxy: suv, syy: svv } = centredSums(u, v);
   if (!(suu > 0))
     throw new CapeError(
       'E_INSUFFICIENT_DATA',

@@ -8,6 +8,7 @@
  * the straight line; compared by AIC = n·ln(SSE/n) + 2k and BIC = n·ln(SSE/n) + k·ln n.
  */
 import { normalQuantile } from '../../core/distributions.ts';
+import { centredSums } from '../../core/stats.ts';
 
 export const GRID_X0 = 121;
 export const GRID_W = 61;
@@ -54,20 +55,7 @@ function fitLinear(
   y: readonly number[],
 ): { a: number; c: number; sse: number } {
   const n = y.length;
-  let mu = 0,
-    my = 0;
-  for (let i = 0; i < n; i++) {
-    mu += u[i]! / n;
-    my += y[i]! / n;
-  }
-  let suu = 0,
-    suy = 0,
-    syy = 0;
-  for (let i = 0; i < n; i++) {
-    suu += (u[i]! - mu) ** 2;
-    suy += (u[i]! - mu) * (y[i]! - my);
-    syy += (y[i]! - my) ** 2;
-  }
+  const { mx: mu, my, sxx: suu, sxy: suy, syy } = centredSums(u, y);
   const a = suu > 1e-12 * n ? suy / suu : 0;
   return { a, c: my - a * mu, sse: Math.max(0, syy - a * suy) };
 }
