@@ -2,6 +2,8 @@
 // starts from bundled JavaScript instead of compiling TypeScript at run time. Code splitting keeps
 // the server and the SQLite workspace (dynamic imports) out of the commands that do not need them.
 // The steering, upload and job worker threads are entries of their own (dist/cli/*-worker.js).
+// The shipped data files are validated against their schemas here (src/data/check.ts), so the
+// bundle's loader (src/data/load.ts) takes them as they are and never loads TypeBox at start.
 // `--if-stale` skips the build when dist/cli/main.js is newer than every file under src/ and data/.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -26,6 +28,29 @@ const ownModulesArePure = {
   },
 };
 
+/** Bundles src/data/check.ts in memory and runs checkShippedData(): an invalid file stops the
+ * build with the CapeError's message (file, path, value, what is expected). */
+async function checkShippedData() {
+  const r = await build({
+    entryPoints: [join(root, 'src/data/check.ts')],
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  const code = Buffer.from(r.outputFiles[0].contents).toString('base64');
+  const check = await import(`data:text/javascript;base64,${code}`);
+  try {
+    check.checkShippedData();
+  } catch (e) {
+    console.error(`build-cli: ${e.message}`);
+    process.exit(1);
+  }
+}
+
+await checkShippedData();
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: {
