@@ -30,7 +30,10 @@ describe('data/derived/context.json', () => {
     seedContext(ctx, loadDerivedContext());
     const seeded = new Set(ctx.memo.keys());
     verify(ctx);
-    expect([...ctx.memo.keys()].filter((k) => !seeded.has(k))).toEqual([]);
+    const computed = [...ctx.memo.keys()].filter((k) => !seeded.has(k));
+    // a row listed here is recomputed at every `cape verify` start: wrap it in memoisedRow
+    // (src/cape/verify-memo.ts) or make its result storable, then npm run derive
+    expect(computed, 'dataset-level results verify computes at start').toEqual([]);
   }, 120_000);
 
   it('a context seeded from it gives the same JSON as one that computes everything', () => {
