@@ -57,7 +57,11 @@ function flagValue(key: string, v: string, s: TSchema): unknown {
     if (s.minimum === 0 && s.maximum === 100) return parseScore(v, key);
     const x = Number(v);
     if (v.trim() === '' || !Number.isFinite(x))
-      throw new CapeError('E_USAGE', `invalid --${key}: ${JSON.stringify(v)} (expected a number)`, key);
+      throw new CapeError(
+        'E_USAGE',
+        `invalid --${key}: ${JSON.stringify(v)} (expected a number)`,
+        key,
+      );
     return x;
   }
   const choices = literals(s);

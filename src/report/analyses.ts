@@ -6,7 +6,7 @@
  * diagnostics are one more registry of the same shape (diagnostics.ts, command `diagnostics`).
  * docs/registry.md says how to add an analysis.
  */
-import type { Static, TObject } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
 import type { Context } from '../cape/context.ts';
 import { CapeError } from '../core/errors.ts';
 import { checkSchema } from '../data/validate.ts';
@@ -53,8 +53,8 @@ export function runAnalysis<N extends AnalysisName>(
 }
 
 /** Every analysis, in the order of ANALYSIS_NAMES. */
-export const ANALYSIS_LIST: readonly Analysis[] = ANALYSIS_NAMES.map(<N extends AnalysisName>(n: N) =>
-  erased(TYPED[n]),
+export const ANALYSIS_LIST: readonly Analysis[] = ANALYSIS_NAMES.map(
+  <N extends AnalysisName>(n: N) => erased(TYPED[n]),
 );
 
 /** The analysis called `name`; CapeError E_NOT_FOUND listing the names otherwise. */

@@ -118,7 +118,7 @@ cape family --file <models.csv> [--json]
       name: Type.String({
         minLength: 1,
         maxLength: 200,
-        description: 'family name (e.g. Pythia)',
+        description: 'a family name, e.g. Pythia',
       }),
       x: Type.Optional({ ...BenchmarkIdSchema, description: 'first benchmark (hellaswag)' }),
       y: Type.Optional({ ...BenchmarkIdSchema, description: 'second benchmark (truthfulqa_mc2)' }),

@@ -54,9 +54,7 @@ const FrontierOutput = Type.Object(
     slopeCi: Interval,
     interceptCi: Interval,
     models: Type.Array(ModelRow),
-    labs: Type.Array(
-      Type.Object({ lab: Type.String(), n: Type.Integer(), meanH: Type.Number() }),
-    ),
+    labs: Type.Array(Type.Object({ lab: Type.String(), n: Type.Integer(), meanH: Type.Number() })),
   },
   { description: "the frontier fit, every model's h and per-lab summaries" },
 );
@@ -262,7 +260,8 @@ function labText(t: LabTrajectory): string {
     out.push(`\n${stepTable(l.steps, `${t.lab} · ${l.line} (${l.n} releases)`)}`);
   const single = t.lines.filter((x) => x.n === 1 && x.unordered.length === 0).map((x) => x.line);
   if (single.length) out.push(`\nLines with one release (no step): ${single.join(', ')}\n`);
-  if (t.undated.length) out.push(`\nLeft out (place in the line unknown): ${t.undated.join(', ')}\n`);
+  if (t.undated.length)
+    out.push(`\nLeft out (place in the line unknown): ${t.undated.join(', ')}\n`);
   return out.join('');
 }
 
