@@ -67,6 +67,18 @@ const jsonAsParse = {
   },
 };
 
+// ml-matrix from its ES module sources (the package's `module` entry, the code its CommonJS
+// bundle is built from): esbuild keeps only the classes we use and evaluates them as ES modules,
+// where the CommonJS bundle (what `exports` gives Node) ran all of ml-matrix at every start.
+const mlMatrixSources = {
+  name: 'ml-matrix-sources',
+  setup(b) {
+    b.onResolve({ filter: /^ml-matrix$/ }, () => ({
+      path: join(root, 'node_modules/ml-matrix/src/index.js'),
+    }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: {
@@ -84,6 +96,6 @@ await build({
   // Native and server packages load from node_modules; everything else is bundled.
   external: ['libsql', 'fastify', '@fastify/*', 'playwright-core', 'vite', 'esbuild'],
   sourcemap: 'linked',
-  plugins: [ownModulesArePure, jsonAsParse],
+  plugins: [ownModulesArePure, jsonAsParse, mlMatrixSources],
   logLevel: 'warning',
 });
