@@ -79,6 +79,20 @@ const mlMatrixSources = {
   },
 };
 
+// src/data/validate.ts takes Check from TypeBox's checker module itself: through the package's
+// `value` entry (which re-exports every value operation) the CLI commands that validate their
+// input loaded cast, convert, create, transform… too (~75 KB) at every start.
+const typeboxCheck = {
+  name: 'typebox-check',
+  setup(b) {
+    b.onResolve({ filter: /^@sinclair\/typebox\/value$/ }, (args) =>
+      args.importer === join(root, 'src/data/validate.ts')
+        ? { path: join(root, 'node_modules/@sinclair/typebox/build/esm/value/check/index.mjs') }
+        : undefined,
+    );
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: {
@@ -96,6 +110,6 @@ await build({
   // Native and server packages load from node_modules; everything else is bundled.
   external: ['libsql', 'fastify', '@fastify/*', 'playwright-core', 'vite', 'esbuild'],
   sourcemap: 'linked',
-  plugins: [ownModulesArePure, jsonAsParse, mlMatrixSources],
+  plugins: [ownModulesArePure, jsonAsParse, mlMatrixSources, typeboxCheck],
   logLevel: 'warning',
 });
