@@ -85,6 +85,8 @@ describe('dashboard in Chromium', () => {
       s.map((e) => e.getAttribute('data-panel')),
     );
     expect(panels.length).toBe(32);
+    // Panel numbers follow the page order (sections and registry order): 1, 2, …, 32.
+    expect(panels).toEqual(panels.map((_, i) => String(i + 1)));
     await page.waitForFunction(
       () =>
         !(

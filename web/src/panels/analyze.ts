@@ -1,5 +1,5 @@
 /**
- * Panels 1–5: header figures, "Analyze any model" (form + result), custom benchmark pair,
+ * Analysis panels: header figures, "Analyze any model" (form + result), custom benchmark pair,
  * axes + known-model browser (click to analyze) and the phase diagram. Every figure comes from
  * a typed engine function on the shared context (engine.ts); inputs are parsed by the ingest
  * parsers and live in the URL.
@@ -104,7 +104,7 @@ export function parseForm(s = getState()): {
 // ---------------------------------------------------------------- 1 header
 export const header: PanelDef = {
   id: 'header-figures',
-  n: 1,
+  n: 4,
   title: 'Headline figures (computed from the dataset)',
   render(body) {
     guard(body, 'headline figures', () =>
@@ -119,7 +119,7 @@ function headlineTiles(hl: Headline): HTMLElement[] {
   // visible at once.
   const claims = new Map(engineContext().dataset.seedClaims.map((c) => [c.id, c.value]));
   const study = (id: string, f: (v: number) => string) =>
-    claims.has(id) ? ` · the study printed ${f(claims.get(id)!)} (panel 22 explains)` : '';
+    claims.has(id) ? ` · the study printed ${f(claims.get(id)!)} (the paper summary explains)` : '';
   return [
     tile(
       'Nc, reference method (not used)',
@@ -150,7 +150,7 @@ function headlineTiles(hl: Headline): HTMLElement[] {
 // ---------------------------------------------------------------- 2 analyze
 export const analyze: PanelDef = {
   id: 'analyze',
-  n: 2,
+  n: 1,
   title: 'Analyze any model',
   render(body) {
     const s = getState();
@@ -383,11 +383,7 @@ function frontierWithoutSize(form: HTMLElement): HTMLElement | null {
       ),
     ),
     h('p', {}, hf.value.interpretation),
-    h(
-      'p',
-      { class: 'muted' },
-      'Its release-to-release steps are in the within-lab trajectories (panel 8).',
-    ),
+    h('p', { class: 'muted' }, 'Its release-to-release steps are in the within-lab trajectories.'),
   );
 }
 
@@ -738,7 +734,7 @@ function pairView(v: PairCoupling): HTMLElement {
 // ---------------------------------------------------------------- 4 axes + known models
 export const known: PanelDef = {
   id: 'known-models-panel',
-  n: 4,
+  n: 2,
   title: 'Chart axes and known models',
   render(body) {
     const models = engineContext();

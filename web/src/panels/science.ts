@@ -1,5 +1,5 @@
 /**
- * Panels 6, 12–14, 22, 25: phase cards, the phase-separated correlation matrices, d_eff
+ * Science panels: phase cards, the phase-separated correlation matrices, d_eff
  * progression, LOFO CV, paper summary (verify) and the predictions tracker, each bound to its
  * typed engine function on the page's shared context; an engine error shows its message in the
  * panel. (The diagnostics panels are in diagnostics.ts, the ODE explorer in explorer.ts.)
@@ -135,7 +135,7 @@ export const phaseCards: PanelDef = {
 
 export const correlations: PanelDef = {
   id: 'correlations',
-  n: 12,
+  n: 7,
   title: 'Phase-separated correlations',
   render(body) {
     guard(body, 'phase-separated matrices', () => {
@@ -189,7 +189,7 @@ export const correlations: PanelDef = {
 
 export const deff: PanelDef = {
   id: 'deff',
-  n: 13,
+  n: 8,
   title: 'd_eff progression',
   render(body) {
     guard(body, 'd_eff progression', () => {
@@ -241,7 +241,7 @@ export const deff: PanelDef = {
 
 export const lofo: PanelDef = {
   id: 'lofo',
-  n: 14,
+  n: 9,
   title: 'Leave-one-family-out CV',
   render(body) {
     guard(body, 'LOFO', () =>
@@ -277,7 +277,7 @@ export const lofo: PanelDef = {
 
 export const summary: PanelDef = {
   id: 'summary',
-  n: 22,
+  n: 23,
   title: 'Paper summary: every headline number recomputed',
   render(body) {
     guard(body, 'verify()', () => {
@@ -381,7 +381,7 @@ function verifyFilter(rows: readonly VerifyRow[]): HTMLElement {
 
 export const predictions: PanelDef = {
   id: 'predictions',
-  n: 25,
+  n: 24,
   title: 'Predictions tracker',
   render(body) {
     guard(body, 'predictions', () => {
