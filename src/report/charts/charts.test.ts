@@ -80,6 +80,27 @@ describe('chart functions return deterministic SVG', () => {
     golden('phase-diagram-no-nc-dark', svg);
   });
 
+  it('phaseDiagram with a benchmark on x draws a linear score axis, no bands, points at their x', () => {
+    const pts = phasePoints.map((p, i) => ({ ...p, x: 30 + 10 * i }));
+    const svg = phaseDiagram(
+      {
+        points: [...pts, { ...pts[0]!, id: 'no-x', x: undefined }],
+        nc: { value: 3e9, ciLow: 2e9, ciHigh: 6e9 },
+        user: { name: 'mine', params: 5e9, y: 41, x: 55 },
+        yLabel: 'TruthfulQA',
+        xLabel: 'HellaSwag',
+      },
+      { document: doc(), title: 'Phase diagram by score' },
+    );
+    expect(svg).toContain('HellaSwag (%) →');
+    expect(svg).not.toContain('parameters (log scale)');
+    expect(svg).not.toContain('Nc =');
+    expect(svg).toMatch(/data-x="linear /);
+    // Every point with an x score is drawn; the one without is left out.
+    expect(svg.match(/data-model-id=/g)?.length).toBe(pts.length);
+    expect(svg).not.toMatch(/NaN|undefined/);
+  });
+
   it('frontierScatter draws the fit line, band, anomalies and ids', () => {
     const points = [
       { id: 'p', name: 'P', lab: 'L1', x: 30, y: 60, h: -1 },

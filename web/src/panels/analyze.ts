@@ -750,10 +750,20 @@ export const known: PanelDef = {
         h('option', { value: f.id, selected: (s.y ?? 'truthfulqa_mc2') === f.id }, f.label),
       ),
     );
-    axisSel.addEventListener('change', () => {
-      setState({ y: axisSel.value });
+    const xSel = h(
+      'select',
+      { id: 'f-x', 'data-testid': 'axis-x' },
+      h('option', { value: 'params', selected: !s.x || s.x === 'params' }, 'Parameters (log)'),
+      SCORE_FIELDS.slice(0, 5).map((f) =>
+        h('option', { value: f.id, selected: s.x === f.id }, f.label),
+      ),
+    );
+    const onAxis = () => {
+      setState({ y: axisSel.value, x: xSel.value === 'params' ? undefined : xSel.value });
       shared.rerenderPhase();
-    });
+    };
+    axisSel.addEventListener('change', onAxis);
+    xSel.addEventListener('change', onAxis);
     const search = h('input', {
       id: 'f-q',
       type: 'search',
@@ -822,6 +832,7 @@ export const known: PanelDef = {
       h(
         'div',
         { class: 'row wrap' },
+        h('div', { class: 'field' }, h('label', { for: 'f-x' }, 'Phase diagram x-axis'), xSel),
         h('div', { class: 'field' }, h('label', { for: 'f-y' }, 'Phase diagram y-axis'), axisSel),
         h('div', { class: 'field grow' }, h('label', { for: 'f-q' }, 'Search'), search),
         h('div', { class: 'field' }, h('label', { for: 'f-famf' }, 'Family'), famSel),
@@ -928,52 +939,45 @@ export const phase: PanelDef = {
   render(body) {
     const draw = () => {
       const ctx = engineContext();
-      const y = (getState().y ?? 'truthfulqa_mc2') as BenchmarkId;
-      const label = SCORE_FIELDS.find((f) => f.id === y)?.label ?? y;
+      const { x, y, xLabel, yLabel } = phaseAxes();
       const nc = attempt(() => ncCluster(ctx));
-      const famLabel = familyLabeller(ctx.base);
-      const pts = ctx.base
-        .filter((m) => isNum(m.params) && isNum(m.scores[y]))
-        .map((m) => ({
-          id: m.id,
-          name: m.name,
-          family: famLabel(m.family),
-          params: m.params as number,
-          y: m.scores[y] as number,
-        }));
-      const a = shared.lastAnalysis;
-      const uy = a?.scores[y];
-      const user =
-        a && shared.lastInput && isNum(uy)
-          ? { name: shared.lastInput.name, params: shared.lastInput.params, y: uy }
-          : null;
+      const pts = phasePoints(ctx.base, x, y);
+      const user = userPoint(x, y);
       const svg = (view?: ChartView) =>
         phaseDiagramFn(
           {
             points: pts,
             nc: nc.ok ? nc.value : null,
             user,
-            yLabel: label,
+            yLabel,
+            ...(xLabel ? { xLabel } : {}),
             selectedId: getState().model ?? null,
           },
           {
             document,
             theme: theme(),
             width: chartWidth(),
-            title: `${label} vs parameters with phase bands`,
+            title: `${yLabel} vs ${xLabel ?? 'parameters'}${xLabel ? '' : ' with phase bands'}`,
             view,
           },
         );
+      const bands = nc.ok
+        ? `Bands: tax below ${fmtParams(nc.value.ciLow)}, transition ${fmtParams(nc.value.ciLow)}–${fmtParams(nc.value.ciHigh)} (95% CI of Nc = ${fmtParams(nc.value.value)}, ${nc.value.method}, n=${nc.value.n}), bonus above.`
+        : '';
       mount(
         body,
-        nc.ok
+        nc.ok || xLabel
           ? h(
               'p',
-              { class: 'muted' },
-              `Bands: tax below ${fmtParams(nc.value.ciLow)}, transition ${fmtParams(nc.value.ciLow)}–${fmtParams(nc.value.ciHigh)} (95% CI of Nc = ${fmtParams(nc.value.value)}, ${nc.value.method}, n=${nc.value.n}), bonus above. ${pts.length} base models.`,
+              { class: 'muted', 'data-testid': 'phase-caption' },
+              xLabel
+                ? `${yLabel} against ${xLabel}: ${pts.length} base models with both scores. Phase bands are drawn along parameters only (choose Parameters as the x-axis).`
+                : `${bands} ${pts.length} base models.`,
             )
           : failure(nc, 'Nc bands'),
-        chart('phase-diagram', svg(), `${label} against parameters`, analyzeById, { draw: svg }),
+        chart('phase-diagram', svg(), `${yLabel} against ${xLabel ?? 'parameters'}`, analyzeById, {
+          draw: svg,
+        }),
       );
     };
     shared.rerenderPhase = () => {
@@ -986,3 +990,36 @@ export const phase: PanelDef = {
     });
   },
 };
+
+/** The phase diagram's axes from the page state: y a base benchmark, x parameters or one. */
+function phaseAxes(): { x: BenchmarkId | null; y: BenchmarkId; xLabel?: string; yLabel: string } {
+  const st = getState();
+  const label = (id: string) => SCORE_FIELDS.find((f) => f.id === id)?.label ?? id;
+  const y = (st.y ?? 'truthfulqa_mc2') as BenchmarkId;
+  const x = st.x && st.x !== 'params' ? (st.x as BenchmarkId) : null;
+  return x ? { x, y, xLabel: label(x), yLabel: label(y) } : { x, y, yLabel: label(y) };
+}
+
+/** Base models with a size and the y score (and the x score when x is a benchmark). */
+function phasePoints(base: readonly ModelPoint[], x: BenchmarkId | null, y: BenchmarkId) {
+  const famLabel = familyLabeller(base);
+  return base
+    .filter((m) => isNum(m.params) && isNum(m.scores[y]) && (!x || isNum(m.scores[x])))
+    .map((m) => ({
+      id: m.id,
+      name: m.name,
+      family: famLabel(m.family),
+      params: m.params as number,
+      y: m.scores[y] as number,
+      ...(x ? { x: m.scores[x] as number } : {}),
+    }));
+}
+
+/** The last analysed model as the chart's star, when it has the axes' scores. */
+function userPoint(x: BenchmarkId | null, y: BenchmarkId) {
+  const a = shared.lastAnalysis;
+  const uy = a?.scores[y];
+  const ux = x ? a?.scores[x] : undefined;
+  if (!a || !shared.lastInput || !isNum(uy) || (x && !isNum(ux))) return null;
+  return { name: shared.lastInput.name, params: shared.lastInput.params, y: uy, x: ux };
+}
