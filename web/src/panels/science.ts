@@ -31,6 +31,8 @@ import {
 import { theme } from '../theme.ts';
 import { badge, chart, failure, guard, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 import { shortLabel } from '../../../src/data/benchmarks.ts';
+import { fmtValue } from '../../../src/report/paper-summary.ts';
+import { summaryNarrative, summaryTakeaway } from './paper-summary.ts';
 
 const width = (max = 1120) => Math.min(max, chartWidth());
 const clean = (m: number[][]) => m.map((r) => r.map((x) => (isNum(x) ? x : null)));
@@ -275,20 +277,33 @@ export const lofo: PanelDef = {
   },
 };
 
+/** verify() once per context: the takeaway and the panel read the same rows. */
+const verifyRows = (() => {
+  const cache = new WeakMap<object, VerifyRow[]>();
+  return (): VerifyRow[] => {
+    const ctx = engineContext();
+    let rows = cache.get(ctx);
+    if (!rows) cache.set(ctx, (rows = verify(ctx)));
+    return rows;
+  };
+})();
+
 export const summary: PanelDef = {
   id: 'summary',
   n: 23,
   title: 'Paper summary: every headline number recomputed',
+  takeaway: () => summaryTakeaway(verifyRows()),
   render(body) {
     guard(body, 'verify()', () => {
-      const rows = verify(engineContext());
+      const rows = verifyRows();
       const computed = rows.filter((r) => isNum(r.value)).length;
       // Counts print as integers, other values with 3 decimals; float noise in a difference prints
       // as 0.
-      const val = (x: number) => (Number.isInteger(x) ? String(x) : num(x, 3));
+      const val = fmtValue;
       const diff = (x: number) => (Math.abs(x) < 5e-4 ? '0' : signed(x, 3));
       mount(
         body,
+        summaryNarrative(rows),
         h(
           'p',
           {},
