@@ -275,3 +275,9 @@ export function verdictCounts(cards: readonly SummaryCard[]): Record<Verdict, nu
   for (const x of cards) c[x.verdict]++;
   return c;
 }
+
+/** The one-line takeaway: how many of the twelve diagnostics the data support. */
+export function summaryTakeaway(rows: readonly VerifyRow[]): string {
+  const c = verdictCounts(paperSummary(rows).diagnostics);
+  return `Of the seed's 12 diagnostics, the data support ${c.supported}, do not establish ${c['not established']} and cannot compute ${c['not computable']}; every quantity is in the table below.`;
+}

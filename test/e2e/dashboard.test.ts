@@ -194,8 +194,8 @@ describe('dashboard in Chromium', () => {
       { name: 'd', params: 320e9, x: 65, y: 39 },
       { name: 'e', params: 640e9, x: 70, y: 42 },
     ];
-    await page.getByTestId('pair-pa').selectOption('arc_challenge');
-    await page.getByTestId('pair-pb').selectOption('truthfulqa_mc2');
+    await page.getByTestId('pair-pa').fill('arc_challenge');
+    await page.getByTestId('pair-pb').fill('truthfulqa_mc2');
     await page
       .getByTestId('pair-series')
       .fill(series.map((m) => `${m.name}, ${m.params / 1e9}B, ${m.x}, ${m.y}`).join('\n'));

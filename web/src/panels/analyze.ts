@@ -1,5 +1,5 @@
 /**
- * Analysis panels: header figures, "Analyze any model" (form + result), custom benchmark pair,
+ * Analysis panels: header figures, "Analyze any model" (form + result),
  * axes + known-model browser (click to analyze) and the phase diagram. Every figure comes from
  * a typed engine function on the shared context (engine.ts); inputs are parsed by the ingest
  * parsers and live in the URL.
@@ -10,13 +10,10 @@ import {
   headline,
   hField,
   ncCluster,
-  pairCoupling,
   type AnalyzeInput,
   type Headline,
   type ModelAnalysis,
   type ModelPoint,
-  type PairCoupling,
-  type SeriesModel,
 } from '../../../src/cape/index.ts';
 import { checkParams, checkScore } from '../../../src/cape/input.ts';
 import type { BenchmarkId } from '../../../src/data/schema.ts';
@@ -540,194 +537,6 @@ function renderAnalysis(el: HTMLElement, a: ModelAnalysis): void {
           }),
         )
       : null,
-  );
-}
-
-// ---------------------------------------------------------------- 3 custom pair
-export const customPair: PanelDef = {
-  id: 'custom-pair',
-  n: 3,
-  title: 'Custom benchmark pair — Nc2/Nc3 detection',
-  render(body) {
-    const s = getState();
-    const ids: BenchmarkId[] = [...SCORE_FIELDS.map((f) => f.id), 'gsm8k'];
-    const sel = (key: 'pa' | 'pb', label: string, def: string) =>
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: `f-${key}` }, label),
-        h(
-          'select',
-          { id: `f-${key}`, 'data-testid': `pair-${key}` },
-          ids.map((b) => h('option', { value: b, selected: (s[key] ?? def) === b }, longLabel(b))),
-        ),
-      );
-    const series = h(
-      'textarea',
-      {
-        id: 'f-ps',
-        rows: '4',
-        'data-testid': 'pair-series',
-        placeholder:
-          'optional: your own series, one model per line — name, params, score A, score B\ne.g. my-7b, 7B, 61.2, 38.5',
-        'aria-describedby': 'f-ps-err',
-      },
-      s.ps ?? '',
-    );
-    const seriesErr = h('div', { id: 'f-ps-err', class: 'field-error', role: 'alert' });
-    const out = h('div', { 'aria-live': 'polite' });
-    const go = () => {
-      const a = (body.querySelector('#f-pa') as HTMLSelectElement).value as BenchmarkId;
-      const b = (body.querySelector('#f-pb') as HTMLSelectElement).value as BenchmarkId;
-      const text = (series as HTMLTextAreaElement).value.trim();
-      setState({ pa: a, pb: b, ps: text || undefined });
-      seriesErr.textContent = '';
-      if (a === b) return mount(out, errorBox('pick two different benchmarks'));
-      const parsed = attempt(() => parseSeries(text, a, b));
-      if (!parsed.ok) {
-        seriesErr.textContent = parsed.message;
-        return mount(out);
-      }
-      const o = attempt(() => pairCoupling(engineContext(), { x: a, y: b, series: parsed.value }));
-      mount(out, o.ok ? pairView(o.value) : failure(o, 'pair coupling'));
-    };
-    mount(
-      body,
-      h(
-        'p',
-        { class: 'muted' },
-        "γ12 = ΔB/ΔA between consecutive sizes of each family, for any two benchmarks: its running fit, its sign by scale band, and where it changes sign. A sign change at 70B or more is a candidate Nc2/Nc3. Leave the series empty to use the dataset's base models.",
-      ),
-      h(
-        'div',
-        { class: 'row wrap' },
-        sel('pa', 'Benchmark A (x)', 'hellaswag'),
-        sel('pb', 'Benchmark B (y)', 'truthfulqa_mc2'),
-      ),
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: 'f-ps' }, 'Your series (optional)'),
-        series,
-        seriesErr,
-      ),
-      h(
-        'button',
-        { type: 'button', 'data-testid': 'pair-submit', onclick: go as EventListener },
-        'Compute coupling',
-      ),
-      out,
-    );
-    if (s.pa && s.pb) go();
-  },
-};
-
-/** "name, params, a, b" lines → a series (undefined when empty); errors name the line and field. */
-function parseSeries(text: string, a: BenchmarkId, b: BenchmarkId): SeriesModel[] | undefined {
-  if (!text) return undefined;
-  return text
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((line, i) => {
-      const cells = line.split(',').map((c) => c.trim());
-      if (cells.length !== 4)
-        throw new Error(
-          `line ${i + 1}: ${JSON.stringify(line)} (expected 4 comma-separated values: name, params, ${longLabel(a)}, ${longLabel(b)})`,
-        );
-      const where = `line ${i + 1} `;
-      return {
-        name: cells[0]!,
-        params: checkParams(cells[1]!, `${where}params`),
-        x: checkScore(cells[2]!, `${where}${a}`),
-        y: checkScore(cells[3]!, `${where}${b}`),
-      };
-    });
-}
-
-function pairView(v: PairCoupling): HTMLElement {
-  const n3 = (x: number) => num(x, 3);
-  const ci3 = (c: readonly [number, number] | null) => (c ? interval(c[0], c[1], n3) : '—');
-  const f = v.fit;
-  const sa = f?.signAccuracy ?? null;
-  return h(
-    'div',
-    {},
-    h(
-      'div',
-      { class: 'tiles' },
-      v.frontier
-        ? tile(
-            'r across frontier models',
-            signed(v.frontier.r, 3),
-            `95% CI ${ci3(v.frontier.ci)} · p ${pValue(v.frontier.p)} · n = ${v.frontier.n}`,
-          )
-        : null,
-      f
-        ? tile(
-            'γ12 = A·log10 N + B',
-            `A ${n3(f.A)} · B ${n3(f.B)}`,
-            `A CI ${ci3(f.slopeCi)} · p ${pValue(f.p)} · R² ${num(f.r2, 2)}`,
-          )
-        : tile('Running fit', '—', v.fitNote ?? ''),
-      f
-        ? tile(
-            'Zero crossing',
-            f.zero ? fmtParams(f.zero.params) : 'none',
-            f.zero
-              ? 'where the fitted line changes sign'
-              : 'slope not positive: no rising crossing',
-          )
-        : null,
-      f
-        ? tile(
-            'Transitions used',
-            String(f.n),
-            `${v.excluded} excluded (|ΔA| < 0.5, within 2 SE, or equal size) · ${v.source === 'series' ? 'your series' : 'dataset base models'}`,
-          )
-        : null,
-      sa
-        ? tile(
-            'Sign accuracy',
-            `${sa.correct}/${sa.n}`,
-            `below ${sa.below.correct}/${sa.below.n} · above ${sa.above.correct}/${sa.above.n}`,
-          )
-        : null,
-    ),
-    v.frontier ? h('p', { class: 'muted' }, v.frontier.note) : null,
-    v.transitions.length
-      ? table({
-          name: 'pair-bands',
-          caption: 'Sign of γ12 by scale band (bands from the Nc interval)',
-          testid: 'pair-bands',
-          header: ['band', 'range', 'transitions', 'γ12 > 0', 'γ12 ≤ 0', 'median γ12'],
-          rows: v.bands.map((b) => [
-            b.band,
-            b.range,
-            String(b.n),
-            String(b.positive),
-            String(b.negative),
-            b.medianGamma === null ? '—' : signed(b.medianGamma, 3),
-          ]),
-        })
-      : null,
-    v.crossings.length
-      ? table({
-          name: 'pair-crossings',
-          caption: 'Sign changes within a family (γ12 interpolated along log10 N)',
-          testid: 'pair-crossings',
-          header: ['family', 'at', 'between', 'and', 'direction'],
-          rows: v.crossings.map((c) => [
-            c.family,
-            fmtParams(c.params),
-            c.after,
-            c.before,
-            c.direction,
-          ]),
-        })
-      : v.transitions.length
-        ? h('p', { class: 'muted' }, 'No sign change within any family.')
-        : null,
-    h('p', { 'data-testid': 'pair-nc2' }, h('strong', {}, 'Nc2/Nc3: '), v.nc2),
   );
 }
 

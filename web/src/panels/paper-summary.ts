@@ -8,7 +8,6 @@ import { fmtCi, fmtParams, fmtP } from '../../../src/report/format.ts';
 import {
   fmtValue,
   paperSummary,
-  verdictCounts,
   type SummaryCard,
   type Verdict,
 } from '../../../src/report/paper-summary.ts';
@@ -19,12 +18,6 @@ const TONE: Record<Verdict, string> = {
   'not established': 'fail',
   'not computable': 'open',
 };
-
-/** The one-line takeaway: how many of the twelve diagnostics the data support. */
-export function summaryTakeaway(rows: readonly VerifyRow[]): string {
-  const c = verdictCounts(paperSummary(rows).diagnostics);
-  return `Of the seed's 12 diagnostics, the data support ${c.supported}, do not establish ${c['not established']} and cannot compute ${c['not computable']}; every quantity is in the table below.`;
-}
 
 /** Lede, key cards, the two numbers and the twelve diagnostics. */
 export function summaryNarrative(rows: readonly VerifyRow[]): HTMLElement {

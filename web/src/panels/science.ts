@@ -31,8 +31,8 @@ import {
 import { theme } from '../theme.ts';
 import { badge, chart, failure, guard, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 import { shortLabel } from '../../../src/data/benchmarks.ts';
-import { fmtValue } from '../../../src/report/paper-summary.ts';
-import { summaryNarrative, summaryTakeaway } from './paper-summary.ts';
+import { fmtValue, summaryTakeaway } from '../../../src/report/paper-summary.ts';
+import { summaryNarrative } from './paper-summary.ts';
 
 const width = (max = 1120) => Math.min(max, chartWidth());
 const clean = (m: number[][]) => m.map((r) => r.map((x) => (isNum(x) ? x : null)));
