@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../cape/context.ts';
 import { verify, type VerifyRow } from '../cape/verify.ts';
-import { fmtValue, paperSummary, TOLERANCE, verdictCounts } from './paper-summary.ts';
+import { fmtSeed, fmtValue, paperSummary, TOLERANCE, verdictCounts } from './paper-summary.ts';
 
 const row = (id: string, o: Partial<VerifyRow>): VerifyRow => ({
   id,
@@ -80,6 +80,17 @@ describe('fmtValue', () => {
       '27',
       '-44.2',
       '0.401',
+      '—',
+    ]);
+  });
+});
+
+describe('fmtSeed', () => {
+  it('prints a seed value as printed, without padding zeros', () => {
+    expect([fmtSeed(4.9), fmtSeed(-5.886), fmtSeed(0.1 + 0.2), fmtSeed(null)]).toEqual([
+      '4.9',
+      '-5.886',
+      '0.3',
       '—',
     ]);
   });

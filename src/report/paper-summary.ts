@@ -52,6 +52,11 @@ export function fmtValue(v: number | null | undefined): string {
 }
 
 const printed = (r: VerifyRow) => r.seed ?? r.study;
+
+/** A value as the seed printed it (no padding zeros): 4.9, not 4.900. */
+export function fmtSeed(v: number | null | undefined): string {
+  return v === null || v === undefined || !Number.isFinite(v) ? '—' : String(+v.toPrecision(6));
+}
 const ok = (yes: boolean, why: string): Judged => ({
   verdict: yes ? 'supported' : 'not established',
   why,
@@ -64,7 +69,7 @@ const seedInInterval: Rule = (r) => {
   const inside = s >= lo && s <= hi;
   return ok(
     inside,
-    `the seed's ${fmtValue(s)} is ${inside ? 'inside' : 'outside'} our 95% interval ${fmtCi(r.ci, fmtValue)}`,
+    `the seed's ${fmtSeed(s)} is ${inside ? 'inside' : 'outside'} our 95% interval ${fmtCi(r.ci, fmtValue)}`,
   );
 };
 
@@ -74,7 +79,7 @@ const withinTolerance: Rule = (r) => {
   const rel = Math.abs(r.value - s) / Math.abs(s);
   return ok(
     rel <= TOLERANCE,
-    `ours differs from the seed's ${fmtValue(s)} by ${fmtNum(rel * 100, 0)}% (no interval; tolerance ${TOLERANCE * 100}%)`,
+    `ours differs from the seed's ${fmtSeed(s)} by ${fmtNum(rel * 100, 0)}% (no interval; tolerance ${TOLERANCE * 100}%)`,
   );
 };
 

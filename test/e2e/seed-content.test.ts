@@ -114,7 +114,7 @@ describe('seed content on the page', () => {
       expect(svg).toContain('γ12 = ΔHarmBench / ΔHLE');
       expect(svg).toContain(`fit crosses 0 at ${fmtParams(want.fit!.zero!.params)}`);
       // One point per usable transition.
-      expect(await fig.locator('[data-series="your series"]').count()).toBe(want.fit!.n);
+      expect(await fig.locator('svg [data-series="your series"]').count()).toBe(want.fit!.n);
       expect(await page.getByTestId('pair-crossings').locator('tbody tr').count()).toBe(
         want.crossings.length,
       );

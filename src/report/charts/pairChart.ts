@@ -42,6 +42,8 @@ export interface PairChartData {
   yName: string;
 }
 
+const MARGIN_LEFT = 52;
+
 const BAND_COLOR: Record<string, string | undefined> = {
   tax: PHASE_COLORS.tax,
   transition: PHASE_COLORS.transition,
@@ -79,6 +81,7 @@ function fitMarks(
   [x0, x1]: [number, number],
   theme: Theme,
   legend: LegendItem[],
+  plotWidth: number,
 ) {
   const f = d.fit;
   if (!f) return [];
@@ -89,24 +92,48 @@ function fitMarks(
   ];
   const z = f.zero;
   if (z && z >= x0 && z <= x1) {
-    const candidate = z >= d.nc2From ? ' · Nc2/Nc3 candidate' : '';
-    const right = Math.log10(z) > (Math.log10(x0) + Math.log10(x1)) / 2;
+    const text = `fit crosses 0 at ${fmtParams(z)}${z >= d.nc2From ? '\nNc2/Nc3 candidate' : ''}`;
     marks.push(
       Plot.ruleX([z], { stroke: theme.fg, strokeWidth: 1.2 }),
       Plot.dot([{ x: z, y: 0 }], { x: 'x', y: 'y', r: 5, fill: theme.bg, stroke: theme.fg }),
-      Plot.text([z], {
-        x: (v: number) => v,
-        frameAnchor: 'top',
-        dy: 6,
-        dx: right ? -6 : 6,
-        textAnchor: right ? 'end' : 'start',
-        text: () => `fit crosses 0 at ${fmtParams(z)}${candidate}`,
-        fill: theme.fg,
-        fontWeight: 600,
-      }),
+      zeroLabel(text, z, [x0, x1], plotWidth, theme),
     );
   }
   return marks;
+}
+
+/** Approximate width of a 12 px label line (px per character), to keep labels in the frame. */
+const CHAR_PX = 6.8;
+
+/**
+ * The zero's label beside its rule, on the side with room for it; pinned to the frame's left
+ * edge when neither side has room (narrow screens).
+ */
+function zeroLabel(text: string, z: number, [x0, x1]: [number, number], w: number, theme: Theme) {
+  const f = (Math.log10(z) - Math.log10(x0)) / (Math.log10(x1) - Math.log10(x0));
+  const need = Math.max(...text.split('\n').map((l) => l.length)) * CHAR_PX + 10;
+  const side = (1 - f) * w >= need ? 'right' : f * w >= need ? 'left' : 'pinned';
+  const style = {
+    frameAnchor: 'top' as const,
+    dy: 6,
+    fill: theme.fg,
+    fontWeight: 600,
+    lineAnchor: 'top' as const,
+  };
+  if (side === 'pinned')
+    return Plot.text([text], {
+      ...style,
+      frameAnchor: 'top-left' as const,
+      dx: 4,
+      text: (t: string) => t,
+    });
+  return Plot.text([z], {
+    ...style,
+    x: (v: number) => v,
+    dx: side === 'right' ? 6 : -6,
+    textAnchor: side === 'right' ? 'start' : 'end',
+    text: () => text,
+  });
 }
 
 export function pairChart(data: PairChartData, opts: ChartOptions): string {
@@ -145,7 +172,7 @@ export function pairChart(data: PairChartData, opts: ChartOptions): string {
       shape: legendShape(symbols.get(f)),
       series: f,
     });
-  marks.push(...fitMarks(data, dom, theme, legend));
+  marks.push(...fitMarks(data, dom, theme, legend, width - MARGIN_LEFT - 20));
   if (data.crossings.length) {
     marks.push(
       Plot.dot(data.crossings, {
@@ -161,7 +188,7 @@ export function pairChart(data: PairChartData, opts: ChartOptions): string {
     legend.push({ label: 'sign change within a family', color: theme.highlight, shape: 'dot' });
   }
   return renderPlot(opts, width, height, legend, {
-    marginLeft: 52,
+    marginLeft: MARGIN_LEFT,
     inset: 8,
     symbol: { type: 'identity' },
     x: {

@@ -6,6 +6,7 @@
 import type { VerifyRow } from '../../../src/cape/verify.ts';
 import { fmtCi, fmtParams, fmtP } from '../../../src/report/format.ts';
 import {
+  fmtSeed,
   fmtValue,
   paperSummary,
   type SummaryCard,
@@ -52,7 +53,7 @@ function lede(rows: readonly VerifyRow[]): HTMLElement {
 function twoNumbers(line: ReturnType<typeof paperSummary>['line']): HTMLElement {
   const part = (name: string, r: VerifyRow | null) =>
     r && r.value !== null
-      ? `${name} = ${fmtValue(r.value)} ${fmtCi(r.ci, fmtValue)}${r.seed !== null ? ` (the seed: ${fmtValue(r.seed)})` : ''}`
+      ? `${name} = ${fmtValue(r.value)} ${fmtCi(r.ci, fmtValue)}${r.seed !== null ? ` (the seed: ${fmtSeed(r.seed)})` : ''}`
       : `${name} not computed`;
   const r2 = line.r2?.value;
   return h(
@@ -74,9 +75,11 @@ export function summaryCard(c: SummaryCard): HTMLElement {
           h('span', { class: 'sum-value', 'data-testid': 'summary-value' }, fmtValue(r.value)),
           r.n !== null ? ` · n = ${r.n}` : '',
           r.ci ? ` · 95% ${fmtCi(r.ci, fmtValue)}` : '',
-          seed !== null ? ` · seed ${fmtValue(seed)}` : '',
+          seed !== null ? ` · seed ${fmtSeed(seed)}` : '',
         )
       : null;
+  const label =
+    r && r.value !== null ? h('p', { class: 'muted sum-label' }, `Ours: ${r.label}`) : null;
   return h(
     'article',
     {
@@ -87,6 +90,7 @@ export function summaryCard(c: SummaryCard): HTMLElement {
     },
     h('h5', {}, c.title),
     h('p', { class: 'muted' }, `The seed: ${c.claim}.`),
+    label,
     value,
     h('p', {}, h('span', { class: `badge tone-${TONE[c.verdict]}` }, c.verdict)),
     h('p', { class: 'sum-why' }, why(c)),
