@@ -4,6 +4,8 @@
  * chart with the user's own benchmark names against `pairCoupling`, both axes of the known-model
  * chart, and panel numbers in page order. Screenshots at 1280×800 and 390×844 go to SHOTS.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +26,7 @@ import {
 } from './harness.ts';
 
 const ctx = createContext();
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const VIEWPORTS = [
   { width: 1280, height: 800 },
   { width: 390, height: 844 },
@@ -40,8 +43,12 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function open(viewport: { width: number; height: number }, query = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport });
+async function open(
+  viewport: { width: number; height: number },
+  query = '',
+  bypassCSP = false,
+): Promise<Page> {
+  const page = await browser.newPage({ viewport, bypassCSP });
   await page.goto(site.url + query);
   await page.waitForSelector('html[data-ready="1"]', { state: 'attached', timeout: 30_000 });
   return page;
@@ -160,6 +167,42 @@ describe('seed content on the page', () => {
     await expect.poll(svg).toContain('parameters (log scale)');
     await page.close();
   });
+
+  it('axe-core: no serious or critical violation in the summary and the pair chart, light and dark, 1280 and 390', async () => {
+    const series = HLE_SERIES.map((m) => `${m.name}, ${m.params / 1e9}B, ${m.x}, ${m.y}`).join(
+      '\n',
+    );
+    const q = new URLSearchParams({ pa: 'HLE', pb: 'HarmBench', ps: series });
+    for (const vp of VIEWPORTS)
+      for (const theme of ['light', 'dark']) {
+        const page = await open(vp, `?theme=${theme}&${q}`, true);
+        await page.locator('figure[data-chart="custom-pair"] svg.cape-chart').waitFor();
+        await showSection(page, 'evidence');
+        await page.getByTestId('paper-summary').waitFor();
+        await page.addScriptTag({ content: AXE });
+        const found = await page.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: (
+                  c: unknown,
+                  o: unknown,
+                ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+              };
+            }
+          ).axe;
+          const r = await axe.run(
+            { include: [['#custom-pair'], ['#summary']] },
+            { resultTypes: ['violations'] },
+          );
+          return r.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id}: ${v.nodes.length}`);
+        });
+        expect(found, `${vp.width} ${theme}`).toEqual([]);
+        await page.close();
+      }
+  }, 300_000);
 
   it('panel numbers increase down the page: 1, 2, …', async () => {
     const page = await open(VIEWPORTS[0]);
