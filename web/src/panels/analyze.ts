@@ -8,8 +8,6 @@ import {
   analyzeModel,
   familyNames,
   headline,
-  hField,
-  ncCluster,
   type AnalyzeInput,
   type Headline,
   type ModelAnalysis,
@@ -19,7 +17,7 @@ import { checkParams, checkScore } from '../../../src/cape/input.ts';
 import type { BenchmarkId } from '../../../src/data/schema.ts';
 import type { ChartView } from '../../../src/report/charts/common.ts';
 import { h, mount } from '../dom.ts';
-import { attempt, engineContext } from '../engine.ts';
+import { analysis, attempt, engineContext } from '../engine.ts';
 import {
   fmtInterval as interval,
   isNum,
@@ -354,7 +352,7 @@ function frontierWithoutSize(form: HTMLElement): HTMLElement | null {
   const { swe_bench_verified: swe, gpqa_diamond: gpqa } = m.scores;
   if (!isNum(swe) || !isNum(gpqa))
     return h('p', { class: 'note', 'data-testid': 'frontier-no-size' }, note);
-  const hf = attempt(() => hField(engineContext(), { swe, gpqa }));
+  const hf = attempt(() => analysis('hfield', { swe, gpqa }));
   if (!hf.ok) return failure(hf, 'h-field');
   return h(
     'div',
@@ -739,7 +737,7 @@ export const phase: PanelDef = {
   title: 'Phase diagram',
   takeaway() {
     const ctx = engineContext();
-    const nc = ncCluster(ctx);
+    const nc = analysis('nc', {}, ctx).cluster;
     const sizes = ctx.base.map((m) => m.params).filter(isNum);
     const below = sizes.filter((p) => p < nc.ciLow).length;
     const above = sizes.filter((p) => p > nc.ciHigh).length;
@@ -749,7 +747,7 @@ export const phase: PanelDef = {
     const draw = () => {
       const ctx = engineContext();
       const { x, y, xLabel, yLabel } = phaseAxes();
-      const nc = attempt(() => ncCluster(ctx));
+      const nc = attempt(() => analysis('nc', {}, ctx).cluster);
       const pts = phasePoints(ctx.base, x, y);
       const user = userPoint(x, y);
       const svg = (view?: ChartView) =>

@@ -22,7 +22,7 @@ import {
   fmtSigned as signed,
 } from '../../../src/report/format.ts';
 import { h, mount } from '../dom.ts';
-import { attempt, engineContext } from '../engine.ts';
+import { analysis, attempt, engineContext } from '../engine.ts';
 import { getState, setState } from '../state.ts';
 import { theme } from '../theme.ts';
 import { chart, chartWidth, failure, table, tile, type PanelDef } from '../ui.ts';
@@ -137,7 +137,7 @@ async function compute(body: HTMLElement, out: HTMLElement): Promise<void> {
     field(body, errs.series).textContent = parsed.message;
     return mount(out);
   }
-  const o = attempt(() => pairCoupling(engineContext(), { x: a, y: b, series: parsed.value }));
+  const o = attempt(() => runPair(a, b, parsed.value));
   if (!o.ok) {
     const where = o.field === 'x' || o.field === 'y' ? errs[o.field] : null;
     if (where) field(body, where).textContent = o.message;
@@ -145,6 +145,18 @@ async function compute(body: HTMLElement, out: HTMLElement): Promise<void> {
   }
   pairChartFn ??= (await import('../../../src/report/charts/pairChart.ts')).pairChart;
   mount(out, pairView(o.value));
+}
+
+/**
+ * Dataset benchmarks go through the analysis registry (the `pair` analysis of the CLI and API,
+ * whose input lists dataset ids); a name of the user's own goes to `pairCoupling` itself, which
+ * accepts it with a series (src/cape/pair.ts).
+ */
+function runPair(a: string, b: string, series: SeriesModel[] | undefined): PairCoupling {
+  const ia = benchmarkFromName(a);
+  const ib = benchmarkFromName(b);
+  if (ia && ib) return analysis('pair', series ? { x: ia, y: ib, series } : { x: ia, y: ib });
+  return pairCoupling(engineContext(), { x: a, y: b, ...(series ? { series } : {}) });
 }
 
 /** "name, params, a, b" lines → a series (undefined when empty); errors name the line and field. */

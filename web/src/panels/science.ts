@@ -6,21 +6,19 @@
  */
 import {
   deffProgression,
-  evaluatePredictions,
   FRONTIER_REGIME_NOTE,
   lofo as lofoCv,
-  ncCluster,
   NC2_BAND,
   phaseSplit,
   runningFit,
-  verify,
+  type verify,
   type EvaluatedPrediction,
   type PhaseMatrix,
 } from '../../../src/cape/index.ts';
 import { heatmap } from '../../../src/report/charts/heatmap.ts';
 import { intervals } from '../../../src/report/charts/intervals.ts';
 import { h, mount } from '../dom.ts';
-import { attempt, engineContext } from '../engine.ts';
+import { analysis, attempt, engineContext } from '../engine.ts';
 import {
   fmtInterval as interval,
   isNum,
@@ -49,7 +47,7 @@ export const phaseCards: PanelDef = {
   },
   render(body) {
     const ctx = engineContext();
-    const nc = attempt(() => ncCluster(ctx));
+    const nc = attempt(() => analysis('nc', {}, ctx).cluster);
     const prog = attempt(() => deffProgression(ctx));
     const run = attempt(() => runningFit(ctx));
     if (!nc.ok) return mount(body, failure(nc, 'Nc'));
@@ -277,13 +275,13 @@ export const lofo: PanelDef = {
   },
 };
 
-/** verify() once per context: the takeaway and the panel read the same rows. */
+/** The verify rows once per context: the takeaway and the panel read the same rows. */
 const verifyRows = (() => {
   const cache = new WeakMap<object, VerifyRow[]>();
   return (): VerifyRow[] => {
     const ctx = engineContext();
     let rows = cache.get(ctx);
-    if (!rows) cache.set(ctx, (rows = verify(ctx)));
+    if (!rows) cache.set(ctx, (rows = analysis('verify', {}, ctx)));
     return rows;
   };
 })();
@@ -400,7 +398,7 @@ export const predictions: PanelDef = {
   title: 'Predictions tracker',
   render(body) {
     guard(body, 'predictions', () => {
-      const list = evaluatePredictions(engineContext());
+      const list = analysis('predictions', {});
       const check = (c: EvaluatedPrediction['passCheck']) =>
         `${c.holds === true ? '✓ holds: ' : c.holds === false ? '✗ does not hold: ' : ''}${c.detail}`;
       const rows = (group: string) =>
