@@ -4,7 +4,8 @@
  * loads the analysis alone (the panels of analyze.ts and workspace.ts are in it already:
  * the form uses them). To add a panel: `registerPanel('<section>', () => import(...))`.
  */
-import { analyze, customPair, header, known, phase } from './panels/analyze.ts';
+import { analyze, header, known, phase } from './panels/analyze.ts';
+import { customPair } from './panels/pair.ts';
 import { ledgerPanel, workspacePanel } from './panels/workspace.ts';
 import { defineSection, registerPanel } from './sections.ts';
 
