@@ -27,6 +27,9 @@ export interface FrontierFileRow {
   /** ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; null when not given. */
   releaseDate: string | null;
   scores: Partial<Record<BenchmarkId, number>>;
+  /** Standard error of a score (percent points) where the file gives one per run (Epoch AI's
+   * `Scores` "scorer:0.62±0.02", or a `stderr` column); absent when none. */
+  stderr?: Partial<Record<BenchmarkId, number>>;
   /** Product line (the `line` / `product_line` column): trajectories step within a line. */
   productLine: string | null;
   /** Who measured the scores (the `source` column; "Epoch AI" for Epoch's runs file). */
