@@ -22,6 +22,8 @@ export const frontierFileUsage = `  --file F: your frontier set instead of the d
   Epoch AI's runs). --with-dataset adds the dataset's frontier models (steps between different
   sources are flagged cross-source). --saved: the frontier models saved in the workspace
   (cape workspace add --frontier-file; --data-dir as for cape workspace) instead of a file.
+  A per-run ± in the file (Epoch AI's Scores, a stderr column) replaces the binomial SE in the
+  noise of trajectory and gate steps (noiseBasis says which).
   docs/frontier-files.md.`;
 
 /** The saved frontier models as file rows (ids and dates of saving dropped, as the API does). */
