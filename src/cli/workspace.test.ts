@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../workspace/index.ts';
-import { bufferIo } from './io.ts';
-import { runFrontier } from './commands/frontier.ts';
-import { runTrajectory } from './commands/trajectory.ts';
+import { bufferIo, type Io } from './io.ts';
+import { runAnalysisCommand } from './analysis.ts';
 import { runWorkspace } from './workspace.ts';
 
+const runFrontier = (argv: string[], io: Io) => runAnalysisCommand('frontier', argv, io);
+const runTrajectory = (argv: string[], io: Io) => runAnalysisCommand('trajectory', argv, io);
 const DATED = new URL('../../test/fixtures/frontier/epoch-with-dates.csv', import.meta.url)
   .pathname;
 
