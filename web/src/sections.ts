@@ -153,10 +153,17 @@ export function refresh(opts: { chartsOnly?: boolean; skip?: string[] } = {}): v
   for (const s of sections) {
     if (s.status !== 'done') continue;
     // Data changes redraw every opened section (one panel per task, so the click returns at
-    // once); a theme change redraws on-screen charts now and the rest when next shown.
-    if (!opts.chartsOnly || (s.el && nearViewport(s.el))) s.done = rerender(s, only);
+    // once); a theme change redraws on-screen charts after the frame that shows the new colours
+    // (the page's colours are CSS), and the rest when next shown.
+    if (!opts.chartsOnly) s.done = rerender(s, only);
+    else if (s.el && nearViewport(s.el)) s.done = afterFrame().then(() => rerender(s, only));
     else s.stale = true;
   }
+}
+
+/** Resolves in the task after the next frame is produced. */
+function afterFrame(): Promise<void> {
+  return new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 }
 
 function nearViewport(el: HTMLElement): boolean {
