@@ -123,7 +123,8 @@ async function load(s: SectionState): Promise<void> {
     const el = section(def);
     s.panels.push({ def, el, body: el.querySelector('.panel-body') as HTMLElement });
     s.body?.appendChild(el);
-    await yieldTask();
+    // The section's first panel is painted before the next one renders.
+    await (s.panels.length === 1 ? afterFrame() : yieldTask());
   }
   s.status = 'done';
   s.el?.removeAttribute('aria-busy');
@@ -150,20 +151,29 @@ async function rerender(s: SectionState, only?: (p: Rendered) => boolean): Promi
 export function refresh(opts: { chartsOnly?: boolean; skip?: string[] } = {}): void {
   const only = (p: Rendered) =>
     !opts.skip?.includes(p.def.id) && (!opts.chartsOnly || !!p.body.querySelector('svg'));
-  for (const s of sections) {
-    if (s.status !== 'done') continue;
-    // Data changes redraw every opened section (one panel per task, so the click returns at
-    // once); a theme change redraws on-screen charts after the frame that shows the new colours
-    // (the page's colours are CSS), and the rest when next shown.
-    if (!opts.chartsOnly) s.done = rerender(s, only);
-    else if (s.el && nearViewport(s.el)) s.done = afterFrame().then(() => rerender(s, only));
-    else s.stale = true;
+  // Data changes redraw every opened section (one panel per task, so the click returns at
+  // once). A theme change is CSS for the page: its charts redraw after the frame that shows the
+  // new colours, those near the viewport then, the others when next shown.
+  if (!opts.chartsOnly) {
+    for (const s of sections) if (s.status === 'done') s.done = rerender(s, only);
+    return;
   }
+  void afterFrame().then(() => {
+    for (const s of sections) {
+      if (s.status !== 'done') continue;
+      if (s.el && nearViewport(s.el)) s.done = rerender(s, only);
+      else s.stale = true;
+    }
+  });
 }
 
-/** Resolves in the task after the next frame is produced. */
+/** Resolves in the task after the next frame is produced (or after 100 ms in a hidden tab, where
+ * no frame comes). */
 function afterFrame(): Promise<void> {
-  return new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  return new Promise((r) => {
+    requestAnimationFrame(() => setTimeout(r, 0));
+    setTimeout(r, 100);
+  });
 }
 
 function nearViewport(el: HTMLElement): boolean {
