@@ -144,6 +144,9 @@ export default defineConfig({
     precompress(resolve(root, 'dist/web')),
   ],
   root: resolve(root, 'web'),
+  // The bundled data files as JSON.parse("…"): V8 parses JSON text faster than the same object
+  // as a JavaScript literal, on the way to the first analysis.
+  json: { stringify: true, namedExports: false },
   base: '/',
   publicDir: false,
   build: {
