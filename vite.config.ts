@@ -8,7 +8,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
-import { loadDataset, loadInternal, loadKnownSizes } from './src/data/load.ts';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -52,48 +51,6 @@ function lazyDerived(): Plugin {
       if (out === code)
         throw new Error('cape-lazy-derived: load.ts no longer imports derived-file');
       return { code: out, map: null };
-    },
-  };
-}
-
-/** The data files src/data/load.ts imports (its names for them), which the build validates. */
-const SHIPPED = [
-  'baseFile',
-  'frontierFile',
-  'sourcesFile',
-  'predictionsFile',
-  'seedClaimsFile',
-  'internalFile',
-  'gradientFile',
-  'knownSizesFile',
-];
-
-/**
- * Validates the shipped dataset at build time (an invalid file fails the build with the
- * validator's message) and gives the page's copy of src/data/load.ts web/src/shipped-check.ts in
- * place of the validator: those same bundled objects are not re-checked at every page load
- * (tens of ms of TypeBox on the way to the first analysis); any other value still is.
- */
-function prevalidatedData(): Plugin {
-  const loader = resolve(root, 'src/data/load.ts');
-  return {
-    name: 'cape-prevalidated-data',
-    buildStart() {
-      loadDataset();
-      loadInternal();
-      loadKnownSizes();
-    },
-    transform(code, id) {
-      if (id !== loader) return null;
-      const check = JSON.stringify(resolve(root, 'web/src/shipped-check.ts'));
-      const out = code.replace(
-        /import \{ checkSchema \} from (["'])\.\/validate\.ts\1;/,
-        `import { checkShipped as checkSchema, trustShipped } from ${check};`,
-      );
-      const missing = SHIPPED.filter((n) => !new RegExp(`^import ${n} from`, 'm').test(code));
-      if (out === code || missing.length)
-        throw new Error(`cape-prevalidated-data: load.ts changed (${missing.join(', ')})`);
-      return { code: `${out}\ntrustShipped(${SHIPPED.join(', ')});\n`, map: null };
     },
   };
 }

@@ -2,9 +2,11 @@
 // starts from bundled JavaScript instead of compiling TypeScript at run time. Code splitting keeps
 // the server and the SQLite workspace (dynamic imports) out of the commands that do not need them.
 // The steering, upload and job worker threads are entries of their own (dist/cli/*-worker.js).
+// The shipped data files are validated against their schemas here (src/data/check.ts), so the
+// bundle's loader (src/data/load.ts) takes them as they are and never loads TypeBox at start.
 // `--if-stale` skips the build when dist/cli/main.js is newer than every file under src/ and data/.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isStale, root } from './stale.mjs';
 
@@ -26,6 +28,45 @@ const ownModulesArePure = {
   },
 };
 
+/** Bundles src/data/check.ts in memory and runs checkShippedData(): an invalid file stops the
+ * build with the CapeError's message (file, path, value, what is expected). */
+async function checkShippedData() {
+  const r = await build({
+    entryPoints: [join(root, 'src/data/check.ts')],
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  const code = Buffer.from(r.outputFiles[0].contents).toString('base64');
+  const check = await import(`data:text/javascript;base64,${code}`);
+  try {
+    check.checkShippedData();
+  } catch (e) {
+    console.error(`build-cli: ${e.message}`);
+    process.exit(1);
+  }
+}
+
+await checkShippedData();
+// Our data files (data/**/*.json) load as `export default JSON.parse('…')`: V8 scans a string
+// literal and parses JSON several times faster than it compiles and runs the same data as an
+// object literal (https://v8.dev/blog/cost-of-javascript-2019#json), and every analysis loads
+// the dataset at start. JSON in node_modules keeps esbuild's own loader (CommonJS require).
+const dataDir = join(root, 'data');
+const jsonAsParse = {
+  name: 'json-as-parse',
+  setup(b) {
+    b.onLoad({ filter: /\.json$/ }, (args) => {
+      if (!args.path.startsWith(`${dataDir}/`)) return undefined;
+      const text = JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8')));
+      return { contents: `export default JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: {
@@ -43,6 +84,6 @@ await build({
   // Native and server packages load from node_modules; everything else is bundled.
   external: ['libsql', 'fastify', '@fastify/*', 'playwright-core', 'vite', 'esbuild'],
   sourcemap: 'linked',
-  plugins: [ownModulesArePure],
+  plugins: [ownModulesArePure, jsonAsParse],
   logLevel: 'warning',
 });

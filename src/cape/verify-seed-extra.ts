@@ -13,6 +13,7 @@ import type { Context } from './context.ts';
 import { winding } from './diagnostics/winding.ts';
 import { lofo, phaseMatrix, phaseSplit } from './matrices.ts';
 import { BASE_FIVE, type ModelPoint } from './points.ts';
+import { memoisedRow } from './verify-memo.ts';
 import type { Quantity } from './verify.ts';
 
 const B = 1e9;
@@ -100,7 +101,7 @@ export const seedExtraQuantities: Record<string, Quantity> = {
       };
     },
   },
-  'deff.taxCard': {
+  'deff.taxCard': memoisedRow('deff.taxCard', {
     label: 'd_eff on the TAX card (Pythia HS–TQA, the pair of its r)',
     compute: (ctx) =>
       pairDeff(
@@ -109,12 +110,12 @@ export const seedExtraQuantities: Record<string, Quantity> = {
         ctx.base.filter((p) => p.family === 'Pythia'),
         [HS, TQA],
       ),
-  },
-  'deff.nc2Card': {
+  }),
+  'deff.nc2Card': memoisedRow('deff.nc2Card', {
     label: 'd_eff on the Nc2 card (frontier SWE–GPQA, the pair of its r)',
     compute: (ctx) =>
       pairDeff(ctx, 'frontier SWE–GPQA', ctx.frontier, ['swe_bench_verified', 'gpqa_diamond']),
-  },
+  }),
   'range.hsTqa70to130B': {
     label: 'HS and TQA spread of base models of 70B–130B (larger of the two ranges, points)',
     compute: (ctx) => {

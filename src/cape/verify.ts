@@ -17,6 +17,7 @@ import { trajectoryBetween } from './trajectory.ts';
 import { familySeries, familyTransitions, usable } from './coupling.ts';
 import { TRAJECTORY_H_NOTE, VERIFY_NOTES } from './verify-notes.ts';
 import { diagnosticsVerifyQuantities } from './diagnostics/verify-rows.ts';
+import { memoisedRow } from './verify-memo.ts';
 import { seedExtraQuantities } from './verify-seed-extra.ts';
 import { fmtP, fmtParams } from '../report/format.ts';
 
@@ -91,7 +92,7 @@ export const QUANTITIES: Record<string, Quantity> = {
       ci: null,
     }),
   },
-  'pythia.r': {
+  'pythia.r': memoisedRow('pythia.r', {
     label: 'Pythia r(HS, TQA)',
     compute: (ctx) => {
       const f = familyCoupling(ctx, 'Pythia');
@@ -102,7 +103,7 @@ export const QUANTITIES: Record<string, Quantity> = {
         note: `t-test p = ${fmtP(f.p)}, permutation p = ${fmtP(f.pPermutation)}`,
       };
     },
-  },
+  }),
   'running.A': {
     label: 'running coupling γ12 = A·log10 N + B: A',
     compute: (ctx) => {

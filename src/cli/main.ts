@@ -5,11 +5,24 @@
  */
 import { oneLine } from '../core/control-chars.ts';
 import { CapeError, isInputError } from '../core/errors.ts';
+import { ANALYSIS_NAMES, ANALYSIS_SUMMARIES } from '../report/analysis-names.ts';
 import { DIAGNOSTIC_NAMES } from '../report/diagnostic-names.ts';
 import { processIo, type Io } from './io.ts';
 
 /** A command: its module loads only when it runs (start-up time), and a one-line summary. */
 type Command = { run: (argv: string[], io: Io) => Promise<number>; summary: string };
+
+/** One command per analysis of the registry (src/report/analyses.ts), from its one list of names. */
+const analysisCommands: Record<string, Command> = Object.fromEntries(
+  ANALYSIS_NAMES.map((name) => [
+    name,
+    {
+      run: async (argv: string[], io: Io) =>
+        (await import('./analysis.ts')).runAnalysisCommand(name, argv, io),
+      summary: ANALYSIS_SUMMARIES[name],
+    },
+  ]),
+);
 
 export const COMMANDS: Record<string, Command> = {
   analyze: {
@@ -17,31 +30,7 @@ export const COMMANDS: Record<string, Command> = {
     summary:
       'phase, Nc, γ12, recommendations and next-size predictions for a model or a file of models',
   },
-  family: {
-    run: async (argv, io) => (await import('./commands/family.ts')).run(argv, io),
-    summary: 'within-family coupling r, transitions and Nc',
-  },
-  frontier: {
-    run: async (argv, io) => (await import('./commands/frontier.ts')).runFrontier(argv, io),
-    summary: "SWE/GPQA population fit with every model's h-field",
-  },
-  hfield: {
-    run: async (argv, io) => (await import('./commands/frontier.ts')).runHField(argv, io),
-    summary: 'h-field of a SWE/GPQA pair with its 95% interval',
-  },
-  pair: {
-    run: async (argv, io) => (await import('./commands/pair.ts')).run(argv, io),
-    summary:
-      'any two benchmarks: running coupling, sign by scale band, sign changes, Nc2/Nc3 candidates',
-  },
-  trajectory: {
-    run: async (argv, io) => (await import('./commands/trajectory.ts')).runTrajectory(argv, io),
-    summary: 'within-lab release trajectories',
-  },
-  gate: {
-    run: async (argv, io) => (await import('./commands/trajectory.ts')).runGate(argv, io),
-    summary: 'release gate: exit 1 on a tax excursion',
-  },
+  ...analysisCommands,
   diagnostics: {
     run: async (argv, io) => (await import('./commands/diagnostics.ts')).run(argv, io),
     summary: `the analyses behind the physics panels: ${DIAGNOSTIC_NAMES.join(', ')}`,
@@ -69,14 +58,6 @@ export const COMMANDS: Record<string, Command> = {
   serve: {
     run: async (argv, io) => (await import('./commands/serve.ts')).run(argv, io),
     summary: 'the dashboard and the HTTP API on http://127.0.0.1:8787 (npm start)',
-  },
-  verify: {
-    run: async (argv, io) => (await import('./commands/verify.ts')).runVerify(argv, io),
-    summary: "the seed's headline numbers recomputed, side by side",
-  },
-  predictions: {
-    run: async (argv, io) => (await import('./commands/verify.ts')).runPredictions(argv, io),
-    summary: "the study's predictions with computed status",
   },
 };
 

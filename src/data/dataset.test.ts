@@ -2,12 +2,15 @@
  * The curated dataset (data/*.json) loads, has the composition documented in docs/data-notes.md,
  * and the loader rejects broken files with a readable E_SCHEMA error.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import baseFile from '../../data/base-models.json' with { type: 'json' };
 import frontierFile from '../../data/frontier-models.json' with { type: 'json' };
 import sourcesFile from '../../data/sources.json' with { type: 'json' };
 import { CapeError } from '../core/errors.ts';
-import { buildDataset, loadDataset } from './load.ts';
+import { buildDataset, checkShippedData } from './check.ts';
+import { loadDataset } from './load.ts';
 import type { BenchmarkId } from './schema.ts';
 
 /** Family sizes as listed in docs/data-notes.md ("Final counts"). */
@@ -269,6 +272,24 @@ describe('curated dataset', () => {
     ]);
     const excluded = ds.frontier.filter((m) => m.excluded !== undefined).map((m) => m.id);
     expect(excluded).toEqual(['gpt-5.4-xhigh', 'glm-5.1']);
+  });
+});
+
+describe('shipped files are checked at build time, not at every start', () => {
+  it('every shipped file passes its schema and the cross-file rules (checkShippedData)', () => {
+    expect(() => checkShippedData()).not.toThrow();
+  });
+
+  it('loadDataset (no schema check) gives what the validating buildDataset gives', () => {
+    expect(loadDataset()).toEqual(buildDataset(baseFile, frontierFile, sourcesFile));
+  });
+
+  it('load.ts imports no schema or TypeBox value, so commands that read no user file skip it', () => {
+    const text = readFileSync(join(import.meta.dirname, 'load.ts'), 'utf8');
+    const imports = text.match(/^import[^;]*;/gm) ?? [];
+    const values = imports.filter((i) => !i.startsWith('import type'));
+    expect(values.length).toBeGreaterThan(0);
+    for (const i of values) expect(i).not.toMatch(/typebox|schema|validate|check\.ts/);
   });
 });
 

@@ -1,8 +1,12 @@
 /**
  * The ONE loader of the curated dataset. The JSON files under data/ are imported statically, so
- * the CLI bundle, the server and the web page (bundled at build time) all carry the same bytes;
- * each file is validated against src/data/schema.ts the first time it is needed, and the
- * cross-file rules (unique ids, known sources) are checked here.
+ * the CLI bundle, the server and the web page (bundled at build time) all carry the same bytes.
+ The shipped files are checked against their schemas at build time, not at every start:
+ * `checkShippedData()` in src/data/check.ts (run by scripts/build-cli.mjs,
+ * scripts/derive-context.ts and src/data/dataset.test.ts) validates them with TypeBox, so a
+ * process only assembles them and checks the cross-file rules (one version, unique ids, known
+ * sources). This module imports no schema value, so a command that reads no user file never
+ * loads TypeBox; contents given at run time go through check.ts, which validates every field.
  */
 import baseFile from '../../data/base-models.json' with { type: 'json' };
 import frontierFile from '../../data/frontier-models.json' with { type: 'json' };
@@ -12,46 +16,64 @@ import seedClaimsFile from '../../data/seed-claims.json' with { type: 'json' };
 import internalFile from '../../data/internal/internal-coupling.json' with { type: 'json' };
 import gradientFile from '../../data/internal/pythia-gradients.json' with { type: 'json' };
 import knownSizesFile from '../../data/known-sizes.json' with { type: 'json' };
+import type { Static } from '@sinclair/typebox';
 import { derivedContextFile } from './derived-file.ts';
-import { KnownSizesFileSchema, type KnownSize } from './known-sizes-schema.ts';
-import {
-  GradientFileSchema,
-  InternalCouplingFileSchema,
-  type GradientFile,
-  type InternalCouplingFile,
-} from './internal-schema.ts';
+import type { KnownSize, KnownSizesFileSchema } from './known-sizes-schema.ts';
+import type { GradientFile, InternalCouplingFile } from './internal-schema.ts';
 import { CapeError } from '../core/errors.ts';
-import {
+import type {
   BaseModelsFileSchema,
+  Dataset,
   FrontierModelsFileSchema,
   PredictionsFileSchema,
   SeedClaimsFileSchema,
   SourcesFileSchema,
-  type Dataset,
 } from './schema.ts';
-import { checkSchema } from './validate.ts';
+
+/** The five dataset files, each of its schema's type. */
+export interface DatasetFiles {
+  base: Static<typeof BaseModelsFileSchema>;
+  frontier: Static<typeof FrontierModelsFileSchema>;
+  sources: Static<typeof SourcesFileSchema>;
+  predictions: Static<typeof PredictionsFileSchema>;
+  seedClaims: Static<typeof SeedClaimsFileSchema>;
+}
+
+/** The shipped data files' contents as imported, for the build-time check (src/data/check.ts). */
+export const shippedFiles: Readonly<Record<string, unknown>> = {
+  base: baseFile,
+  frontier: frontierFile,
+  sources: sourcesFile,
+  predictions: predictionsFile,
+  seedClaims: seedClaimsFile,
+  internal: internalFile,
+  gradients: gradientFile,
+  knownSizes: knownSizesFile,
+};
+
+/** The shipped dataset files as their schemas type them: checkShippedData() (check.ts) proves
+ * it at build time (a cast, not a check: nothing here may load TypeBox). */
+const shipped = {
+  base: baseFile,
+  frontier: frontierFile,
+  sources: sourcesFile,
+  predictions: predictionsFile,
+  seedClaims: seedClaimsFile,
+} as unknown as DatasetFiles;
 
 let cached: Dataset | undefined;
 
-/** Returns the validated dataset (memoised). Throws CapeError E_SCHEMA if a file is invalid. */
+/** Returns the shipped dataset (memoised; its files are schema-checked at build time by
+ * checkShippedData in check.ts). Throws CapeError E_SCHEMA if the files break a cross-file rule. */
 export function loadDataset(): Dataset {
-  cached ??= buildDataset(baseFile, frontierFile, sourcesFile, predictionsFile, seedClaimsFile);
+  cached ??= assembleDataset(shipped);
   return cached;
 }
 
-/** Validates raw file contents and assembles a Dataset; exported for tests of broken files. */
-export function buildDataset(
-  baseRaw: unknown,
-  frontierRaw: unknown,
-  sourcesRaw: unknown,
-  predictionsRaw: unknown = predictionsFile,
-  seedClaimsRaw: unknown = seedClaimsFile,
-): Dataset {
-  const base = checkSchema(BaseModelsFileSchema, baseRaw, 'data/base-models.json');
-  const frontier = checkSchema(FrontierModelsFileSchema, frontierRaw, 'data/frontier-models.json');
-  const sources = checkSchema(SourcesFileSchema, sourcesRaw, 'data/sources.json');
-  const predictions = checkSchema(PredictionsFileSchema, predictionsRaw, 'data/predictions.json');
-  const seedClaims = checkSchema(SeedClaimsFileSchema, seedClaimsRaw, 'data/seed-claims.json');
+/** Checks the cross-file rules (one version, unique model ids, known sources, one score per
+ * benchmark) of schema-valid files and assembles the Dataset. */
+export function assembleDataset(f: DatasetFiles): Dataset {
+  const { base, frontier, sources, predictions, seedClaims } = f;
   const versions = new Set([
     base.meta.version,
     frontier.meta.version,
@@ -65,9 +87,24 @@ export function buildDataset(
       `dataset files disagree on the version: ${[...versions].join(', ')} (expected one version in every data/*.json meta)`,
     );
   }
-  const sourceIds = new Set(sources.sources.map((s) => s.id));
+  checkModels([...base.models, ...frontier.models], new Set(sources.sources.map((s) => s.id)));
+  return {
+    version: base.meta.version,
+    base: base.models,
+    frontier: frontier.models,
+    sources: sources.sources,
+    predictions: predictions.predictions,
+    seedClaims: seedClaims.claims,
+  };
+}
+
+/** Each model id once, each score's source known, one score per benchmark. */
+function checkModels(
+  models: readonly { id: string; scores: { source: string; benchmark: string }[] }[],
+  sourceIds: Set<string>,
+): void {
   const ids = new Set<string>();
-  for (const m of [...base.models, ...frontier.models]) {
+  for (const m of models) {
     if (ids.has(m.id))
       throw new CapeError(
         'E_SCHEMA',
@@ -94,63 +131,23 @@ export function buildDataset(
       seen.add(s.benchmark);
     }
   }
-  return {
-    version: base.meta.version,
-    base: base.models,
-    frontier: frontier.models,
-    sources: sources.sources,
-    predictions: predictions.predictions,
-    seedClaims: seedClaims.claims,
-  };
 }
 
-/** Validates a raw internal-coupling file (exported for tests of broken files). */
-export function parseInternalFile(raw: unknown): InternalCouplingFile {
-  return checkSchema(
-    InternalCouplingFileSchema,
-    raw,
-    'data/internal/internal-coupling.json',
-  ) as InternalCouplingFile;
-}
-
-/** Validates a raw gradient file; models must be in increasing size. */
-export function parseGradientFile(raw: unknown): GradientFile {
-  const f = checkSchema(
-    GradientFileSchema,
-    raw,
-    'data/internal/pythia-gradients.json',
-  ) as GradientFile;
-  for (let i = 1; i < f.models.length; i++) {
-    if (!(f.models[i]!.params > f.models[i - 1]!.params))
-      throw new CapeError(
-        'E_SCHEMA',
-        `invalid data/internal/pythia-gradients.json: models must be in increasing size (${f.models[i]!.name})`,
-      );
-  }
-  return f;
-}
-
-let internalCache: { coupling: InternalCouplingFile; gradients: GradientFile } | undefined;
-
-/** The reported internal measurements (data/internal/), validated once. */
+/** The reported internal measurements (data/internal/), checked at build time by
+ * checkShippedData (check.ts). */
 export function loadInternal(): { coupling: InternalCouplingFile; gradients: GradientFile } {
-  internalCache ??= {
-    coupling: parseInternalFile(internalFile),
-    gradients: parseGradientFile(gradientFile),
-  };
-  return internalCache;
+  return internal;
 }
 
-let knownSizesCache: KnownSize[] | undefined;
+const internal = {
+  coupling: internalFile as unknown as InternalCouplingFile,
+  gradients: gradientFile as unknown as GradientFile,
+};
 
-/** data/known-sizes.json, validated once: named models' parameter counts with their sources. */
+/** data/known-sizes.json (checked at build time by check.ts): named models' parameter
+ * counts with their sources. */
 export function loadKnownSizes(): KnownSize[] {
-  knownSizesCache ??= checkSchema(
-    KnownSizesFileSchema,
-    knownSizesFile,
-    'data/known-sizes.json',
-  ).models;
-  return knownSizesCache;
+  return (knownSizesFile as unknown as Static<typeof KnownSizesFileSchema>).models;
 }
 
 /** FNV-1a (32-bit) of a text, as 8 hex digits. */

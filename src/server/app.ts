@@ -21,7 +21,7 @@ import {
 import { parseJsonBody } from './json-body.ts';
 import { parseHostList, registerRequestGuard } from './request-guard.ts';
 import { apiPage, openApiDocument } from './openapi.ts';
-import { analysisRoutes, diagnosticsRoute } from './routes/analysis.ts';
+import { analysisRoutes, diagnosticsRoute, registryRoutes } from './routes/analysis.ts';
 import { frontierFileRoutes } from './routes/frontier-file.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { metaRoutes } from './routes/meta.ts';
@@ -142,6 +142,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<CapeApp> {
 
   const routes: RouteDef[] = [
     ...analysisRoutes,
+    ...registryRoutes,
     diagnosticsRoute,
     ...workspaceRoutes,
     ...predictionRoutes,

@@ -2,9 +2,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp, type CapeApp } from './app.ts';
-import { createUploadPool, RETRY_AFTER_SECONDS } from './upload-pool.ts';
+import { createUploadPool, RETRY_AFTER_SECONDS, slices } from './upload-pool.ts';
 
 const rows = (n: number) =>
   `model,params,hellaswag,truthfulqa\n${Array.from({ length: n }, (_, i) => `m${i},${1 + (i % 90)}e9,${40 + (i % 40)},${30 + (i % 20)}`).join('\n')}\n`;
@@ -69,5 +70,17 @@ describe('upload worker pool', () => {
     );
     expect(r.statusCode).toBe(400);
     expect(r.json()).toMatchObject({ code: 'E_INPUT', field: 'hellaswag' });
+  });
+});
+
+describe('slices', () => {
+  it('cuts an answer into pieces of at most `size` bytes that join back to it', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.integer({ min: 1, max: 64 }), (b, size) => {
+        const parts = [...slices(b, size)];
+        expect(parts.every((p) => p.byteLength > 0 && p.byteLength <= size)).toBe(true);
+        expect(Buffer.concat(parts).equals(Buffer.from(b))).toBe(true);
+      }),
+    );
   });
 });

@@ -852,6 +852,7 @@ describe('OpenAPI document and API page', () => {
       'get /api/families',
       'get /api/family/{name}',
       'get /api/pair',
+      'get /api/nc',
       'get /api/frontier',
       'get /api/hfield',
       'post /api/hfield',

@@ -1,10 +1,19 @@
 /**
- * The page's shared analysis context. Panels import the typed engine functions from
- * src/cape/index.ts directly and pass `engineContext()`; `attempt` turns an engine error into the
- * message a panel shows in place of its figures (the page never substitutes a number of its own).
+ * The page's shared analysis context. Panels obtain the registry's analyses (frontier, hfield,
+ * trajectory, gate, pair, family, nc, verify, predictions) through `analysis(name, input)`, the same entry
+ * point as `cape` and the API (src/report/analyses.ts), on `engineContext()`; `attempt` turns an
+ * engine error into the message a panel shows in place of its figures (the page never
+ * substitutes a number of its own).
  */
 import { createContext, seedContext, type Context, type ModelPoint } from '../../src/cape/index.ts';
+import type { LabTrajectory } from '../../src/cape/trajectory.ts';
 import type { DerivedContextFile } from '../../src/data/load.ts';
+import type { AnalysisName } from '../../src/report/analysis-names.ts';
+import {
+  runAnalysis as runRegistered,
+  type AnalysisInput,
+  type AnalysisOutput,
+} from '../../src/report/analyses.ts';
 
 let ctx: Context | undefined;
 let extra: ModelPoint[] = [];
@@ -58,4 +67,27 @@ export function attempt<T>(fn: () => T): Outcome<T> {
     const err = e as { message?: string; field?: string } | null;
     return { ok: false, message: String(err?.message ?? e), field: err?.field };
   }
+}
+
+/** Runs the registry's analysis `name` (input checked by its schema) on the page's context. */
+export function analysis<N extends AnalysisName>(
+  name: N,
+  input: AnalysisInput<N>,
+  ctx: Context = engineContext(),
+): AnalysisOutput<N> {
+  return runRegistered(ctx, name, input);
+}
+
+/** The labs with a release trajectory (the trajectory analysis without arguments). */
+export function trajectoryLabList(ctx: Context = engineContext()): string[] {
+  const r = analysis('trajectory', {}, ctx);
+  if ('labs' in r) return r.labs;
+  throw new Error('trajectory without arguments did not list labs');
+}
+
+/** A lab's release trajectory (the trajectory analysis with `lab`). */
+export function labTrajectoryOf(lab: string, ctx: Context = engineContext()): LabTrajectory {
+  const r = analysis('trajectory', { lab }, ctx);
+  if ('lines' in r) return r;
+  throw new Error(`trajectory of ${JSON.stringify(lab)} is not a lab's`);
 }

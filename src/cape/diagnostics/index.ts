@@ -81,8 +81,6 @@ export {
   internalMeasurements,
   gradientData,
   optLadder,
-  parseInternalFile,
-  parseGradientFile,
   type InternalRow,
 } from './internal.ts';
 export { reported, seedValue, type DiagnosticSeedClaim } from './seed-claims.ts';

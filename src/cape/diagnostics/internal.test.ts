@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CapeError } from '../../core/errors.ts';
-import {
-  internalData,
-  internalMeasurements,
-  optLadder,
-  parseGradientFile,
-  parseInternalFile,
-  gradientData,
-} from './internal.ts';
+import { internalData, internalMeasurements, optLadder, gradientData } from './internal.ts';
+import { parseGradientFile, parseInternalFile } from '../../data/check.ts';
 
 describe('internal measurements', () => {
   it('load and validate, each record reported with its source locator', () => {

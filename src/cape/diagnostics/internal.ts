@@ -1,19 +1,17 @@
 /**
- * The internal measurements of data/internal/ (imported at build time, validated once with
- * TypeBox; an invalid file throws CapeError E_SCHEMA), and the views the page shows: the OPT
+ * The internal measurements of data/internal/ (imported at build time and validated then, by
+ * src/data/check.ts: an invalid file fails the build and the tests with E_SCHEMA), and the views the page shows: the OPT
  * cooperation-by-size ladder and competing-unit counts, and every per-layer curve, each with its
  * source and provenance "reported". Per-layer curves that are flat to 1e-6 are flagged
  * "degenerate" (computed here from the values, not taken from any note).
  */
 import { sd } from '../../core/stats.ts';
-import { loadInternal, parseGradientFile, parseInternalFile } from '../../data/load.ts';
+import { loadInternal } from '../../data/load.ts';
 import type {
   GradientFile,
   InternalCouplingFile,
   InternalMeasurement,
 } from '../../data/internal-schema.ts';
-
-export { parseGradientFile, parseInternalFile };
 
 export function internalData(): InternalCouplingFile {
   return loadInternal().coupling;

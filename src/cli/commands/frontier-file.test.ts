@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createContext, frontierFit } from '../../cape/index.ts';
-import { bufferIo } from '../io.ts';
-import { runFrontier } from './frontier.ts';
-import { runGate, runTrajectory } from './trajectory.ts';
+import { runAnalysisCommand } from '../analysis.ts';
+import { bufferIo, type Io } from '../io.ts';
+
+// the commands through the registry's CLI runner (src/cli/analysis.ts)
+const runFrontier = (argv: string[], io: Io) => runAnalysisCommand('frontier', argv, io);
+const runGate = (argv: string[], io: Io) => runAnalysisCommand('gate', argv, io);
+const runTrajectory = (argv: string[], io: Io) => runAnalysisCommand('trajectory', argv, io);
 
 const FX = fileURLToPath(new URL('../../../test/fixtures/frontier/', import.meta.url));
 const EPOCH = `${FX}epoch-benchmarks-runs.csv`;

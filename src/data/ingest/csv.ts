@@ -7,7 +7,7 @@
  * value. Pure and browser-safe.
  */
 import { CapeError } from '../../core/errors.ts';
-import { BENCHMARK_IDS, type BenchmarkId } from '../schema.ts';
+import { BENCHMARK_IDS, type BenchmarkId } from '../benchmarks.ts';
 import { csvRecords, type CsvRecord } from './csvtext.ts';
 import { inferFamily } from './families.ts';
 import { msg } from './messages.ts';

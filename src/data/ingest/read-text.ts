@@ -6,7 +6,7 @@
  * pattern. Anything else (binary, Latin-1 or other legacy encodings) is refused with one line
  * naming the path, the line and what to do; control characters are never echoed raw.
  */
-import { readFile, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { firstTextControlChar, lineColumn, oneLine } from '../../core/control-chars.ts';
 import { CapeError } from '../../core/errors.ts';
 
@@ -19,7 +19,7 @@ export const MAX_TEXT_FILE_BYTES = 256 * 1024 * 1024;
 const fail = (path: string, what: string): CapeError =>
   new CapeError('E_INPUT', `cannot read ${oneLine(path)}: ${what}`, 'path');
 
-function kindOf(info: Awaited<ReturnType<typeof stat>>): string {
+function kindOf(info: Stats): string {
   if (info.isFIFO()) return 'a FIFO (named pipe)';
   if (info.isSocket()) return 'a socket';
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
@@ -114,7 +114,10 @@ export function decodeTextFile(buf: Buffer, path: string): string {
 
 /** Reads a user's text file: regular file, size bound, detected encoding (see above). */
 export async function readTextFile(path: string): Promise<string> {
-  let info: Awaited<ReturnType<typeof stat>>;
+  // loaded here, not at the top: importing node:fs/promises costs a start ~5 ms (Node builds its
+  // ESM facade), and the commands that share this module mostly read no file
+  const { readFile, stat } = await import('node:fs/promises');
+  let info: Stats;
   try {
     info = await stat(path);
   } catch (e) {

@@ -1,16 +1,15 @@
 /**
- * Analysis endpoints mirroring the CLI: analyze (scores or an uploaded file), family, frontier,
- * hfield, trajectory, gate, verify. Each takes `?includeWorkspace=1` to add the saved models.
+ * Analysis endpoints: one route per entry (and method) of the registry of analyses
+ * (src/report/analyses.ts: family, frontier, hfield, pair, trajectory, gate, nc, verify), the
+ * diagnostics of theirs, and analyze (scores or an uploaded file), families and headline. Each
+ * takes `?includeWorkspace=1` to add the saved models where the entry says so.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { CapeError } from '../../core/errors.ts';
 import { detectAndParse } from '../../data/ingest/index.ts';
-import { rejectFrontierFractions } from '../../data/ingest/scores.ts';
 import { analyzeFile } from '../../cape/file-analysis.ts';
 import { knownParamsFrom } from '../../cape/leaderboard/reference.ts';
 import { firstKnown, knownSizeLookup } from '../../data/ingest/known-sizes.ts';
 import { loadKnownSizes } from '../../data/load.ts';
-import { BenchmarkIdSchema } from '../../data/schema.ts';
 import { checkModelInput, checkOptionalText, checkParams, MAX_FAMILY } from '../../cape/input.ts';
 import { ParamsInputSchema, ScoresInputSchema } from '../../workspace/schemas.ts';
 import type { AppState } from '../state.ts';
@@ -30,28 +29,10 @@ import {
   DiagnosticOptionsSchema,
   runDiagnostic,
 } from '../../report/diagnostics.ts';
-import {
-  analyzeModel,
-  familyCoupling,
-  familyNames,
-  frontierFit,
-  gate,
-  hField,
-  headline,
-  labSummaries,
-  labTrajectory,
-  pairCoupling,
-  trajectoryBetween,
-  trajectoryLabs,
-  verify,
-} from '../../cape/index.ts';
-
-const Percent = Type.Number({ minimum: 0, maximum: 100 });
-const Subset = Type.Optional(
-  Type.Union([Type.Literal('frozen'), Type.Literal('all')], {
-    description: "frontier models in the regression: the study's frozen 34 (default) or all",
-  }),
-);
+import { analyzeModel, familyNames, headline } from '../../cape/index.ts';
+import type { Context } from '../../cape/context.ts';
+import { ANALYSIS_LIST, type Analysis } from '../../report/analyses.ts';
+import type { AnalysisApi } from '../../report/analyses/analysis.ts';
 
 export const AnalyzeScoresSchema = Type.Object(
   {
@@ -94,23 +75,6 @@ export const UploadSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const HFieldInput = Type.Object(
-  { swe: Percent, gpqa: Percent, subset: Subset, includeWorkspace: IncludeWorkspace },
-  { additionalProperties: false },
-);
-const HFieldBody = Type.Object(
-  { swe: Percent, gpqa: Percent, subset: Subset },
-  { additionalProperties: false },
-);
-
-type HFieldArgs = Static<typeof HFieldBody>;
-
-/** The h-field for GET (query) and POST (body) alike. */
-function hfield(state: AppState, ws: boolean, a: HFieldArgs) {
-  rejectFrontierFractions(a);
-  return hField(state.context(ws), { swe: a.swe, gpqa: a.gpqa }, a.subset ?? 'frozen');
-}
-
 /** POST /api/analyze: a file (JSON {filename, content} or its text), else a model's scores. */
 const AnalyzeBody = TextOr(ByKey('content', UploadSchema, AnalyzeScoresSchema));
 const AnalyzeQuery = Type.Object(
@@ -146,36 +110,6 @@ export function analyzeUpload(state: AppState, body: AnalyzeUploadBody, query: A
   return { filename: up.filename, ...analyzeFile(ctx, parsed, { params, family }) };
 }
 
-const TrajectoryQuery = Type.Object(
-  {
-    lab: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    from: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    to: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    includeWorkspace: IncludeWorkspace,
-  },
-  { additionalProperties: false },
-);
-
-/** A lab's trajectory, one step between two releases, or the labs. */
-function trajectory(state: AppState, q: Static<typeof TrajectoryQuery>) {
-  const ctx = state.context(includeWs(q));
-  if (q.lab !== undefined) {
-    if (q.from !== undefined || q.to !== undefined)
-      throw new CapeError('E_INPUT', 'give either lab, or from and to (not both)', 'lab');
-    return labTrajectory(ctx, q.lab);
-  }
-  if (q.from === undefined && q.to === undefined) return { labs: trajectoryLabs(ctx) };
-  if (q.from === undefined)
-    throw new CapeError(
-      'E_INPUT',
-      'missing query parameter from (a step needs from and to)',
-      'from',
-    );
-  if (q.to === undefined)
-    throw new CapeError('E_INPUT', 'missing query parameter to (a step needs from and to)', 'to');
-  return trajectoryBetween(ctx, q.from, q.to);
-}
-
 export const analysisRoutes: RouteDef[] = [
   route({
     method: 'POST',
@@ -202,116 +136,6 @@ export const analysisRoutes: RouteDef[] = [
     summary: 'Names of the base-model families (with the workspace ones when included)',
     schema: { querystring: WorkspaceQuery },
     handler: (req, _r, state) => ({ families: familyNames(state.context(includeWs(req.query))) }),
-  }),
-  route({
-    method: 'GET',
-    url: '/api/family/:name',
-    tag: 'analysis',
-    summary:
-      'Within-family coupling r(X, Y) with bootstrap CI, permutation p, transitions and the family Nc',
-    schema: {
-      params: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }),
-      querystring: Type.Object(
-        {
-          x: Type.Optional(BenchmarkIdSchema),
-          y: Type.Optional(BenchmarkIdSchema),
-          includeWorkspace: IncludeWorkspace,
-        },
-        { additionalProperties: false },
-      ),
-    },
-    handler: (req, _r, state) => {
-      const q = req.query;
-      const ctx = state.context(includeWs(q));
-      return familyCoupling(ctx, req.params.name, q.x ?? 'hellaswag', q.y ?? 'truthfulqa_mc2');
-    },
-  }),
-  route({
-    method: 'GET',
-    url: '/api/pair',
-    tag: 'analysis',
-    summary:
-      'Any two benchmarks: running coupling γ12 = ΔY/ΔX, sign by scale band, sign changes within families, Nc2/Nc3 candidates',
-    schema: {
-      querystring: Type.Object(
-        { x: BenchmarkIdSchema, y: BenchmarkIdSchema, includeWorkspace: IncludeWorkspace },
-        { additionalProperties: false },
-      ),
-    },
-    handler: (req, _r, state) => {
-      const { x, y } = req.query;
-      return pairCoupling(state.context(includeWs(req.query)), { x, y });
-    },
-  }),
-  route({
-    method: 'GET',
-    url: '/api/frontier',
-    tag: 'analysis',
-    summary: "Frontier regression GPQA = a·SWE + b, every model's h-field, and per-lab summaries",
-    schema: {
-      querystring: Type.Object(
-        { subset: Subset, includeWorkspace: IncludeWorkspace },
-        { additionalProperties: false },
-      ),
-    },
-    handler: (req, _r, state) => {
-      const ctx = state.context(includeWs(req.query));
-      const subset = req.query.subset ?? 'frozen';
-      const { fit: _fit, ...fit } = frontierFit(ctx, subset);
-      return { ...fit, labs: labSummaries(ctx, subset) };
-    },
-  }),
-  route({
-    method: 'GET',
-    url: '/api/hfield',
-    tag: 'analysis',
-    summary:
-      'h-field of a (SWE-bench Verified, GPQA Diamond) pair against the frontier fit, with its 95% band',
-    schema: { querystring: HFieldInput },
-    handler: (req, _r, state) => hfield(state, includeWs(req.query), req.query),
-  }),
-  route({
-    method: 'POST',
-    url: '/api/hfield',
-    tag: 'analysis',
-    summary: 'h-field (same as GET, body {swe, gpqa})',
-    schema: { querystring: WorkspaceQuery, body: HFieldBody },
-    handler: (req, _r, state) => hfield(state, includeWs(req.query), req.body),
-  }),
-  route({
-    method: 'GET',
-    url: '/api/trajectory',
-    tag: 'analysis',
-    summary:
-      "A lab's release trajectory (?lab=), one step between two releases (?from=&to=), or the labs (no parameters)",
-    schema: { querystring: TrajectoryQuery },
-    handler: (req, _r, state) => trajectory(state, req.query),
-  }),
-  route({
-    method: 'POST',
-    url: '/api/gate',
-    tag: 'analysis',
-    summary:
-      'Release gate: does a candidate (SWE, GPQA) make a tax excursion against the previous release?',
-    schema: {
-      querystring: WorkspaceQuery,
-      body: Type.Object(
-        { previous: Type.String({ minLength: 1, maxLength: 200 }), swe: Percent, gpqa: Percent },
-        { additionalProperties: false },
-      ),
-    },
-    handler: (req, _r, state) => {
-      rejectFrontierFractions(req.body);
-      return gate(state.context(includeWs(req.query)), req.body);
-    },
-  }),
-  route({
-    method: 'GET',
-    url: '/api/verify',
-    tag: 'analysis',
-    summary:
-      "Re-computes the seed study's printed claims from the dataset and says which reproduce",
-    handler: (_req, _r, state) => ({ rows: verify(state.context(false)) }),
   }),
   route({
     method: 'GET',
@@ -347,4 +171,75 @@ export const diagnosticsRoute: RouteDef = route({
     const { includeWorkspace, ...opts } = req.query;
     return runDiagnostic(state.context(includeWs({ includeWorkspace })), req.params.name, opts);
   },
+});
+
+/** The answer of an analysis: its result, or `{ [envelope]: result }` where the entry says so. */
+function answer(a: Analysis, api: AnalysisApi, ctx: Context, input: unknown): unknown {
+  const result = a.run(ctx, input);
+  return api.envelope ? { [api.envelope]: result } : result;
+}
+
+/** The response schema the OpenAPI document shows: the entry's output (in its envelope). */
+function responses(a: Analysis, api: AnalysisApi) {
+  const schema = api.envelope ? Type.Object({ [api.envelope]: a.output }) : a.output;
+  return { 200: { description: a.summary, schema } };
+}
+
+/** GET: path keys from the URL, the other scalar inputs from the query (arrays are body-only). */
+function getRoute(a: Analysis, api: AnalysisApi): RouteDef {
+  const pathKeys = [...api.url.matchAll(/:(\w+)/g)].map((m) => m[1] ?? '');
+  const queryKeys = Object.entries(a.input.properties)
+    .filter(([k, s]) => !pathKeys.includes(k) && s.type !== 'array')
+    .map(([k]) => k);
+  const query = Type.Object(
+    {
+      ...Type.Pick(a.input, queryKeys).properties,
+      ...(a.context.apiWorkspace ? { includeWorkspace: IncludeWorkspace } : {}),
+    },
+    { additionalProperties: false },
+  );
+  return route({
+    method: 'GET',
+    url: api.url,
+    tag: 'analysis',
+    summary: a.summary,
+    schema: {
+      querystring: query,
+      ...(pathKeys.length ? { params: Type.Pick(a.input, pathKeys) } : {}),
+    },
+    doc: { responses: responses(a, api) },
+    handler: (req, _r, state) => {
+      const { includeWorkspace, ...input } = req.query;
+      const ws = includeWs({
+        includeWorkspace: typeof includeWorkspace === 'string' ? includeWorkspace : undefined,
+      });
+      const params = typeof req.params === 'object' && req.params !== null ? req.params : {};
+      return answer(a, api, state.context(ws), { ...input, ...params });
+    },
+  });
+}
+
+/** POST: the input is the body. */
+function postRoute(a: Analysis, api: AnalysisApi): RouteDef {
+  return route({
+    method: 'POST',
+    url: api.url,
+    tag: 'analysis',
+    summary: `${a.summary} (input as the JSON body)`,
+    schema: {
+      querystring: a.context.apiWorkspace
+        ? WorkspaceQuery
+        : Type.Object({}, { additionalProperties: false }),
+      body: a.input,
+    },
+    doc: { responses: responses(a, api) },
+    handler: (req, _r, state) =>
+      answer(a, api, state.context(a.context.apiWorkspace && includeWs(req.query)), req.body),
+  });
+}
+
+/** The registry's analyses as routes: one per entry and method, none written by hand. */
+export const registryRoutes: RouteDef[] = ANALYSIS_LIST.flatMap((a) => {
+  const api = a.api;
+  return api === null ? [] : api.methods.map((m) => (m === 'GET' ? getRoute : postRoute)(a, api));
 });

@@ -5,19 +5,10 @@
  * dataset's endpoint (GET /api/frontier, /api/trajectory, POST /api/gate), plus the reader's notes.
  */
 import { Type } from '@sinclair/typebox';
-import {
-  frontierFileContext,
-  frontierFit,
-  gate,
-  labSummaries,
-  labTrajectory,
-  trajectoryBetween,
-  trajectoryLabs,
-  type Context,
-} from '../../cape/index.ts';
+import { frontierFileContext } from '../../cape/index.ts';
 import { CapeError } from '../../core/errors.ts';
 import { type FrontierFileRow, parseFrontierFile } from '../../data/ingest/frontier-file.ts';
-import { rejectFrontierFractions } from '../../data/ingest/scores.ts';
+import { ANALYSES, runAnalysis } from '../../report/analyses.ts';
 import type { AppState } from '../state.ts';
 import { readUpload } from './common.ts';
 import { route, type RouteDef } from './types.ts';
@@ -33,27 +24,19 @@ const FileFields = {
     Type.Boolean({ description: "add the dataset's frontier models (cross-source steps flagged)" }),
   ),
 };
-const Subset = Type.Optional(Type.Union([Type.Literal('frozen'), Type.Literal('all')]));
-const Percent = Type.Number({ minimum: 0, maximum: 100 });
+const Subset = ANALYSES.frontier.input.properties.subset;
 
-const FitBody = Type.Object({ ...FileFields, subset: Subset }, { additionalProperties: false });
+// a file's body: the file, then the input of the registry's analysis of the same name
+const FitBody = Type.Object(
+  { ...FileFields, ...ANALYSES.frontier.input.properties },
+  { additionalProperties: false },
+);
 const TrajectoryBody = Type.Object(
-  {
-    ...FileFields,
-    lab: Type.Optional(Text(100)),
-    from: Type.Optional(Text(200)),
-    to: Type.Optional(Text(200)),
-  },
+  { ...FileFields, ...ANALYSES.trajectory.input.properties },
   { additionalProperties: false },
 );
 const GateBody = Type.Object(
-  {
-    ...FileFields,
-    previous: Text(200),
-    candidate: Type.Optional(Text(200)),
-    swe: Type.Optional(Percent),
-    gpqa: Type.Optional(Percent),
-  },
+  { ...FileFields, ...ANALYSES.gate.input.properties },
   { additionalProperties: false },
 );
 const SaveBody = Type.Object(
@@ -88,34 +71,6 @@ function fileContext(body: FileBody, state: AppState) {
   return { ctx, meta: { filename: up.filename, format: parsed.format, notes: parsed.notes } };
 }
 
-function fitOf(ctx: Context, subset: 'frozen' | 'all' | undefined) {
-  const { fit: _f, ...f } = frontierFit(ctx, subset ?? 'frozen');
-  return { ...f, labs: labSummaries(ctx, subset ?? 'frozen') };
-}
-
-function trajectory(ctx: Context, q: { lab?: string; from?: string; to?: string }) {
-  if (q.lab !== undefined) return labTrajectory(ctx, q.lab);
-  if (q.from === undefined && q.to === undefined) return { labs: trajectoryLabs(ctx) };
-  if (q.from === undefined || q.to === undefined)
-    throw new CapeError('E_INPUT', 'a step needs both from and to', q.from ? 'to' : 'from');
-  return trajectoryBetween(ctx, q.from, q.to);
-}
-
-function gateOf(
-  ctx: Context,
-  b: { previous: string; candidate?: string; swe?: number; gpqa?: number },
-) {
-  if (b.candidate !== undefined) return gate(ctx, { previous: b.previous, candidate: b.candidate });
-  if (b.swe === undefined || b.gpqa === undefined)
-    throw new CapeError(
-      'E_INPUT',
-      'missing candidate (expected candidate, or swe and gpqa)',
-      'candidate',
-    );
-  rejectFrontierFractions({ swe: b.swe, gpqa: b.gpqa });
-  return gate(ctx, { previous: b.previous, swe: b.swe, gpqa: b.gpqa });
-}
-
 /** The saved frontier models as file rows (ids and dates of saving dropped). */
 function savedRows(state: AppState): FrontierFileRow[] {
   return state.ws.frontier.list().map(({ id: _i, createdAt: _c, ...row }) => row);
@@ -131,7 +86,8 @@ export const frontierFileRoutes: RouteDef[] = [
     schema: { body: FitBody },
     handler: (req, _r, state) => {
       const { ctx, meta } = fileContext(req.body, state);
-      return { ...fitOf(ctx, req.body.subset), ...meta };
+      const { filename: _f, content: _c, withDataset: _w, ...input } = req.body;
+      return { ...runAnalysis(ctx, 'frontier', input), ...meta };
     },
   }),
   route({
@@ -142,7 +98,8 @@ export const frontierFileRoutes: RouteDef[] = [
     schema: { body: TrajectoryBody },
     handler: (req, _r, state) => {
       const { ctx, meta } = fileContext(req.body, state);
-      return { ...trajectory(ctx, req.body), ...meta };
+      const { filename: _f, content: _c, withDataset: _w, ...input } = req.body;
+      return { ...runAnalysis(ctx, 'trajectory', input), ...meta };
     },
   }),
   route({
@@ -153,7 +110,8 @@ export const frontierFileRoutes: RouteDef[] = [
     schema: { body: GateBody },
     handler: (req, _r, state) => {
       const { ctx, meta } = fileContext(req.body, state);
-      return { ...gateOf(ctx, req.body), ...meta };
+      const { filename: _f, content: _c, withDataset: _w, ...input } = req.body;
+      return { ...runAnalysis(ctx, 'gate', input), ...meta };
     },
   }),
   route({
@@ -205,7 +163,7 @@ export const frontierFileRoutes: RouteDef[] = [
       const ctx = frontierFileContext(state.context(false), rows, {
         withDataset: q.withDataset === '1' || q.withDataset === 'true',
       });
-      return fitOf(ctx, q.subset);
+      return runAnalysis(ctx, 'frontier', { subset: q.subset });
     },
   }),
 ];

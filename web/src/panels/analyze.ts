@@ -8,9 +8,6 @@ import {
   analyzeModel,
   familyNames,
   headline,
-  hField,
-  ncCluster,
-  pairCoupling,
   type AnalyzeInput,
   type Headline,
   type ModelAnalysis,
@@ -22,7 +19,7 @@ import { checkParams, checkScore } from '../../../src/cape/input.ts';
 import type { BenchmarkId } from '../../../src/data/schema.ts';
 import type { ChartView } from '../../../src/report/charts/common.ts';
 import { h, mount } from '../dom.ts';
-import { attempt, engineContext } from '../engine.ts';
+import { analysis, attempt, engineContext } from '../engine.ts';
 import {
   fmtInterval as interval,
   isNum,
@@ -357,7 +354,7 @@ function frontierWithoutSize(form: HTMLElement): HTMLElement | null {
   const { swe_bench_verified: swe, gpqa_diamond: gpqa } = m.scores;
   if (!isNum(swe) || !isNum(gpqa))
     return h('p', { class: 'note', 'data-testid': 'frontier-no-size' }, note);
-  const hf = attempt(() => hField(engineContext(), { swe, gpqa }));
+  const hf = attempt(() => analysis('hfield', { swe, gpqa }));
   if (!hf.ok) return failure(hf, 'h-field');
   return h(
     'div',
@@ -592,7 +589,7 @@ export const customPair: PanelDef = {
         seriesErr.textContent = parsed.message;
         return mount(out);
       }
-      const o = attempt(() => pairCoupling(engineContext(), { x: a, y: b, series: parsed.value }));
+      const o = attempt(() => analysis('pair', { x: a, y: b, series: parsed.value }));
       mount(out, o.ok ? pairView(o.value) : failure(o, 'pair coupling'));
     };
     mount(
@@ -923,7 +920,7 @@ export const phase: PanelDef = {
   title: 'Phase diagram',
   takeaway() {
     const ctx = engineContext();
-    const nc = ncCluster(ctx);
+    const nc = analysis('nc', {}, ctx).cluster;
     const sizes = ctx.base.map((m) => m.params).filter(isNum);
     const below = sizes.filter((p) => p < nc.ciLow).length;
     const above = sizes.filter((p) => p > nc.ciHigh).length;
@@ -934,7 +931,7 @@ export const phase: PanelDef = {
       const ctx = engineContext();
       const y = (getState().y ?? 'truthfulqa_mc2') as BenchmarkId;
       const label = SCORE_FIELDS.find((f) => f.id === y)?.label ?? y;
-      const nc = attempt(() => ncCluster(ctx));
+      const nc = attempt(() => analysis('nc', {}, ctx).cluster);
       const famLabel = familyLabeller(ctx.base);
       const pts = ctx.base
         .filter((m) => isNum(m.params) && isNum(m.scores[y]))

@@ -3,9 +3,9 @@
  * pooled Nc (the transition), the largest model of a data-curated family, and the frontier
  * model with the highest SWE-bench score (no published size: it shows the h-field instead).
  */
-import { ncCluster, type ModelPoint } from '../../../src/cape/index.ts';
+import type { ModelPoint } from '../../../src/cape/index.ts';
 import { h } from '../dom.ts';
-import { attempt, engineContext } from '../engine.ts';
+import { analysis, attempt, engineContext } from '../engine.ts';
 import { fmtParams, isNum } from '../../../src/report/format.ts';
 
 /** Families the study names as data-curated (recommend.ts cites the same three). */
@@ -14,7 +14,7 @@ const CURATED = ['Phi', 'Qwen3', 'Qwen2.5', 'Gemma-3', 'Gemma-2'];
 /** The three example models, or fewer when the dataset lacks one. */
 export function exampleModels(): { label: string; model: ModelPoint }[] {
   const ctx = engineContext();
-  const nc = attempt(() => ncCluster(ctx));
+  const nc = attempt(() => analysis('nc', {}, ctx).cluster);
   const pythia = ctx.base.filter((m) => m.family === 'Pythia' && isNum(m.params));
   const dist = (m: ModelPoint) =>
     nc.ok ? Math.abs(Math.log10(m.params as number) - Math.log10(nc.value.value)) : 0;

@@ -4,12 +4,12 @@
  * the engine in the page (the same functions as `cape frontier --file`), and save it to the
  * workspace through the API when the server runs.
  */
-import { frontierFileContext, frontierFit } from '../../../src/cape/index.ts';
+import { frontierFileContext } from '../../../src/cape/index.ts';
 import { type FrontierFileRow, parseFrontierFile } from '../../../src/data/ingest/frontier-file.ts';
 import { fmtNum as num, fmtP as pValue, fmtSigned as signed } from '../../../src/report/format.ts';
 import { frontierSet, SERVER_NEEDED, serverAvailable } from '../api.ts';
 import { h, mount } from '../dom.ts';
-import { engineContext } from '../engine.ts';
+import { analysis, engineContext } from '../engine.ts';
 import { errorBox, table, tile } from '../ui.ts';
 
 /** The fit of a pasted frontier file, as tiles and a table (or the parser's one-line error). */
@@ -24,7 +24,11 @@ function analyse(text: string, filename: string): HTMLElement {
 /** The engine's fit of frontier rows (a file's or the workspace's), with the reader's notes. */
 function fitView(parsed: { rows: FrontierFileRow[]; notes: string[] }): HTMLElement {
   try {
-    const fit = frontierFit(frontierFileContext(engineContext(), parsed.rows), 'all');
+    const fit = analysis(
+      'frontier',
+      { subset: 'all' },
+      frontierFileContext(engineContext(), parsed.rows),
+    );
     return h(
       'div',
       { 'data-testid': 'frontier-upload-result' },

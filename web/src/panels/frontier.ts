@@ -1,18 +1,12 @@
 /** Panels 7–9 and 24: frontier scatter, within-lab trajectories, 3×3 matrix, h-field calculator. */
-import {
-  frontierFit,
-  frontierMatrix3,
-  hField,
-  labTrajectory,
-  trajectoryLabs,
-} from '../../../src/cape/index.ts';
+import { frontierMatrix3 } from '../../../src/cape/index.ts';
 import { parseScore } from '../../../src/data/ingest/scores.ts';
 import { frontierScatter } from '../../../src/report/charts/frontierScatter.ts';
 import { heatmap } from '../../../src/report/charts/heatmap.ts';
 import { trajectoryChart } from '../../../src/report/charts/trajectory.ts';
 import type { ChartView } from '../../../src/report/charts/common.ts';
 import { h, mount } from '../dom.ts';
-import { attempt, engineContext } from '../engine.ts';
+import { analysis, attempt, engineContext, labTrajectoryOf, trajectoryLabList } from '../engine.ts';
 import {
   fmtInterval as interval,
   isNum,
@@ -35,20 +29,20 @@ export const frontier: PanelDef = {
   n: 7,
   title: 'Frontier coupling: SWE-bench Verified vs GPQA Diamond',
   takeaway() {
-    const fit = frontierFit(engineContext());
+    const fit = analysis('frontier', {});
     return `Across ${fit.n} frontier models, GPQA rises ${num(fit.slope, 2)} points per SWE-bench point (r = ${num(fit.r, 2)}, 95% CI of the slope ${interval(fit.slopeCi[0], fit.slopeCi[1], (v) => num(v, 2))}).`;
   },
   render(body) {
     guard(body, 'frontier fit', () => {
       const ctx = engineContext();
-      const fit = frontierFit(ctx);
+      const fit = analysis('frontier', {}, ctx);
       const xs = fit.models.map((m) => m.swe);
       const band: { x: number; lo: number; hi: number }[] = [];
       const lo = Math.min(...xs),
         hi = Math.max(...xs);
       for (let i = 0; i <= 20; i++) {
         const x = lo + ((hi - lo) * i) / 20;
-        const r = hField(ctx, { swe: x, gpqa: 0 });
+        const r = analysis('hfield', { swe: x, gpqa: 50 }, ctx); // band: any valid GPQA
         const hw = (r.interval[1] - r.interval[0]) / 2;
         band.push({ x, lo: r.expectedGpqa - hw, hi: r.expectedGpqa + hw });
       }
@@ -144,12 +138,12 @@ export const trajectories: PanelDef = {
   render(body) {
     guard(body, 'lab trajectories', () => {
       const ctx = engineContext();
-      const labs = trajectoryLabs(ctx);
+      const labs = trajectoryLabList(ctx);
       const steps: Parameters<typeof trajectoryChart>[0]['steps'][number][] = [];
-      const byName = new Map(frontierFit(ctx).models.map((m) => [m.name, m]));
+      const byName = new Map(analysis('frontier', {}, ctx).models.map((m) => [m.name, m]));
       const tables: HTMLElement[] = [];
       for (const lab of labs) {
-        const t = attempt(() => labTrajectory(ctx, lab));
+        const t = attempt(() => labTrajectoryOf(lab, ctx));
         if (!t.ok) {
           tables.push(failure(t, `${lab} trajectory`));
           continue;
@@ -319,7 +313,7 @@ export const hfield: PanelDef = {
       if (!ps.ok) err('hswe', ps.message, 'swe_bench_verified');
       if (!pg.ok) err('hgpqa', pg.message, 'gpqa_diamond');
       if (!ps.ok || !pg.ok) return mount(out, errorBox('Enter both scores as percent.'));
-      const r = attempt(() => hField(engineContext(), { swe: ps.value, gpqa: pg.value }));
+      const r = attempt(() => analysis('hfield', { swe: ps.value, gpqa: pg.value }));
       if (!r.ok) return mount(out, failure(r, 'h-field'));
       const v = r.value;
       mount(

@@ -3,12 +3,10 @@
  * Verified and GPQA Diamond against the previous release of the same line. The engine's `gate`
  * decides: a tax excursion (coding up while reasoning goes down) fails the gate.
  */
-import { gate as releaseGate } from '../../../src/cape/trajectory.ts';
-import { frontierFit } from '../../../src/cape/frontier.ts';
 import { parseScore } from '../../../src/data/ingest/scores.ts';
 import { fmtNum as num, fmtSigned as signed } from '../../../src/report/format.ts';
 import { h, mount } from '../dom.ts';
-import { attempt, engineContext } from '../engine.ts';
+import { analysis, attempt } from '../engine.ts';
 import { forPeople } from '../messages.ts';
 import { badge, failure, tile, type PanelDef } from '../ui.ts';
 
@@ -33,11 +31,11 @@ export const gatePanel: PanelDef = {
   n: 32,
   title: 'Release gate: check a candidate against the previous release',
   takeaway() {
-    const n = frontierFit(engineContext()).models.filter((m) => m.releaseDate).length;
+    const n = analysis('frontier', {}).models.filter((m) => m.releaseDate).length;
     return `Pick the previous release (${n} dated frontier models) and enter the candidate's two scores: a tax excursion fails the gate.`;
   },
   render(body) {
-    const models = frontierFit(engineContext())
+    const models = analysis('frontier', {})
       .models.filter((m) => m.releaseDate)
       .sort((a, b) => a.lab.localeCompare(b.lab) || a.releaseDate!.localeCompare(b.releaseDate!));
     const prev = h(
@@ -73,7 +71,7 @@ export const gatePanel: PanelDef = {
       gpqaErr.textContent = g.ok ? '' : forPeople(g.message, 'gpqa_diamond');
       if (!s.ok || !g.ok) return out.replaceChildren();
       const r = attempt(() =>
-        releaseGate(engineContext(), { previous: prev.value, swe: s.value, gpqa: g.value }),
+        analysis('gate', { previous: prev.value, swe: s.value, gpqa: g.value }),
       );
       if (!r.ok) return mount(out, failure(r, 'release gate'));
       const v = r.value;

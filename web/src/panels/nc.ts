@@ -2,19 +2,18 @@
  * The page's one statement of which Nc the phases use and why (the header-nc figure). The bands
  * of every chart cite it; the study's reference method is named beside it for comparison only.
  */
-import { ncCluster, ncReference } from '../../../src/cape/index.ts';
 import { h } from '../dom.ts';
-import { attempt, engineContext } from '../engine.ts';
+import { analysis, attempt } from '../engine.ts';
 import { fmtInterval as interval, fmtParams } from '../../../src/report/format.ts';
 import { failure } from '../ui.ts';
 
 /** One line (the Nc the phase uses: value, 95% CI, n), expanding to why and the reference beside
  * it. */
 export function ncStatement(): HTMLElement {
-  const nc = attempt(() => ncCluster(engineContext()));
+  const nc = attempt(() => analysis('nc', {}).cluster);
   if (!nc.ok) return h('p', { class: 'nc-statement' }, failure(nc, 'Nc'));
   const v = nc.value;
-  const ref = attempt(() => ncReference(engineContext()));
+  const ref = attempt(() => analysis('nc', {}).reference);
   return h(
     'details',
     { class: 'nc-statement', id: 'nc-statement' },

@@ -6,21 +6,19 @@
  */
 import {
   deffProgression,
-  evaluatePredictions,
   FRONTIER_REGIME_NOTE,
   lofo as lofoCv,
-  ncCluster,
   NC2_BAND,
   phaseSplit,
   runningFit,
-  verify,
+  type verify,
   type EvaluatedPrediction,
   type PhaseMatrix,
 } from '../../../src/cape/index.ts';
 import { heatmap } from '../../../src/report/charts/heatmap.ts';
 import { intervals } from '../../../src/report/charts/intervals.ts';
 import { h, mount } from '../dom.ts';
-import { attempt, engineContext } from '../engine.ts';
+import { analysis, attempt, engineContext } from '../engine.ts';
 import {
   fmtInterval as interval,
   isNum,
@@ -47,7 +45,7 @@ export const phaseCards: PanelDef = {
   },
   render(body) {
     const ctx = engineContext();
-    const nc = attempt(() => ncCluster(ctx));
+    const nc = attempt(() => analysis('nc', {}, ctx).cluster);
     const prog = attempt(() => deffProgression(ctx));
     const run = attempt(() => runningFit(ctx));
     if (!nc.ok) return mount(body, failure(nc, 'Nc'));
@@ -281,7 +279,7 @@ export const summary: PanelDef = {
   title: 'Paper summary: every headline number recomputed',
   render(body) {
     guard(body, 'verify()', () => {
-      const rows = verify(engineContext());
+      const rows = analysis('verify', {});
       const computed = rows.filter((r) => isNum(r.value)).length;
       // Counts print as integers, other values with 3 decimals; float noise in a difference prints
       // as 0.
@@ -385,7 +383,7 @@ export const predictions: PanelDef = {
   title: 'Predictions tracker',
   render(body) {
     guard(body, 'predictions', () => {
-      const list = evaluatePredictions(engineContext());
+      const list = analysis('predictions', {});
       const check = (c: EvaluatedPrediction['passCheck']) =>
         `${c.holds === true ? '✓ holds: ' : c.holds === false ? '✗ does not hold: ' : ''}${c.detail}`;
       const rows = (group: string) =>
