@@ -94,12 +94,7 @@ function preloadDerived(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [
-    lazyDerived(),
-    prevalidatedData(),
-    preloadDerived(),
-    precompress(resolve(root, 'dist/web')),
-  ],
+  plugins: [lazyDerived(), preloadDerived(), precompress(resolve(root, 'dist/web'))],
   root: resolve(root, 'web'),
   // The bundled data files as JSON.parse("…"): V8 parses JSON text faster than the same object
   // as a JavaScript literal, on the way to the first analysis.
