@@ -20,7 +20,6 @@ import {
 import { getState, initState, setState } from './state.ts';
 import { attempt, engineContext, loadDerived } from './engine.ts';
 import { applyTheme, theme } from './theme.ts';
-import { applyWorkspaceToggle } from './panels/workspace.ts';
 
 type Perf = { __capePerf?: Record<string, number> };
 
@@ -93,9 +92,11 @@ async function boot(t0: number, ncSlot: HTMLElement): Promise<void> {
   else watchSections();
   // Saved models join the analyses when the URL asks for it (ws=1) and the server answers.
   if (getState().ws === '1')
-    void applyWorkspaceToggle().then((changed) => {
-      if (changed) refresh();
-    });
+    void import('./panels/workspace.ts')
+      .then((m) => m.applyWorkspaceToggle())
+      .then((changed) => {
+        if (changed) refresh();
+      });
 }
 
 const themeLabel = () => (theme() === 'dark' ? 'Light theme' : 'Dark theme');

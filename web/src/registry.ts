@@ -1,11 +1,10 @@
 /**
  * The page's sections, in navigation order, and the panels in each: one line per panel. A panel
  * module is imported only when its section is first shown (its own chunk), so the first screen
- * loads the analysis alone (the panels of analyze.ts and workspace.ts are in it already:
- * the form uses them). To add a panel: `registerPanel('<section>', () => import(...))`.
+ * loads the analysis alone (the panels of analyze.ts are in it already: the form uses them).
+ * To add a panel: `registerPanel('<section>', () => import(...))`.
  */
 import { analyze, customPair, header, known, phase } from './panels/analyze.ts';
-import { ledgerPanel, workspacePanel } from './panels/workspace.ts';
 import { defineSection, registerPanel } from './sections.ts';
 
 defineSection({
@@ -74,4 +73,6 @@ registerPanel('evidence', () =>
 );
 registerPanel('steering-live', () => import('./panels/steering.ts').then((m) => m.steering));
 registerPanel('steering-live', () => import('./panels/live.ts').then((m) => m.live));
-registerPanel('workspace-ledger', async () => [workspacePanel, ledgerPanel]);
+registerPanel('workspace-ledger', () =>
+  import('./panels/workspace.ts').then((m) => [m.workspacePanel, m.ledgerPanel]),
+);
