@@ -134,10 +134,11 @@ async function load(s: SectionState): Promise<void> {
 async function rerender(s: SectionState, only?: (p: Rendered) => boolean): Promise<void> {
   for (const p of s.panels) {
     if (only && !only(p)) continue;
+    // The panel element stays (its id, a link or focus target, keeps its node); its content is
+    // rendered afresh.
     const fresh = section(p.def);
-    p.el.replaceWith(fresh);
-    p.el = fresh;
-    p.body = fresh.querySelector('.panel-body') as HTMLElement;
+    p.el.replaceChildren(...fresh.childNodes);
+    p.body = p.el.querySelector('.panel-body') as HTMLElement;
     await yieldTask();
   }
 }
