@@ -20,6 +20,12 @@ export class ApiError extends Error {
   }
 }
 
+/** Tells the views of saved models (the workspace panel, the ledger) that the saved models
+ * changed. */
+export function workspaceChanged(): void {
+  window.dispatchEvent(new Event('cape:workspace'));
+}
+
 let probe: Promise<boolean> | null = null;
 
 /** True when this page is served by the CAPE server (the API answers JSON at /api/health). */

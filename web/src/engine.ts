@@ -28,12 +28,17 @@ export function engineContext(): Context {
 }
 
 /**
- * Fetches the build-time dataset context (its own chunk, kept out of first-load JavaScript) and
- * adds it to the context: analyses not yet computed are then read, not recomputed. The results
- * are the engine's own (src/cape/derived.test.ts recomputes them), so nothing shown changes.
+ * Fetches the build-time dataset context (data/derived/context.json, a JSON asset that index.html
+ * preloads while the entry script loads: vite.config.ts) and adds it to the context: analyses not
+ * yet computed are then read, not recomputed. The results are the engine's own
+ * (src/cape/derived.test.ts recomputes them), so nothing shown changes.
  */
 export async function loadDerived(): Promise<void> {
-  derived = (await import('../../src/data/derived-file.ts')).derivedContextFile;
+  const link = document.getElementById('cape-derived') as HTMLLinkElement | null;
+  if (!link) throw new Error('index.html names no derived context (link#cape-derived)');
+  const res = await fetch(link.href);
+  if (!res.ok) throw new Error(`derived context ${link.href}: HTTP ${res.status}`);
+  derived = (await res.json()) as DerivedContextFile;
   if (ctx) seedContext(ctx, derived);
 }
 

@@ -15,16 +15,19 @@ import {
   reveal,
   sectionDefs,
   watchSections,
+  yieldTask,
 } from './sections.ts';
 import { getState, initState, setState } from './state.ts';
-import { loadDerived } from './engine.ts';
+import { attempt, engineContext, loadDerived } from './engine.ts';
 import { applyTheme, theme } from './theme.ts';
-import { applyWorkspaceToggle } from './panels/workspace.ts';
 
 type Perf = { __capePerf?: Record<string, number> };
 
-function boot(): void {
-  const t0 = performance.now();
+/**
+ * Mounts the page's shell (header, navigation, empty sections): no engine work, so it paints
+ * while the derived context arrives. Returns the slot the Nc statement fills once computed.
+ */
+function shell(): HTMLElement {
   initState();
   applyTheme();
   const app = document.getElementById('app') as HTMLElement;
@@ -34,6 +37,7 @@ function boot(): void {
     themeLabel(),
   );
   toggle.addEventListener('click', () => switchTheme(toggle));
+  const ncSlot = h('div', { class: 'nc-slot' });
   mount(
     app,
     h('a', { class: 'skip', href: '#your-model' }, 'Skip to the analysis'),
@@ -53,7 +57,7 @@ function boot(): void {
       toggle,
     ),
     navBar(),
-    h('main', { id: 'main' }, ncStatement(), buildSections()),
+    h('main', { id: 'main' }, ncSlot, buildSections()),
   );
   document.addEventListener('click', onLocalLink);
   window.addEventListener('popstate', onHistory);
@@ -61,21 +65,38 @@ function boot(): void {
     refresh({ skip: ['workspace'] });
     window.dispatchEvent(new Event('cape:workspace'));
   });
-  void openSection('your-model').then(() => {
-    (window as unknown as Perf).__capePerf = {
-      ...(window as unknown as Perf).__capePerf,
-      renderMs: performance.now() - t0,
-    };
-    document.documentElement.setAttribute('data-ready', '1');
-    const target = location.hash.slice(1) || getState().panel;
-    if (target && target !== 'your-model') void reveal(target).then(watchSections);
-    else watchSections();
-  });
+  return ncSlot;
+}
+
+/**
+ * Fills the shell, one step per task so that no boot task runs long: the shared context (dataset
+ * check, derived results), the Nc statement, then "Your model" (one panel per task).
+ */
+async function boot(t0: number, ncSlot: HTMLElement): Promise<void> {
+  performance.mark('cape:derived');
+  await yieldTask();
+  attempt(engineContext);
+  performance.mark('cape:context');
+  await yieldTask();
+  ncSlot.replaceWith(ncStatement());
+  await yieldTask();
+  await openSection('your-model');
+  performance.mark('cape:your-model');
+  (window as unknown as Perf).__capePerf = {
+    ...(window as unknown as Perf).__capePerf,
+    renderMs: performance.now() - t0,
+  };
+  document.documentElement.setAttribute('data-ready', '1');
+  const target = location.hash.slice(1) || getState().panel;
+  if (target && target !== 'your-model') void reveal(target).then(watchSections);
+  else watchSections();
   // Saved models join the analyses when the URL asks for it (ws=1) and the server answers.
   if (getState().ws === '1')
-    void applyWorkspaceToggle().then((changed) => {
-      if (changed) refresh();
-    });
+    void import('./panels/workspace.ts')
+      .then((m) => m.applyWorkspaceToggle())
+      .then((changed) => {
+        if (changed) refresh();
+      });
 }
 
 const themeLabel = () => (theme() === 'dark' ? 'Light theme' : 'Dark theme');
@@ -128,11 +149,19 @@ function onHistory(): void {
   if (target) void reveal(target);
 }
 
-/** Boots once the build-time context chunk is in (or failed: the engine then computes it all). */
+/**
+ * Mounts the shell at once and fills it once the build-time derived context is in (fetched in
+ * parallel with this script: index.html preloads it), or failed: the engine then computes it all.
+ */
 function start(): void {
-  loadDerived()
-    .catch((e: unknown) => console.warn('derived context not loaded; computing it instead', e))
-    .finally(boot);
+  performance.mark('cape:start');
+  const t0 = performance.now();
+  const derived = loadDerived().catch((e: unknown) =>
+    console.warn('derived context not loaded; computing it instead', e),
+  );
+  const ncSlot = shell();
+  performance.mark('cape:shell');
+  void derived.then(() => boot(t0, ncSlot));
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

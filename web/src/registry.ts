@@ -1,12 +1,10 @@
 /**
  * The page's sections, in navigation order, and the panels in each: one line per panel. A panel
  * module is imported only when its section is first shown (its own chunk), so the first screen
- * loads the analysis alone (the panels of analyze.ts and workspace.ts are in it already:
- * the form uses them). To add a panel: `registerPanel('<section>', () => import(...))`.
+ * loads the analysis alone (the panels of analyze.ts are in it already: the form uses them).
+ * To add a panel: `registerPanel('<section>', () => import(...))`.
  */
 import { analyze, header, known, phase } from './panels/analyze.ts';
-import { customPair } from './panels/pair.ts';
-import { ledgerPanel, workspacePanel } from './panels/workspace.ts';
 import { defineSection, registerPanel } from './sections.ts';
 
 defineSection({
@@ -45,7 +43,8 @@ defineSection({
   lede: 'Your saved models and predictions, kept by the server.',
 });
 
-registerPanel('your-model', async () => [analyze, known, customPair]);
+registerPanel('your-model', async () => [analyze, known]);
+registerPanel('your-model', () => import('./panels/pair.ts').then((m) => m.customPair));
 registerPanel('base-phase', async () => [header, phase]);
 registerPanel('base-phase', () =>
   import('./panels/science.ts').then((m) => [m.phaseCards, m.correlations, m.deff, m.lofo]),
@@ -75,4 +74,6 @@ registerPanel('evidence', () =>
 );
 registerPanel('steering-live', () => import('./panels/steering.ts').then((m) => m.steering));
 registerPanel('steering-live', () => import('./panels/live.ts').then((m) => m.live));
-registerPanel('workspace-ledger', async () => [workspacePanel, ledgerPanel]);
+registerPanel('workspace-ledger', () =>
+  import('./panels/workspace.ts').then((m) => [m.workspacePanel, m.ledgerPanel]),
+);

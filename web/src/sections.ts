@@ -123,7 +123,8 @@ async function load(s: SectionState): Promise<void> {
     const el = section(def);
     s.panels.push({ def, el, body: el.querySelector('.panel-body') as HTMLElement });
     s.body?.appendChild(el);
-    await yieldTask();
+    // The section's first panel is painted before the next one renders.
+    await (s.panels.length === 1 ? afterFrame() : yieldTask());
   }
   s.status = 'done';
   s.el?.removeAttribute('aria-busy');
@@ -133,10 +134,11 @@ async function load(s: SectionState): Promise<void> {
 async function rerender(s: SectionState, only?: (p: Rendered) => boolean): Promise<void> {
   for (const p of s.panels) {
     if (only && !only(p)) continue;
+    // The panel element stays (its id, a link or focus target, keeps its node); its content is
+    // rendered afresh.
     const fresh = section(p.def);
-    p.el.replaceWith(fresh);
-    p.el = fresh;
-    p.body = fresh.querySelector('.panel-body') as HTMLElement;
+    p.el.replaceChildren(...fresh.childNodes);
+    p.body = p.el.querySelector('.panel-body') as HTMLElement;
     await yieldTask();
   }
 }
@@ -150,13 +152,29 @@ async function rerender(s: SectionState, only?: (p: Rendered) => boolean): Promi
 export function refresh(opts: { chartsOnly?: boolean; skip?: string[] } = {}): void {
   const only = (p: Rendered) =>
     !opts.skip?.includes(p.def.id) && (!opts.chartsOnly || !!p.body.querySelector('svg'));
-  for (const s of sections) {
-    if (s.status !== 'done') continue;
-    // Data changes redraw every opened section (one panel per task, so the click returns at
-    // once); a theme change redraws on-screen charts now and the rest when next shown.
-    if (!opts.chartsOnly || (s.el && nearViewport(s.el))) s.done = rerender(s, only);
-    else s.stale = true;
+  // Data changes redraw every opened section (one panel per task, so the click returns at
+  // once). A theme change is CSS for the page: its charts redraw after the frame that shows the
+  // new colours, those near the viewport then, the others when next shown.
+  if (!opts.chartsOnly) {
+    for (const s of sections) if (s.status === 'done') s.done = rerender(s, only);
+    return;
   }
+  void afterFrame().then(() => {
+    for (const s of sections) {
+      if (s.status !== 'done') continue;
+      if (s.el && nearViewport(s.el)) s.done = rerender(s, only);
+      else s.stale = true;
+    }
+  });
+}
+
+/** Resolves in the task after the next frame is produced (or after 100 ms in a hidden tab, where
+ * no frame comes). */
+function afterFrame(): Promise<void> {
+  return new Promise((r) => {
+    requestAnimationFrame(() => setTimeout(r, 0));
+    setTimeout(r, 100);
+  });
 }
 
 function nearViewport(el: HTMLElement): boolean {

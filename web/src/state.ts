@@ -75,6 +75,8 @@ export function setState(patch: PageState, opts: { push?: boolean } = {}): void 
   const q = new URLSearchParams();
   for (const k of STATE_KEYS) if (next[k] !== undefined) q.set(k, next[k] as string);
   const s = q.toString();
+  // An unchanged query needs no history call (replaceState costs milliseconds at boot).
+  if (!opts.push && (s ? `?${s}` : '') === location.search) return;
   const url = `${s ? `?${s}` : location.pathname}${location.hash}`;
   if (opts.push) history.pushState(null, '', url);
   else history.replaceState(null, '', url);

@@ -31,7 +31,7 @@ import { getState, setState, type StateKey } from '../state.ts';
 import { chart, errorBox, failure, guard, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 import { theme } from '../theme.ts';
 import { ApiError, serverAvailable, SERVER_NEEDED, workspace } from '../api.ts';
-import { workspaceChanged } from './workspace.ts';
+import { workspaceChanged } from '../api.ts';
 import { examplesRow } from './examples.ts';
 import { forPeople } from '../messages.ts';
 import { familyLabeller } from '../../../src/report/names.ts';

@@ -18,6 +18,7 @@ import {
   workspace,
   type LedgerEntry,
   type Preview,
+  workspaceChanged,
 } from '../api.ts';
 import { h, mount } from '../dom.ts';
 import { engineContext, extraModelCount, setExtraModels } from '../engine.ts';
@@ -51,11 +52,6 @@ async function removeModel(m: WorkspaceModel, holder: HTMLElement): Promise<void
   } catch (e) {
     mount(holder, errorBox(`"${m.name}" was not deleted: ${msg(e)}`));
   }
-}
-
-/** Tells the workspace view that the saved models changed. */
-export function workspaceChanged(): void {
-  window.dispatchEvent(new Event('cape:workspace'));
 }
 
 const scoreText = (s: Record<string, number | undefined>) =>
