@@ -207,12 +207,10 @@ describe('analyzeLeaderboard (real Open LLM Leaderboard v1 file)', () => {
   it.skipIf(!existsSync(REAL))(
     '7,169 rows; 437 pretrained, 103 of unknown size; 22 families; a verdict sentence',
     () => {
-      const t0 = performance.now();
       const imp = parseLeaderboardCsv(readFileSync(REAL, 'utf8'), {
         knownParams: knownParamsFrom(createContext().dataset),
       });
       const a: LeaderboardAnalysis = analyzeLeaderboard(imp);
-      const ms = performance.now() - t0;
       expect(a.counts).toMatchObject({
         rowsRead: 7169,
         dropped: 0,
@@ -232,7 +230,6 @@ describe('analyzeLeaderboard (real Open LLM Leaderboard v1 file)', () => {
         /^Pretrained models: 13 out-of-sample families, \d+ usable transitions; accuracy \d+% .*permutation p[^:]*: the (out-of-sample families (do not )?support|support is mixed)[^.]*\. The pooled fit .*\.$/,
       );
       expect(a.contrasts.map((c) => c.verdict.endsWith('.'))).toEqual([true, true, true]);
-      expect(ms).toBeLessThan(5000); // the 1.5 s budget is measured by bench/leaderboard.ts, not here
     },
   );
 });

