@@ -101,7 +101,7 @@ describe('seed content on the page', () => {
       expect(w.errors).toEqual([]);
       await page.close();
     }
-  });
+  }, 180_000);
 
   it('custom pair: HLE and HarmBench from a series, as a chart with those names and the fit zero', async () => {
     const want = pairCoupling(ctx, { x: 'HLE', y: 'HarmBench', series: HLE_SERIES });
@@ -138,7 +138,7 @@ describe('seed content on the page', () => {
       expect(w.errors).toEqual([]);
       await page.close();
     }
-  });
+  }, 180_000);
 
   it('known-model chart: the x axis is selectable (a benchmark or parameters) and the chart follows', async () => {
     const page = await open(VIEWPORTS[0]);
@@ -166,7 +166,7 @@ describe('seed content on the page', () => {
     await page.getByTestId('axis-x').selectOption('params');
     await expect.poll(svg).toContain('parameters (log scale)');
     await page.close();
-  });
+  }, 120_000);
 
   it('axe-core: no serious or critical violation in the summary and the pair chart, light and dark, 1280 and 390', async () => {
     const series = HLE_SERIES.map((m) => `${m.name}, ${m.params / 1e9}B, ${m.x}, ${m.y}`).join(
@@ -212,5 +212,5 @@ describe('seed content on the page', () => {
     );
     expect(ns).toEqual(ns.map((_, i) => String(i + 1)));
     await page.close();
-  });
+  }, 120_000);
 });
