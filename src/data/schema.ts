@@ -1,6 +1,7 @@
 /**
  * The one source of the dataset's types. Every file under data/ is validated against these
- * schemas at load (src/data/load.ts); the server's request schemas and the OpenAPI document
+ * schemas at build time and by the tests (src/data/check.ts), so src/data/load.ts can take the
+ * bundled files as they are; the server's request schemas and the OpenAPI document
  * reuse them. Units live in names: `params` is a raw count, scores are percent in [0, 100].
  */
 import { Type, type Static } from '@sinclair/typebox';
