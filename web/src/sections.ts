@@ -144,25 +144,21 @@ async function rerender(s: SectionState, only?: (p: Rendered) => boolean): Promi
 }
 
 /**
- * After a change that alters what panels show (`charts`: theme only, so only panels with a chart;
- * otherwise every panel): sections near the viewport re-render now (one panel per task), the
- * others are marked stale and re-render when they are next shown. `skip` lists panels that
- * updated themselves.
+ * After a change that alters what panels show, once the next frame has shown the change itself:
+ * a data change re-renders every opened section (one panel per task); a theme change
+ * (`chartsOnly`) the panels with a chart, in sections near the viewport, and marks the others
+ * stale (they re-render when next shown). `skip` lists panels that updated themselves.
  */
 export function refresh(opts: { chartsOnly?: boolean; skip?: string[] } = {}): void {
   const only = (p: Rendered) =>
     !opts.skip?.includes(p.def.id) && (!opts.chartsOnly || !!p.body.querySelector('svg'));
-  // Data changes redraw every opened section (one panel per task, so the click returns at
-  // once). A theme change is CSS for the page: its charts redraw after the frame that shows the
-  // new colours, those near the viewport then, the others when next shown.
-  if (!opts.chartsOnly) {
-    for (const s of sections) if (s.status === 'done') s.done = rerender(s, only);
-    return;
-  }
+  // Nothing re-renders before the frame that shows the change that asked for it (the toggle, the
+  // theme's CSS colours). Then a data change redraws every opened section, one panel per task; a
+  // theme change redraws the charts of sections near the viewport, the others when next shown.
   void afterFrame().then(() => {
     for (const s of sections) {
       if (s.status !== 'done') continue;
-      if (s.el && nearViewport(s.el)) s.done = rerender(s, only);
+      if (!opts.chartsOnly || (s.el && nearViewport(s.el))) s.done = rerender(s, only);
       else s.stale = true;
     }
   });
