@@ -67,6 +67,32 @@ const jsonAsParse = {
   },
 };
 
+// ml-matrix from its ES module sources (the package's `module` entry, the code its CommonJS
+// bundle is built from): esbuild keeps only the classes we use and evaluates them as ES modules,
+// where the CommonJS bundle (what `exports` gives Node) ran all of ml-matrix at every start.
+const mlMatrixSources = {
+  name: 'ml-matrix-sources',
+  setup(b) {
+    b.onResolve({ filter: /^ml-matrix$/ }, () => ({
+      path: join(root, 'node_modules/ml-matrix/src/index.js'),
+    }));
+  },
+};
+
+// src/data/validate.ts takes Check from TypeBox's checker module itself: through the package's
+// `value` entry (which re-exports every value operation) the CLI commands that validate their
+// input loaded cast, convert, create, transform… too (~75 KB) at every start.
+const typeboxCheck = {
+  name: 'typebox-check',
+  setup(b) {
+    b.onResolve({ filter: /^@sinclair\/typebox\/value$/ }, (args) =>
+      args.importer === join(root, 'src/data/validate.ts')
+        ? { path: join(root, 'node_modules/@sinclair/typebox/build/esm/value/check/index.mjs') }
+        : undefined,
+    );
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: {
@@ -84,6 +110,6 @@ await build({
   // Native and server packages load from node_modules; everything else is bundled.
   external: ['libsql', 'fastify', '@fastify/*', 'playwright-core', 'vite', 'esbuild'],
   sourcemap: 'linked',
-  plugins: [ownModulesArePure, jsonAsParse],
+  plugins: [ownModulesArePure, jsonAsParse, mlMatrixSources, typeboxCheck],
   logLevel: 'warning',
 });

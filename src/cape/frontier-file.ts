@@ -20,6 +20,7 @@ export function frontierRowToPoint(r: FrontierFileRow): ModelPoint {
     lab: r.lab ?? 'unknown lab',
     params: null,
     scores: { ...r.scores },
+    ...(r.stderr && { stderr: { ...r.stderr } }),
     provenance: 'reported',
     kind: 'frontier',
     releaseDate: r.releaseDate,

@@ -5,10 +5,13 @@
  * and gives no sign. Item counts: SWE-bench Verified 500 tasks (OpenAI, "Introducing SWE-bench
  * Verified", 2024), GPQA Diamond 198 questions (Rein et al. 2023, arXiv:2311.12022, Table 1).
  * This is a lower bound on the noise: it ignores run-to-run sampling and harness differences.
+ * Where a score's source states its standard error per run (Epoch AI's "±" of each benchmark run,
+ * a frontier file's stderr column), that SE is used for that score instead of the binomial one
+ * (`stepNoise`); the step records which (`binomial`, `stated`, or `mixed`).
  */
 import { CapeError } from '../core/errors.ts';
 import { itemCount } from '../data/benchmarks.ts';
-import { NOISE_K } from './noise.ts';
+import { binomialSe, NOISE_K } from './noise.ts';
 
 function items(id: string): number {
   const n = itemCount(id);
@@ -46,4 +49,36 @@ export function deltaNoise(a: number, b: number, items: number): number {
 export function noisySign(delta: number, threshold: number): -1 | 0 | 1 {
   if (Math.abs(delta) < threshold || delta === 0) return 0;
   return delta > 0 ? 1 : -1;
+}
+
+/** Which standard errors a step's noise threshold was built from. */
+export type NoiseBasis = 'binomial' | 'stated' | 'mixed';
+
+/** A score in percent with the standard error (points) its source stated, if any. */
+export interface NoisyScore {
+  value: number;
+  se?: number | undefined;
+}
+
+/**
+ * The noise threshold of a change a → b: NOISE_SE · √(SE_a² + SE_b²), each SE the stated one
+ * when given, else binomial over `items`. Without a stated SE this is exactly `deltaNoise`.
+ * @example stepNoise({ value: 61.6, se: 2 }, { value: 62.3, se: 2 }, 500).threshold // 4√2 ≈ 5.66
+ */
+export function stepNoise(
+  a: NoisyScore,
+  b: NoisyScore,
+  items: number,
+): { threshold: number; basis: NoiseBasis } {
+  const threshold = deltaNoise(a.value, b.value, items); // validates a, b and items
+  if (a.se === undefined && b.se === undefined) return { threshold, basis: 'binomial' };
+  for (const [k, v] of [
+    ['a', a.se],
+    ['b', b.se],
+  ] as const)
+    if (v !== undefined && !(v >= 0 && Number.isFinite(v)))
+      throw new CapeError('E_INPUT', `invalid stderr of ${k}: ${v} (points, ≥ 0)`, 'stderr');
+  const se = (s: NoisyScore) => s.se ?? binomialSe(s.value, items);
+  const basis = a.se !== undefined && b.se !== undefined ? 'stated' : 'mixed';
+  return { threshold: NOISE_SE * Math.hypot(se(a), se(b)), basis };
 }

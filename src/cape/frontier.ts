@@ -37,6 +37,9 @@ export interface FrontierModelRow {
   provenance: string;
   /** Who measured the scores (see ModelPoint.source); null when unknown. */
   source: string | null;
+  /** Per-run standard errors (points) the source stated (Epoch AI's ±, a file's stderr column);
+   * absent when none: trajectory and gate noise then use the binomial SE (frontier-noise.ts). */
+  stderr?: { swe?: number; gpqa?: number };
 }
 
 export interface FrontierFit {
@@ -65,6 +68,17 @@ export function frontierPairs(ctx: Context): ModelPoint[] {
   return ctx.frontier.filter(
     (p) => p.scores.swe_bench_verified !== undefined && p.scores.gpqa_diamond !== undefined,
   );
+}
+
+/** `{stderr}` of a row whose point states SWE or GPQA standard errors, else nothing (the
+ * dataset's rows keep their keys). */
+function statedSe(p: ModelPoint): { stderr?: { swe?: number; gpqa?: number } } {
+  const swe = p.stderr?.swe_bench_verified;
+  const gpqa = p.stderr?.gpqa_diamond;
+  if (swe === undefined && gpqa === undefined) return {};
+  return {
+    stderr: { ...(swe !== undefined && { swe }), ...(gpqa !== undefined && { gpqa }) },
+  };
 }
 
 /** The population regression GPQA = a·SWE + b with every model's h. */
@@ -102,6 +116,7 @@ export function frontierFit(ctx: Context, subset: FrontierSubset = 'frozen'): Fr
         inFit: inFit.has(p),
         provenance: p.provenance,
         source: p.source ?? null,
+        ...statedSe(p),
       };
     });
     const q = bhQValues(rows.map((r) => r.hP));

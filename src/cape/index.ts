@@ -64,7 +64,8 @@ export {
   type GateInput,
 } from './trajectory.ts';
 export { frontierFileContext, frontierRowToPoint } from './frontier-file.ts';
-export { deltaNoise, noisySign, FRONTIER_ITEMS, NOISE_SE } from './frontier-noise.ts';
+export { deltaNoise, noisySign, stepNoise, FRONTIER_ITEMS, NOISE_SE } from './frontier-noise.ts';
+export type { NoiseBasis, NoisyScore } from './frontier-noise.ts';
 export {
   evaluatePredictions,
   evaluatePrediction,

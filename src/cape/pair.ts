@@ -6,9 +6,13 @@
  * log10 N) and whether any lies in the Nc2/Nc3 range. Works on the dataset's base models or on a
  * series the user enters (one family). Frontier benchmarks have no parameter counts: for them the
  * population correlation across frontier models is reported instead, and the output says why.
+ * A user's series may name any two benchmarks (HLE, HarmBench): a name the vocabulary knows
+ * (an id or alias) becomes its id; any other is the user's own, with no item count (no 2-SE
+ * noise check on it). The dataset's models need dataset benchmarks.
  */
 import { correlationTest, type CorrelationResult } from '../core/correlation.ts';
 import { CapeError } from '../core/errors.ts';
+import { benchmarkFromName } from '../data/benchmarks.ts';
 import type { BenchmarkId } from '../data/schema.ts';
 import type { Context } from './context.ts';
 import { pooledTransitions, usable, type Transition } from './coupling.ts';
@@ -28,6 +32,9 @@ export interface SeriesModel {
 export interface BandSign {
   band: 'tax' | 'transition' | 'bonus' | 'frontier-scale';
   range: string;
+  /** The band's bounds in parameters (lo inclusive, hi exclusive; hi null: no upper bound). */
+  lo: number;
+  hi: number | null;
   n: number;
   positive: number;
   negative: number;
@@ -44,8 +51,11 @@ export interface Crossing {
 }
 
 export interface PairCoupling {
-  x: BenchmarkId;
-  y: BenchmarkId;
+  /** A benchmark id, or the user's own name for a benchmark of their series. */
+  x: string;
+  y: string;
+  /** The names that are not dataset benchmarks (the user's own); empty for a dataset pair. */
+  custom: string[];
   /** dataset: the base models; series: one family the user entered; points: the caller's models
    * (e.g. a leaderboard's families). */
   source: 'dataset' | 'series' | 'points';
@@ -66,11 +76,7 @@ const median = (v: number[]) => {
   return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : null;
 };
 
-function seriesPoints(
-  series: readonly SeriesModel[],
-  x: BenchmarkId,
-  y: BenchmarkId,
-): ModelPoint[] {
+function seriesPoints(series: readonly SeriesModel[], x: string, y: string): ModelPoint[] {
   return series.map((m, i) => ({
     id: `series-${i}`,
     name: m.name,
@@ -109,19 +115,50 @@ function crossingsOf(ts: readonly Transition[]): Crossing[] {
   return out.sort((p, q) => p.logN - q.logN);
 }
 
+/** Maximum length of a benchmark name of the user's own. */
+export const MAX_NAME = 60;
+
+/**
+ * A benchmark name as the pair uses it: the id when the vocabulary knows the name, else the
+ * trimmed name itself (allowed only with the user's own series). Throws E_INPUT naming the field.
+ */
+export function pairBenchmark(name: string, field: 'x' | 'y', ownSeries: boolean): string {
+  const t = String(name ?? '').trim();
+  const which = field === 'x' ? 'benchmark A' : 'benchmark B';
+  if (!t)
+    throw new CapeError('E_INPUT', `${which} is empty (enter a benchmark name, e.g. HLE)`, field);
+  if (t.length > MAX_NAME)
+    throw new CapeError(
+      'E_INPUT',
+      `${which} name is ${t.length} characters (at most ${MAX_NAME})`,
+      field,
+    );
+  const id = benchmarkFromName(t);
+  if (id) return id;
+  if (!ownSeries)
+    throw new CapeError(
+      'E_INPUT',
+      `${which} "${t}" is not a benchmark of the dataset: enter your own series with its scores, or pick a dataset benchmark`,
+      field,
+    );
+  return t;
+}
+
 /** Coupling of any two benchmarks over the dataset's base models, a user's series, or given points.
- * */
+ * With a series, `x` and `y` may be any names (see pairBenchmark). */
 export function pairCoupling(
   ctx: Context,
   input: {
-    x: BenchmarkId;
-    y: BenchmarkId;
+    x: string;
+    y: string;
     series?: readonly SeriesModel[];
     points?: readonly ModelPoint[];
   },
 ): PairCoupling {
-  const { x, y } = input;
-  if (x === y)
+  const ownSeries = input.series !== undefined;
+  const x = pairBenchmark(input.x, 'x', ownSeries) as BenchmarkId;
+  const y = pairBenchmark(input.y, 'y', ownSeries) as BenchmarkId;
+  if (x.toLowerCase() === y.toLowerCase())
     throw new CapeError(
       'E_INPUT',
       `invalid pair: ${x} twice (expected two different benchmarks)`,
@@ -170,6 +207,8 @@ export function pairCoupling(
     return {
       band: name,
       range,
+      lo,
+      hi: Number.isFinite(hi) ? hi : null,
       n: g.length,
       positive: g.filter((v) => v > 0).length,
       negative: g.filter((v) => v <= 0).length,
@@ -194,6 +233,7 @@ export function pairCoupling(
   return {
     x,
     y,
+    custom: [x, y].filter((b) => !benchmarkFromName(b)),
     source: input.series ? 'series' : input.points ? 'points' : 'dataset',
     transitions: ts,
     excluded: ts.length - u.length,

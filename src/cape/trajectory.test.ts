@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadDataset } from '../data/load.ts';
 import { createContext } from './context.ts';
-import { deltaNoise, noisySign } from './frontier-noise.ts';
+import { deltaNoise, noisySign, stepNoise } from './frontier-noise.ts';
+import { frontierFileContext } from './frontier-file.ts';
+import { parseFrontierFile } from '../data/ingest/frontier-file.ts';
 import { frontierModel as fm } from './test-helpers.ts';
 import { gate, labTrajectory, trajectoryBetween } from './trajectory.ts';
 
@@ -95,6 +97,51 @@ describe('measurement noise of a frontier Δ', () => {
     expect(deltaNoise(0, 100, 10)).toBe(0);
     expect(() => deltaNoise(101, 50, 10)).toThrow(/invalid a: 101/);
     expect(() => deltaNoise(50, 50, 0)).toThrow(/invalid items: 0/);
+  });
+
+  it('stepNoise uses stated SEs where given (numpy 2.4.6: 2·hypot(2, 2), 2·hypot(2, binomial))', () => {
+    // 2*np.hypot(2.0, 2.0); 2*np.hypot(2.0, 100*np.sqrt(0.623*0.377/500))
+    expect(stepNoise({ value: 61.6, se: 2 }, { value: 62.3, se: 2 }, 500)).toEqual({
+      threshold: expect.closeTo(5.656854249492381, 12),
+      basis: 'stated',
+    });
+    const mixed = stepNoise({ value: 61.6, se: 2 }, { value: 62.3 }, 500);
+    expect(mixed.basis).toBe('mixed');
+    expect(mixed.threshold).toBeCloseTo(5.8982777147231715, 12);
+    // without a stated SE it is deltaNoise itself, to the bit
+    expect(stepNoise({ value: 77.2 }, { value: 79.6 }, 500)).toEqual({
+      threshold: deltaNoise(77.2, 79.6, 500),
+      basis: 'binomial',
+    });
+    expect(() => stepNoise({ value: 50, se: -1 }, { value: 50 }, 500)).toThrow(
+      /invalid stderr of a: -1/,
+    );
+  });
+
+  it("a trajectory step uses the runs' stated SEs instead of binomial ones (the sign can change)", () => {
+    const file = (se: string) =>
+      [
+        `model,lab,release_date,product_line,swe,gpqa${se ? ',swe_stderr,gpqa_stderr' : ''}`,
+        `A,L,2025-01,a,35,60${se ? `,${se},1` : ''}`,
+        `B,L,2025-06,a,40,61${se ? `,${se},1` : ''}`,
+        `C,L,2025-09,c,70,80${se ? `,${se},1` : ''}`,
+      ].join('\n');
+    const stepOf = (text: string) => {
+      const c = frontierFileContext(ctx, parseFrontierFile(text, 'f.csv').rows);
+      return trajectoryBetween(c, 'A', 'B');
+    };
+    // ΔSWE = 5: within binomial noise, 2*100*np.sqrt(0.35*0.65/500 + 0.40*0.60/500) = 6.1156;
+    // beyond stated SEs of 1 (2√2), within stated SEs of 3 (2·hypot(3, 3) = 8.485)
+    const plain = stepOf(file(''));
+    expect(plain.noiseBasis).toEqual({ swe: 'binomial', gpqa: 'binomial' });
+    expect(plain.noise.swe).toBeCloseTo(6.115553940568262, 10);
+    const tight = stepOf(file('1'));
+    expect(tight.noiseBasis).toEqual({ swe: 'stated', gpqa: 'stated' });
+    expect(tight.noise.swe).toBeCloseTo(2 * Math.SQRT2, 12);
+    expect([plain.signs.swe, tight.signs.swe]).toEqual([0, 1]);
+    const wide = stepOf(file('3'));
+    expect(wide.noise.swe).toBeCloseTo(8.48528137423857, 10); // 2*np.hypot(3, 3)
+    expect(wide.interpretation).toMatch(/2 SE of the difference: SWE from the runs' stated SEs/);
   });
 
   it('noisySign is 0 within the threshold and the sign of Δ beyond it', () => {

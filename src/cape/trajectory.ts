@@ -2,15 +2,21 @@
  * Release trajectories (docs/science-spec.md §15): for two releases, γ12 = ΔGPQA/ΔSWE and the
  * change of h. A lab's trajectory follows its PRODUCT LINES (the tier it versions: Claude Sonnet
  * 3.5 → 3.7 → 4.5 → 4.6), never release order across tiers. Each Δ is compared with its
- * measurement noise (frontier-noise.ts: 2 SE of a binomial difference); a Δ within noise has no
- * sign, and a step with a sign-less Δ gets no trade-off label ("within-noise"). Coding gained at
- * reasoning's cost beyond noise (ΔSWE > 0, ΔGPQA < 0) is a "tax excursion"; a cooperative step
+ * measurement noise (frontier-noise.ts: 2 SE of the difference, binomial unless the runs state
+ * their SEs); a Δ within noise has no sign, and a step with a sign-less Δ gets no trade-off label
+ * ("within-noise"). Coding gained at reasoning's cost beyond noise (ΔSWE > 0, ΔGPQA < 0) is a "tax excursion"; a cooperative step
  * right after an excursion is a "recovery". Also the release gate.
  */
 import { CapeError } from '../core/errors.ts';
 import type { Context } from './context.ts';
 import { frontierFit, frontierPairs, hField, type FrontierModelRow } from './frontier.ts';
-import { deltaNoise, FRONTIER_ITEMS, NOISE_SE, noisySign } from './frontier-noise.ts';
+import {
+  FRONTIER_ITEMS,
+  NOISE_SE,
+  type NoiseBasis,
+  noisySign,
+  stepNoise,
+} from './frontier-noise.ts';
 import { findModel, findName } from './lookup.ts';
 
 export type StepKind =
@@ -32,6 +38,9 @@ export interface TrajectoryStep {
   dGpqa: number;
   /** Noise thresholds (points): NOISE_SE standard errors of each difference. */
   noise: { swe: number; gpqa: number };
+  /** The SEs each threshold was built from: binomial over the item count, the runs' stated SEs
+   * (Epoch AI's ±, a file's stderr column), or one of each (frontier-noise.ts `stepNoise`). */
+  noiseBasis: { swe: NoiseBasis; gpqa: NoiseBasis };
   /** Signs after the noise test: 0 = within noise. */
   signs: { swe: -1 | 0 | 1; gpqa: -1 | 0 | 1 };
   /** ΔGPQA/ΔSWE; null when ΔSWE is 0. Its sign means nothing when either Δ is within noise. */
@@ -67,12 +76,27 @@ const TEXT: Record<Exclude<StepKind, 'within-noise'>, string> = {
 
 const f1 = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
 
-function noiseText(s: Pick<TrajectoryStep, 'dSwe' | 'dGpqa' | 'noise' | 'signs'>): string {
+const BASIS: Record<NoiseBasis, string> = {
+  binomial: 'binomial SEs',
+  stated: "the runs' stated SEs",
+  mixed: 'a stated and a binomial SE',
+};
+
+/** What the thresholds are: unchanged wording when both are binomial. */
+function basisText(b: TrajectoryStep['noiseBasis']): string {
+  if (b.swe === 'binomial' && b.gpqa === 'binomial')
+    return `${NOISE_SE} SE of a binomial difference`;
+  return `${NOISE_SE} SE of the difference: SWE from ${BASIS[b.swe]}, GPQA from ${BASIS[b.gpqa]}`;
+}
+
+function noiseText(
+  s: Pick<TrajectoryStep, 'dSwe' | 'dGpqa' | 'noise' | 'signs' | 'noiseBasis'>,
+): string {
   const part = (name: string, d: number, t: number, sg: number) =>
     sg === 0
       ? `Δ${name} ${f1(d)} is within noise (±${t.toFixed(1)})`
       : `Δ${name} ${f1(d)} is beyond noise (±${t.toFixed(1)})`;
-  return `No sign: ${part('SWE', s.dSwe, s.noise.swe, s.signs.swe)}; ${part('GPQA', s.dGpqa, s.noise.gpqa, s.signs.gpqa)} (${NOISE_SE} SE of a binomial difference)`;
+  return `No sign: ${part('SWE', s.dSwe, s.noise.swe, s.signs.swe)}; ${part('GPQA', s.dGpqa, s.noise.gpqa, s.signs.gpqa)} (${basisText(s.noiseBasis)})`;
 }
 
 function rowOf(rows: readonly FrontierModelRow[], name: string): FrontierModelRow {
@@ -102,10 +126,18 @@ function step(
 ): TrajectoryStep {
   const dSwe = b.swe - a.swe;
   const dGpqa = b.gpqa - a.gpqa;
-  const noise = {
-    swe: deltaNoise(a.swe, b.swe, FRONTIER_ITEMS.swe_bench_verified),
-    gpqa: deltaNoise(a.gpqa, b.gpqa, FRONTIER_ITEMS.gpqa_diamond),
-  };
+  const swe = stepNoise(
+    { value: a.swe, se: a.stderr?.swe },
+    { value: b.swe, se: b.stderr?.swe },
+    FRONTIER_ITEMS.swe_bench_verified,
+  );
+  const gpqa = stepNoise(
+    { value: a.gpqa, se: a.stderr?.gpqa },
+    { value: b.gpqa, se: b.stderr?.gpqa },
+    FRONTIER_ITEMS.gpqa_diamond,
+  );
+  const noise = { swe: swe.threshold, gpqa: gpqa.threshold };
+  const noiseBasis = { swe: swe.basis, gpqa: gpqa.basis };
   const signs = { swe: noisySign(dSwe, noise.swe), gpqa: noisySign(dGpqa, noise.gpqa) };
   const kind = classify(signs.swe, signs.gpqa, prev);
   const backwardsInTime =
@@ -113,7 +145,7 @@ function step(
     monthKnown(b.releaseDate) &&
     dateOrder(a.releaseDate, b.releaseDate) === 1;
   let interpretation =
-    kind === 'within-noise' ? noiseText({ dSwe, dGpqa, noise, signs }) : TEXT[kind];
+    kind === 'within-noise' ? noiseText({ dSwe, dGpqa, noise, signs, noiseBasis }) : TEXT[kind];
   if (backwardsInTime) interpretation += ' (note: the second model was released first)';
   const crossSource =
     a.source && b.source && a.source !== b.source ? { from: a.source, to: b.source } : null;
@@ -129,6 +161,7 @@ function step(
     dSwe,
     dGpqa,
     noise,
+    noiseBasis,
     signs,
     gamma12: dSwe === 0 ? null : dGpqa / dSwe,
     tinyDelta: signs.swe === 0,

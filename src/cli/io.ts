@@ -2,6 +2,8 @@
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Raw UTF-8 bytes to stdout (streamed output writes in batches through it when present). */
+  outBytes?(bytes: Uint8Array): void;
   /**
    * A promise to await before writing more when stdout is backed up (a pipe read slowly), else
    * undefined: long streamed output awaits it so it never piles up in memory.
@@ -11,6 +13,7 @@ export interface Io {
 
 export const processIo: Io = {
   out: (t) => void process.stdout.write(t),
+  outBytes: (b) => void process.stdout.write(b),
   err: (t) => void process.stderr.write(t),
   drain: () => (process.stdout.writableNeedDrain ? drained(process.stdout) : undefined),
 };

@@ -19,18 +19,29 @@ import {
   type WorkspaceModel,
 } from '../workspace/index.ts';
 import { parse, scoreFlags, scoreOptions, SCORE_FLAGS } from './args.ts';
+import {
+  addFrontierFile,
+  frontierTable,
+  listFrontier,
+  removeFrontier,
+} from './workspace-frontier.ts';
 import { printJson, type Io } from './io.ts';
 import { shortLabel } from '../data/benchmarks.ts';
 
 export const workspaceHelp = `cape workspace add --name <name> --params <6.9B> [--family <f>] [--hellaswag 64 --truthfulqa 33 ...]
 cape workspace add --file <results.json | folder | models.csv> [--params <n>] [--family <f>] [--dry-run]
+cape workspace add --frontier-file <frontier.csv | .json> [--dry-run]
 cape workspace list [--json]
+cape workspace list --frontier [--json]
 cape workspace remove <id>
+cape workspace remove --frontier <model name>...
 cape workspace export [--format json|csv] [--out <file>]
 cape workspace check [--out <file>] [--json]   integrity check; lists unreadable rows, --out saves every readable row
   Your own models, saved in $CAPE_DATA_DIR/workspace.db (default ./.cape; --data-dir to change),
   shared with the server (npm start). --dry-run shows what a file was recognised as and saves nothing. Include them in analyses with --include-workspace (CLI) or
-  ?includeWorkspace=1 (API). Score flags: ${Object.keys(SCORE_FLAGS).join(', ')} (percent).`;
+  ?includeWorkspace=1 (API). --frontier-file saves a frontier file's models (model, lab,
+  release_date, swe, gpqa; or Epoch AI's runs) all or nothing, as the page's "Save to workspace";
+  analyse them with cape frontier|trajectory|gate --saved (docs/frontier-files.md). Score flags: ${Object.keys(SCORE_FLAGS).join(', ')} (percent).`;
 
 function table(models: WorkspaceModel[]): string {
   return formatTable({
@@ -180,6 +191,8 @@ export async function runWorkspace(argv: string[], io: Io): Promise<number> {
       family: { type: 'string' },
       params: { type: 'string' },
       file: { type: 'string' },
+      'frontier-file': { type: 'string' },
+      frontier: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       format: { type: 'string' },
       out: { type: 'string' },
@@ -191,16 +204,18 @@ export async function runWorkspace(argv: string[], io: Io): Promise<number> {
   const positionals = parsed.positionals;
   if (sub === undefined || sub === '--help' || sub === '-h' || values.help)
     return (io.out(`${workspaceHelp}\n`), sub === undefined ? 2 : 0);
+  const dir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir();
+  if (sub === 'add' && typeof values['frontier-file'] === 'string')
+    return addFrontierFile(dir, values['frontier-file'], values, io);
   if (sub === 'add' && values['dry-run'] && typeof values.file === 'string')
     return dryRun(values.file, values, io);
-  const ws = openWorkspace(
-    typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir(),
-  );
+  const ws = openWorkspace(dir);
   try {
     switch (sub) {
       case 'add':
         return await add(ws, values, io);
       case 'list': {
+        if (values.frontier) return listFrontier(ws, values.json === true, io);
         const models = ws.list();
         const unreadable = ws.count() - models.length;
         if (unreadable > 0)
@@ -209,11 +224,15 @@ export async function runWorkspace(argv: string[], io: Io): Promise<number> {
           );
         if (values.json) return (printJson(io, models), 0);
         io.out(table(models));
+        const frontier = ws.frontier.list();
+        if (frontier.length)
+          io.out(`\n${frontierTable(`Frontier models: ${frontier.length}`, frontier)}`);
         return 0;
       }
       case 'check':
         return await check(ws, values, io);
       case 'remove': {
+        if (values.frontier) return removeFrontier(ws, positionals, values.json === true, io);
         const ids = positionals.map((p) => (/^[1-9]\d{0,15}$/.test(p) ? Number(p) : Number.NaN));
         if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id < 1))
           throw new CapeError(

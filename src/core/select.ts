@@ -2,7 +2,9 @@
  * Order statistics without a full sort: quickselect (Hoare partition, median-of-three pivot) on
  * a scratch copy, O(n) expected instead of O(n log n). The values returned are exactly the
  * elements a sort would put at those ranks, so quantiles computed from them equal
- * `quantileSorted` of the sorted copy bit for bit.
+ * `quantileSorted` of the sorted copy bit for bit. Large arrays first try a sampled window
+ * (Floyd–Rivest's idea): one pass keeps the values between two sample quantiles bracketing the
+ * rank, and only those are sorted; if the rank falls outside the window, quickselect runs.
  */
 
 /** Moves the k-th smallest element of a[lo..hi] to a[k] (a is permuted in place). */
@@ -39,6 +41,45 @@ function minFrom(a: Float64Array, from: number): number {
   return m;
 }
 
+/** Arrays at least this long try the sampled window first. */
+const WINDOW_MIN = 4096;
+/** Every STRIDE-th value is sampled. */
+const STRIDE = 16;
+
+/** The sorted sample of every STRIDE-th value. */
+function sampleOf(a: Float64Array): Float64Array {
+  const s = new Float64Array(Math.ceil(a.length / STRIDE));
+  for (let i = 0, j = 0; i < a.length; i += STRIDE) s[j++] = a[i]!;
+  return s.sort();
+}
+
+/**
+ * The values of rank k and k + 1 (0-based; k + 1 clamped to the last) of `a`, exactly, from the
+ * values between two sample quantiles around k/n (4 binomial SDs and 4 ranks of margin); null
+ * when the rank is not inside that window (the caller then selects). `a` is not changed.
+ */
+function windowPair(a: Float64Array, sample: Float64Array, k: number): [number, number] | null {
+  const n = a.length;
+  const m = sample.length;
+  const q = k / n;
+  const d = Math.ceil(4 * Math.sqrt(m * q * (1 - q))) + 4;
+  const r = Math.round(q * m);
+  const low = r - d >= 0 ? sample[r - d]! : -Infinity;
+  const high = r + d < m ? sample[r + d]! : Infinity;
+  let below = 0;
+  const win: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    if (v < low) below++;
+    else if (v <= high) win.push(v);
+  }
+  const j = k - below;
+  const j1 = Math.min(k + 1, n - 1) - below;
+  if (j < 0 || j1 >= win.length) return null;
+  const sorted = Float64Array.from(win).sort();
+  return [sorted[j]!, sorted[j1]!];
+}
+
 /**
  * numpy "linear" quantiles at each p of finite values (caller checks finiteness and p), by
  * selection on `scratch`, which is permuted. Same result as sorting then `quantileSorted`.
@@ -47,6 +88,16 @@ function minFrom(a: Float64Array, from: number): number {
 export function selectQuantiles(scratch: Float64Array, ps: readonly number[]): number[] {
   const n = scratch.length;
   if (n === 0) return ps.map(() => NaN);
+  if (n >= WINDOW_MIN) {
+    const sample = sampleOf(scratch);
+    const pairs = ps.map((p) => windowPair(scratch, sample, Math.floor((n - 1) * p)));
+    if (pairs.every((x) => x !== null))
+      return ps.map((p, i) => {
+        const h = (n - 1) * p;
+        const [a, b] = pairs[i]!;
+        return a + (h - Math.floor(h)) * (b - a);
+      });
+  }
   // ranks ascending, so each select works on the part at and above the previous rank
   const order = ps.map((p, i) => ({ p, i })).sort((x, y) => x.p - y.p);
   const out = new Array<number>(ps.length);

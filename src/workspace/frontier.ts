@@ -34,6 +34,50 @@ function read(row: Record<string, unknown>): { model: SavedFrontierModel | null;
   return { model: { ...body, id, createdAt } };
 }
 
+/** Why a row of a batch cannot be saved (its index in the batch, its name, one line). */
+export interface FrontierAddProblem {
+  index: number;
+  name: string;
+  message: string;
+}
+
+/** A batch of frontier rows checked against the saved names: saved only when no problem. */
+export interface FrontierAddPlan {
+  rows: readonly FrontierFileRow[];
+  problems: FrontierAddProblem[];
+}
+
+/**
+ * The one decision of a frontier save (API, CLI add and its dry run): a name (without regard to
+ * case) twice in the batch, or already saved, is a problem; any problem refuses the whole batch.
+ * Pure. @example planFrontierAdd([{ name: 'A', … }], new Set(['a'])).problems.length // 1
+ */
+export function planFrontierAdd(
+  rows: readonly FrontierFileRow[],
+  saved: ReadonlySet<string>,
+): FrontierAddPlan {
+  const seen = new Set<string>();
+  const problems: FrontierAddProblem[] = [];
+  rows.forEach((r, index) => {
+    const key = r.name.toLowerCase();
+    const name = JSON.stringify(r.name);
+    if (seen.has(key))
+      problems.push({
+        index,
+        name: r.name,
+        message: `frontier model ${name} is twice in the batch (nothing was saved)`,
+      });
+    else if (saved.has(key))
+      problems.push({
+        index,
+        name: r.name,
+        message: `frontier model ${name} is already saved (remove it first; nothing was saved)`,
+      });
+    seen.add(key);
+  });
+  return { rows, problems };
+}
+
 export class FrontierStore {
   constructor(
     private readonly db: Db,
@@ -55,40 +99,34 @@ export class FrontierStore {
     return this.scan().models;
   }
 
-  /** Saves every row or none: a name saved before (or twice in the batch) -> E_INPUT naming it. */
+  /** Lower-cased names already saved. */
+  private savedKeys(): Set<string> {
+    const rows = this.db.prepare('SELECT name_key FROM frontier_models').all() as {
+      name_key: string;
+    }[];
+    return new Set(rows.map((r) => r.name_key));
+  }
+
+  /** What `addMany` would do with these rows, reading only (the CLI's --dry-run). */
+  plan(rows: readonly FrontierFileRow[]): FrontierAddPlan {
+    return planFrontierAdd(rows, this.savedKeys());
+  }
+
+  /** Saves every row or none: a name saved before (or twice in the batch) -> E_INPUT naming it
+   * (the first problem of `planFrontierAdd`, decided inside the write transaction). */
   addMany(rows: readonly FrontierFileRow[]): SavedFrontierModel[] {
-    const seen = new Set<string>();
-    for (const r of rows) {
-      const key = r.name.toLowerCase();
-      if (seen.has(key))
-        throw new CapeError(
-          'E_INPUT',
-          `frontier model ${JSON.stringify(r.name)} is twice in the batch (nothing was saved)`,
-          'name',
-        );
-      seen.add(key);
-    }
     const now = new Date().toISOString();
-    const ids = immediate(this.db, () =>
-      rows.map((r) => {
-        if (
-          this.db
-            .prepare('SELECT 1 FROM frontier_models WHERE name_key = ?')
-            .get(r.name.toLowerCase())
-        )
-          throw new CapeError(
-            'E_INPUT',
-            `frontier model ${JSON.stringify(r.name)} is already saved (remove it first; nothing was saved)`,
-            'name',
-          );
-        const res = this.db
-          .prepare(
-            'INSERT INTO frontier_models (name, name_key, body, created_at) VALUES (?, ?, ?, ?)',
-          )
-          .run(r.name, r.name.toLowerCase(), JSON.stringify(r), now);
-        return Number(res.lastInsertRowid);
-      }),
-    );
+    const ids = immediate(this.db, () => {
+      const plan = planFrontierAdd(rows, this.savedKeys());
+      const first = plan.problems[0];
+      if (first) throw new CapeError('E_INPUT', first.message, 'name');
+      const insert = this.db.prepare(
+        'INSERT INTO frontier_models (name, name_key, body, created_at) VALUES (?, ?, ?, ?)',
+      );
+      return rows.map((r) =>
+        Number(insert.run(r.name, r.name.toLowerCase(), JSON.stringify(r), now).lastInsertRowid),
+      );
+    });
     this.onChange();
     const saved = new Set(ids);
     return this.list().filter((m) => saved.has(m.id));

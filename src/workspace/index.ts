@@ -28,7 +28,8 @@ export type { WorkspaceModel } from './models.ts';
 export type { ModelInput } from './normalize.ts';
 export type { LedgerEntry } from './ledger.ts';
 export type { BadRow } from './rows.ts';
-export type { SavedFrontierModel } from './frontier.ts';
+export type { SavedFrontierModel, FrontierAddPlan } from './frontier.ts';
+export { planFrontierAdd } from './frontier.ts';
 export { storageError, guardStorage } from './storage-error.ts';
 export { checkPredictionInput, negateCriterion } from './ledger.ts';
 export { workspaceModelsAsBaseModels } from './as-base-models.ts';
@@ -80,7 +81,7 @@ export interface Workspace {
   asBaseModels(): BaseModel[];
   readonly predictions: PredictionStore;
   /** The user's frontier models (frontier files saved; migration 5). */
-  readonly frontier: Pick<FrontierStore, 'list' | 'addMany' | 'remove' | 'scan'>;
+  readonly frontier: Pick<FrontierStore, 'list' | 'addMany' | 'remove' | 'scan' | 'plan'>;
   revision(): string;
   schemaVersion(): number;
   close(): void;
@@ -143,7 +144,7 @@ export function failedWorkspace(dir: string, error: CapeError): Workspace {
     close: () => undefined,
     storage: () => ({ state: 'failing', path, message: error.message }),
     predictions: new Proxy({} as PredictionStore, { get: () => fail }),
-    frontier: { list: fail, addMany: fail, remove: fail, scan: fail },
+    frontier: { list: fail, addMany: fail, remove: fail, scan: fail, plan: fail },
   };
 }
 
@@ -202,6 +203,7 @@ export function openWorkspace(dir: string = defaultDataDir()): Workspace {
       list: () => g(() => frontier.list()),
       scan: () => g(() => frontier.scan()),
       addMany: (rows) => g(() => frontier.addMany(rows)),
+      plan: (rows) => g(() => frontier.plan(rows)),
       remove: (name) => g(() => frontier.remove(name)),
     },
     revision: () =>

@@ -85,6 +85,8 @@ describe('dashboard in Chromium', () => {
       s.map((e) => e.getAttribute('data-panel')),
     );
     expect(panels.length).toBe(32);
+    // Panel numbers follow the page order (sections and registry order): 1, 2, …, 32.
+    expect(panels).toEqual(panels.map((_, i) => String(i + 1)));
     await page.waitForFunction(
       () =>
         !(
@@ -192,8 +194,8 @@ describe('dashboard in Chromium', () => {
       { name: 'd', params: 320e9, x: 65, y: 39 },
       { name: 'e', params: 640e9, x: 70, y: 42 },
     ];
-    await page.getByTestId('pair-pa').selectOption('arc_challenge');
-    await page.getByTestId('pair-pb').selectOption('truthfulqa_mc2');
+    await page.getByTestId('pair-pa').fill('arc_challenge');
+    await page.getByTestId('pair-pb').fill('truthfulqa_mc2');
     await page
       .getByTestId('pair-series')
       .fill(series.map((m) => `${m.name}, ${m.params / 1e9}B, ${m.x}, ${m.y}`).join('\n'));

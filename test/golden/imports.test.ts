@@ -65,11 +65,16 @@ const RULES: Rule[] = [
   // the steering routes load the engine on demand (import()), so the server starts without it
   { dir: 'src/server', forbid: [/^src\/cli\//, /^web\//], staticOnlyForbid: [/^src\/steer\//] },
   // the CLI loads the server, the workspace and steering only on demand (start-up time)
-  // (type-only imports are erased; src/cli/workspace.ts is itself loaded with import())
+  // (type-only imports are erased; src/cli/workspace.ts is itself loaded with import(), and
+  // workspace-frontier.ts only by it)
   {
     dir: 'src/cli',
     forbid: [/^web\//],
-    lazy: ['src/cli/workspace.ts', 'src/cli/commands/steer-eval.ts'],
+    lazy: [
+      'src/cli/workspace.ts',
+      'src/cli/workspace-frontier.ts',
+      'src/cli/commands/steer-eval.ts',
+    ],
     staticOnlyForbid: [/^src\/(server|workspace)\//],
   },
   // the page may use the pure steering modules only (types, the phase table, eval tables)

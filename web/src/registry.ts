@@ -4,7 +4,7 @@
  * loads the analysis alone (the panels of analyze.ts are in it already: the form uses them).
  * To add a panel: `registerPanel('<section>', () => import(...))`.
  */
-import { analyze, customPair, header, known, phase } from './panels/analyze.ts';
+import { analyze, header, known, phase } from './panels/analyze.ts';
 import { defineSection, registerPanel } from './sections.ts';
 
 defineSection({
@@ -43,7 +43,8 @@ defineSection({
   lede: 'Your saved models and predictions, kept by the server.',
 });
 
-registerPanel('your-model', async () => [analyze, known, customPair]);
+registerPanel('your-model', async () => [analyze, known]);
+registerPanel('your-model', () => import('./panels/pair.ts').then((m) => m.customPair));
 registerPanel('base-phase', async () => [header, phase]);
 registerPanel('base-phase', () =>
   import('./panels/science.ts').then((m) => [m.phaseCards, m.correlations, m.deff, m.lofo]),

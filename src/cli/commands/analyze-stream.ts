@@ -25,13 +25,34 @@ export interface ModelStream {
  */
 export const json = (v: unknown): string => JSON.stringify(v);
 
+/** Bytes gathered before one write to stdout. */
+const BATCH = 1 << 16;
+
 /**
- * Output as it comes, one write per model: measured faster than gathering 64 KB strings (their
- * UTF-8 conversion is the slow path once a γ or · makes them two-byte). A pipe is written
- * asynchronously, so the loop awaits `io.drain()` when stdout is backed up.
+ * Output in 64 KB batches: each text is encoded straight into a reused buffer (no concatenated
+ * string, whose UTF-8 conversion is the slow path once a γ makes it two-byte), so a 100k-model
+ * run makes ~5,500 writes instead of 100,000 (stdout is written synchronously to files and, on
+ * Linux, pipes). An Io without `outBytes` (tests, the server) gets one `out` per text.
  */
-function direct(io: Io): { out: (t: string) => void; flush: () => void } {
-  return { out: (t) => io.out(t), flush: () => {} };
+export function batched(io: Io): { out: (t: string) => void; flush: () => void } {
+  const write = io.outBytes?.bind(io);
+  if (!write) return { out: (t) => io.out(t), flush: () => {} };
+  let buf = Buffer.allocUnsafe(BATCH);
+  let used = 0;
+  const flush = () => {
+    if (used === 0) return;
+    write(buf.subarray(0, used));
+    buf = Buffer.allocUnsafe(BATCH); // the written bytes may still be queued: never reuse them
+    used = 0;
+  };
+  const out = (t: string) => {
+    if (t.length * 3 > BATCH - used) {
+      flush();
+      if (t.length * 3 > BATCH) return write(Buffer.from(t, 'utf8'));
+    }
+    used += buf.write(t, used, 'utf8');
+  };
+  return { out, flush };
 }
 
 /**
@@ -69,7 +90,7 @@ export async function streamFile(
   io: Io,
   ndjson: boolean,
 ): Promise<number> {
-  const w = direct(io);
+  const w = batched(io);
   const tick = progress(io, res);
   const skipped = new JsonArraySpill(json);
   const notes = new JsonArraySpill(json);

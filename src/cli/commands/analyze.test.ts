@@ -89,6 +89,26 @@ describe('cape analyze --file, streamed CSV', () => {
     expect(out.error).toMatchObject({ code: 'E_INPUT', field: 'hellaswag' });
   });
 
+  it('stdout in bytes (batched, as the real process writes) equals the text output', async () => {
+    const file = join(dir, 'batched.csv');
+    const rows = Array.from({ length: 80 }, (_, i) =>
+      good[i % good.length]!.replace(/^[^,]+/, `org/m-${i}`),
+    );
+    writeFileSync(file, `${head}${rows.join('\n')}\n`);
+    for (const mode of ['--ndjson', '--json']) {
+      const text = bufferIo();
+      const chunks: Buffer[] = [];
+      const bytes = {
+        ...bufferIo(),
+        outBytes: (b: Uint8Array) => void chunks.push(Buffer.from(b)),
+      };
+      expect(await run(['--file', file, mode], text)).toBe(0);
+      expect(await run(['--file', file, mode], bytes)).toBe(0);
+      expect(chunks.length).toBeGreaterThan(1); // 80 models of ~3.5 KB: more than one 64 KB batch
+      expect(Buffer.concat(chunks).toString('utf8')).toBe(text.stdout);
+    }
+  });
+
   it('a header or first-row error writes nothing to stdout', async () => {
     const file = join(dir, 'first.csv');
     writeFileSync(file, `${head}org/bad,7e9,150,40\n`);

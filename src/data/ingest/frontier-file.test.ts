@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CapeError } from '../../core/errors.ts';
-import { parseFrontierFile } from './frontier-file.ts';
+import { epochStderr, parseFrontierFile } from './frontier-file.ts';
 
 const FX = new URL('../../../test/fixtures/frontier/', import.meta.url);
 const read = (p: string) => readFileSync(new URL(p, FX), 'utf8');
@@ -19,6 +19,34 @@ describe('parseFrontierFile', () => {
     expect(f.notes).toContain('every score is in [0, 1]: read as fractions, converted to percent');
     expect(f.notes.some((n) => n.startsWith('left out 3 rows of other benchmarks (OTIS'))).toBe(
       true,
+    );
+  });
+
+  it("reads the ± of Epoch's Scores cell per run (the scorer nearest the best score), in percent", () => {
+    const f = parseFrontierFile(read('epoch-benchmarks-runs.csv'), 'runs.csv');
+    const mini = f.rows.find((r) => r.name === 'gpt-5-mini-2025-08-07_high')!;
+    expect(mini.stderr).toEqual({ swe_bench_verified: 2, gpqa_diamond: 2 });
+    // "choice:0.76±0.03,choice:0.59±0.02" with best score 0.758: the first scorer's ±
+    const grok = f.rows.find((r) => r.name === 'grok-3-beta')!;
+    expect(grok.stderr?.gpqa_diamond).toBeCloseTo(3, 12);
+    expect(f.rows.every((r) => r.stderr !== undefined)).toBe(true);
+    expect(f.notes.some((n) => /carry a per-run standard error/.test(n))).toBe(true);
+    expect(epochStderr('a:0.87±0.04,b:0.5±0.07', 0.5)).toBe(0.07);
+    expect(epochStderr('swe_bench_scorer:0.62', 0.62)).toBeNull();
+    expect(epochStderr(undefined, 0.62)).toBeNull();
+  });
+
+  it('reads stderr columns (long `stderr`, wide `<column>_stderr`); a replacing row brings its own', () => {
+    const long = parseFrontierFile(
+      'model,benchmark,score,stderr\nA,swe,50,2.5\nA,gpqa,60,\nA,gpqa,61,1.5\nB,swe,40,1\nB,swe,41,',
+      'l.csv',
+    );
+    expect(long.rows[0]!.stderr).toEqual({ swe_bench_verified: 2.5, gpqa_diamond: 1.5 });
+    expect(long.rows[1]!.stderr).toBeUndefined(); // the replacing row has no SE
+    const wide = parseFrontierFile('model,swe,gpqa,swe_stderr\nA,50,60,2\nB,40,50,', 'w.csv');
+    expect(wide.rows.map((r) => r.stderr)).toEqual([{ swe_bench_verified: 2 }, undefined]);
+    expect(() => parseFrontierFile('model,swe,gpqa,swe_stderr\nA,50,60,-1', 'w.csv')).toThrow(
+      'invalid swe_stderr at w.csv:2: "-1" (expected a standard error ≥ 0, in the scores\' unit)',
     );
   });
 

@@ -3,7 +3,10 @@
  * gpqa[, ifeval][, line | product_line][, source]) or long (one row per score: model, benchmark |
  * task, score | value | Epoch AI's "Best score (across scorers)"; lab, release date and source
  * optional). Scores are percent, or fractions when every score of the file is in [0, 1] (Epoch's
- * runs; noted). Benchmarks other than SWE-bench Verified, GPQA Diamond and IFEval are counted
+ * runs; noted). A per-run standard error is read where given, in the scores' unit: Epoch's
+ * `Scores` cell ("choice:0.76±0.03,choice:0.59±0.02": the ± of the scorer whose value is nearest
+ * the best score), a long file's `stderr` / `se` column, or a wide file's `<column>_stderr` /
+ * `<column>_se` (e.g. `swe_stderr`). Benchmarks other than SWE-bench Verified, GPQA Diamond and IFEval are counted
  * and left out. Pure and browser-safe.
  */
 import { CapeError } from '../../core/errors.ts';
@@ -27,6 +30,9 @@ export interface FrontierFileRow {
   /** ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; null when not given. */
   releaseDate: string | null;
   scores: Partial<Record<BenchmarkId, number>>;
+  /** Standard error of a score (percent points) where the file gives one per run (Epoch AI's
+   * `Scores` "scorer:0.62±0.02", or a `stderr` column); absent when none. */
+  stderr?: Partial<Record<BenchmarkId, number>>;
   /** Product line (the `line` / `product_line` column): trajectories step within a line. */
   productLine: string | null;
   /** Who measured the scores (the `source` column; "Epoch AI" for Epoch's runs file). */
@@ -52,6 +58,8 @@ const KEYS = {
   source: ['source'],
   benchmark: ['benchmark', 'task'],
   score: ['score', 'value', 'best_score_(across_scorers)'],
+  stderr: ['stderr', 'se', 'std_err'],
+  scorers: ['scores'],
 } as const;
 
 const pick = (r: Record_, keys: readonly string[]): Cell => {
@@ -117,9 +125,36 @@ function number(c: Cell, where: string, column: string): number | null {
   return v;
 }
 
+/** A standard-error cell (same unit as the scores); blank -> null; else E_INPUT. */
+function stderrNumber(c: Cell, where: string, column: string): number | null {
+  const s = text(c);
+  if (s === null) return null;
+  const v = Number(s.replace(/%$/, ''));
+  if (!Number.isFinite(v) || v < 0 || v > 100)
+    throw new CapeError(
+      'E_INPUT',
+      `invalid ${column} at ${where}: ${show(s)} (expected a standard error ≥ 0, in the scores' unit)`,
+      column,
+    );
+  return v;
+}
+
+/** The ± of Epoch's `Scores` cell ("scorer:0.62±0.02[,scorer:v±e…]") whose value is nearest the
+ * row's score; null without a ± (the cell is Epoch's summary text: anything else is not read). */
+export function epochStderr(cell: Cell, score: number): number | null {
+  let best: { d: number; se: number } | null = null;
+  for (const m of (text(cell) ?? '').matchAll(/:\s*([\d.]+)\s*±\s*([\d.]+)/g)) {
+    const [v, se] = [Number(m[1]), Number(m[2])];
+    if (!Number.isFinite(v) || !Number.isFinite(se)) continue;
+    if (!best || Math.abs(v - score) < best.d) best = { d: Math.abs(v - score), se };
+  }
+  return best?.se ?? null;
+}
+
 interface Raw {
   row: Omit<FrontierFileRow, 'scores'>;
   scores: [BenchmarkId, number][];
+  stderr: [BenchmarkId, number][];
 }
 
 function base(r: Record_, origin: string, source: string | null): Omit<FrontierFileRow, 'scores'> {
@@ -149,12 +184,27 @@ function wide(recs: Record_[], origin: string, notes: string[]): Raw[] {
       `${origin}: no swe or gpqa column (expected model, lab, release_date, swe, gpqa[, ifeval], or the long format model, benchmark, score)`,
     );
   if (cols.some(([k]) => k === 'gpqa')) notes.push('column "gpqa" read as GPQA Diamond');
-  return recs.map((r) => ({
-    row: base(r, origin, null),
-    scores: cols
-      .map(([k, b]) => [b, number(r.cells.get(k), `${origin}:${r.line}`, k)] as const)
-      .filter((s): s is [BenchmarkId, number] => s[1] !== null),
-  }));
+  const keys = new Set(recs[0]?.cells.keys() ?? []);
+  const seCols = cols.flatMap(([k, b]) => {
+    const se = [`${k}_stderr`, `${k}_se`].find((c) => keys.has(c));
+    return se ? [[se, b] as const] : [];
+  });
+  const read = (r: Record_, list: (readonly [string, BenchmarkId])[], f: typeof number) =>
+    list
+      .map(([k, b]) => [b, f(r.cells.get(k), `${origin}:${r.line}`, k)] as const)
+      .filter((s): s is [BenchmarkId, number] => s[1] !== null);
+  return recs.map((r) => {
+    const scores = read(r, cols, number);
+    const stderr = read(r, seCols, stderrNumber).filter(([b]) => scores.some(([x]) => x === b));
+    return { row: base(r, origin, null), scores, stderr };
+  });
+}
+
+/** A long row's standard error: its `stderr` / `se` column, else the ± of Epoch's `Scores`. */
+function longStderr(r: Record_, where: string, score: number): number | null {
+  const col = KEYS.stderr.find((k) => r.cells.has(k));
+  const stated = col ? stderrNumber(r.cells.get(col), where, col) : null;
+  return stated ?? epochStderr(pick(r, KEYS.scorers), score);
 }
 
 /** Long rows: one score per row; benchmarks outside the frontier set are counted, not read. */
@@ -168,8 +218,15 @@ function long(recs: Record_[], origin: string, notes: string[], source: string |
       other.set(task, (other.get(task) ?? 0) + 1);
       continue;
     }
-    const v = number(pick(r, KEYS.score), `${origin}:${r.line}`, 'score');
-    if (v !== null) out.push({ row: base(r, origin, source), scores: [[b, v]] });
+    const where = `${origin}:${r.line}`;
+    const v = number(pick(r, KEYS.score), where, 'score');
+    if (v === null) continue;
+    const se = longStderr(r, where, v);
+    out.push({
+      row: base(r, origin, source),
+      scores: [[b, v]],
+      stderr: se === null ? [] : [[b, se]],
+    });
   }
   if (other.size)
     notes.push(
@@ -181,19 +238,27 @@ function long(recs: Record_[], origin: string, notes: string[], source: string |
 /** Rows of one model (names equal without case) -> one model; a later score replaces an earlier
  * one (noted); lab, date, line, source: the first given. */
 function merge(raws: Raw[], scale: number, notes: string[]): FrontierFileRow[] {
-  const byName = new Map<string, FrontierFileRow>();
-  for (const { row, scores } of raws) {
+  const byName = new Map<
+    string,
+    FrontierFileRow & { stderr: Partial<Record<BenchmarkId, number>> }
+  >();
+  for (const { row, scores, stderr } of raws) {
     const key = row.name.toLowerCase();
-    const m = byName.get(key) ?? { ...row, scores: {} };
+    const m = byName.get(key) ?? { ...row, scores: {}, stderr: {} };
     for (const k of ['lab', 'releaseDate', 'productLine', 'source'] as const) m[k] ??= row[k];
     for (const [b, v] of scores) {
       if (m.scores[b] !== undefined)
         notes.push(`${row.name} ${b}: ${row.origin} replaces an earlier row (${m.scores[b]})`);
       m.scores[b] = v * scale;
+      const se = stderr.find(([x]) => x === b)?.[1];
+      if (se === undefined) delete m.stderr[b];
+      else m.stderr[b] = se * scale; // the score's replacement carries its own SE (or none)
     }
     byName.set(key, m);
   }
-  return [...byName.values()];
+  return [...byName.values()].map(({ stderr, ...m }) =>
+    Object.keys(stderr).length ? { ...m, stderr } : m,
+  );
 }
 
 /** Parses a frontier file (see the module comment). Empty, malformed, or with no usable row ->
@@ -215,6 +280,11 @@ export function parseFrontierFile(body: string, origin = 'frontier.csv'): Fronti
   const fractions = values.length > 0 && values.every((v) => v <= 1);
   if (fractions) notes.push('every score is in [0, 1]: read as fractions, converted to percent');
   const rows = merge(raws, fractions ? 100 : 1, notes);
+  const withSe = rows.filter((r) => r.stderr).length;
+  if (withSe)
+    notes.push(
+      `${withSe} of ${rows.length} models carry a per-run standard error: trajectory and gate noise use it instead of the binomial SE`,
+    );
   if (!rows.length)
     throw new CapeError(
       'E_INPUT',

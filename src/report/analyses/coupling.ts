@@ -52,8 +52,9 @@ function ncLine(f: Partial<Pick<FamilyCoupling, 'nc' | 'ncNote'>> & { family: st
 export function renderFamily(
   f: Omit<FamilyCoupling, 'nc' | 'ncNote'> & Partial<Pick<FamilyCoupling, 'nc' | 'ncNote'>>,
 ): string {
+  const [x, y] = [shortLabel(f.x), shortLabel(f.y)];
   const summary = formatTable({
-    title: `Family ${f.family}: r(HS, TQA) over ${f.n} models`,
+    title: `Family ${f.family}: r(${x}, ${y}) over ${f.n} models`,
     headers: ['r', '95% CI (bootstrap)', '95% CI (Fisher)', 't-test p', 'permutation p', 'n'],
     rows: [
       [
@@ -74,7 +75,7 @@ export function renderFamily(
   });
   const trans = formatTable({
     title: 'Transitions',
-    headers: ['from', 'to', 'ΔHS', 'ΔTQA', 'γ12', 'note'],
+    headers: ['from', 'to', `Δ${x}`, `Δ${y}`, 'γ12', 'note'],
     rows: f.transitions.map((t) => [
       t.from,
       t.to,

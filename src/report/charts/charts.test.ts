@@ -9,6 +9,7 @@ import {
   intervals,
   leaderboardScatter,
   lineScatter,
+  pairChart,
   phaseDiagram,
   trajectoryChart,
 } from './index.ts';
@@ -78,6 +79,56 @@ describe('chart functions return deterministic SVG', () => {
     );
     expect(svg).not.toMatch(/NaN|undefined/);
     golden('phase-diagram-no-nc-dark', svg);
+  });
+
+  it('phaseDiagram with a benchmark on x draws a linear score axis, no bands, points at their x', () => {
+    const pts = phasePoints.map((p, i) => ({ ...p, x: 30 + 10 * i }));
+    const svg = phaseDiagram(
+      {
+        points: [...pts, { ...pts[0]!, id: 'no-x', x: undefined }],
+        nc: { value: 3e9, ciLow: 2e9, ciHigh: 6e9 },
+        user: { name: 'mine', params: 5e9, y: 41, x: 55 },
+        yLabel: 'TruthfulQA',
+        xLabel: 'HellaSwag',
+      },
+      { document: doc(), title: 'Phase diagram by score' },
+    );
+    expect(svg).toContain('HellaSwag (%) →');
+    expect(svg).not.toContain('parameters (log scale)');
+    expect(svg).not.toContain('Nc =');
+    expect(svg).toMatch(/data-x="linear /);
+    // Every point with an x score is drawn; the one without is left out.
+    expect(svg.match(/data-model-id=/g)?.length).toBe(pts.length);
+    expect(svg).not.toMatch(/NaN|undefined/);
+  });
+
+  it('pairChart: names on the γ12 axis, the fit zero marked and labelled as an Nc2 candidate, bands and rings', () => {
+    const svg = pairChart(
+      {
+        points: [
+          { family: 'mine', params: 2e10, gamma: -1, label: 'a → b' },
+          { family: 'mine', params: 6e10, gamma: -0.4, label: 'b → c' },
+          { family: 'mine', params: 2e11, gamma: 0.5, label: 'c → d' },
+        ],
+        fit: { A: 1, B: -11, zero: 1e11 },
+        bands: [
+          { band: 'bonus', lo: 6.5e9, hi: 7e10 },
+          { band: 'frontier-scale', lo: 7e10, hi: null },
+        ],
+        crossings: [{ family: 'mine', params: 1.1e11 }],
+        nc2From: 7e10,
+        xName: 'HLE',
+        yName: 'HarmBench',
+      },
+      { document: doc(), title: 'pair' },
+    );
+    expect(svg).toContain('γ12 = ΔHarmBench / ΔHLE');
+    expect(svg).toContain('fit crosses 0 at 100B');
+    expect(svg).toContain('Nc2/Nc3 candidate');
+    expect(svg).toContain('sign change in mine at 110B');
+    expect(svg.match(/data-series="mine"/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(svg).toContain('frontier-scale band');
+    expect(svg).not.toMatch(/NaN|undefined|Infinity/);
   });
 
   it('frontierScatter draws the fit line, band, anomalies and ids', () => {

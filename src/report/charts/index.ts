@@ -7,6 +7,7 @@ export {
   type FrontierPoint,
 } from './frontierScatter.ts';
 export { heatmap, type HeatmapData } from './heatmap.ts';
+export { pairChart, type PairChartData, type PairChartPoint } from './pairChart.ts';
 export { intervals, type IntervalsData, type IntervalItem } from './intervals.ts';
 export { trajectoryChart, type TrajectoryData, type TrajectoryStep } from './trajectory.ts';
 export { lineScatter, type LineScatterData, type Series, type XY } from './lineScatter.ts';

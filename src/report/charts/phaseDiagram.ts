@@ -1,7 +1,8 @@
 /**
  * Phase diagram: a benchmark score (TruthfulQA by default) against parameter count on a log
  * x-axis, with phase bands drawn from an estimated Nc and its interval, each family as a
- * series, and the user's model as a star. Pure: (data, options) -> SVG string.
+ * series, and the user's model as a star. With `xLabel` the x axis is a second benchmark
+ * (linear, no bands). Pure: (data, options) -> SVG string.
  */
 import * as Plot from '@observablehq/plot';
 import { fmtParams } from '../format.ts';
@@ -27,6 +28,8 @@ export interface PhasePoint {
   params: number;
   /** Score in percent on the y benchmark. */
   y: number;
+  /** Score in percent on the x benchmark (when `xLabel` names one instead of parameters). */
+  x?: number;
 }
 
 export interface PhaseDiagramData {
@@ -34,8 +37,11 @@ export interface PhaseDiagramData {
   /** Estimated critical scale (raw parameter count) with its interval; omitted when not computed.
    * */
   nc?: { value: number; ciLow?: number; ciHigh?: number } | null;
-  user?: { name: string; params: number; y: number } | null;
+  user?: { name: string; params: number; y: number; x?: number } | null;
   yLabel: string;
+  /** A benchmark on the x axis instead of parameters: its label; points then need `x`, and there
+   * are no phase bands (they are defined along N). */
+  xLabel?: string;
   /** Id of a selected model, drawn with a ring. */
   selectedId?: string | null;
 }
@@ -44,7 +50,11 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
   const width = opts.width ?? 760;
   const height = opts.height ?? 380;
   const theme = THEMES[opts.theme ?? 'light'];
-  const pts = data.points.filter((p) => isNum(p.params) && p.params > 0 && isNum(p.y));
+  const byScore = data.xLabel !== undefined;
+  const xKey = byScore ? 'x' : 'params';
+  const pts = data.points.filter(
+    (p) => isNum(p.y) && (byScore ? isNum(p.x) : isNum(p.params) && p.params > 0),
+  );
   const families = [...new Set(pts.map((p) => p.family))].sort();
   const colors = seriesColors(families);
   const symbols = seriesSymbols(families);
@@ -55,7 +65,7 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
   const xmax = xs.length ? Math.max(...xs) * 1.6 : 1e12;
   const marks: Plot.Markish[] = [];
   const legend: LegendItem[] = [];
-  const nc = data.nc && isNum(data.nc.value) ? data.nc : null;
+  const nc = !byScore && data.nc && isNum(data.nc.value) ? data.nc : null;
   if (nc) {
     const lo = isNum(nc.ciLow) ? nc.ciLow : nc.value;
     const hi = isNum(nc.ciHigh) ? nc.ciHigh : nc.value;
@@ -115,7 +125,7 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
       Plot.line(
         sorted.filter((p) => p.family === f),
         {
-          x: 'params',
+          x: xKey,
           y: 'y',
           stroke: colors.get(f),
           strokeOpacity: 0.7,
@@ -125,14 +135,14 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
     );
   marks.push(
     Plot.dot(sorted, {
-      x: 'params',
+      x: xKey,
       y: 'y',
       r: 4.5,
       fill: (p: PhasePoint) => colors.get(p.family),
       symbol: (p: PhasePoint) => symbols.get(p.family),
       stroke: theme.bg,
       title: (p: PhasePoint) =>
-        `${p.name} (${p.family})\nparams ${fmtParams(p.params)}\n${data.yLabel} ${p.y.toFixed(1)}`,
+        `${p.name} (${p.family})\nparams ${fmtParams(p.params)}${byScore ? `\n${data.xLabel} ${p.x!.toFixed(1)}` : ''}\n${data.yLabel} ${p.y.toFixed(1)}`,
       render: stamp(sorted, (p) => ({
         'data-model-id': p.id,
         'data-series': p.family,
@@ -142,9 +152,7 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
   );
   const sel = data.selectedId ? sorted.find((p) => p.id === data.selectedId) : undefined;
   if (sel)
-    marks.push(
-      Plot.dot([sel], { x: 'params', y: 'y', r: 8, stroke: theme.highlight, strokeWidth: 2 }),
-    );
+    marks.push(Plot.dot([sel], { x: xKey, y: 'y', r: 8, stroke: theme.highlight, strokeWidth: 2 }));
   for (const f of families)
     legend.push({
       label: f,
@@ -152,17 +160,18 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
       shape: legendShape(symbols.get(f)),
       series: f,
     });
-  if (data.user && isNum(data.user.params) && isNum(data.user.y)) {
-    const u = data.user;
+  const u = data.user;
+  if (u && isNum(u.y) && (byScore ? isNum(u.x) : isNum(u.params))) {
     marks.push(
       Plot.dot([u], {
-        x: 'params',
+        x: xKey,
         y: 'y',
         symbol: 'star',
         r: 9,
         fill: theme.highlight,
         stroke: theme.bg,
-        title: () => `${u.name}\nparams ${fmtParams(u.params)}\n${data.yLabel} ${u.y.toFixed(1)}`,
+        title: () =>
+          `${u.name}\nparams ${fmtParams(u.params)}${byScore ? `\n${data.xLabel} ${u.x!.toFixed(1)}` : ''}\n${data.yLabel} ${u.y.toFixed(1)}`,
       }),
     );
     legend.push({ label: 'your model', color: theme.highlight, shape: 'star' });
@@ -171,12 +180,14 @@ export function phaseDiagram(data: PhaseDiagramData, opts: ChartOptions): string
     marginLeft: 48,
     inset: 8,
     symbol: { type: 'identity' },
-    x: {
-      type: 'log',
-      domain: [xmin, xmax],
-      label: 'parameters (log scale) →',
-      tickFormat: fmtParams as never,
-    },
+    x: byScore
+      ? { label: `${data.xLabel} (%) →` }
+      : {
+          type: 'log',
+          domain: [xmin, xmax],
+          label: 'parameters (log scale) →',
+          tickFormat: fmtParams as never,
+        },
     y: { label: `↑ ${data.yLabel} (%)` },
     marks,
   });

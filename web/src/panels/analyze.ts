@@ -1,5 +1,5 @@
 /**
- * Panels 1–5: header figures, "Analyze any model" (form + result), custom benchmark pair,
+ * Analysis panels: header figures, "Analyze any model" (form + result),
  * axes + known-model browser (click to analyze) and the phase diagram. Every figure comes from
  * a typed engine function on the shared context (engine.ts); inputs are parsed by the ingest
  * parsers and live in the URL.
@@ -12,8 +12,6 @@ import {
   type Headline,
   type ModelAnalysis,
   type ModelPoint,
-  type PairCoupling,
-  type SeriesModel,
 } from '../../../src/cape/index.ts';
 import { checkParams, checkScore } from '../../../src/cape/input.ts';
 import type { BenchmarkId } from '../../../src/data/schema.ts';
@@ -101,7 +99,7 @@ export function parseForm(s = getState()): {
 // ---------------------------------------------------------------- 1 header
 export const header: PanelDef = {
   id: 'header-figures',
-  n: 1,
+  n: 4,
   title: 'Headline figures (computed from the dataset)',
   render(body) {
     guard(body, 'headline figures', () =>
@@ -116,7 +114,7 @@ function headlineTiles(hl: Headline): HTMLElement[] {
   // visible at once.
   const claims = new Map(engineContext().dataset.seedClaims.map((c) => [c.id, c.value]));
   const study = (id: string, f: (v: number) => string) =>
-    claims.has(id) ? ` · the study printed ${f(claims.get(id)!)} (panel 22 explains)` : '';
+    claims.has(id) ? ` · the study printed ${f(claims.get(id)!)} (the paper summary explains)` : '';
   return [
     tile(
       'Nc, reference method (not used)',
@@ -147,7 +145,7 @@ function headlineTiles(hl: Headline): HTMLElement[] {
 // ---------------------------------------------------------------- 2 analyze
 export const analyze: PanelDef = {
   id: 'analyze',
-  n: 2,
+  n: 1,
   title: 'Analyze any model',
   render(body) {
     const s = getState();
@@ -380,11 +378,7 @@ function frontierWithoutSize(form: HTMLElement): HTMLElement | null {
       ),
     ),
     h('p', {}, hf.value.interpretation),
-    h(
-      'p',
-      { class: 'muted' },
-      'Its release-to-release steps are in the within-lab trajectories (panel 8).',
-    ),
+    h('p', { class: 'muted' }, 'Its release-to-release steps are in the within-lab trajectories.'),
   );
 }
 
@@ -544,198 +538,10 @@ function renderAnalysis(el: HTMLElement, a: ModelAnalysis): void {
   );
 }
 
-// ---------------------------------------------------------------- 3 custom pair
-export const customPair: PanelDef = {
-  id: 'custom-pair',
-  n: 3,
-  title: 'Custom benchmark pair — Nc2/Nc3 detection',
-  render(body) {
-    const s = getState();
-    const ids: BenchmarkId[] = [...SCORE_FIELDS.map((f) => f.id), 'gsm8k'];
-    const sel = (key: 'pa' | 'pb', label: string, def: string) =>
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: `f-${key}` }, label),
-        h(
-          'select',
-          { id: `f-${key}`, 'data-testid': `pair-${key}` },
-          ids.map((b) => h('option', { value: b, selected: (s[key] ?? def) === b }, longLabel(b))),
-        ),
-      );
-    const series = h(
-      'textarea',
-      {
-        id: 'f-ps',
-        rows: '4',
-        'data-testid': 'pair-series',
-        placeholder:
-          'optional: your own series, one model per line — name, params, score A, score B\ne.g. my-7b, 7B, 61.2, 38.5',
-        'aria-describedby': 'f-ps-err',
-      },
-      s.ps ?? '',
-    );
-    const seriesErr = h('div', { id: 'f-ps-err', class: 'field-error', role: 'alert' });
-    const out = h('div', { 'aria-live': 'polite' });
-    const go = () => {
-      const a = (body.querySelector('#f-pa') as HTMLSelectElement).value as BenchmarkId;
-      const b = (body.querySelector('#f-pb') as HTMLSelectElement).value as BenchmarkId;
-      const text = (series as HTMLTextAreaElement).value.trim();
-      setState({ pa: a, pb: b, ps: text || undefined });
-      seriesErr.textContent = '';
-      if (a === b) return mount(out, errorBox('pick two different benchmarks'));
-      const parsed = attempt(() => parseSeries(text, a, b));
-      if (!parsed.ok) {
-        seriesErr.textContent = parsed.message;
-        return mount(out);
-      }
-      const o = attempt(() => analysis('pair', { x: a, y: b, series: parsed.value }));
-      mount(out, o.ok ? pairView(o.value) : failure(o, 'pair coupling'));
-    };
-    mount(
-      body,
-      h(
-        'p',
-        { class: 'muted' },
-        "γ12 = ΔB/ΔA between consecutive sizes of each family, for any two benchmarks: its running fit, its sign by scale band, and where it changes sign. A sign change at 70B or more is a candidate Nc2/Nc3. Leave the series empty to use the dataset's base models.",
-      ),
-      h(
-        'div',
-        { class: 'row wrap' },
-        sel('pa', 'Benchmark A (x)', 'hellaswag'),
-        sel('pb', 'Benchmark B (y)', 'truthfulqa_mc2'),
-      ),
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: 'f-ps' }, 'Your series (optional)'),
-        series,
-        seriesErr,
-      ),
-      h(
-        'button',
-        { type: 'button', 'data-testid': 'pair-submit', onclick: go as EventListener },
-        'Compute coupling',
-      ),
-      out,
-    );
-    if (s.pa && s.pb) go();
-  },
-};
-
-/** "name, params, a, b" lines → a series (undefined when empty); errors name the line and field. */
-function parseSeries(text: string, a: BenchmarkId, b: BenchmarkId): SeriesModel[] | undefined {
-  if (!text) return undefined;
-  return text
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((line, i) => {
-      const cells = line.split(',').map((c) => c.trim());
-      if (cells.length !== 4)
-        throw new Error(
-          `line ${i + 1}: ${JSON.stringify(line)} (expected 4 comma-separated values: name, params, ${longLabel(a)}, ${longLabel(b)})`,
-        );
-      const where = `line ${i + 1} `;
-      return {
-        name: cells[0]!,
-        params: checkParams(cells[1]!, `${where}params`),
-        x: checkScore(cells[2]!, `${where}${a}`),
-        y: checkScore(cells[3]!, `${where}${b}`),
-      };
-    });
-}
-
-function pairView(v: PairCoupling): HTMLElement {
-  const n3 = (x: number) => num(x, 3);
-  const ci3 = (c: readonly [number, number] | null) => (c ? interval(c[0], c[1], n3) : '—');
-  const f = v.fit;
-  const sa = f?.signAccuracy ?? null;
-  return h(
-    'div',
-    {},
-    h(
-      'div',
-      { class: 'tiles' },
-      v.frontier
-        ? tile(
-            'r across frontier models',
-            signed(v.frontier.r, 3),
-            `95% CI ${ci3(v.frontier.ci)} · p ${pValue(v.frontier.p)} · n = ${v.frontier.n}`,
-          )
-        : null,
-      f
-        ? tile(
-            'γ12 = A·log10 N + B',
-            `A ${n3(f.A)} · B ${n3(f.B)}`,
-            `A CI ${ci3(f.slopeCi)} · p ${pValue(f.p)} · R² ${num(f.r2, 2)}`,
-          )
-        : tile('Running fit', '—', v.fitNote ?? ''),
-      f
-        ? tile(
-            'Zero crossing',
-            f.zero ? fmtParams(f.zero.params) : 'none',
-            f.zero
-              ? 'where the fitted line changes sign'
-              : 'slope not positive: no rising crossing',
-          )
-        : null,
-      f
-        ? tile(
-            'Transitions used',
-            String(f.n),
-            `${v.excluded} excluded (|ΔA| < 0.5, within 2 SE, or equal size) · ${v.source === 'series' ? 'your series' : 'dataset base models'}`,
-          )
-        : null,
-      sa
-        ? tile(
-            'Sign accuracy',
-            `${sa.correct}/${sa.n}`,
-            `below ${sa.below.correct}/${sa.below.n} · above ${sa.above.correct}/${sa.above.n}`,
-          )
-        : null,
-    ),
-    v.frontier ? h('p', { class: 'muted' }, v.frontier.note) : null,
-    v.transitions.length
-      ? table({
-          name: 'pair-bands',
-          caption: 'Sign of γ12 by scale band (bands from the Nc interval)',
-          testid: 'pair-bands',
-          header: ['band', 'range', 'transitions', 'γ12 > 0', 'γ12 ≤ 0', 'median γ12'],
-          rows: v.bands.map((b) => [
-            b.band,
-            b.range,
-            String(b.n),
-            String(b.positive),
-            String(b.negative),
-            b.medianGamma === null ? '—' : signed(b.medianGamma, 3),
-          ]),
-        })
-      : null,
-    v.crossings.length
-      ? table({
-          name: 'pair-crossings',
-          caption: 'Sign changes within a family (γ12 interpolated along log10 N)',
-          testid: 'pair-crossings',
-          header: ['family', 'at', 'between', 'and', 'direction'],
-          rows: v.crossings.map((c) => [
-            c.family,
-            fmtParams(c.params),
-            c.after,
-            c.before,
-            c.direction,
-          ]),
-        })
-      : v.transitions.length
-        ? h('p', { class: 'muted' }, 'No sign change within any family.')
-        : null,
-    h('p', { 'data-testid': 'pair-nc2' }, h('strong', {}, 'Nc2/Nc3: '), v.nc2),
-  );
-}
-
 // ---------------------------------------------------------------- 4 axes + known models
 export const known: PanelDef = {
   id: 'known-models-panel',
-  n: 4,
+  n: 2,
   title: 'Chart axes and known models',
   render(body) {
     const models = engineContext();
@@ -751,10 +557,20 @@ export const known: PanelDef = {
         h('option', { value: f.id, selected: (s.y ?? 'truthfulqa_mc2') === f.id }, f.label),
       ),
     );
-    axisSel.addEventListener('change', () => {
-      setState({ y: axisSel.value });
+    const xSel = h(
+      'select',
+      { id: 'f-x', 'data-testid': 'axis-x' },
+      h('option', { value: 'params', selected: !s.x || s.x === 'params' }, 'Parameters (log)'),
+      SCORE_FIELDS.slice(0, 5).map((f) =>
+        h('option', { value: f.id, selected: s.x === f.id }, f.label),
+      ),
+    );
+    const onAxis = () => {
+      setState({ y: axisSel.value, x: xSel.value === 'params' ? undefined : xSel.value });
       shared.rerenderPhase();
-    });
+    };
+    axisSel.addEventListener('change', onAxis);
+    xSel.addEventListener('change', onAxis);
     const search = h('input', {
       id: 'f-q',
       type: 'search',
@@ -823,6 +639,7 @@ export const known: PanelDef = {
       h(
         'div',
         { class: 'row wrap' },
+        h('div', { class: 'field' }, h('label', { for: 'f-x' }, 'Phase diagram x-axis'), xSel),
         h('div', { class: 'field' }, h('label', { for: 'f-y' }, 'Phase diagram y-axis'), axisSel),
         h('div', { class: 'field grow' }, h('label', { for: 'f-q' }, 'Search'), search),
         h('div', { class: 'field' }, h('label', { for: 'f-famf' }, 'Family'), famSel),
@@ -929,52 +746,45 @@ export const phase: PanelDef = {
   render(body) {
     const draw = () => {
       const ctx = engineContext();
-      const y = (getState().y ?? 'truthfulqa_mc2') as BenchmarkId;
-      const label = SCORE_FIELDS.find((f) => f.id === y)?.label ?? y;
+      const { x, y, xLabel, yLabel } = phaseAxes();
       const nc = attempt(() => analysis('nc', {}, ctx).cluster);
-      const famLabel = familyLabeller(ctx.base);
-      const pts = ctx.base
-        .filter((m) => isNum(m.params) && isNum(m.scores[y]))
-        .map((m) => ({
-          id: m.id,
-          name: m.name,
-          family: famLabel(m.family),
-          params: m.params as number,
-          y: m.scores[y] as number,
-        }));
-      const a = shared.lastAnalysis;
-      const uy = a?.scores[y];
-      const user =
-        a && shared.lastInput && isNum(uy)
-          ? { name: shared.lastInput.name, params: shared.lastInput.params, y: uy }
-          : null;
+      const pts = phasePoints(ctx.base, x, y);
+      const user = userPoint(x, y);
       const svg = (view?: ChartView) =>
         phaseDiagramFn(
           {
             points: pts,
             nc: nc.ok ? nc.value : null,
             user,
-            yLabel: label,
+            yLabel,
+            ...(xLabel ? { xLabel } : {}),
             selectedId: getState().model ?? null,
           },
           {
             document,
             theme: theme(),
             width: chartWidth(),
-            title: `${label} vs parameters with phase bands`,
+            title: `${yLabel} vs ${xLabel ?? 'parameters'}${xLabel ? '' : ' with phase bands'}`,
             view,
           },
         );
+      const bands = nc.ok
+        ? `Bands: tax below ${fmtParams(nc.value.ciLow)}, transition ${fmtParams(nc.value.ciLow)}–${fmtParams(nc.value.ciHigh)} (95% CI of Nc = ${fmtParams(nc.value.value)}, ${nc.value.method}, n=${nc.value.n}), bonus above.`
+        : '';
       mount(
         body,
-        nc.ok
+        nc.ok || xLabel
           ? h(
               'p',
-              { class: 'muted' },
-              `Bands: tax below ${fmtParams(nc.value.ciLow)}, transition ${fmtParams(nc.value.ciLow)}–${fmtParams(nc.value.ciHigh)} (95% CI of Nc = ${fmtParams(nc.value.value)}, ${nc.value.method}, n=${nc.value.n}), bonus above. ${pts.length} base models.`,
+              { class: 'muted', 'data-testid': 'phase-caption' },
+              xLabel
+                ? `${yLabel} against ${xLabel}: ${pts.length} base models with both scores. Phase bands are drawn along parameters only (choose Parameters as the x-axis).`
+                : `${bands} ${pts.length} base models.`,
             )
           : failure(nc, 'Nc bands'),
-        chart('phase-diagram', svg(), `${label} against parameters`, analyzeById, { draw: svg }),
+        chart('phase-diagram', svg(), `${yLabel} against ${xLabel ?? 'parameters'}`, analyzeById, {
+          draw: svg,
+        }),
       );
     };
     shared.rerenderPhase = () => {
@@ -987,3 +797,36 @@ export const phase: PanelDef = {
     });
   },
 };
+
+/** The phase diagram's axes from the page state: y a base benchmark, x parameters or one. */
+function phaseAxes(): { x: BenchmarkId | null; y: BenchmarkId; xLabel?: string; yLabel: string } {
+  const st = getState();
+  const label = (id: string) => SCORE_FIELDS.find((f) => f.id === id)?.label ?? id;
+  const y = (st.y ?? 'truthfulqa_mc2') as BenchmarkId;
+  const x = st.x && st.x !== 'params' ? (st.x as BenchmarkId) : null;
+  return x ? { x, y, xLabel: label(x), yLabel: label(y) } : { x, y, yLabel: label(y) };
+}
+
+/** Base models with a size and the y score (and the x score when x is a benchmark). */
+function phasePoints(base: readonly ModelPoint[], x: BenchmarkId | null, y: BenchmarkId) {
+  const famLabel = familyLabeller(base);
+  return base
+    .filter((m) => isNum(m.params) && isNum(m.scores[y]) && (!x || isNum(m.scores[x])))
+    .map((m) => ({
+      id: m.id,
+      name: m.name,
+      family: famLabel(m.family),
+      params: m.params as number,
+      y: m.scores[y] as number,
+      ...(x ? { x: m.scores[x] as number } : {}),
+    }));
+}
+
+/** The last analysed model as the chart's star, when it has the axes' scores. */
+function userPoint(x: BenchmarkId | null, y: BenchmarkId) {
+  const a = shared.lastAnalysis;
+  const uy = a?.scores[y];
+  const ux = x ? a?.scores[x] : undefined;
+  if (!a || !shared.lastInput || !isNum(uy) || (x && !isNum(ux))) return null;
+  return { name: shared.lastInput.name, params: shared.lastInput.params, y: uy, x: ux };
+}

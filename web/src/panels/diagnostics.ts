@@ -1,5 +1,5 @@
 /**
- * Panels 10, 11, 15, 17, 18, 19, 21: the physics diagnostics, bound to the typed functions of
+ * The physics diagnostics, bound to the typed functions of
  * src/cape/diagnostics (arrhenius, survival, betaFunction, optLadder/internalMeasurements,
  * holdout, winding + kinkFit, boostingChain/lossSide) on the page's shared context. Values the
  * engine labels `status: 'reported'` are shown with that label; every other figure is computed.
@@ -61,7 +61,7 @@ export function reportedValue(r: Reported, digits = 2): HTMLElement {
 // ---------------------------------------------------------------- 10 Arrhenius
 export const arrhenius: PanelDef = {
   id: 'arrhenius',
-  n: 10,
+  n: 15,
   title: 'Arrhenius fit per phase',
   render(body) {
     guard(body, 'Arrhenius fit', () => {
@@ -133,7 +133,7 @@ export const arrhenius: PanelDef = {
 // ---------------------------------------------------------------- 11 benchmark survival
 export const survival: PanelDef = {
   id: 'survival',
-  n: 11,
+  n: 16,
   title: 'Benchmark survival by scale band (PC1 loadings)',
   render(body) {
     guard(body, 'benchmark survival', () => {
@@ -201,7 +201,7 @@ export const survival: PanelDef = {
 // ---------------------------------------------------------------- 15 RG flow
 export const rgflow: PanelDef = {
   id: 'rg-flow',
-  n: 15,
+  n: 17,
   title: 'RG flow: β(γ) and fixed points',
   render(body) {
     guard(body, 'β function', () => {
@@ -295,7 +295,7 @@ export const rgflow: PanelDef = {
 // ---------------------------------------------------------------- 17 OPT internal coupling
 export const opt: PanelDef = {
   id: 'opt-internal',
-  n: 17,
+  n: 18,
   title: 'OPT internal coupling',
   takeaway() {
     const ladder = [...optLadder()].sort((a, b) => a.params - b.params);
@@ -468,7 +468,7 @@ function sizesOf(ladder: ReturnType<typeof optLadder>, metric: string): string {
 // ---------------------------------------------------------------- 18 polynomial baseline vs ODE
 export const poly: PanelDef = {
   id: 'poly-baseline',
-  n: 18,
+  n: 19,
   title: 'Polynomial baseline vs ODE (cross-family holdout)',
   render(body) {
     guard(body, 'holdout', () => {
@@ -572,7 +572,7 @@ function dependenceText(d: ReturnType<typeof windingFit>['rGammaThetaDependence'
 // ---------------------------------------------------------------- 19 topology + kink
 export const topology: PanelDef = {
   id: 'topology',
-  n: 19,
+  n: 20,
   title: 'Topology and kink fit',
   render(body) {
     const ctx = engineContext();

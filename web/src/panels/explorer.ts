@@ -1,5 +1,5 @@
 /**
- * Panel 26, the ODE explorer: pick a family (those with ≥ 3 sized models with HS and TQA), fit the
+ * The ODE explorer panel: pick a family (those with ≥ 3 sized models with HS and TQA), fit the
  * coupled ODE once (`explorerModel`, memoised in the context) and re-integrate on every slider
  * input with `odeExplorer(ctx, family, { h, width, curation })` — microseconds, so no debounce.
  * Draws the trajectories, the observed models and the next-size prediction with its interval;
@@ -106,7 +106,7 @@ function trajectorySeries(r: ExplorerResult): Series[] {
 
 export const ode: PanelDef = {
   id: 'ode',
-  n: 26,
+  n: 22,
   title: 'ODE explorer',
   render(body) {
     const fams = explorerFamilyList();

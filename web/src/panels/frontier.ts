@@ -1,4 +1,4 @@
-/** Panels 7–9 and 24: frontier scatter, within-lab trajectories, 3×3 matrix, h-field calculator. */
+/** Frontier panels: frontier scatter, within-lab trajectories, 3×3 matrix, h-field calculator. */
 import { frontierMatrix3 } from '../../../src/cape/index.ts';
 import { parseScore } from '../../../src/data/ingest/scores.ts';
 import { frontierScatter } from '../../../src/report/charts/frontierScatter.ts';
@@ -26,7 +26,7 @@ const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 export const frontier: PanelDef = {
   id: 'frontier',
-  n: 7,
+  n: 10,
   title: 'Frontier coupling: SWE-bench Verified vs GPQA Diamond',
   takeaway() {
     const fit = analysis('frontier', {});
@@ -133,7 +133,7 @@ function modelId(name: string): string {
 
 export const trajectories: PanelDef = {
   id: 'trajectories',
-  n: 8,
+  n: 12,
   title: 'Within-lab trajectories',
   render(body) {
     guard(body, 'lab trajectories', () => {
@@ -234,7 +234,7 @@ export const trajectories: PanelDef = {
 
 export const matrix3: PanelDef = {
   id: 'frontier-matrix',
-  n: 9,
+  n: 13,
   title: 'Frontier 3×3 matrix: SWE · GPQA · IFEval',
   render(body) {
     guard(body, '3×3 frontier matrix', () => {
@@ -270,7 +270,7 @@ export const matrix3: PanelDef = {
 
 export const hfield: PanelDef = {
   id: 'hfield',
-  n: 24,
+  n: 11,
   title: 'h-field calculator',
   render(body) {
     const s = getState();

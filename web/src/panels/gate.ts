@@ -1,5 +1,5 @@
 /**
- * Panel 32, the release gate on the page (the CLI's `cape gate`): a candidate release's SWE-bench
+ * The release-gate panel on the page (the CLI's `cape gate`): a candidate release's SWE-bench
  * Verified and GPQA Diamond against the previous release of the same line. The engine's `gate`
  * decides: a tax excursion (coding up while reasoning goes down) fails the gate.
  */
@@ -28,7 +28,7 @@ function scoreField(id: string, label: string): [HTMLElement, HTMLInputElement, 
 
 export const gatePanel: PanelDef = {
   id: 'release-gate',
-  n: 32,
+  n: 14,
   title: 'Release gate: check a candidate against the previous release',
   takeaway() {
     const n = analysis('frontier', {}).models.filter((m) => m.releaseDate).length;

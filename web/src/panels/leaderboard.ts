@@ -1,5 +1,5 @@
 /**
- * Panel 29, Leaderboard replication: the user drops or picks an Open LLM Leaderboard CSV (read with
+ * The leaderboard-replication panel: the user drops or picks an Open LLM Leaderboard CSV (read with
  * the File API; nothing is uploaded) and chooses the model type to test. The analysis and its view
  * live in ../leaderboard/view.ts, loaded with a dynamic import() the first time a file is read.
  */
@@ -11,7 +11,7 @@ const TYPES = ['pretrained', 'all', 'fine-tuned', 'chat', 'merge'] as const;
 
 export const leaderboard: PanelDef = {
   id: 'leaderboard',
-  n: 29,
+  n: 25,
   title: 'Leaderboard replication',
   render(body) {
     const out = h('div', { 'data-testid': 'lb-result', 'aria-live': 'polite' });

@@ -303,7 +303,7 @@ function wire(e: Els, base: () => Promise<string>): void {
 
 export const live: PanelDef = {
   id: 'try-live',
-  n: 31,
+  n: 30,
   title: 'Try it live: your token, straight to the model',
   render(body) {
     const e = elements();

@@ -1,4 +1,4 @@
-/** Panels 16, 20, 23: lever mapping, physics ↔ ML dictionary, citation (content from web/content).
+/** Reference panels: lever mapping, physics ↔ ML dictionary, citation (content from web/content).
  * */
 import { BIBTEX, DICTIONARY, LEVERS } from '../../content/reference.ts';
 import { h, mount } from '../dom.ts';
@@ -6,7 +6,7 @@ import { table, type PanelDef } from '../ui.ts';
 
 export const levers: PanelDef = {
   id: 'levers',
-  n: 16,
+  n: 26,
   title: 'Lever mapping: physics ↔ AI',
   render(body) {
     mount(
@@ -41,7 +41,7 @@ export const levers: PanelDef = {
 
 export const dictionary: PanelDef = {
   id: 'dictionary',
-  n: 20,
+  n: 27,
   title: 'Physics ↔ ML dictionary',
   render(body) {
     mount(
@@ -62,7 +62,7 @@ export const dictionary: PanelDef = {
 
 export const citation: PanelDef = {
   id: 'citation',
-  n: 23,
+  n: 28,
   title: 'Citation',
   render(body) {
     const status = h('span', { role: 'status', class: 'muted' });

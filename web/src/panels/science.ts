@@ -1,5 +1,5 @@
 /**
- * Panels 6, 12–14, 22, 25: phase cards, the phase-separated correlation matrices, d_eff
+ * Science panels: phase cards, the phase-separated correlation matrices, d_eff
  * progression, LOFO CV, paper summary (verify) and the predictions tracker, each bound to its
  * typed engine function on the page's shared context; an engine error shows its message in the
  * panel. (The diagnostics panels are in diagnostics.ts, the ODE explorer in explorer.ts.)
@@ -29,6 +29,8 @@ import {
 import { theme } from '../theme.ts';
 import { badge, chart, failure, guard, table, tile, chartWidth, type PanelDef } from '../ui.ts';
 import { shortLabel } from '../../../src/data/benchmarks.ts';
+import { fmtValue, summaryTakeaway } from '../../../src/report/paper-summary.ts';
+import { summaryNarrative } from './paper-summary.ts';
 
 const width = (max = 1120) => Math.min(max, chartWidth());
 const clean = (m: number[][]) => m.map((r) => r.map((x) => (isNum(x) ? x : null)));
@@ -133,7 +135,7 @@ export const phaseCards: PanelDef = {
 
 export const correlations: PanelDef = {
   id: 'correlations',
-  n: 12,
+  n: 7,
   title: 'Phase-separated correlations',
   render(body) {
     guard(body, 'phase-separated matrices', () => {
@@ -187,7 +189,7 @@ export const correlations: PanelDef = {
 
 export const deff: PanelDef = {
   id: 'deff',
-  n: 13,
+  n: 8,
   title: 'd_eff progression',
   render(body) {
     guard(body, 'd_eff progression', () => {
@@ -239,7 +241,7 @@ export const deff: PanelDef = {
 
 export const lofo: PanelDef = {
   id: 'lofo',
-  n: 14,
+  n: 9,
   title: 'Leave-one-family-out CV',
   render(body) {
     guard(body, 'LOFO', () =>
@@ -273,20 +275,33 @@ export const lofo: PanelDef = {
   },
 };
 
+/** The verify rows once per context: the takeaway and the panel read the same rows. */
+const verifyRows = (() => {
+  const cache = new WeakMap<object, VerifyRow[]>();
+  return (): VerifyRow[] => {
+    const ctx = engineContext();
+    let rows = cache.get(ctx);
+    if (!rows) cache.set(ctx, (rows = analysis('verify', {}, ctx)));
+    return rows;
+  };
+})();
+
 export const summary: PanelDef = {
   id: 'summary',
-  n: 22,
+  n: 23,
   title: 'Paper summary: every headline number recomputed',
+  takeaway: () => summaryTakeaway(verifyRows()),
   render(body) {
     guard(body, 'verify()', () => {
-      const rows = analysis('verify', {});
+      const rows = verifyRows();
       const computed = rows.filter((r) => isNum(r.value)).length;
       // Counts print as integers, other values with 3 decimals; float noise in a difference prints
       // as 0.
-      const val = (x: number) => (Number.isInteger(x) ? String(x) : num(x, 3));
+      const val = fmtValue;
       const diff = (x: number) => (Math.abs(x) < 5e-4 ? '0' : signed(x, 3));
       mount(
         body,
+        summaryNarrative(rows),
         h(
           'p',
           {},
@@ -379,7 +394,7 @@ function verifyFilter(rows: readonly VerifyRow[]): HTMLElement {
 
 export const predictions: PanelDef = {
   id: 'predictions',
-  n: 25,
+  n: 24,
   title: 'Predictions tracker',
   render(body) {
     guard(body, 'predictions', () => {

@@ -352,7 +352,7 @@ function evalsView(): HTMLElement {
 
 export const steering: PanelDef = {
   id: 'steering',
-  n: 30,
+  n: 29,
   title: 'Self-steering',
   takeaway: () => {
     const rs = recordedDemo().results;

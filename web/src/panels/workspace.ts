@@ -1,5 +1,5 @@
 /**
- * Panels 28–29, backed by the CAPE server (src/server; `npm start`): the workspace (saved models:
+ * Workspace and ledger panels, backed by the CAPE server (src/server; `npm start`): the workspace (saved models:
  * list, edit, delete, export; drag-and-drop ingestion of lm-eval JSON / CSV files with a preview
  * via /api/ingest/preview, saved via /api/ingest/commit; a toggle that includes the saved models in
  * every analysis of the page through `createContext({ extraModels })`) and the predictions ledger
@@ -259,7 +259,7 @@ function previewView(p: Preview, onSave: () => void, onDiscard: () => void): HTM
 
 export const workspacePanel: PanelDef = {
   id: 'workspace',
-  n: 27,
+  n: 31,
   title: 'Workspace: your saved models',
   render(body) {
     const status = h(
@@ -615,7 +615,7 @@ function ledgerForm(done: () => void): HTMLElement {
 
 export const ledgerPanel: PanelDef = {
   id: 'ledger',
-  n: 28,
+  n: 32,
   title: 'Predictions ledger',
   render(body) {
     const out = h('div', { 'data-testid': 'ledger-list' });
@@ -627,7 +627,7 @@ export const ledgerPanel: PanelDef = {
           h(
             'p',
             { class: 'muted', 'data-testid': 'ledger-status' },
-            `The ledger is kept by the CAPE server: ${SERVER_NEEDED} and predictions. Panel 25 shows the dataset's predictions without it.`,
+            `The ledger is kept by the CAPE server: ${SERVER_NEEDED} and predictions. The predictions tracker (Evidence & verification) shows the dataset's predictions without it.`,
           ),
         );
       try {
