@@ -118,13 +118,18 @@ export function openSection(id: string): Promise<void> {
 
 async function load(s: SectionState): Promise<void> {
   s.el?.setAttribute('aria-busy', 'true');
-  const defs = (await Promise.all(s.loaders.map((l) => l()))).flat();
-  for (const def of defs) {
-    const el = section(def);
-    s.panels.push({ def, el, body: el.querySelector('.panel-body') as HTMLElement });
-    s.body?.appendChild(el);
-    // The section's first panel is painted before the next one renders.
-    await (s.panels.length === 1 ? afterFrame() : yieldTask());
+  // Every module is requested at once; panels render in order as soon as theirs is in, so a
+  // panel already in the entry (the analysis) does not wait for a later panel's chunk.
+  const pending = s.loaders.map((l) => l());
+  for (const p of pending) p.catch(() => undefined); // a failure surfaces where it is awaited
+  for (const loading of pending) {
+    for (const def of [await loading].flat()) {
+      const el = section(def);
+      s.panels.push({ def, el, body: el.querySelector('.panel-body') as HTMLElement });
+      s.body?.appendChild(el);
+      // The section's first panel is painted before the next one renders.
+      await (s.panels.length === 1 ? afterFrame() : yieldTask());
+    }
   }
   s.status = 'done';
   s.el?.removeAttribute('aria-busy');
