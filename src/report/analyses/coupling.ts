@@ -142,6 +142,14 @@ cape family --file <models.csv> [--json]
   render: renderFamily,
 });
 
+/** A benchmark of a pair: a dataset id or alias, or (with a series) any name of the user's own;
+ * the engine resolves and checks it (pairBenchmark: E_INPUT naming x or y). */
+const PairBenchmark = (what: string) =>
+  Type.String({
+    maxLength: 1000,
+    description: `${what}: an id or alias of the dataset (hellaswag, arc, truthfulqa…), or with a series any name of your own (HLE)`,
+  });
+
 const SeriesModelSchema = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -161,8 +169,8 @@ export const pair = analysis({
   truthfulqa, arc, mmlu, winogrande, gsm8k, swe, gpqa, ifeval (frontier ones: correlation only).`,
   input: Type.Object(
     {
-      x: { ...BenchmarkIdSchema, description: 'the first benchmark, e.g. hellaswag' },
-      y: { ...BenchmarkIdSchema, description: 'the second benchmark, e.g. truthfulqa' },
+      x: PairBenchmark('the first benchmark, e.g. hellaswag'),
+      y: PairBenchmark('the second benchmark, e.g. truthfulqa'),
       series: Type.Optional(
         Type.Array(SeriesModelSchema, {
           maxItems: 10_000,

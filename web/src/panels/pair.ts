@@ -4,12 +4,7 @@
  * takeaway, the chart of γ12 against parameters (pairChart: fit line, its zero, bands, sign
  * changes), tiles, and the band and crossing tables. Inputs live in the URL (pa, pb, ps).
  */
-import {
-  NC2_BAND,
-  pairCoupling,
-  type PairCoupling,
-  type SeriesModel,
-} from '../../../src/cape/index.ts';
+import { NC2_BAND, type PairCoupling, type SeriesModel } from '../../../src/cape/index.ts';
 import { checkParams, checkScore } from '../../../src/cape/input.ts';
 import { benchmarkFromName, longLabel } from '../../../src/data/benchmarks.ts';
 import type { BenchmarkId } from '../../../src/data/schema.ts';
@@ -22,7 +17,7 @@ import {
   fmtSigned as signed,
 } from '../../../src/report/format.ts';
 import { h, mount } from '../dom.ts';
-import { analysis, attempt, engineContext } from '../engine.ts';
+import { analysis, attempt } from '../engine.ts';
 import { getState, setState } from '../state.ts';
 import { theme } from '../theme.ts';
 import { chart, chartWidth, failure, table, tile, type PanelDef } from '../ui.ts';
@@ -148,15 +143,11 @@ async function compute(body: HTMLElement, out: HTMLElement): Promise<void> {
 }
 
 /**
- * Dataset benchmarks go through the analysis registry (the `pair` analysis of the CLI and API,
- * whose input lists dataset ids); a name of the user's own goes to `pairCoupling` itself, which
- * accepts it with a series (src/cape/pair.ts).
+ * Through the analysis registry (the `pair` analysis of the CLI and API): a dataset benchmark by
+ * id or alias, or a name of the user's own with a series (resolved by pairCoupling).
  */
 function runPair(a: string, b: string, series: SeriesModel[] | undefined): PairCoupling {
-  const ia = benchmarkFromName(a);
-  const ib = benchmarkFromName(b);
-  if (ia && ib) return analysis('pair', series ? { x: ia, y: ib, series } : { x: ia, y: ib });
-  return pairCoupling(engineContext(), { x: a, y: b, ...(series ? { series } : {}) });
+  return analysis('pair', series ? { x: a, y: b, series } : { x: a, y: b });
 }
 
 /** "name, params, a, b" lines → a series (undefined when empty); errors name the line and field. */
