@@ -118,13 +118,18 @@ export function openSection(id: string): Promise<void> {
 
 async function load(s: SectionState): Promise<void> {
   s.el?.setAttribute('aria-busy', 'true');
-  const defs = (await Promise.all(s.loaders.map((l) => l()))).flat();
-  for (const def of defs) {
-    const el = section(def);
-    s.panels.push({ def, el, body: el.querySelector('.panel-body') as HTMLElement });
-    s.body?.appendChild(el);
-    // The section's first panel is painted before the next one renders.
-    await (s.panels.length === 1 ? afterFrame() : yieldTask());
+  // Every module is requested at once; panels render in order as soon as theirs is in, so a
+  // panel already in the entry (the analysis) does not wait for a later panel's chunk.
+  const pending = s.loaders.map((l) => l());
+  for (const p of pending) p.catch(() => undefined); // a failure surfaces where it is awaited
+  for (const loading of pending) {
+    for (const def of [await loading].flat()) {
+      const el = section(def);
+      s.panels.push({ def, el, body: el.querySelector('.panel-body') as HTMLElement });
+      s.body?.appendChild(el);
+      // The section's first panel is painted before the next one renders.
+      await (s.panels.length === 1 ? afterFrame() : yieldTask());
+    }
   }
   s.status = 'done';
   s.el?.removeAttribute('aria-busy');
@@ -144,25 +149,21 @@ async function rerender(s: SectionState, only?: (p: Rendered) => boolean): Promi
 }
 
 /**
- * After a change that alters what panels show (`charts`: theme only, so only panels with a chart;
- * otherwise every panel): sections near the viewport re-render now (one panel per task), the
- * others are marked stale and re-render when they are next shown. `skip` lists panels that
- * updated themselves.
+ * After a change that alters what panels show, once the next frame has shown the change itself:
+ * a data change re-renders every opened section (one panel per task); a theme change
+ * (`chartsOnly`) the panels with a chart, in sections near the viewport, and marks the others
+ * stale (they re-render when next shown). `skip` lists panels that updated themselves.
  */
 export function refresh(opts: { chartsOnly?: boolean; skip?: string[] } = {}): void {
   const only = (p: Rendered) =>
     !opts.skip?.includes(p.def.id) && (!opts.chartsOnly || !!p.body.querySelector('svg'));
-  // Data changes redraw every opened section (one panel per task, so the click returns at
-  // once). A theme change is CSS for the page: its charts redraw after the frame that shows the
-  // new colours, those near the viewport then, the others when next shown.
-  if (!opts.chartsOnly) {
-    for (const s of sections) if (s.status === 'done') s.done = rerender(s, only);
-    return;
-  }
+  // Nothing re-renders before the frame that shows the change that asked for it (the toggle, the
+  // theme's CSS colours). Then a data change redraws every opened section, one panel per task; a
+  // theme change redraws the charts of sections near the viewport, the others when next shown.
   void afterFrame().then(() => {
     for (const s of sections) {
       if (s.status !== 'done') continue;
-      if (s.el && nearViewport(s.el)) s.done = rerender(s, only);
+      if (!opts.chartsOnly || (s.el && nearViewport(s.el))) s.done = rerender(s, only);
       else s.stale = true;
     }
   });
