@@ -9,7 +9,7 @@
  *   npm run build && npx tsx bench/health-during-commit.ts [--rows 100000]
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -45,6 +45,37 @@ function serve(dataDir: string): Promise<{ url: string; stop: () => void }> {
     });
     child.stderr.on('data', (b: Buffer) => process.stderr.write(b));
     child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+}
+
+/**
+ * The commit, sent and read by a child process: receiving and parsing the 25 MB answer here would
+ * stall this process's event loop and count as slow probes that the server did not cause.
+ */
+function commitInChild(
+  url: string,
+  file: string,
+): Promise<{ status: number; saved: number; message?: string }> {
+  const script = `
+    const body = require('node:fs').readFileSync(process.argv[1], 'utf8');
+    fetch(process.argv[2] + '/api/ingest/commit?filename=bench.csv', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-cape-request': '1' },
+      body,
+    }).then(async (r) => {
+      const j = JSON.parse(await r.text());
+      console.log(JSON.stringify({ status: r.status, saved: j.saved?.length ?? 0, message: j.message }));
+    });`;
+  return new Promise((resolve, reject) => {
+    const child = spawn('node', ['-e', script, file, url]);
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+    });
+    child.stderr.on('data', (b: Buffer) => process.stderr.write(b));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`commit child exited ${code}`)),
+    );
   });
 }
 
@@ -85,27 +116,16 @@ async function main(): Promise<void> {
     const idle = (await probeWhile(url, () => performance.now() < idleEnd)).sort((a, b) => a - b);
     slow.length = 0;
     const body = csv(rows);
+    const file = join(dir, 'bench.csv');
+    writeFileSync(file, body);
     let done = false;
     const t0 = performance.now();
-    const commit = fetch(`${url}/api/ingest/commit?filename=bench.csv`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain', 'x-cape-request': '1' },
-      body,
-    }).then(async (r) => {
-      // bytes only while probing: parsing the 25 MB answer here would stall this process's own
-      // event loop and be counted as a slow probe
-      const bytes = await r.arrayBuffer();
+    const commit = commitInChild(url, file).finally(() => {
       done = true;
-      return { status: r.status, bytes };
     });
     const lat = await probeWhile(url, () => !done);
-    const answer = await commit;
+    const res = await commit;
     const ms = performance.now() - t0;
-    const j = JSON.parse(Buffer.from(answer.bytes).toString()) as {
-      saved?: unknown[];
-      message?: string;
-    };
-    const res = { status: answer.status, saved: j.saved?.length ?? 0, message: j.message };
     const s = [...lat].sort((a, b) => a - b);
     console.log(
       `commit of ${rows.toLocaleString('en')} rows (${(body.length / 1e6).toFixed(1)} MB): ` +

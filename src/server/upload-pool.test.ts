@@ -74,13 +74,18 @@ describe('upload worker pool', () => {
 });
 
 describe('slices', () => {
-  it('cuts an answer into pieces of at most `size` bytes that join back to it', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), fc.integer({ min: 1, max: 64 }), (b, size) => {
-        const parts = [...slices(b, size)];
-        expect(parts.every((p) => p.byteLength > 0 && p.byteLength <= size)).toBe(true);
-        expect(Buffer.concat(parts).equals(Buffer.from(b))).toBe(true);
-      }),
+  it('cuts an answer into pieces of at most `size` bytes that join back to it', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 300 }),
+        fc.integer({ min: 1, max: 64 }),
+        async (b, size) => {
+          const parts: Buffer[] = [];
+          for await (const p of slices(b, size)) parts.push(p);
+          expect(parts.every((p) => p.byteLength > 0 && p.byteLength <= size)).toBe(true);
+          expect(Buffer.concat(parts).equals(Buffer.from(b))).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -175,12 +175,14 @@ export async function runUpload(
 const SLICE_BYTES = 64 * 1024;
 
 /**
- * The answer in slices, written one at a time as the socket drains: one 25 MB write (a 100k-row
- * commit's answer) is a synchronous writev that held the event loop for ~140 ms
- * (bench/health-during-commit.ts); slices let other requests run in between.
+ * The answer in slices, one per turn of the event loop: one 25 MB write (a 100k-row commit's
+ * answer) was a synchronous writev that held the loop ~140 ms, and slices written back to back
+ * while the socket accepts them still held it ~60 ms (bench/health-during-commit.ts); yielding
+ * between slices lets other requests run.
  */
-export function* slices(bytes: Uint8Array, size: number): Generator<Buffer> {
+export async function* slices(bytes: Uint8Array, size: number): AsyncGenerator<Buffer> {
   for (let at = 0; at < bytes.byteLength; at += size) {
+    if (at > 0) await new Promise((next) => setImmediate(next));
     const end = Math.min(bytes.byteLength, at + size);
     yield Buffer.from(bytes.buffer, bytes.byteOffset + at, end - at);
   }
