@@ -9,6 +9,8 @@ import { join } from 'node:path';
 
 /** Bytes (UTF-16 units, roughly) held in memory before the array moves to disk. */
 const IN_MEMORY = 4 * 1024 * 1024;
+/** Once on disk, elements are written in batches of this many units (not one write each). */
+const DISK_BATCH = 1024 * 1024;
 
 export class JsonArraySpill {
   private parts: string[] = [];
@@ -20,25 +22,26 @@ export class JsonArraySpill {
   constructor(
     private readonly json: (v: unknown) => string,
     private readonly inMemory = IN_MEMORY,
+    private readonly diskBatch = DISK_BATCH,
   ) {}
 
   /** Appends one element. */
   push(value: unknown): void {
     const text = `${this.count++ ? ',' : ''}${this.json(value)}`;
-    if (this.fd !== null) {
-      writeSync(this.fd, text);
-      return;
-    }
     this.parts.push(text);
     this.held += text.length;
-    if (this.held > this.inMemory) this.toDisk();
+    if (this.held > (this.fd === null ? this.inMemory : this.diskBatch)) this.toDisk();
   }
 
+  /** Appends what is held to the temporary file (created on the first call). */
   private toDisk(): void {
-    this.dir = mkdtempSync(join(tmpdir(), 'cape-spill-'));
-    this.fd = openSync(join(this.dir, 'array.json'), 'w+');
+    if (this.fd === null) {
+      this.dir = mkdtempSync(join(tmpdir(), 'cape-spill-'));
+      this.fd = openSync(join(this.dir, 'array.json'), 'w+');
+    }
     writeSync(this.fd, this.parts.join(''));
     this.parts = [];
+    this.held = 0;
   }
 
   /**
@@ -52,6 +55,7 @@ export class JsonArraySpill {
     out('[');
     if (this.fd === null) out(this.parts.join(''));
     else {
+      this.toDisk();
       const buf = Buffer.alloc(1024 * 1024);
       const decoder = new TextDecoder();
       let pos = 0;
