@@ -8,7 +8,7 @@ import { Type } from '@sinclair/typebox';
 import { analyzeModel, type AnalyzeInput, type ModelAnalysis } from '../../cape/analyze.ts';
 import type { FileModelAnalysis } from '../../cape/file-analysis.ts';
 import { shortLabel } from '../../data/benchmarks.ts';
-import { ParamsInputSchema, ScoresInputSchema } from '../../workspace/schemas.ts';
+import { ParamsInputSchema, ScoresInputSchema } from '../../data/model-input-schema.ts';
 import { fmtCi, fmtNum, fmtParams } from '../format.ts';
 import { formatTable } from '../table.ts';
 import { analysis } from './analysis.ts';
