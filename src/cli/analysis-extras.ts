@@ -8,7 +8,7 @@ import type { Context } from '../cape/context.ts';
 import type { ModelPoint } from '../cape/points.ts';
 import { CapeError } from '../core/errors.ts';
 import type { AnalysisName } from '../report/analysis-names.ts';
-import type { Options } from './args.ts';
+import { scoreOptions, type Options } from './args.ts';
 import { cliContext, cliWorkspace } from './context.ts';
 import { printJson, type Io } from './io.ts';
 
@@ -20,6 +20,8 @@ export interface CliExtra {
   mode?(values: Values, io: Io): Promise<number | null>;
   /** Input properties the extra flags give. */
   input?(values: Values): Promise<Record<string, unknown>>;
+  /** The whole input, from flags of the command's own shape (the entry's input gives no flag). */
+  flagInput?(values: Values): Promise<Record<string, unknown>>;
 }
 
 /** Prints `result` as JSON or as `text()`; exit status 0. */
@@ -99,7 +101,26 @@ async function ledgerMode(values: Values, io: Io): Promise<number | null> {
   return print(io, values, ps, () => renderPredictions(ps));
 }
 
+/** `cape analyze`: the model from score flags, and the file modes (commands/analyze.ts). */
+const analyzeExtra: CliExtra = {
+  flags: {
+    ...scoreOptions,
+    params: { type: 'string' },
+    family: { type: 'string' },
+    previous: { type: 'string' },
+    next: { type: 'string' },
+    name: { type: 'string' },
+    file: { type: 'string' },
+    ndjson: { type: 'boolean' },
+    metric: { type: 'string' },
+    runs: { type: 'string' },
+  },
+  mode: async (values, io) => (await import('./commands/analyze.ts')).fileMode(values, io),
+  flagInput: async (values) => (await import('./commands/analyze.ts')).modelInput(values),
+};
+
 export const CLI_EXTRAS: Partial<Record<AnalysisName, CliExtra>> = {
+  analyze: analyzeExtra,
   family: { flags: { file: { type: 'string' }, all: { type: 'boolean' } }, mode: familyMode },
   pair: { flags: { series: { type: 'string' } }, input: pairSeries },
   predictions: { flags: {}, mode: ledgerMode },

@@ -37,7 +37,9 @@ function flagsOf(a: Analysis): Options {
       : a.context.cli === 'workspace'
         ? workspaceOption
         : {};
-  const own = Object.fromEntries(flagKeys(a).map((k) => [k, { type: 'string' as const }]));
+  const own = CLI_EXTRAS[a.name]?.flagInput
+    ? {}
+    : Object.fromEntries(flagKeys(a).map((k) => [k, { type: 'string' as const }]));
   return { ...own, ...ctxFlags, ...CLI_EXTRAS[a.name]?.flags };
 }
 
@@ -114,7 +116,9 @@ export async function runAnalysisCommand(
   if (values.help) return (io.out(`${usageOf(a)}\n`), 0);
   const handled = await extra?.mode?.(values, io);
   if (handled !== undefined && handled !== null) return handled;
-  const input = { ...inputOf(a, values, positionals), ...(await extra?.input?.(values)) };
+  const input = extra?.flagInput
+    ? await extra.flagInput(values)
+    : { ...inputOf(a, values, positionals), ...(await extra?.input?.(values)) };
   const ctx = await contextOf(a, values, io);
   const result = a.run(ctx, input);
   if (values.json) printJson(io, result);

@@ -25,11 +25,6 @@ const analysisCommands: Record<string, Command> = Object.fromEntries(
 );
 
 export const COMMANDS: Record<string, Command> = {
-  analyze: {
-    run: async (argv, io) => (await import('./commands/analyze.ts')).run(argv, io),
-    summary:
-      'phase, Nc, γ12, recommendations and next-size predictions for a model or a file of models',
-  },
   ...analysisCommands,
   diagnostics: {
     run: async (argv, io) => (await import('./commands/diagnostics.ts')).run(argv, io),

@@ -10,6 +10,10 @@ const ctx = createContext();
 
 /** An input for each analysis on the shipped dataset. */
 const SAMPLES: { [N in AnalysisName]: unknown[] } = {
+  analyze: [
+    { params: '6.9B', scores: { hellaswag: 64, truthfulqa: 33 } },
+    { name: 'c', params: 3e10, scores: { swe_bench_verified: 60, gpqa_diamond: 70 }, family: null },
+  ],
   family: [{ name: 'Pythia' }, { name: 'Pythia', x: 'arc_challenge', y: 'truthfulqa_mc2' }],
   frontier: [{}, { subset: 'all' }],
   hfield: [{ swe: 70, gpqa: 80 }],
@@ -90,6 +94,6 @@ describe('the registry of analyses', () => {
   });
 
   it('an unknown name is E_NOT_FOUND listing the names', () => {
-    expect(() => analysisNamed('frontiers')).toThrow(/expected one of family, frontier/);
+    expect(() => analysisNamed('frontiers')).toThrow(/expected one of analyze, family, frontier/);
   });
 });

@@ -12,12 +12,14 @@ import { CapeError } from '../core/errors.ts';
 import { checkSchema } from '../data/validate.ts';
 import { ANALYSIS_NAMES, type AnalysisName } from './analysis-names.ts';
 import { erased, type Analysis, type AnalysisDef } from './analyses/analysis.ts';
+import { analyzeAnalysis } from './analyses/analyze.ts';
 import { family, nc, pair } from './analyses/coupling.ts';
 import { frontier, gateAnalysis, hfield, trajectoryAnalysis } from './analyses/frontier.ts';
 import { predictions, verifyAnalysis } from './analyses/verify.ts';
 
 /** Every analysis by name (typed: the page gets each one's own input and result types). */
 export const ANALYSES = {
+  analyze: analyzeAnalysis,
   family,
   frontier,
   hfield,

@@ -7,6 +7,7 @@ import type { AnalysisName } from './analysis-names.ts';
 import { erased, type Analysis } from './analyses/analysis.ts';
 
 const LOADERS: { [N in AnalysisName]: () => Promise<Analysis> } = {
+  analyze: async () => erased((await import('./analyses/analyze.ts')).analyzeAnalysis),
   family: async () => erased((await import('./analyses/coupling.ts')).family),
   frontier: async () => erased((await import('./analyses/frontier.ts')).frontier),
   hfield: async () => erased((await import('./analyses/frontier.ts')).hfield),

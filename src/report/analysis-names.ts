@@ -5,6 +5,8 @@
  * (src/report/analyses.ts) holds one entry per name here; `cape`, the API and the page iterate it.
  */
 export const ANALYSIS_SUMMARIES = {
+  analyze:
+    'phase, Nc, γ12, recommendations and next-size predictions for a model or a file of models',
   family: 'within-family coupling r, transitions and Nc',
   frontier: "SWE/GPQA population fit with every model's h-field",
   hfield: 'h-field of a SWE/GPQA pair with its 95% interval',

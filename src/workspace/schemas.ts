@@ -4,25 +4,9 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { BENCHMARK_IDS, CriterionSchema, PredictionSchema } from '../data/schema.ts';
+import { ParamsInputSchema, Percent, ScoresInputSchema } from '../data/model-input-schema.ts';
 
-const Percent = Type.Number({ minimum: 0, maximum: 100, description: 'percent in [0, 100]' });
-
-/** Scores as the user gives them: benchmark ids or CLI aliases as keys. */
-export const ScoresInputSchema = Type.Record(
-  Type.String({ minLength: 1 }),
-  Type.Union([Percent, Type.String()]),
-  {
-    description: `benchmark -> percent; keys are benchmark ids (${BENCHMARK_IDS.join(', ')}) or CLI aliases (truthfulqa, arc, swe, gpqa)`,
-    examples: [{ hellaswag: 64, truthfulqa: 33 }],
-  },
-);
-
-export const ParamsInputSchema = Type.Union(
-  [Type.Number({ exclusiveMinimum: 0 }), Type.String({ minLength: 1, maxLength: 40 })],
-  {
-    description: 'raw parameter count (6.9e9) or a size string ("6.9B", "410M")',
-  },
-);
+export { ParamsInputSchema, ScoresInputSchema };
 
 export const ModelInputSchema = Type.Object(
   {

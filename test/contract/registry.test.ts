@@ -37,7 +37,15 @@ const WRAPPED = new Set(files('src/report/analyses').flatMap(engineImports));
 
 describe('one registry of analyses: the CLI, the API and the page iterate it', () => {
   it('reads a non-empty set of wrapped engine functions', () => {
-    for (const f of ['frontierFit', 'hField', 'gate', 'verify', 'ncCluster', 'pairCoupling'])
+    for (const f of [
+      'analyzeModel',
+      'frontierFit',
+      'hField',
+      'gate',
+      'verify',
+      'ncCluster',
+      'pairCoupling',
+    ])
       expect(WRAPPED.has(f), f).toBe(true);
   });
 
@@ -46,7 +54,7 @@ describe('one registry of analyses: the CLI, the API and the page iterate it', (
       expect(COMMANDS[name]?.summary, name).toBe(ANALYSIS_SUMMARIES[name]);
     const others = Object.keys(COMMANDS).filter((k) => !(ANALYSIS_NAMES as string[]).includes(k));
     expect(others.sort()).toEqual(
-      ['analyze', 'diagnostics', 'leaderboard', 'live', 'serve', 'steer', 'workspace'].sort(),
+      ['diagnostics', 'leaderboard', 'live', 'serve', 'steer', 'workspace'].sort(),
     );
   });
 

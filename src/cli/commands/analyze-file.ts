@@ -10,7 +10,8 @@ import { RUNS_MODES } from '../../data/ingest/runs.ts';
 import { choiceFlag } from '../args.ts';
 import type { Io } from '../io.ts';
 import { cliKnownParams } from '../known.ts';
-import { render, type Values } from './analyze.ts';
+import { renderModelAnalysis as render } from '../../report/analyses/analyze.ts';
+import type { Values } from './analyze.ts';
 import { streamFile } from './analyze-stream.ts';
 
 /** `analyze --file`: read the path, run the engine's one file analysis, print. */

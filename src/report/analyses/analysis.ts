@@ -25,6 +25,8 @@ export interface AnalysisApi {
   methods: readonly ('GET' | 'POST')[];
   /** The JSON answer wraps the result in `{ [envelope]: result }`. */
   envelope?: string;
+  /** Why the route is declared by hand (it still runs the entry through `runAnalysis`). */
+  handDeclared?: string;
 }
 
 /** One analysis, typed by its input schema and its result. */

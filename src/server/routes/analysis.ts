@@ -10,8 +10,9 @@ import { analyzeFile } from '../../cape/file-analysis.ts';
 import { knownParamsFrom } from '../../cape/leaderboard/reference.ts';
 import { firstKnown, knownSizeLookup } from '../../data/ingest/known-sizes.ts';
 import { loadKnownSizes } from '../../data/load.ts';
-import { checkModelInput, checkOptionalText, checkParams, MAX_FAMILY } from '../../cape/input.ts';
-import { ParamsInputSchema, ScoresInputSchema } from '../../workspace/schemas.ts';
+import { checkOptionalText, checkParams, MAX_FAMILY } from '../../cape/input.ts';
+import { ParamsInputSchema } from '../../workspace/schemas.ts';
+import { AnalyzeScoresSchema, analyzeAnalysis } from '../../report/analyses/analyze.ts';
 import type { AppState } from '../state.ts';
 import { runUpload } from '../upload-pool.ts';
 import {
@@ -29,29 +30,10 @@ import {
   DiagnosticOptionsSchema,
   runDiagnostic,
 } from '../../report/diagnostics.ts';
-import { analyzeModel, familyNames, headline } from '../../cape/index.ts';
+import { familyNames, headline } from '../../cape/index.ts';
 import type { Context } from '../../cape/context.ts';
-import { ANALYSIS_LIST, type Analysis } from '../../report/analyses.ts';
+import { ANALYSIS_LIST, runAnalysis, type Analysis } from '../../report/analyses.ts';
 import type { AnalysisApi } from '../../report/analyses/analysis.ts';
-
-export const AnalyzeScoresSchema = Type.Object(
-  {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    params: ParamsInputSchema,
-    scores: ScoresInputSchema,
-    family: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
-    previous: Type.Optional(
-      Type.Union([Type.String({ maxLength: 200 }), Type.Null()], {
-        description: 'the previous model of the family, to measure γ12 against',
-      }),
-    ),
-    nextParams: Type.Optional(ParamsInputSchema),
-  },
-  {
-    additionalProperties: false,
-    examples: [{ name: 'my-7b', params: '6.9B', scores: { hellaswag: 64, truthfulqa: 33 } }],
-  },
-);
 
 export const UploadSchema = Type.Object(
   {
@@ -120,13 +102,17 @@ export const analysisRoutes: RouteDef[] = [
     description:
       'Body: JSON scores ({name, params, scores, family?, previous?}), JSON {filename, content} of an lm-eval results file or CSV, or the file text itself with ?filename=.',
     schema: { querystring: AnalyzeQuery, body: AnalyzeBody },
-    doc: { requestBody: { 'text/plain': Type.String() } },
+    doc: {
+      requestBody: { 'text/plain': Type.String() },
+      responses: {
+        200: { description: analyzeAnalysis.summary, schema: analyzeAnalysis.output },
+      },
+    },
     handler: (req, reply, state) => {
       const body = req.body;
       if (typeof body === 'string' || 'content' in body)
         return runUpload(state, 'analyze', req, reply);
-      const ctx = state.context(includeWs(req.query));
-      return analyzeModel(ctx, checkModelInput(body, { defaultName: 'your model' }));
+      return runAnalysis(state.context(includeWs(req.query)), 'analyze', body);
     },
   }),
   route({
@@ -241,5 +227,7 @@ function postRoute(a: Analysis, api: AnalysisApi): RouteDef {
 /** The registry's analyses as routes: one per entry and method, none written by hand. */
 export const registryRoutes: RouteDef[] = ANALYSIS_LIST.flatMap((a) => {
   const api = a.api;
-  return api === null ? [] : api.methods.map((m) => (m === 'GET' ? getRoute : postRoute)(a, api));
+  return api === null || api.handDeclared
+    ? []
+    : api.methods.map((m) => (m === 'GET' ? getRoute : postRoute)(a, api));
 });

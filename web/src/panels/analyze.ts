@@ -5,7 +5,6 @@
  * parsers and live in the URL.
  */
 import {
-  analyzeModel,
   familyNames,
   headline,
   type AnalyzeInput,
@@ -292,7 +291,7 @@ function clearErrors(form: HTMLElement) {
   form.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
 }
 
-/** Runs the engine's analyzeModel on the URL state and renders the result (timed for the perf
+/** Runs the registry's analyze on the URL state and renders the result (timed for the perf
  * test). */
 export function runAnalysis(result: HTMLElement, form: HTMLElement): void {
   const t0 = performance.now();
@@ -309,7 +308,10 @@ export function runAnalysis(result: HTMLElement, form: HTMLElement): void {
     mount(result, errorBox(fieldsMessage(errors)));
     return;
   }
-  const out = attempt(() => analyzeModel(engineContext(), input));
+  // the registry's input takes no null nextParams (the form never sets one)
+  const out = attempt(() =>
+    analysis('analyze', { ...input, nextParams: input.nextParams ?? undefined }),
+  );
   if (!out.ok) {
     if (out.field) {
       const key = SCORE_FIELDS.find((f) => f.id === out.field)?.key ?? out.field;
