@@ -70,7 +70,10 @@ async function open(
 const num = (s: string | null) => Number((s ?? '').replace('−', '-').replace(/[^0-9eE+.-]/g, ''));
 
 describe('dashboard in Chromium', () => {
-  it('loads with no console error, no failed request and no request outside localhost; every panel rendered', async () => {
+  // screenshots of all 32 panels and the full page: more than the default 30 s on 2 busy cores
+  it('loads with no console error, no failed request and no request outside localhost; every panel rendered', {
+    timeout: 120_000,
+  }, async () => {
     const { page, w, ms } = await open();
     figures['navigation → first complete render (1280 px)'] = `${ms} ms (target < 1500)`;
     const inPage = await page.evaluate(
