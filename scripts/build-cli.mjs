@@ -6,7 +6,7 @@
 // bundle's loader (src/data/load.ts) takes them as they are and never loads TypeBox at start.
 // `--if-stale` skips the build when dist/cli/main.js is newer than every file under src/ and data/.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isStale, root } from './stale.mjs';
 
@@ -93,6 +93,44 @@ const typeboxCheck = {
   },
 };
 
+// TypeBox's own `Type` is a namespace held in a constant, so a bundle keeps every builder
+// (~100 KB, 100 modules) in each command that defines a schema. Our modules take `Type` from a
+// module written here instead: an object of exactly the builders src/ calls (`Type.X`, found by
+// scanning), so the bundler keeps only those (~30 KB). Every other TypeBox name is type-only.
+const typeboxType = {
+  name: 'typebox-type',
+  setup(b) {
+    b.onResolve({ filter: /^@sinclair\/typebox$/ }, (args) =>
+      args.importer.startsWith(join(root, 'src'))
+        ? { path: 'typebox-type', namespace: 'cape-typebox' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'cape-typebox' }, async () => {
+      const from = join(root, 'node_modules/@sinclair/typebox/build/esm/type/type/type.mjs');
+      const builders = await import(from);
+      const names = [...usedBuilders(join(root, 'src'))]
+        .filter((n) => n in builders)
+        .sort()
+        .join(', ');
+      return {
+        contents: `import { ${names} } from ${JSON.stringify(from)};\nexport const Type = { ${names} };\n`,
+        resolveDir: root,
+      };
+    });
+  },
+};
+
+/** The `Type.X` builders the TypeScript files under `dir` call. */
+function usedBuilders(dir) {
+  const names = new Set();
+  for (const f of readdirSync(dir, { recursive: true })) {
+    if (!String(f).endsWith('.ts')) continue;
+    for (const m of readFileSync(join(dir, String(f)), 'utf8').matchAll(/\bType\.([A-Z]\w*)/g))
+      names.add(m[1]);
+  }
+  return names;
+}
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: {
@@ -110,6 +148,6 @@ await build({
   // Native and server packages load from node_modules; everything else is bundled.
   external: ['libsql', 'fastify', '@fastify/*', 'playwright-core', 'vite', 'esbuild'],
   sourcemap: 'linked',
-  plugins: [ownModulesArePure, jsonAsParse, mlMatrixSources, typeboxCheck],
+  plugins: [ownModulesArePure, jsonAsParse, mlMatrixSources, typeboxCheck, typeboxType],
   logLevel: 'warning',
 });
