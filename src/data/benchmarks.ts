@@ -226,6 +226,19 @@ export type BenchmarkId = (typeof BENCHMARKS)[number]['id'];
 /** Every benchmark id, in table order. */
 export const BENCHMARK_IDS: readonly BenchmarkId[] = BENCHMARKS.map((b) => b.id);
 
+/** The benchmarks a saved or curated model is scored on (the page's score editors and presets). */
+export const MODEL_SCORE_IDS: readonly BenchmarkId[] = [
+  'hellaswag',
+  'truthfulqa_mc2',
+  'arc_challenge',
+  'mmlu',
+  'winogrande',
+  'gsm8k',
+  'swe_bench_verified',
+  'gpqa_diamond',
+  'ifeval',
+];
+
 const BY_ID = new Map<string, BenchmarkInfo>(BENCHMARKS.map((b) => [b.id, b]));
 
 /** The entry for an id, or undefined when the id is not a benchmark. */

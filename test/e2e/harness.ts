@@ -70,6 +70,23 @@ export async function startSite(opts: SiteOptions = {}): Promise<Site> {
   };
 }
 
+/**
+ * A fresh page at `url + query`, once the page says it is ready; `bypassCSP` only where axe-core's
+ * source is injected (the page's CSP forbids inline scripts).
+ */
+export async function openReady(
+  browser: Browser,
+  url: string,
+  viewport: { width: number; height: number },
+  query = '',
+  bypassCSP = false,
+): Promise<Page> {
+  const page = await browser.newPage({ viewport, bypassCSP });
+  await page.goto(url + query);
+  await page.waitForSelector('html[data-ready="1"]', { state: 'attached', timeout: 30_000 });
+  return page;
+}
+
 export async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(CHROMIUM_MISSING);
   mkdirSync(SHOTS, { recursive: true });

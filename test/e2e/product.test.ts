@@ -21,6 +21,7 @@ import {
   showAll,
   showSection,
   SHOTS,
+  openReady,
   startSite,
   watch,
   type Site,
@@ -45,17 +46,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** A fresh page; `bypassCSP` only where axe-core's source is injected (the page's CSP forbids inline scripts). */
-async function open(
-  viewport: { width: number; height: number },
-  query = '',
-  bypassCSP = false,
-): Promise<Page> {
-  const page = await browser.newPage({ viewport, bypassCSP });
-  await page.goto(site.url + query);
-  await page.waitForSelector('html[data-ready="1"]', { state: 'attached', timeout: 30_000 });
-  return page;
-}
+const open = (viewport: { width: number; height: number }, query = '', bypassCSP = false) =>
+  openReady(browser, site.url, viewport, query, bypassCSP);
 
 /** serious and critical axe-core violations, as "rule: n nodes (first target)". */
 async function axe(page: Page): Promise<string[]> {

@@ -20,6 +20,7 @@ import {
   showAll,
   showSection,
   SHOTS,
+  openReady,
   startSite,
   watch,
   type Site,
@@ -43,16 +44,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function open(
-  viewport: { width: number; height: number },
-  query = '',
-  bypassCSP = false,
-): Promise<Page> {
-  const page = await browser.newPage({ viewport, bypassCSP });
-  await page.goto(site.url + query);
-  await page.waitForSelector('html[data-ready="1"]', { state: 'attached', timeout: 30_000 });
-  return page;
-}
+const open = (viewport: { width: number; height: number }, query = '', bypassCSP = false) =>
+  openReady(browser, site.url, viewport, query, bypassCSP);
 
 /** Text nodes under `sel` drawn smaller than 12 px (CSS pixels). */
 async function smallText(page: Page, sel: string): Promise<string[]> {

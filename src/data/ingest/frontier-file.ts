@@ -113,27 +113,23 @@ function isoDate(c: Cell, where: string): string | null {
 
 /** A score cell as a number; blank -> null; other text -> E_INPUT naming the line and column. */
 function number(c: Cell, where: string, column: string): number | null {
-  const s = text(c);
-  if (s === null) return null;
-  const v = Number(s.replace(/%$/, ''));
-  if (!Number.isFinite(v) || v < 0 || v > 100)
-    throw new CapeError(
-      'E_INPUT',
-      `invalid ${column} at ${where}: ${show(s)} (expected a score in percent [0, 100] or a fraction [0, 1])`,
-      column,
-    );
-  return v;
+  return percentCell(c, where, column, 'a score in percent [0, 100] or a fraction [0, 1]');
 }
 
 /** A standard-error cell (same unit as the scores); blank -> null; else E_INPUT. */
 function stderrNumber(c: Cell, where: string, column: string): number | null {
+  return percentCell(c, where, column, "a standard error ≥ 0, in the scores' unit");
+}
+
+/** A cell in [0, 100] ("%" allowed); blank -> null; else E_INPUT saying what was `expected`. */
+function percentCell(c: Cell, where: string, column: string, expected: string): number | null {
   const s = text(c);
   if (s === null) return null;
   const v = Number(s.replace(/%$/, ''));
   if (!Number.isFinite(v) || v < 0 || v > 100)
     throw new CapeError(
       'E_INPUT',
-      `invalid ${column} at ${where}: ${show(s)} (expected a standard error ≥ 0, in the scores' unit)`,
+      `invalid ${column} at ${where}: ${show(s)} (expected ${expected})`,
       column,
     );
   return v;

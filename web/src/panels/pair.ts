@@ -4,7 +4,7 @@
  * first screen's JavaScript); the result (engine call, takeaway, chart, tables) is pair-view.ts,
  * loaded on the first computation. Inputs live in the URL (pa, pb, ps).
  */
-import { benchmarkFromName, longLabel } from '../../../src/data/benchmarks.ts';
+import { benchmarkFromName, longLabel, MODEL_SCORE_IDS } from '../../../src/data/benchmarks.ts';
 import type { BenchmarkId } from '../../../src/data/schema.ts';
 import { h, mount } from '../dom.ts';
 import { attempt } from '../engine.ts';
@@ -12,17 +12,7 @@ import { getState, setState } from '../state.ts';
 import { failure, type PanelDef } from '../ui.ts';
 
 /** The dataset's benchmarks offered as presets (any other name needs the user's own series). */
-const PRESETS: readonly BenchmarkId[] = [
-  'hellaswag',
-  'truthfulqa_mc2',
-  'arc_challenge',
-  'mmlu',
-  'winogrande',
-  'gsm8k',
-  'swe_bench_verified',
-  'gpqa_diamond',
-  'ifeval',
-];
+const PRESETS = MODEL_SCORE_IDS;
 
 /** A name people read that resolves back to the id (the label, without a "(mc2)" suffix). */
 export function presetName(id: BenchmarkId): string {

@@ -23,7 +23,7 @@ import {
 import { h, mount } from '../dom.ts';
 import { engineContext, extraModelCount, setExtraModels } from '../engine.ts';
 import { fmtNum as num, fmtParams } from '../../../src/report/format.ts';
-import { longLabel } from '../../../src/data/benchmarks.ts';
+import { longLabel, MODEL_SCORE_IDS } from '../../../src/data/benchmarks.ts';
 import { getState, setState } from '../state.ts';
 import { forPeople } from '../messages.ts';
 import { familyLabel } from '../../../src/report/names.ts';
@@ -77,17 +77,7 @@ export async function applyWorkspaceToggle(models?: WorkspaceModel[]): Promise<b
   return true;
 }
 
-const EDIT_FIELDS = [
-  'hellaswag',
-  'truthfulqa_mc2',
-  'arc_challenge',
-  'mmlu',
-  'winogrande',
-  'gsm8k',
-  'swe_bench_verified',
-  'gpqa_diamond',
-  'ifeval',
-];
+const EDIT_FIELDS = MODEL_SCORE_IDS;
 
 function editForm(m: WorkspaceModel, done: () => void): HTMLElement {
   const f = (id: string, label: string, value: string) =>
