@@ -38,7 +38,8 @@ function precompress(outDir: string): Plugin {
 /**
  * Keeps the build-time dataset context out of the entry chunk: where src/data/load.ts imports
  * src/data/derived-file.ts, the page gets web/src/no-derived.ts; web/src/engine.ts loads the real
- * module afterwards with import(), as a chunk of its own.
+ * module afterwards with import(), as a chunk of its own. The Node-only array entries
+ * (src/data/derived-arrays.ts) are swapped for the same stub and never shipped to the page.
  */
 function lazyDerived(): Plugin {
   const loader = resolve(root, 'src/data/load.ts');
@@ -47,9 +48,12 @@ function lazyDerived(): Plugin {
     transform(code, id) {
       if (id !== loader) return null;
       const stub = resolve(root, 'web/src/no-derived.ts');
-      const out = code.replace(/(["'])\.\/derived-file\.ts\1/, JSON.stringify(stub));
-      if (out === code)
-        throw new Error('cape-lazy-derived: load.ts no longer imports derived-file');
+      let out = code;
+      for (const m of ['derived-file', 'derived-arrays']) {
+        const next = out.replace(new RegExp(`(["'])\\./${m}\\.ts\\1`), JSON.stringify(stub));
+        if (next === out) throw new Error(`cape-lazy-derived: load.ts no longer imports ${m}`);
+        out = next;
+      }
       return { code: out, map: null };
     },
   };

@@ -4,16 +4,41 @@ import { describe, expect, it } from 'vitest';
 import { analyzeModel } from './analyze.ts';
 import { loadDerivedContext } from '../data/load.ts';
 import { createContext, DEFAULT_RESAMPLES, DEFAULT_SEED, seedContext } from './context.ts';
-import { deriveContext, sameJson } from './derived.ts';
+import { deriveFiles, sameJson } from './derived.ts';
+import type { ClusterLine } from './cluster-line.ts';
+import { pooledClusterLine } from './running.ts';
 import { verify } from './verify.ts';
 
-const file = join(import.meta.dirname, '..', '..', 'data', 'derived', 'context.json');
+const dir = join(import.meta.dirname, '..', '..', 'data', 'derived');
+let derived: ReturnType<typeof deriveFiles> | undefined;
+/** The derived files as the engine computes them now (once for the whole file: it is costly). */
+const now = () => (derived ??= deriveFiles());
+const deriveContext = () => now().context;
 
-describe('data/derived/context.json', () => {
-  it('is what the engine computes from the shipped data now (else: npm run derive)', () => {
-    const committed = readFileSync(file, 'utf8');
-    const now = `${JSON.stringify(deriveContext(), null, 1)}\n`;
-    expect(committed === now, `${file} is stale: run npm run derive and commit it`).toBe(true);
+describe('data/derived/context.json and context-arrays.json', () => {
+  it('are what the engine computes from the shipped data now (else: npm run derive)', () => {
+    const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 1)}\n`);
+    for (const [name, bytes] of Object.entries({
+      'context.json': json(now().context),
+      'context-arrays.json': json(now().arrays),
+      'context-arrays.bin': Buffer.from(now().arrayBytes),
+    })) {
+      const committed = readFileSync(join(dir, name));
+      expect(committed.equals(bytes), `${name} is stale: run npm run derive and commit it`).toBe(
+        true,
+      );
+    }
+  }, 120_000);
+
+  it("holds the pooled line's family-cluster resamples, decoded to the same bytes", () => {
+    const seeded = loadDerivedContext()?.entries['running:cluster-line'] as ClusterLine;
+    const fresh = pooledClusterLine(
+      createContext({ seed: DEFAULT_SEED, resamples: DEFAULT_RESAMPLES }),
+    );
+    expect(seeded.A).toBeInstanceOf(Float64Array);
+    for (const k of ['A', 'B', 'residuals'] as const)
+      expect(Buffer.from(seeded[k].buffer).equals(Buffer.from(fresh[k].buffer))).toBe(true);
+    expect({ ...seeded, A: 0, B: 0, residuals: 0 }).toEqual({ ...fresh, A: 0, B: 0, residuals: 0 });
   }, 120_000);
 
   it('holds the costly dataset-level results (Nc bootstraps, d_eff progression, frontier fit)', () => {

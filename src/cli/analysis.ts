@@ -17,7 +17,7 @@ import type { Analysis } from '../report/analyses/analysis.ts';
 import { CLI_EXTRAS } from './analysis-extras.ts';
 import { need, parse, type Options } from './args.ts';
 import { cliContext, workspaceOption } from './context.ts';
-import { frontierContext, frontierFileOptions, frontierFileUsage } from './frontier-file.ts';
+import { frontierFileOptions, frontierFileUsage } from './frontier-flags.ts';
 import { printJson, type Io } from './io.ts';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -99,7 +99,9 @@ function inputOf(a: Analysis, values: Values, positionals: string[]): Record<str
 }
 
 async function contextOf(a: Analysis, values: Values, io: Io): Promise<Context> {
-  if (a.context.cli === 'frontier-file') return (await frontierContext(values, io)).ctx;
+  // the file reader and the engine's file context load only when a flag names a frontier set
+  if (a.context.cli === 'frontier-file' && (values.file !== undefined || values.saved))
+    return (await (await import('./frontier-file.ts')).frontierContext(values, io)).ctx;
   if (a.context.cli === 'workspace') return cliContext(values);
   return createContext();
 }

@@ -9,23 +9,6 @@ import { CapeError } from '../core/errors.ts';
 import type { FrontierFileRow } from '../data/ingest/frontier-file.ts';
 import type { Io } from './io.ts';
 
-/** The `--file` and `--with-dataset` options. */
-export const frontierFileOptions = {
-  file: { type: 'string' },
-  'with-dataset': { type: 'boolean' },
-  saved: { type: 'boolean' },
-  'data-dir': { type: 'string' },
-} as const;
-
-export const frontierFileUsage = `  --file F: your frontier set instead of the dataset's (CSV or JSON; wide: model, lab,
-  release_date, swe, gpqa[, ifeval][, line][, source]; or long: model, benchmark, score, as
-  Epoch AI's runs). --with-dataset adds the dataset's frontier models (steps between different
-  sources are flagged cross-source). --saved: the frontier models saved in the workspace
-  (cape workspace add --frontier-file; --data-dir as for cape workspace) instead of a file.
-  A per-run ± in the file (Epoch AI's Scores, a stderr column) replaces the binomial SE in the
-  noise of trajectory and gate steps (noiseBasis says which).
-  docs/frontier-files.md.`;
-
 /** The saved frontier models as file rows (ids and dates of saving dropped, as the API does). */
 async function savedRows(
   values: Record<string, string | boolean | undefined>,

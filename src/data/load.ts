@@ -17,6 +17,7 @@ import internalFile from '../../data/internal/internal-coupling.json' with { typ
 import gradientFile from '../../data/internal/pythia-gradients.json' with { type: 'json' };
 import knownSizesFile from '../../data/known-sizes.json' with { type: 'json' };
 import type { Static } from '@sinclair/typebox';
+import { derivedArrays } from './derived-arrays.ts';
 import { derivedContextFile } from './derived-file.ts';
 import type { KnownSize, KnownSizesFileSchema } from './known-sizes-schema.ts';
 import type { GradientFile, InternalCouplingFile } from './internal-schema.ts';
@@ -181,11 +182,26 @@ export interface DerivedContextFile {
   entries: Record<string, unknown>;
 }
 
+/** Memo entries whose fields include Float64Arrays (data/derived/context-arrays.json), each
+ * array written as `{ f64: [offset, length] }` in the float64s of context-arrays.bin; same
+ * header as DerivedContextFile. */
+export type DerivedArraysFile = DerivedContextFile & {
+  entries: Record<string, Record<string, unknown>>;
+  /** How many float64s context-arrays.bin holds. */
+  float64s: number;
+};
+
 /**
- * The dataset-level results computed at build time (data/derived/context.json), or undefined
- * when the file was made from another dataset version: then nothing is taken from it.
+ * The dataset-level results computed at build time (data/derived/context.json, plus the array
+ * entries of context-arrays.json where this runtime loads them: Node, not the page), or
+ * undefined when the file was made from another dataset version: then nothing is taken from it.
  */
 export function loadDerivedContext(): DerivedContextFile | undefined {
   const f = derivedContextFile;
-  return f?.datasetVersion === loadDataset().version ? f : undefined;
+  if (f?.datasetVersion !== loadDataset().version) return undefined;
+  const a = derivedArrays();
+  const same = a && a.fingerprint === f.fingerprint && a.datasetVersion === f.datasetVersion;
+  return same && a.seed === f.seed && a.resamples === f.resamples
+    ? { ...f, entries: { ...f.entries, ...a.entries } }
+    : f;
 }

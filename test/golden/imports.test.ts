@@ -103,6 +103,7 @@ function violations(rule: Rule): string[] {
 const LOADERS: [RegExp, string][] = [
   [/^data\/steering\/recorded-demo\.json$/, 'web/src/steering/recorded.ts'],
   [/^data\/steering\//, 'src/steer/defaults.ts'],
+  [/^data\/derived\/context-arrays\.(json|bin)$/, 'src/data/derived-arrays.ts'],
   [/^data\/derived\//, 'src/data/derived-file.ts'],
   [/^data\//, 'src/data/load.ts'],
 ];
@@ -143,5 +144,14 @@ describe('data files', () => {
   it('every data file under data/ is read by its loader (none is silently unused)', () => {
     const unread = dataFiles.filter((f) => !(importers.get(f) ?? []).includes(loaderOf(f)));
     expect(unread).toEqual([]);
+  });
+
+  it('every binary data file is read by the loader of its folder, which names it', () => {
+    const bins = files(join(root, 'data'), '.bin').map((f) => relative(root, f));
+    expect(bins.length).toBeGreaterThan(0);
+    for (const f of bins) {
+      const loader = readFileSync(join(root, LOADERS.find(([r]) => r.test(f))![1]), 'utf8');
+      expect(loader, `${f}'s loader`).toContain(`'../../${f}'`);
+    }
   });
 });
