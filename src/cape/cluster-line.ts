@@ -20,8 +20,9 @@ export interface ClusterLine {
   n: number;
   resamples: number;
   seed: number;
-  /** Residuals of the full-data OLS line (resampled into the prediction interval). */
-  residuals: Float64Array;
+  /** Per resample: a residual of the full-data OLS line drawn uniformly (stream seed + 1), the
+   * scatter term of the prediction interval (the same draw at every x). */
+  draws: Float64Array;
 }
 
 /** Per-family sufficient statistics, families in sorted order. */
@@ -86,7 +87,16 @@ export function clusterLine(ts: readonly Usable[], seed: number, resamples: numb
   );
   const [a, b] = lineFromSums(all[0]!, all[1]!, all[2]!, all[3]!, all[4]!);
   const residuals = Float64Array.from(ts, (t) => t.gamma12 - (a * t.logMid + b));
-  return { A, B, families: k, n: ts.length, resamples, seed, residuals };
+  const draws = residualDraws(residuals, seed + 1, resamples);
+  return { A, B, families: k, n: ts.length, resamples, seed, draws };
+}
+
+/** One residual per resample, drawn uniformly from a seeded stream. */
+function residualDraws(residuals: Float64Array, seed: number, resamples: number): Float64Array {
+  const rng = createRng(seed);
+  const e = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) e[r] = residuals[rng.int(residuals.length)]!;
+  return e;
 }
 
 /** Finite values of a per-resample series. */
@@ -110,15 +120,16 @@ export function clusterCis(cl: ClusterLine): {
 
 /**
  * 95% prediction interval of a new transition's γ12 at log10 N = x: percentiles of
- * A*·x + B* + e*, with (A*, B*) a family-cluster resample and e* a residual of the full fit drawn
- * uniformly (seeded stream seed + 1). Line uncertainty from clusters, scatter from the residuals.
+ * A*·x + B* + e*, with (A*, B*) a family-cluster resample and e* its residual draw (`draws`).
+ * Line uncertainty from clusters, scatter from the residuals.
  */
 export function clusterPrediction(cl: ClusterLine, x: number): [number, number] {
-  const e = residualDraws(cl);
-  const out = new Float64Array(cl.resamples);
+  // locals, not cl.A[r]: before this loop is optimised the interpreter pays for each lookup
+  const { A, B, draws, resamples } = cl;
+  const out = new Float64Array(resamples);
   let used = 0;
-  for (let r = 0; r < cl.resamples; r++) {
-    const v = cl.A[r]! * x + cl.B[r]! + e[r]!;
+  for (let r = 0; r < resamples; r++) {
+    const v = A[r]! * x + B[r]! + draws[r]!;
     if (Number.isFinite(v)) out[used++] = v;
   }
   // the values are finite already: select in place (percentileInterval would copy and check)
@@ -126,17 +137,4 @@ export function clusterPrediction(cl: ClusterLine, x: number): [number, number] 
   const a = (1 - 0.95) / 2; // exactly as percentileInterval computes it
   const [lo, hi] = selectQuantiles(out.subarray(0, used), [a, 1 - a]);
   return [lo!, hi!];
-}
-
-/** The residual drawn for each resample (stream seed + 1), the same for every x: drawn once. */
-const drawsOf = new WeakMap<ClusterLine, Float64Array>();
-function residualDraws(cl: ClusterLine): Float64Array {
-  let e = drawsOf.get(cl);
-  if (!e) {
-    const rng = createRng(cl.seed + 1);
-    e = new Float64Array(cl.resamples);
-    for (let r = 0; r < cl.resamples; r++) e[r] = cl.residuals[rng.int(cl.residuals.length)]!;
-    drawsOf.set(cl, e);
-  }
-  return e;
 }

@@ -36,9 +36,9 @@ describe('data/derived/context.json and context-arrays.json', () => {
       createContext({ seed: DEFAULT_SEED, resamples: DEFAULT_RESAMPLES }),
     );
     expect(seeded.A).toBeInstanceOf(Float64Array);
-    for (const k of ['A', 'B', 'residuals'] as const)
+    for (const k of ['A', 'B', 'draws'] as const)
       expect(Buffer.from(seeded[k].buffer).equals(Buffer.from(fresh[k].buffer))).toBe(true);
-    expect({ ...seeded, A: 0, B: 0, residuals: 0 }).toEqual({ ...fresh, A: 0, B: 0, residuals: 0 });
+    expect({ ...seeded, A: 0, B: 0, draws: 0 }).toEqual({ ...fresh, A: 0, B: 0, draws: 0 });
   }, 120_000);
 
   it('holds the costly dataset-level results (Nc bootstraps, d_eff progression, frontier fit)', () => {
