@@ -9,7 +9,7 @@ import { oneLine } from '../core/control-chars.ts';
 import { CapeError } from '../core/errors.ts';
 import { readModelsFromPath } from '../data/ingest/files.ts';
 import { cliKnownParams } from './known.ts';
-import { fmtParams } from '../report/format.ts';
+import { fmtParams, fmtScores } from '../report/format.ts';
 import { formatTable } from '../report/table.ts';
 import { assertPlanOk, planFileAdd } from '../workspace/plan.ts';
 import {
@@ -52,9 +52,7 @@ function table(models: WorkspaceModel[]): string {
       m.name,
       m.family,
       fmtParams(m.params),
-      Object.entries(m.scores)
-        .map(([b, v]) => `${shortLabel(b)} ${v}`)
-        .join(', '),
+      fmtScores(m.scores, m.stderr, shortLabel, ', '),
       m.origin,
     ]),
   });
@@ -95,9 +93,7 @@ async function dryRun(file: string, values: Record<string, unknown>, io: Io): Pr
         m.family,
         fmtParams(m.params),
         m.paramsSource,
-        Object.entries(m.scores)
-          .map(([b, v]) => `${shortLabel(b)} ${Number(v).toFixed(1)}`)
-          .join(', '),
+        fmtScores(m.scores, m.stderr ?? {}, shortLabel, ', '),
         problem.get(i) ?? 'yes',
         m.notes.join('; '),
       ]),

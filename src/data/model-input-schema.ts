@@ -23,6 +23,18 @@ export const ScoresInputSchema = Type.Record(
   },
 );
 
+/** Standard errors a source states for some of the scores (an lm-eval file's `*_stderr`). */
+export const StderrInputSchema = Type.Record(
+  Type.String({ minLength: 1 }),
+  Type.Number({ minimum: 0, maximum: 50 }),
+  {
+    description:
+      'benchmark -> standard error in percentage points, only for benchmarks with a score; ' +
+      'used instead of the binomial SE in noise checks',
+    examples: [{ hellaswag: 0.49 }],
+  },
+);
+
 /** A parameter count: a raw count or a size string. */
 export const ParamsInputSchema = Type.Union(
   [Type.Number({ exclusiveMinimum: 0 }), Type.String({ minLength: 1, maxLength: 40 })],

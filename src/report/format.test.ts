@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseParams } from '../data/ingest/params.ts';
-import { fmtCi, fmtInterval, fmtNum, fmtP, fmtParams, fmtPct, fmtSigned } from './format.ts';
+import {
+  fmtCi,
+  fmtInterval,
+  fmtNum,
+  fmtP,
+  fmtParams,
+  fmtPct,
+  fmtScores,
+  fmtSigned,
+} from './format.ts';
 
 describe('fmtParams', () => {
   it.each([
@@ -83,5 +92,16 @@ describe('fmtP, fmtPct and intervals', () => {
     expect(fmtInterval(2e9, 6e9, fmtParams)).toBe('[2B, 6B]');
     expect(fmtCi(null)).toBe('—');
     expect(fmtInterval(1, null)).toBe('—');
+  });
+});
+
+describe('fmtScores', () => {
+  it('prints each score to one decimal with its stated SE, leaving missing values out', () => {
+    const up = (b: string) => b.toUpperCase();
+    expect(fmtScores({ hellaswag: 78.13, mmlu: 41, x: undefined }, { hellaswag: 0.412 }, up)).toBe(
+      'HELLASWAG 78.1 ± 0.41 · MMLU 41.0',
+    );
+    expect(fmtScores({ a: 1, b: Number.NaN }, {}, (b) => b, ', ')).toBe('a 1.0');
+    expect(fmtScores({}, {}, (b) => b)).toBe('');
   });
 });

@@ -83,3 +83,23 @@ export function fmtCi(
 ): string {
   return ci ? fmtInterval(ci[0], ci[1], fmt) : '—';
 }
+
+/**
+ * Scores in percent, each with the standard error its source stated, labelled by `label`:
+ * ({hellaswag: 78.13, mmlu: 41}, {hellaswag: 0.412}, id => id) -> "hellaswag 78.1 ± 0.41 · mmlu
+ * 41.0". Missing values are left out.
+ */
+export function fmtScores(
+  scores: Readonly<Record<string, number | undefined>>,
+  stderr: Readonly<Record<string, number | undefined>>,
+  label: (benchmark: string) => string,
+  sep = ' · ',
+): string {
+  return Object.entries(scores)
+    .filter((e): e is [string, number] => isNum(e[1]))
+    .map(([b, v]) => {
+      const se = stderr[b];
+      return `${label(b)} ${fmtNum(v, 1)}${isNum(se) ? ` ± ${fmtNum(se, 2)}` : ''}`;
+    })
+    .join(sep);
+}

@@ -1,7 +1,7 @@
 /**
  * Saved workspace models in the dataset's shape (`BaseModel`), so every analysis can include
  * them (`extraModels`). Scores are marked provenance 'reported', metric 'unknown' and source
- * 'workspace'; a model without a family becomes a family of one (`ws-<id>`), never merged
+ * 'workspace', each with the standard error its file stated when it stated one; a model without a family becomes a family of one (`ws-<id>`), never merged
  * silently into another family.
  */
 import type { BaseModel, BenchmarkId } from '../data/schema.ts';
@@ -36,6 +36,7 @@ export function workspaceModelsAsBaseModels(models: readonly WorkspaceModel[]): 
         metric: 'unknown' as const,
         nShot: null,
         value,
+        ...(m.stderr[benchmark] !== undefined && { stderr: m.stderr[benchmark] }),
         source: WORKSPACE_SOURCE_ID,
         provenance: 'reported' as const,
       })),

@@ -83,4 +83,13 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'stated standard errors',
+    sql: `
+      -- the standard error a file stated for each saved score (an lm-eval file's *_stderr), JSON
+      -- object benchmark id -> percentage points; '{}' for models saved before or without any
+      ALTER TABLE models ADD COLUMN stderr TEXT NOT NULL DEFAULT '{}';
+    `,
+  },
 ];

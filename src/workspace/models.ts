@@ -17,6 +17,9 @@ export interface WorkspaceModel {
   params: number;
   /** Percent in [0, 100] by benchmark id. */
   scores: Partial<Record<BenchmarkId, number>>;
+  /** Standard errors (points) its source stated for some scores (an lm-eval file's `*_stderr`);
+   * the noise checks use them instead of the binomial SE. {} when none was stated. */
+  stderr: Partial<Record<BenchmarkId, number>>;
   /** Where the model came from: 'api', 'cli', or 'ingest:<filename>'. */
   origin: string;
   /** Ingestion notes (task mapping, unit conversions); empty for hand-entered models. */
@@ -45,6 +48,7 @@ export function readModelRow(row: Record<string, unknown>): {
     family: r.text('family'),
     params: r.number('params'),
     scores: r.json('scores', {}, isScores),
+    stderr: r.json('stderr', {}, isScores),
     origin: r.required('origin'),
     notes: r.json('notes', [], isNotes),
     createdAt: r.required('created_at'),
@@ -59,6 +63,7 @@ const COLS = [
   textCol('family'),
   numberCol('params'),
   textCol('scores'),
+  textCol('stderr'),
   textCol('origin'),
   textCol('notes'),
   textCol('created_at'),
@@ -69,6 +74,18 @@ const COLS = [
 export interface ModelScan {
   models: WorkspaceModel[];
   bad: (BadRow & { model: WorkspaceModel })[];
+}
+
+/** The saved SEs whose score `scores` keeps unchanged. */
+function keptStderr(
+  old: WorkspaceModel,
+  scores: WorkspaceModel['scores'],
+): WorkspaceModel['stderr'] {
+  return Object.fromEntries(
+    Object.entries(old.stderr).filter(
+      ([b]) => scores[b as BenchmarkId] === old.scores[b as BenchmarkId],
+    ),
+  );
 }
 
 export class ModelStore {
@@ -182,7 +199,7 @@ export class ModelStore {
   private insertAll(checked: readonly NormalizedModel[], origin: string): number[] {
     const now = new Date().toISOString();
     const ins = this.db.prepare(
-      'INSERT INTO models (name, family, params, scores, origin, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO models (name, family, params, scores, stderr, origin, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     return checked.map((m) =>
       Number(
@@ -191,6 +208,7 @@ export class ModelStore {
           m.family,
           m.params,
           JSON.stringify(m.scores),
+          JSON.stringify(m.stderr),
           m.origin ?? origin,
           JSON.stringify(m.notes),
           now,
@@ -213,25 +231,36 @@ export class ModelStore {
     );
   }
 
-  /** Replaces a model's fields (full update). Returns undefined when the id does not exist. */
+  /**
+   * Replaces a model's fields (full update). Returns undefined when the id does not exist. An
+   * input without `stderr` keeps the stated SE of every score it leaves unchanged (an SE belongs
+   * to the score it was stated for: a changed or removed score loses its SE).
+   */
   update(id: number, input: ModelInput): WorkspaceModel | undefined {
     const m = normalizeModelInput(input, '');
     const now = new Date().toISOString();
-    const res = immediate(this.db, () =>
-      this.db
+    const res = immediate(this.db, () => {
+      const old = this.db.prepare(`SELECT ${COLS} FROM models WHERE id = ?`).get(id);
+      if (!old) return { changes: 0 };
+      const stderr =
+        input.stderr === undefined
+          ? keptStderr(readModelRow(old as Record<string, unknown>).model, m.scores)
+          : m.stderr;
+      return this.db
         .prepare(
-          'UPDATE models SET name = ?, family = ?, params = ?, scores = ?, notes = ?, updated_at = ? WHERE id = ?',
+          'UPDATE models SET name = ?, family = ?, params = ?, scores = ?, stderr = ?, notes = ?, updated_at = ? WHERE id = ?',
         )
         .run(
           m.name,
           m.family,
           m.params,
           JSON.stringify(m.scores),
+          JSON.stringify(stderr),
           JSON.stringify(m.notes),
           now,
           id,
-        ),
-    );
+        );
+    });
     if (res.changes === 0) return undefined;
     this.onChange();
     return this.get(id);

@@ -13,6 +13,8 @@ export interface ModelInput {
   family?: unknown;
   params: unknown;
   scores: unknown;
+  /** Standard errors (points) stated for some scores, e.g. an lm-eval file's `*_stderr`. */
+  stderr?: unknown;
   notes?: unknown;
   origin?: unknown;
 }
@@ -22,6 +24,7 @@ export interface NormalizedModel {
   family: string | null;
   params: number;
   scores: Partial<Record<BenchmarkId, number>>;
+  stderr: Partial<Record<BenchmarkId, number>>;
   notes: string[];
   origin: string | undefined;
 }
@@ -46,5 +49,6 @@ export function normalizeModelInput(input: ModelInput, prefix: string): Normaliz
   }
   const origin =
     typeof input.origin === 'string' && input.origin ? input.origin.slice(0, 200) : undefined;
-  return { name: m.name, family: m.family, params: m.params, scores: m.scores, notes, origin };
+  const { name, family, params, scores } = m;
+  return { name, family, params, scores, stderr: m.stderr ?? {}, notes, origin };
 }

@@ -59,6 +59,7 @@ export function planFileAdd(
     family: opts.family ?? m.family,
     params: opts.params ?? m.params,
     scores: m.scores,
+    ...(m.stderr && { stderr: m.stderr }),
     notes: [
       opts.params != null ? 'params given by the user' : `params from ${m.paramsSource}`,
       ...m.notes,

@@ -2,9 +2,14 @@
  * TypeBox schemas of the workspace and the predictions ledger: the single definition used to
  * validate API requests, to describe them in the OpenAPI document and to type the stores.
  */
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { BENCHMARK_IDS, CriterionSchema, PredictionSchema } from '../data/schema.ts';
-import { ParamsInputSchema, Percent, ScoresInputSchema } from '../data/model-input-schema.ts';
+import {
+  ParamsInputSchema,
+  Percent,
+  ScoresInputSchema,
+  StderrInputSchema,
+} from '../data/model-input-schema.ts';
 
 export { ParamsInputSchema, ScoresInputSchema };
 
@@ -14,19 +19,21 @@ export const ModelInputSchema = Type.Object(
     family: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
     params: ParamsInputSchema,
     scores: ScoresInputSchema,
+    stderr: Type.Optional(StderrInputSchema),
     notes: Type.Optional(Type.Array(Type.String(), { maxItems: 200 })),
   },
   { additionalProperties: false },
 );
 
-export const BenchmarkScoresSchema = Type.Partial(
-  Type.Object(
-    Object.fromEntries(BENCHMARK_IDS.map((b) => [b, Percent])) as Record<
-      (typeof BENCHMARK_IDS)[number],
-      typeof Percent
-    >,
-  ),
-);
+/** An object with an optional `schema` value per benchmark id. */
+function byBenchmark<T extends TSchema>(schema: T) {
+  type Keyed = Record<(typeof BENCHMARK_IDS)[number], T>;
+  return Type.Partial(
+    Type.Object(Object.fromEntries(BENCHMARK_IDS.map((b) => [b, schema])) as Keyed),
+  );
+}
+
+export const BenchmarkScoresSchema = byBenchmark(Percent);
 
 export const WorkspaceModelSchema = Type.Object({
   id: Type.Integer(),
@@ -34,6 +41,8 @@ export const WorkspaceModelSchema = Type.Object({
   family: Type.Union([Type.String(), Type.Null()]),
   params: Type.Number(),
   scores: BenchmarkScoresSchema,
+  /** Standard errors (points) stated for some scores; {} when none was. */
+  stderr: byBenchmark(Type.Number({ minimum: 0 })),
   origin: Type.String(),
   notes: Type.Array(Type.String()),
   createdAt: Type.String({ format: 'date-time' }),

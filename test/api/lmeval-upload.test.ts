@@ -48,4 +48,38 @@ describe('lm-eval uploads', () => {
     expect(text.statusCode).toBe(200);
     expect(text.json().models[0].scores.hellaswag).toBeCloseTo(50.16, 10);
   });
+
+  it('commit saves each score with its stated stderr; GET lists it and a PUT keeps it', async () => {
+    const app = await makeApp();
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/ingest/commit?filename=r.json&metric=acc',
+      payload: NEW,
+      headers: { 'content-type': 'text/plain', 'x-cape-request': '1' },
+    });
+    expect(r.statusCode).toBe(201);
+    const [m] = (await app.inject('/api/workspace/models')).json().models;
+    expect(m.stderr.hellaswag).toBeCloseTo(0.49899, 10);
+    const put = await app.inject({
+      method: 'PUT',
+      url: `/api/workspace/models/${m.id}`,
+      payload: { name: 'renamed', params: m.params, scores: m.scores },
+    });
+    expect(put.json().stderr).toEqual(m.stderr);
+  });
+
+  it('POST /api/workspace/models takes stderr and names a bad one', async () => {
+    const app = await makeApp();
+    const post = (stderr: object) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/workspace/models',
+        payload: { name: 'm', params: '1B', scores: { hellaswag: 50 }, stderr },
+      });
+    expect((await post({ hellaswag: 0.5 })).json().stderr).toEqual({ hellaswag: 0.5 });
+    const bad = await post({ mmlu: 0.4 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ field: 'stderr.mmlu' });
+    expect((await post({ hellaswag: -1 })).statusCode).toBe(400);
+  });
 });

@@ -506,7 +506,7 @@ describe('workspace, ledger and ingestion against the real API', () => {
   const apiModels = async () =>
     (
       (await (await fetch(`${base}api/workspace/models`)).json()) as {
-        models: { id: number; name: string }[];
+        models: { id: number; name: string; stderr?: Record<string, number> }[];
       }
     ).models;
 
@@ -581,12 +581,17 @@ describe('workspace, ledger and ingestion against the real API', () => {
     expect(text).toContain('model-id');
     expect(text).toMatch(/hellaswag: hellaswag acc_norm/);
     expect(text).toContain('converted fractions to percent');
+    // each score with the standard error the file states (acc_norm_stderr 0.004125 -> 0.41 points)
+    expect(text).toContain('HellaSwag 78.1 ± 0.41');
     await page.locator('#workspace').screenshot({ path: join(SHOTS, 'ingest-preview.png') });
     const before = (await apiModels()).length;
     await page.getByTestId('ingest-commit').click();
     await page.getByTestId('ingest-saved').waitFor();
     expect((await apiModels()).length).toBe(before + 1);
     await expect.poll(() => page.getByTestId('ws-table').innerText()).toContain('tiiuae/falcon-7b');
+    const saved = (await apiModels()).find((m) => m.name === 'tiiuae/falcon-7b');
+    expect(saved?.stderr?.hellaswag).toBeCloseTo(0.4125, 4);
+    expect(await page.getByTestId('ws-table').innerText()).toContain('HellaSwag 78.1 ± 0.41');
     await page.close();
   });
 

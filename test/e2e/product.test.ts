@@ -276,7 +276,13 @@ describe('workspace', () => {
     const r = await fetch(`${site.url}api/workspace/models`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name, params: '3B', scores: { hellaswag: 55, truthfulqa_mc2: 36 } }),
+      body: JSON.stringify({
+        name,
+        params: '3B',
+        scores: { hellaswag: 55, truthfulqa_mc2: 36 },
+        stderr: { hellaswag: 0.5 },
+        notes: ['from a test'],
+      }),
     });
     expect(r.status).toBeLessThan(300);
     const page = await open(VIEWPORTS[0]);
@@ -298,6 +304,14 @@ describe('workspace', () => {
     await expect.poll(() => list.innerText()).not.toContain(name);
     await page.getByTestId('undo').click();
     await expect.poll(() => list.innerText()).toContain(name);
+    // the model saved again is the one deleted: its stated SE and notes too
+    const { models } = (await (await fetch(`${site.url}api/workspace/models`)).json()) as {
+      models: { name: string; stderr: object; notes: string[] }[];
+    };
+    expect(models.find((m) => m.name === name)).toMatchObject({
+      stderr: { hellaswag: 0.5 },
+      notes: ['from a test'],
+    });
     await page.close();
   });
 

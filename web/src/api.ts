@@ -4,7 +4,9 @@
  * SERVER_NEEDED instead of failing when no API answers. Errors carry the API's {code, message,
  * field}.
  */
+import type { Static } from '@sinclair/typebox';
 import type { WorkspaceModel } from '../../src/workspace/models.ts';
+import type { ModelInputSchema } from '../../src/workspace/schemas.ts';
 import type { IngestedModel } from '../../src/data/ingest/types.ts';
 
 export const SERVER_NEEDED = 'start the server (npm start) to save models';
@@ -67,13 +69,8 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   return json as T;
 }
 
-export interface ModelInput {
-  name: string;
-  family?: string | null;
-  params: number | string;
-  scores: Record<string, number>;
-  notes?: string[];
-}
+/** A model as the API's POST/PUT /api/workspace/models take it (the server's own schema). */
+export type ModelInput = Static<typeof ModelInputSchema>;
 
 export const workspace = {
   /** Every saved model, following the API's pages (`next` cursor). */

@@ -68,6 +68,7 @@ function toInput(m: IngestedModel, o: Static<typeof Override> = {}): ModelInput 
     family: o.family !== undefined ? o.family : m.family,
     params: o.params ?? m.params,
     scores: m.scores,
+    ...(m.stderr && { stderr: m.stderr }),
     notes: [paramsNote, ...m.notes],
   };
 }

@@ -22,7 +22,7 @@ import {
 } from '../api.ts';
 import { h, mount } from '../dom.ts';
 import { engineContext, extraModelCount, setExtraModels } from '../engine.ts';
-import { fmtNum as num, fmtParams } from '../../../src/report/format.ts';
+import { fmtParams, fmtScores } from '../../../src/report/format.ts';
 import { longLabel, MODEL_SCORE_IDS } from '../../../src/data/benchmarks.ts';
 import { getState, setState } from '../state.ts';
 import { forPeople } from '../messages.ts';
@@ -34,8 +34,8 @@ export function rerenderAll(): void {
   window.dispatchEvent(new Event('cape:rerender'));
 }
 
-/** Deletes a saved model, then offers Undo (saves it again with the same name, family, size and
- * scores). */
+/** Deletes a saved model, then offers Undo (saves it again with the same name, family, size,
+ * scores, stated standard errors and notes). */
 async function removeModel(m: WorkspaceModel, holder: HTMLElement): Promise<void> {
   try {
     await workspace.remove(m.id);
@@ -46,6 +46,8 @@ async function removeModel(m: WorkspaceModel, holder: HTMLElement): Promise<void
         family: m.family,
         params: m.params,
         scores: m.scores as Record<string, number>,
+        stderr: m.stderr as Record<string, number>,
+        notes: m.notes,
       });
       workspaceChanged();
     });
@@ -54,11 +56,9 @@ async function removeModel(m: WorkspaceModel, holder: HTMLElement): Promise<void
   }
 }
 
-const scoreText = (s: Record<string, number | undefined>) =>
-  Object.entries(s)
-    .filter(([, v]) => typeof v === 'number')
-    .map(([b, v]) => `${longLabel(b)} ${num(v, 1)}`)
-    .join(' · ');
+/** "HellaSwag 78.1 ± 0.41 · …": each score, with the standard error its file stated. */
+const scoreText = (s: Record<string, number | undefined>, se: Record<string, number> = {}) =>
+  fmtScores(s, se, longLabel);
 const msg = (e: unknown) =>
   e instanceof ApiError ? forPeople(e.message, e.field) : (e as Error).message;
 
@@ -203,7 +203,7 @@ function previewView(p: Preview, onSave: () => void, onDiscard: () => void): HTM
         m.family ? familyLabel(m.family) : '—',
         m.params === null ? 'unknown' : fmtParams(m.params),
         String(m.paramsSource),
-        scoreText(m.scores),
+        scoreText(m.scores, m.stderr),
         h(
           'ul',
           { class: 'notes' },
@@ -348,7 +348,7 @@ export const workspacePanel: PanelDef = {
                   m.name,
                   m.family ? familyLabel(m.family) : '—',
                   fmtParams(m.params),
-                  scoreText(m.scores),
+                  scoreText(m.scores, m.stderr),
                   m.origin,
                   m.updatedAt.slice(0, 10),
                   h(
