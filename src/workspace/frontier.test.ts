@@ -1,12 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'libsql';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FrontierFileRow } from '../data/ingest/frontier-file.ts';
-import { DB_FILENAME, migrate } from './db.ts';
 import { openWorkspace, type Workspace } from './index.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { workspaceAtVersion } from './test-helpers.ts';
 
 const open: Workspace[] = [];
 afterEach(() => {
@@ -54,19 +53,10 @@ describe('workspace frontier models', () => {
 
   it('migration 5 on a version-4 workspace keeps every saved model', () => {
     const dir = tmp();
-    const db = new Database(join(dir, DB_FILENAME));
-    migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version <= 4),
-    );
-    db.prepare(
-      `INSERT INTO models (name, params, scores, created_at, updated_at)
-       VALUES ('mine-1b', 1e9, '{"hellaswag":50}', 'now', 'now')`,
-    ).run();
-    db.close();
+    workspaceAtVersion(dir, 4);
     const after = ws(dir);
     expect(after.schemaVersion()).toBe(MIGRATIONS.at(-1)!.version);
-    expect(after.list().map((m) => m.name)).toEqual(['mine-1b']);
+    expect(after.list().map((m) => m.name)).toEqual(['old-1b']);
     expect(after.frontier.list()).toEqual([]);
   });
 });

@@ -1,17 +1,15 @@
 /** Stated standard errors in the workspace (migration 6): saved from a file, kept, used. */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'libsql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scoreSe } from '../cape/noise.ts';
 import { savedToPoint } from '../cape/points.ts';
 import { bufferIo } from '../cli/io.ts';
 import { runWorkspace } from '../cli/workspace.ts';
 import { readModelsFromPath } from '../data/ingest/files.ts';
-import { DB_FILENAME, migrate } from './db.ts';
 import { openWorkspace } from './index.ts';
-import { MIGRATIONS } from './migrations.ts';
+import { workspaceAtVersion } from './test-helpers.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'cape-ws-stderr-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -76,17 +74,7 @@ describe('stated standard errors in the workspace', () => {
 
   it('migration 6 on a version-5 workspace keeps every model, with no SE stated', () => {
     const d = dir();
-    mkdirSync(d, { recursive: true });
-    const db = new Database(join(d, DB_FILENAME));
-    migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version <= 5),
-    );
-    db.prepare(
-      `INSERT INTO models (name, params, scores, created_at, updated_at)
-       VALUES ('old-1b', 1e9, '{"hellaswag":50}', 'now', 'now')`,
-    ).run();
-    db.close();
+    workspaceAtVersion(d, 5);
     const ws = openWorkspace(d);
     try {
       expect(ws.schemaVersion()).toBe(6);
