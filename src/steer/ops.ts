@@ -5,6 +5,7 @@
  * the TS loop below (float64 sums). Both are deterministic.
  */
 import type { Linear, Norm } from './weights.ts';
+import { ERF_LAST, ERF_TABLE, ERF_WIDTH } from './erf-table.ts';
 
 /** out[t, o] = b[o] + Σ_i x[t, i]·W[o, i] for t < T (all T rows in one kernel call). */
 export function matmul(x: Float64Array, T: number, l: Linear, out: Float64Array): Float64Array {
@@ -129,24 +130,22 @@ export function rmsNorm(
   return out;
 }
 
-/** erf(x) to ~1e-15: Taylor series for |x| < 3, continued fraction for erfc beyond. */
+/**
+ * erf(x) from the polynomial table of ./erf-table.ts (generated with mpmath by
+ * test/reference/erf_reference.py): |error| ≤ 2.3e-16, and relative error ≤ 2.2e-16 for
+ * |x| < 0.25, against 40-digit values at 4,061 points. Row 0 is odd in t = |x| / 0.25; row k
+ * covers [0.25 k, 0.25 (k + 1)) in t = (|x| − centre) / 0.125; from 6 on erf rounds to ±1.
+ * About ten multiply-adds, where the series it replaced took up to 80 terms (GELU per token).
+ */
 export function erf(x: number): number {
   const a = Math.abs(x);
-  if (a >= 6) return Math.sign(x);
-  if (a < 3) {
-    let term = a;
-    let sum = a;
-    for (let n = 1; n < 80; n++) {
-      term *= (-a * a) / n;
-      const add = term / (2 * n + 1);
-      sum += add;
-      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
-    }
-    return Math.sign(x) * sum * (2 / Math.sqrt(Math.PI));
-  }
-  let f = a;
-  for (let k = 60; k >= 1; k--) f = a + k / 2 / f;
-  return Math.sign(x) * (1 - Math.exp(-a * a) / Math.sqrt(Math.PI) / f);
+  if (!(a < ERF_LAST)) return Math.sign(x); // ±1, or NaN for NaN
+  const k = Math.floor(a / ERF_WIDTH);
+  const t = k === 0 ? a / ERF_WIDTH : (a - (k + 0.5) * ERF_WIDTH) / (ERF_WIDTH / 2);
+  const row = ERF_TABLE[k]!;
+  let r = 0;
+  for (let j = row.length - 1; j >= 0; j--) r = r * t + row[j]!;
+  return x < 0 ? -r : x === 0 ? x : r;
 }
 
 const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
