@@ -8,6 +8,7 @@
 import { percentileInterval } from '../core/bootstrap.ts';
 import { selectQuantiles } from '../core/select.ts';
 import { createRng } from '../core/random.ts';
+import { BINS_AFTER, binnedPrediction } from './cluster-bins.ts';
 import type { Transition } from './coupling.ts';
 
 type Usable = Transition & { gamma12: number };
@@ -118,12 +119,26 @@ export function clusterCis(cl: ClusterLine): {
   };
 }
 
+/** How many intervals each line has computed in full (the bins take over after BINS_AFTER). */
+const computed = new WeakMap<ClusterLine, number>();
+
 /**
  * 95% prediction interval of a new transition's γ12 at log10 N = x: percentiles of
  * A*·x + B* + e*, with (A*, B*) a family-cluster resample and e* its residual draw (`draws`).
- * Line uncertainty from clusters, scatter from the residuals.
+ * Line uncertainty from clusters, scatter from the residuals. After BINS_AFTER sizes, the same
+ * interval comes from the candidate lines of x's bin (./cluster-bins.ts): a file of a million
+ * distinct sizes no longer selects among all 10,000 values at each.
  */
 export function clusterPrediction(cl: ClusterLine, x: number): [number, number] {
+  const done = computed.get(cl) ?? 0;
+  const binned = done >= BINS_AFTER ? binnedPrediction(cl, x) : null;
+  if (binned) return binned;
+  computed.set(cl, done + 1);
+  return fullPrediction(cl, x);
+}
+
+/** clusterPrediction from all the resampled values at x. */
+export function fullPrediction(cl: ClusterLine, x: number): [number, number] {
   // locals, not cl.A[r]: before this loop is optimised the interpreter pays for each lookup
   const { A, B, draws, resamples } = cl;
   const out = new Float64Array(resamples);

@@ -81,6 +81,18 @@ function windowPair(a: Float64Array, sample: Float64Array, k: number): [number, 
 }
 
 /**
+ * The values of rank k and k + 1 (0-based; k + 1 clamped to the last) of `scratch`, which is
+ * permuted: exactly the elements a sort would put at those ranks.
+ * @example rankPair(Float64Array.of(4, 1, 3, 2), 1) // [2, 3]
+ */
+export function rankPair(scratch: Float64Array, k: number): [number, number] {
+  const n = scratch.length;
+  selectInPlace(scratch, k, 0, n - 1);
+  const a = scratch[k]!;
+  return [a, k + 1 < n ? minFrom(scratch, k + 1) : a];
+}
+
+/**
  * numpy "linear" quantiles at each p of finite values (caller checks finiteness and p), by
  * selection on `scratch`, which is permuted. Same result as sorting then `quantileSorted`.
  * @example selectQuantiles(Float64Array.of(4, 1, 3, 2), [0.25, 0.75]) // [1.75, 3.25]
