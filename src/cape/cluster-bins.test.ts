@@ -62,7 +62,8 @@ describe('binnedPrediction', () => {
     for (const x of xs) expect(clusterPrediction(cl, x)).toEqual(fullPrediction(cl, x));
   });
 
-  it('leaves a line set without a usable line to the full computation', () => {
+  it('leaves a line set without a usable line, and |x| ≥ 1,000, to the full computation', () => {
+    expect(binnedPrediction(synthetic(7, 100), 1e3)).toBeNull();
     const cl = synthetic(6, 4);
     cl.A.fill(Number.NaN);
     expect(binnedPrediction(cl, 9)).toBeNull();

@@ -93,12 +93,14 @@ const linear = (h: number, [a, b]: [number, number]) => a + (h - Math.floor(h)) 
 
 const state = new WeakMap<ClusterLine, Bins>();
 
-/** clusterPrediction's interval at x from the bins (null where they do not apply: no lines). */
+/** clusterPrediction's interval at x from the bins (null where they do not apply: no usable
+ * line, or |x| of 1,000 decades or more). */
 export function binnedPrediction(cl: ClusterLine, x: number): [number, number] | null {
   let s = state.get(cl);
   if (!s) state.set(cl, (s = binsOf(cl)));
   const n = s.lines.length;
-  if (n === 0 || !(Math.abs(x) < 1e6)) return null;
+  // |x| < 1,000 decades keeps the rounding of the values (~|A·x| · 1e-16) far below MARGIN
+  if (n === 0 || !(Math.abs(x) < 1e3)) return null;
   const k = Math.floor(x / WIDTH);
   let bin = s.byBin.get(k);
   if (!bin) s.byBin.set(k, (bin = makeBin(cl, s, k)));
