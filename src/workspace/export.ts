@@ -1,4 +1,5 @@
-/** Workspace export as JSON (lossless) or CSV (one row a model, one column a benchmark id). */
+/** Workspace export as JSON (lossless) or CSV (one row a model, one column a benchmark id and
+ * one a stated standard error). */
 import { BENCHMARK_IDS } from '../data/schema.ts';
 import type { WorkspaceModel } from './models.ts';
 
@@ -21,7 +22,18 @@ function csvCell(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** The benchmarks any of `models` states a standard error for, in vocabulary order. */
+function stderrIds(models: WorkspaceModel[]): (typeof BENCHMARK_IDS)[number][] {
+  return BENCHMARK_IDS.filter((b) => models.some((m) => m.stderr[b] !== undefined));
+}
+
+/**
+ * One row a model: id, name, family, params, one column a benchmark id (percent), origin, dates,
+ * then `<id>_stderr` for each benchmark some model states a standard error for (points), the
+ * columns the models CSV reader takes back (src/data/ingest/csv.ts).
+ */
 export function exportCsv(models: WorkspaceModel[]): string {
+  const se = stderrIds(models);
   const header = [
     'id',
     'name',
@@ -31,6 +43,7 @@ export function exportCsv(models: WorkspaceModel[]): string {
     'origin',
     'createdAt',
     'updatedAt',
+    ...se.map((b) => `${b}_stderr`),
   ];
   const rows = models.map((m) =>
     [
@@ -42,6 +55,7 @@ export function exportCsv(models: WorkspaceModel[]): string {
       m.origin,
       m.createdAt,
       m.updatedAt,
+      ...se.map((b) => m.stderr[b]),
     ]
       .map(csvCell)
       .join(','),

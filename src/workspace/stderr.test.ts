@@ -7,6 +7,7 @@ import { scoreSe } from '../cape/noise.ts';
 import { savedToPoint } from '../cape/points.ts';
 import { bufferIo } from '../cli/io.ts';
 import { runWorkspace } from '../cli/workspace.ts';
+import { parseModelsCsv } from '../data/ingest/csv.ts';
 import { readModelsFromPath } from '../data/ingest/files.ts';
 import { openWorkspace } from './index.ts';
 import { workspaceAtVersion } from './test-helpers.ts';
@@ -55,6 +56,29 @@ describe('stated standard errors in the workspace', () => {
       expect(edited!.stderr).toEqual({ truthfulqa_mc2: 1.7 });
       const given = ws.update(m.id, { ...edited!, stderr: {} });
       expect(given!.stderr).toEqual({});
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('the CSV export writes <id>_stderr columns that the models CSV reader takes back', () => {
+    const ws = openWorkspace(dir());
+    try {
+      ws.add({
+        name: 'a',
+        params: '1B',
+        scores: { hellaswag: 50, mmlu: 30 },
+        stderr: { mmlu: 0.4 },
+      });
+      ws.add({ name: 'b', params: '2B', scores: { hellaswag: 55 } });
+      const csv = ws.export('csv');
+      expect(csv.split('\n')[0]).toMatch(/,updatedAt,mmlu_stderr$/);
+      const back = parseModelsCsv(csv, 'export.csv');
+      expect(back.map((m) => [m.name, m.scores, m.stderr])).toEqual(
+        ws
+          .list()
+          .map((m) => [m.name, m.scores, Object.keys(m.stderr).length ? m.stderr : undefined]),
+      );
     } finally {
       ws.close();
     }

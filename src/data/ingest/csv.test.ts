@@ -173,3 +173,29 @@ describe('a bare "gpqa" column', () => {
     expect(f!.scores).toEqual({ gpqa_full: 30 });
   });
 });
+
+describe('parseModelsCsv: <benchmark>_stderr columns', () => {
+  const csv = (rows: string) => `model,params,hellaswag,hellaswag_stderr,tqa,TQA_stderr\n${rows}`;
+
+  it('reads each score with its standard error; a blank one is no SE', () => {
+    const [a, b] = parseModelsCsv(csv('m-1,1B,50,0.5,40,1.7\nm-2,2B,55,,41,na\n'), 'f.csv');
+    expect(a).toMatchObject({
+      scores: { hellaswag: 50, truthfulqa_mc2: 40 },
+      stderr: { hellaswag: 0.5, truthfulqa_mc2: 1.7 },
+    });
+    expect(b!.stderr).toBeUndefined();
+    const [f] = parseModelsCsv(csv('m-1,1B,0.5,0.005,0.4,0.017\n'), 'f.csv', { fraction: true });
+    expect(f!.stderr!.hellaswag).toBe(0.5);
+    expect(f!.stderr!.truthfulqa_mc2).toBeCloseTo(1.7, 12);
+  });
+
+  it('refuses an SE without its score, or one that is not a number, naming line and column', () => {
+    expect(errorOf(() => parseModelsCsv(csv('m-1,1B,,0.5,40,1\n'), 'f.csv')).message).toBe(
+      'f.csv, line 2, column hellaswag_stderr: a standard error without a hellaswag score ' +
+        '(expected the score in the hellaswag column, or no standard error)',
+    );
+    expect(errorOf(() => parseModelsCsv(csv('m-1,1B,50,x,40,1\n'), 'f.csv')).message).toMatch(
+      /^f\.csv, line 2, column hellaswag_stderr: invalid hellaswag_stderr: "x"/,
+    );
+  });
+});

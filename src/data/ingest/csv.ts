@@ -1,7 +1,8 @@
 /**
  * A models CSV -> IngestedModel[]. Header: `model` (or `name`/`model_id`/`id`), optional
- * `family`, `params`, and benchmark ids or aliases (hellaswag, tqa, arc, ...) as columns; other
- * columns are ignored (noted). Scores are percent in [0, 100]; `fraction: true` reads them as
+ * `family`, `params`, and benchmark ids or aliases (hellaswag, tqa, arc, ...) as columns, each
+ * optionally with `<benchmark>_stderr` (its standard error, in the scores' unit; as the
+ * workspace's CSV export writes it); other columns are ignored (noted). Scores are percent in [0, 100]; `fraction: true` reads them as
  * fractions. A blank cell is a missing score, never imputed. A blank or absent params falls back
  * to the size in the model id (paramsSource 'model-id'). Errors name the line, the column and the
  * value. Pure and browser-safe.
@@ -22,7 +23,15 @@ interface Layout {
   family: number | null;
   params: number | null;
   benchmarks: [number, BenchmarkId, string][];
+  /** `<benchmark>_stderr` columns. */
+  stderr: [number, BenchmarkId, string][];
   ignored: string[];
+}
+
+/** The benchmark of a `<benchmark>_stderr` column name; null for any other name. */
+function stderrColumn(name: string): BenchmarkId | null {
+  const m = /^(.+)_stderr$/i.exec(name);
+  return m ? benchmarkFromName(m[1]!) : null;
 }
 
 /** A column named bare "gpqa" is ambiguous: say which GPQA it was read as. */
@@ -41,11 +50,14 @@ function layout(header: string[], origin: string): Layout {
     family: find('family'),
     params: find('params'),
     benchmarks: [],
+    stderr: [],
     ignored: [],
   };
   const seen = new Set<BenchmarkId>();
   names.forEach((h, i) => {
     if (i === model || i === out.family || i === out.params) return;
+    const se = stderrColumn(h);
+    if (se) return void out.stderr.push([i, se, h]);
     const b = benchmarkFromName(h);
     if (!b) return void out.ignored.push(h);
     if (seen.has(b)) throw new CapeError('E_INPUT', msg.duplicateColumn(origin, b), b);
@@ -192,6 +204,7 @@ function modelFromRecord(rec: CsvRecord, c: RowContext): IngestedModel {
   );
   if (bareGpqa) notes.push(GPQA_NOTE);
   const scores = rowScores(rec, c);
+  const stderr = rowStderr(rec, c, scores);
   if (c.fraction && Object.keys(scores).length) notes.push('converted fractions to percent');
   if (!Object.keys(scores).length) notes.push('no scores in this row');
   const { params, paramsSource } = rowParams(rec, c, name, notes);
@@ -203,7 +216,28 @@ function modelFromRecord(rec: CsvRecord, c: RowContext): IngestedModel {
     params,
     paramsSource,
     scores,
+    ...(Object.keys(stderr).length && { stderr }),
     notes,
     origin: `${c.origin}:${rec.line}`,
   };
+}
+
+/** The row's `<benchmark>_stderr` cells (points; fractions with `fraction`), for scores it has. */
+function rowStderr(
+  { fields, line }: CsvRecord,
+  c: RowContext,
+  scores: Partial<Record<BenchmarkId, number>>,
+): Partial<Record<BenchmarkId, number>> {
+  const out: Partial<Record<BenchmarkId, number>> = {};
+  for (const [i, b, h] of c.cols.stderr) {
+    const cell = fields[i]!.trim();
+    if (cell === '' || /^(na|n\/a|nan|null|-)$/i.test(cell)) continue;
+    try {
+      if (scores[b] === undefined) throw new CapeError('E_INPUT', msg.stderrWithoutScore(b), h);
+      out[b] = parseScore(cell, h, { fraction: c.fraction });
+    } catch (e) {
+      at(c.origin, line, h, e);
+    }
+  }
+  return out;
 }

@@ -26,6 +26,8 @@ export const msg = {
     `invalid ${field}: ${value} (scores are percent in [0, 100])`,
   fractionOutOfRange: (field: string, value: number) =>
     `invalid ${field}: ${value} (expected a fraction in [0, 1] because the source stores fractions)`,
+  stderrWithoutScore: (benchmark: string) =>
+    `a standard error without a ${benchmark} score (expected the score in the ${benchmark} column, or no standard error)`,
   looksLikeFraction: (field: string, value: number) =>
     `invalid ${field}: ${value} (scores are percent in [0, 100]; did you pass a fraction?)`,
   unknownBenchmark: (value: string, known: readonly string[], nearest: string | null) =>
