@@ -90,6 +90,7 @@ function storableArrays(value: unknown, pack: ArrayPack): Record<string, unknown
   const fields = Object.entries(value);
   if (!fields.some(([, v]) => v instanceof Float64Array)) return undefined;
   const out: Record<string, unknown> = {};
+  // every other field is checked before an array joins the pack, which must hold no orphans
   for (const [k, v] of fields) {
     if (v instanceof Float64Array) continue;
     const text = storable(v);

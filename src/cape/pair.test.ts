@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from './context.ts';
 import { MAX_NAME, pairCoupling } from './pair.ts';
+import { PLANTED_PAIR_SERIES } from './test-helpers.ts';
 
 const ctx = createContext();
 
@@ -13,14 +14,7 @@ describe('pairCoupling', () => {
   });
 
   it('finds a planted sign change in a user series and flags it in the Nc2 range', () => {
-    // γ12 = ΔY/ΔX: negative for the first two steps, positive after.
-    const series = [
-      { name: 'a', params: 40e9, x: 50, y: 40 },
-      { name: 'b', params: 80e9, x: 55, y: 38 },
-      { name: 'c', params: 160e9, x: 60, y: 37 },
-      { name: 'd', params: 320e9, x: 65, y: 39 },
-      { name: 'e', params: 640e9, x: 70, y: 42 },
-    ];
+    const series = PLANTED_PAIR_SERIES;
     const p = pairCoupling(ctx, { x: 'arc_challenge', y: 'truthfulqa_mc2', series });
     expect(p.source).toBe('series');
     expect(p.crossings).toHaveLength(1);

@@ -125,3 +125,16 @@ export function plantedDataset(opts: {
     sources: [...shipped.sources, { id: 'test', title: 'synthetic', locator: 'test' }],
   };
 }
+
+/**
+ * A user's pair series (ARC-Challenge → TruthfulQA mc2) with one planted sign change: γ12 = ΔY/ΔX
+ * is negative for the first two steps and positive after (−0.2 at the b→c midpoint, 113B; +0.4 at
+ * c→d, 226B), so the zero lies a third of the way between in log N, in the Nc2 range.
+ */
+export const PLANTED_PAIR_SERIES = [
+  { name: 'a', params: 40e9, x: 50, y: 40 },
+  { name: 'b', params: 80e9, x: 55, y: 38 },
+  { name: 'c', params: 160e9, x: 60, y: 37 },
+  { name: 'd', params: 320e9, x: 65, y: 39 },
+  { name: 'e', params: 640e9, x: 70, y: 42 },
+];

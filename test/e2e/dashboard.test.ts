@@ -18,6 +18,7 @@ import {
   NOT_REPRODUCIBLE,
 } from '../../src/cape/index.ts';
 import { analyzeLeaderboard } from '../../src/cape/leaderboard/analyze.ts';
+import { PLANTED_PAIR_SERIES } from '../../src/cape/test-helpers.ts';
 import { knownParamsFrom } from '../../src/cape/leaderboard/reference.ts';
 import { syntheticLeaderboard } from '../../src/cape/leaderboard/synthetic.ts';
 import { parseLeaderboardCsv } from '../../src/data/ingest/leaderboard.ts';
@@ -188,13 +189,7 @@ describe('dashboard in Chromium', () => {
 
   it('the custom pair with a user series shows the bands, the sign change and the Nc2/Nc3 verdict of pairCoupling', async () => {
     const { page } = await open();
-    const series = [
-      { name: 'a', params: 40e9, x: 50, y: 40 },
-      { name: 'b', params: 80e9, x: 55, y: 38 },
-      { name: 'c', params: 160e9, x: 60, y: 37 },
-      { name: 'd', params: 320e9, x: 65, y: 39 },
-      { name: 'e', params: 640e9, x: 70, y: 42 },
-    ];
+    const series = PLANTED_PAIR_SERIES;
     await page.getByTestId('pair-pa').fill('arc_challenge');
     await page.getByTestId('pair-pb').fill('truthfulqa_mc2');
     await page

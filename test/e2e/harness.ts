@@ -5,7 +5,8 @@
  * playwright-core. The tests compare on-screen numbers with the engine (src/cape/index.ts), which
  * they import directly, as the page does.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,4 +144,31 @@ export async function showSection(page: Page, id: string): Promise<void> {
 /** Opens every section, so every panel is rendered (panels render when their section is shown). */
 export async function showAll(page: Page): Promise<void> {
   for (const id of await sectionIds(page)) await showSection(page, id);
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The serious and critical axe-core violations on the page (or in the parts `include` names), as
+ * "rule: n nodes (first targets)"; an empty list when there are none.
+ */
+export async function axeViolations(page: Page, include?: string[]): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async (parts) => {
+    type Node = { target: string[] };
+    type Violation = { id: string; impact: string; nodes: Node[] };
+    const axe = (
+      window as unknown as {
+        axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Violation[] }> };
+      }
+    ).axe;
+    const context = parts ? { include: parts.map((p) => [p]) } : document;
+    const r = await axe.run(context, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => {
+        const where = v.nodes.slice(0, 3).map((n) => n.target.join(' '));
+        return `${v.id}: ${v.nodes.length} (${where.join(' | ')})`;
+      });
+  }, include);
 }

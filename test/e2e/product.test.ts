@@ -3,8 +3,6 @@
  * screen is the analysis, sections render when shown, analyses are history entries, focus and
  * keyboard behave, and axe-core finds no serious or critical violation (after an analysis too).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,12 +20,12 @@ import {
   showSection,
   SHOTS,
   openReady,
+  axeViolations,
   startSite,
   watch,
   type Site,
 } from './harness.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const VIEWPORTS = [
   { width: 1280, height: 800 },
   { width: 390, height: 844 },
@@ -48,35 +46,6 @@ afterAll(async () => {
 
 const open = (viewport: { width: number; height: number }, query = '', bypassCSP = false) =>
   openReady(browser, site.url, viewport, query, bypassCSP);
-
-/** serious and critical axe-core violations, as "rule: n nodes (first target)". */
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const found = await page.evaluate(async () => {
-    const r = await (
-      window as unknown as {
-        axe: {
-          run: (
-            c: unknown,
-            o: unknown,
-          ) => Promise<{
-            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id}: ${v.nodes.length} (${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(' | ')})`,
-      );
-  });
-  return found;
-}
 
 const inViewport = (page: Page, sel: string) =>
   page
@@ -247,12 +216,12 @@ describe('accessibility (axe-core)', () => {
     for (const theme of THEMES) {
       it(`no serious or critical violation at ${vp.width} px, ${theme}, every section open, after an analysis`, async () => {
         const page = await open(vp, `?theme=${theme}`, true);
-        expect(await axe(page)).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
         await page.getByTestId('example').first().click();
         await page.getByTestId('analysis-phase').waitFor();
         await showAll(page);
         await page.waitForSelector('#phase-diagram svg');
-        expect(await axe(page)).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
         await page.screenshot({ path: join(SHOTS, `axe-${vp.width}-${theme}.png`) });
         await page.close();
       }, 300_000);

@@ -4,8 +4,6 @@
  * chart with the user's own benchmark names against `pairCoupling`, both axes of the known-model
  * chart, and panel numbers in page order. Screenshots at 1280×800 and 390×844 go to SHOTS.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,13 +19,13 @@ import {
   showSection,
   SHOTS,
   openReady,
+  axeViolations,
   startSite,
   watch,
   type Site,
 } from './harness.ts';
 
 const ctx = createContext();
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const VIEWPORTS = [
   { width: 1280, height: 800 },
   { width: 390, height: 844 },
@@ -172,26 +170,7 @@ describe('seed content on the page', () => {
         await page.locator('figure[data-chart="custom-pair"] svg.cape-chart').waitFor();
         await showSection(page, 'evidence');
         await page.getByTestId('paper-summary').waitFor();
-        await page.addScriptTag({ content: AXE });
-        const found = await page.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: {
-                run: (
-                  c: unknown,
-                  o: unknown,
-                ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-              };
-            }
-          ).axe;
-          const r = await axe.run(
-            { include: [['#custom-pair'], ['#summary']] },
-            { resultTypes: ['violations'] },
-          );
-          return r.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id}: ${v.nodes.length}`);
-        });
+        const found = await axeViolations(page, ['#custom-pair', '#summary']);
         expect(found, `${vp.width} ${theme}`).toEqual([]);
         await page.close();
       }
