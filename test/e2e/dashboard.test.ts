@@ -25,7 +25,16 @@ import { parseLeaderboardCsv } from '../../src/data/ingest/leaderboard.ts';
 import { parseScore } from '../../src/data/ingest/scores.ts';
 import { fmtNum } from '../../src/report/format.ts';
 import { forPeople } from '../../web/src/messages.ts';
-import { launch, ROOT, showAll, SHOTS, startSite, watch, type Site } from './harness.ts';
+import {
+  launch,
+  layoutSettled,
+  ROOT,
+  showAll,
+  SHOTS,
+  startSite,
+  watch,
+  type Site,
+} from './harness.ts';
 
 let browser: Browser;
 let server: Site;
@@ -99,8 +108,13 @@ describe('dashboard in Chromium', () => {
     );
     await page.waitForSelector('[data-testid="ledger-table"]');
     expect(await page.locator('body').innerText()).not.toMatch(/\bNaN\b|undefined/);
+    // a panel that renders late moves the ones below it: let the layout settle first (a busy CI
+    // machine once spent 30 s waiting for a moving panel to become stable)
+    await layoutSettled(page);
     for (const id of await page.$$eval('section.panel', (s) => s.map((e) => e.id))) {
-      await page.locator(`#${id}`).screenshot({ path: join(SHOTS, `${id}.png`) });
+      await page
+        .locator(`#${id}`)
+        .screenshot({ path: join(SHOTS, `${id}.png`), animations: 'disabled' });
     }
     await page.screenshot({ path: join(SHOTS, 'full-1280.png'), fullPage: true });
     await page.close();

@@ -146,6 +146,31 @@ export async function showAll(page: Page): Promise<void> {
   for (const id of await sectionIds(page)) await showSection(page, id);
 }
 
+/**
+ * Resolves once the page's height has stayed the same for 20 animation frames (panels that
+ * render late no longer push the others down), so element screenshots do not wait on moving
+ * boxes; gives up quietly after `timeout` ms, leaving the screenshot's own wait to report.
+ */
+export async function layoutSettled(page: Page, timeout = 15_000): Promise<void> {
+  await page.evaluate(
+    (limit) =>
+      new Promise<void>((done) => {
+        const end = performance.now() + limit;
+        let last = -1;
+        let same = 0;
+        const tick = () => {
+          const h = document.documentElement.scrollHeight;
+          same = h === last ? same + 1 : 0;
+          last = h;
+          if (same >= 20 || performance.now() > end) done();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    timeout,
+  );
+}
+
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
